@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './common/access/access.guard';
+import { ProblemFilter } from './common/http/problem';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { DatabaseModule } from './infra/database/database.module';
+import { RedisModule } from './infra/redis/redis.module';
+import { StorageModule } from './infra/storage/storage.module';
+import { DOMAIN_MODULES } from './modules/domain-modules';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { BodiesModule } from './modules/bodies/bodies.module';
+import { ChangesModule } from './modules/changes/changes.module';
+import { HealthModule } from './modules/health/health.module';
+
+/** The HTTP API: every domain module plus the shared plumbing. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule, RedisModule, StorageModule, ApiKeysModule, BodiesModule, ChangesModule, HealthModule, ...DOMAIN_MODULES],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

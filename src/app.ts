@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
+import etag from '@fastify/etag';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import Redis from 'ioredis';
+import { AppModule } from './app.module';
+import { problemBody } from './common/http/problem';
+import { createValidationPipe } from './common/http/validation';
+import { AppConfig } from './config/config';
+import { REDIS } from './infra/redis/redis.module';
+import { buildOpenApiDocument } from './openapi';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the HTTP API (not yet listening). Shared by `main.ts`, the demo and the tests. */
+export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: options.logger === false ? false : ['error', 'warn', ...(config.logLevel === 'debug' ? (['log', 'debug'] as const) : [])],
+    abortOnError: false,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  app.enableCors({
+    origin: '*',
+    methods: ['GET', 'HEAD', 'OPTIONS', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match', 'If-Match', 'Range', 'X-Request-Id'],
+    exposedHeaders: ['ETag', 'X-Request-Id', 'Content-Disposition', 'Content-Length', 'Accept-Ranges', 'Content-Range', 'Retry-After'],
+    maxAge: 86400,
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await fastify.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await fastify.register(compress, { threshold: 1024, encodings: ['gzip', 'deflate'] });
+  await fastify.register(etag, { weak: true });
+  await fastify.register(multipart, { limits: { fileSize: config.upload.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } });
+  await fastify.register(rateLimit, {
+    global: true,
+    max: config.rateLimit.writesPerMinute,
+    timeWindow: 60_000,
+    redis: app.get<Redis>(REDIS),
+    nameSpace: `${config.redisPrefix}:rate:`,
+    skipOnError: true,
+    allowList: (req) => req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS',
+    keyGenerator: (req) => req.headers.authorization ?? req.ip,
+    errorResponseBuilder: (req, context) => ({
+      ...problemBody(429, `Too many writes: at most ${context.max} per minute. Retry after ${context.after}.`, req),
+      statusCode: 429,
+    }),
+  });
+
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    void reply.header('X-Request-Id', request.id);
+    if ((request.method === 'GET' || request.method === 'HEAD') && !reply.hasHeader('Cache-Control') && reply.statusCode < 300) {
+      const anonymous = !request.headers.authorization;
+      void reply.header('Cache-Control', anonymous ? `public, max-age=${config.cacheMaxAgeSeconds}` : 'private, no-cache');
+      void reply.header('Vary', 'Authorization, Accept-Encoding');
+    }
+    return payload;
+  });
+
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app, config.publicUrl), { jsonDocumentUrl: 'docs/openapi.json' });
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,131 @@
+import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { loadConfig } from './config/config';
+import { dataSourceOptions } from './infra/database/data-source';
+import { migrate } from './infra/database/migrate';
+import { API_KEY_ROLES, ApiKeyRole } from './modules/api-keys/api-key.entity';
+import { ApiKeysService } from './modules/api-keys/api-keys.service';
+import { BodyEntity } from './modules/bodies/body.entity';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+  migrate                                   apply pending database migrations
+  api-key create --role admin|editor|member [--body <slug>] [--name <text>]
+                                            create a key; the key is the last line printed
+  api-key list                              list keys (never the secrets)
+  api-key revoke <id|prefix>                revoke a key
+  seed demo                                 create or refresh the demo city "Musterstadt"
+  seed large [--scale <factor>]             generate a large city for benchmarks
+  openapi [--out <file>]                    write the OpenAPI spec (default openapi/v1.json)
+`;
+
+/** Parses `--name value` flags after the positional words. */
+export function parseArgs(argv: string[]): { words: string[]; flags: Record<string, string> } {
+  const words: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2);
+      if (inline !== undefined) flags[name] = inline;
+      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags[name] = argv[++i];
+      else flags[name] = 'true';
+    } else words.push(arg);
+  }
+  return { words, flags };
+}
+
+class UsageError extends Error {}
+
+async function withDataSource<T>(work: (ds: DataSource) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const ds = new DataSource({ ...dataSourceOptions(config.databaseUrl, 4), logging: ['error'] });
+  await ds.initialize();
+  try {
+    return await work(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+async function apiKey(words: string[], flags: Record<string, string>): Promise<void> {
+  const action = words[1];
+  await withDataSource(async (ds) => {
+    const keys = new ApiKeysService(ds);
+    if (action === 'create') {
+      const role = flags.role as ApiKeyRole;
+      if (!API_KEY_ROLES.includes(role)) throw new UsageError(`--role must be one of ${API_KEY_ROLES.join(', ')}`);
+      let bodyId: string | null = null;
+      if (flags.body) {
+        const body = await ds.getRepository(BodyEntity).findOneBy({ slug: flags.body });
+        if (!body) throw new UsageError(`no body with slug "${flags.body}"`);
+        bodyId = body.id;
+      }
+      if (role !== 'admin' && !bodyId) throw new UsageError(`--body <slug> is required for ${role} keys`);
+      if (role === 'admin' && bodyId) throw new UsageError('admin keys act on every body; leave out --body');
+      const name = flags.name ?? `${role}${flags.body ? ` of ${flags.body}` : ''}`;
+      const created = await keys.create({ name, role, bodyId });
+      console.log(`created ${role} key ${created.id} (${name}); store it now, it is not shown again:`);
+      console.log(created.key);
+    } else if (action === 'list') {
+      const bodies = new Map((await ds.getRepository(BodyEntity).find()).map((b) => [b.id, b.slug]));
+      for (const key of await keys.list()) {
+        const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active';
+        console.log([key.id, key.keyPrefix + '…', key.role, key.bodyId ? bodies.get(key.bodyId) : '*', key.name, state].join('\t'));
+      }
+    } else if (action === 'revoke') {
+      if (!words[2]) throw new UsageError('api-key revoke needs the key id or prefix');
+      if (!(await keys.revoke(words[2]))) throw new UsageError(`no single active key matches "${words[2]}"`);
+      console.log(`revoked ${words[2]}`);
+    } else {
+      throw new UsageError('api-key needs create, list or revoke');
+    }
+  });
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  const { words, flags } = parseArgs(argv);
+  const config = loadConfig();
+  switch (words[0]) {
+    case 'migrate': {
+      const applied = await migrate(config.databaseUrl);
+      console.log(applied.length ? `applied ${applied.join(', ')}` : 'database is up to date');
+      return;
+    }
+    case 'api-key':
+      return apiKey(words, flags);
+    case 'seed': {
+      await migrate(config.databaseUrl);
+      const { seedDemo } = await import('./seed/demo.seed');
+      const { seedLarge } = await import('./seed/large.seed');
+      if (words[1] === 'demo') return withDataSource(async (ds) => void (await seedDemo(ds, config)));
+      if (words[1] === 'large') return withDataSource(async (ds) => void (await seedLarge(ds, config, { scale: Number(flags.scale ?? 1) })));
+      throw new UsageError('seed needs demo or large');
+    }
+    case 'openapi': {
+      const { generateSpec } = await import('./openapi.generate');
+      const out = flags.out ?? join(process.cwd(), 'openapi', 'v1.json');
+      await writeFile(out, await generateSpec());
+      console.log(`wrote ${out}`);
+      return;
+    }
+    default:
+      throw new UsageError(words[0] ? `unknown command "${words[0]}"` : 'no command given');
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        console.error(`error: ${error.message}\n\n${USAGE}`);
+        process.exit(2);
+      }
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,41 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ProblemDto } from '../http/problem.dto';
+import { ANONYMOUS, Caller, Scope } from './access';
+
+/**
+ * Who may call a route. Every route declares it; routes without it are refused.
+ * - `public`: anyone; what they see depends on their key (see Visibility);
+ * - `editor`: an editor key of the route's body, or an admin key;
+ * - `admin`: admin keys only.
+ */
+export type AccessLevel = 'public' | 'editor' | 'admin';
+export const ACCESS_KEY = 'ratsinfo:access';
+
+export function Access(level: AccessLevel): MethodDecorator & ClassDecorator {
+  if (level === 'public') return applyDecorators(SetMetadata(ACCESS_KEY, level));
+  return applyDecorators(
+    SetMetadata(ACCESS_KEY, level),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'Missing or invalid API key', type: ProblemDto }),
+    ApiForbiddenResponse({ description: `Requires an ${level} key${level === 'editor' ? ' of this body' : ''}`, type: ProblemDto }),
+  );
+}
+
+export interface ScopedRequest extends FastifyRequest {
+  caller?: Caller;
+  scope?: Scope;
+}
+
+/** The caller of the current request (anonymous when no key was sent). */
+export const CurrentCaller = createParamDecorator((_: unknown, ctx: ExecutionContext): Caller => {
+  return ctx.switchToHttp().getRequest<ScopedRequest>().caller ?? ANONYMOUS;
+});
+
+/** The body and audience of the current request; set by the access guard from `{body}`. */
+export const CurrentScope = createParamDecorator((_: unknown, ctx: ExecutionContext): Scope => {
+  const scope = ctx.switchToHttp().getRequest<ScopedRequest>().scope;
+  if (!scope) throw new Error('CurrentScope used on a route without a {body} parameter');
+  return scope;
+});

@@ -1,0 +1,134 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+/**
+ * Composite decorators: validation and OpenAPI in one place, so the spec never disagrees
+ * with what the API accepts. `optional` fields may be absent; `nullable` ones may be null
+ * (used in PATCH bodies to clear a value).
+ */
+interface FieldOptions {
+  optional?: boolean;
+  nullable?: boolean;
+  description?: string;
+  example?: unknown;
+}
+
+function base(options: FieldOptions, schema: Record<string, unknown>): PropertyDecorator[] {
+  const api = options.optional ? ApiPropertyOptional : ApiProperty;
+  const decorators: PropertyDecorator[] = [
+    api({ ...schema, description: options.description, example: options.example, nullable: options.nullable || undefined }),
+  ];
+  if (options.optional && options.nullable) decorators.push(ValidateIf((_, v) => v !== undefined && v !== null));
+  else if (options.optional) decorators.push(IsOptional());
+  else if (options.nullable) decorators.push(ValidateIf((_, v) => v !== null));
+  return decorators;
+}
+
+export function TextField(options: FieldOptions & { max?: number; min?: number } = {}): PropertyDecorator {
+  const max = options.max ?? 1000;
+  return applyDecorators(...base(options, { type: String, maxLength: max, minLength: options.min ?? 1 }), IsString(), MinLength(options.min ?? 1), MaxLength(max));
+}
+
+export function PatternField(pattern: RegExp, message: string, options: FieldOptions & { max?: number } = {}): PropertyDecorator {
+  return applyDecorators(...base(options, { type: String, pattern: pattern.source, maxLength: options.max ?? 200 }), IsString(), MaxLength(options.max ?? 200), Matches(pattern, { message }));
+}
+
+export function UuidField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(...base(options, { type: String, format: 'uuid' }), IsUUID('all'));
+}
+
+export function UuidArrayField(options: FieldOptions & { max?: number } = {}): PropertyDecorator {
+  return applyDecorators(
+    ...base(options, { type: [String], format: 'uuid', maxItems: options.max ?? 100 }),
+    IsArray(),
+    ArrayMaxSize(options.max ?? 100),
+    IsUUID('all', { each: true }),
+  );
+}
+
+export function TextArrayField(options: FieldOptions & { max?: number } = {}): PropertyDecorator {
+  return applyDecorators(
+    ...base(options, { type: [String], maxItems: options.max ?? 20 }),
+    IsArray(),
+    ArrayMaxSize(options.max ?? 20),
+    IsString({ each: true }),
+    MaxLength(300, { each: true }),
+  );
+}
+
+export function DateTimeField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...base(options, { type: String, format: 'date-time', example: options.example ?? '2025-03-04T18:00:00+01:00' }),
+    IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO 8601 date-time with offset' }),
+    Matches(/(Z|[+-]\d\d:\d\d)$/, { message: '$property must carry a time zone offset' }),
+  );
+}
+
+export function DateField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...base(options, { type: String, format: 'date', example: options.example ?? '2025-03-04' }),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date (YYYY-MM-DD)' }),
+    IsISO8601({ strict: true }, { message: '$property must be a valid date' }),
+  );
+}
+
+/** A date or a date-time with offset, e.g. for `from`/`to` filters. */
+export function DateOrDateTimeField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...base(options, { type: String, example: options.example ?? '2025-03-01' }),
+    IsISO8601({ strict: true }, { message: '$property must be a date (YYYY-MM-DD) or a date-time with offset' }),
+  );
+}
+
+export function BoolField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(...base(options, { type: Boolean }), IsBoolean());
+}
+
+/** A boolean in a query string: `true`/`false`/`1`/`0`. */
+export function BoolQueryField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...base({ ...options, optional: true }, { type: Boolean }),
+    Transform(({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value)),
+    IsBoolean({ message: '$property must be true or false' }),
+  );
+}
+
+export function EnumField(values: readonly string[], options: FieldOptions & { enumName?: string } = {}): PropertyDecorator {
+  return applyDecorators(...base(options, { enum: values, enumName: options.enumName }), IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` }));
+}
+
+export function IntField(options: FieldOptions & { min?: number; max?: number } = {}): PropertyDecorator {
+  return applyDecorators(
+    ...base(options, { type: 'integer', minimum: options.min ?? 0, maximum: options.max ?? 100000 }),
+    Type(() => Number),
+    IsInt(),
+    Min(options.min ?? 0),
+    Max(options.max ?? 100000),
+  );
+}
+
+export function JsonObjectField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ...base(options, { type: 'object', additionalProperties: true }),
+    Transform(({ value }: { value: unknown }) => value),
+    ValidateIf((_, v) => v !== undefined && v !== null),
+  );
+}

@@ -1,0 +1,126 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  410: 'Gone',
+  411: 'Length Required',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** An RFC 9457 problem. Throw it from anywhere; the global filter renders it. */
+export class Problem extends HttpException {
+  constructor(
+    status: number,
+    detail: string,
+    readonly errors?: FieldError[],
+    readonly problemType = 'about:blank',
+  ) {
+    super(detail, status);
+  }
+
+  static notFound(what: string): Problem {
+    return new Problem(HttpStatus.NOT_FOUND, `${what} not found`);
+  }
+
+  static invalid(errors: FieldError[], detail = 'The request has invalid fields.'): Problem {
+    return new Problem(HttpStatus.BAD_REQUEST, detail, errors);
+  }
+}
+
+/** Flattens class-validator errors into `{ field: "a.b", message }` pairs. */
+export function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    for (const message of Object.values(error.constraints ?? {})) {
+      out.push({ field, message });
+    }
+    if (error.children?.length) out.push(...fieldErrors(error.children, field));
+  }
+  return out;
+}
+
+export function problemBody(status: number, detail: string | undefined, request?: FastifyRequest, errors?: FieldError[], type = 'about:blank'): ProblemBody {
+  return {
+    type,
+    title: TITLES[status] ?? 'Error',
+    status,
+    ...(detail ? { detail } : {}),
+    ...(request ? { instance: request.url.split('?')[0], requestId: String(request.id) } : {}),
+    ...(errors?.length ? { errors } : {}),
+  };
+}
+
+/** One error shape for the whole API: application/problem+json, never a stack trace. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    let body: ProblemBody;
+    if (exception instanceof Problem) {
+      body = problemBody(exception.getStatus(), exception.message, request, exception.errors, exception.problemType);
+    } else if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'object' && response && 'message' in response
+          ? ([] as string[]).concat((response as { message: string | string[] }).message).join('; ')
+          : exception.message;
+      body = problemBody(status, message, request);
+    } else if (isFastifyError(exception)) {
+      body = problemBody(exception.statusCode, exception.message, request);
+    } else {
+      this.logger.error({ requestId: request?.id, err: exception }, 'unhandled error');
+      body = problemBody(500, 'An unexpected error occurred. Quote the request id when reporting it.', request);
+    }
+    if (body.status >= 500 && !(exception instanceof Problem)) {
+      this.logger.error(`request ${String(request?.id)} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    }
+    if (reply.sent) return;
+    void reply.status(body.status).header('Content-Type', 'application/problem+json; charset=utf-8').header('Cache-Control', 'no-store').send(JSON.stringify(body));
+  }
+}
+
+function isFastifyError(error: unknown): error is { statusCode: number; message: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { statusCode?: unknown }).statusCode === 'number' &&
+    (error as { statusCode: number }).statusCode >= 400 &&
+    (error as { statusCode: number }).statusCode < 500
+  );
+}

@@ -1,0 +1,53 @@
+import { decodeCursor, encodeCursor } from './cursor';
+
+/** One column of a keyset order. All columns of one order share a direction. */
+export interface KeyColumn {
+  /** SQL expression, e.g. `s.start`. */
+  sql: string;
+  /** SQL type the cursor value is cast to. */
+  cast: 'timestamptz' | 'uuid' | 'text' | 'int' | 'date' | 'bigint';
+  /** Name of the result field that holds this column's value for the cursor. */
+  field: string;
+}
+
+export interface KeysetOrder {
+  columns: KeyColumn[];
+  descending?: boolean;
+}
+
+/** Collects SQL parameters and hands out `$n` placeholders. */
+export class Params {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** `ORDER BY` clause for an order. */
+export function orderBy(order: KeysetOrder): string {
+  const dir = order.descending ? 'DESC' : 'ASC';
+  return order.columns.map((c) => `${c.sql} ${dir}`).join(', ');
+}
+
+/** Row-comparison predicate that starts after the cursor; uses the matching composite index. */
+export function afterCursor(order: KeysetOrder, cursor: string | undefined, params: Params): string | null {
+  if (!cursor) return null;
+  const values = decodeCursor(cursor, order.columns.length);
+  const left = order.columns.map((c) => c.sql).join(', ');
+  const right = order.columns.map((c, i) => `${params.add(values[i])}::${c.cast}`).join(', ');
+  return `(${left}) ${order.descending ? '<' : '>'} (${right})`;
+}
+
+/**
+ * Cuts a `limit + 1` result to one page and computes the next cursor from the cursor
+ * fields (which callers select as hidden `_k0`, `_k1`… columns).
+ */
+export function toPage<T extends Record<string, unknown>>(rows: T[], limit: number, order: KeysetOrder): { items: T[]; next: string | null } {
+  const hasMore = rows.length > limit;
+  const items = hasMore ? rows.slice(0, limit) : rows;
+  if (!hasMore) return { items, next: null };
+  const last = items[items.length - 1];
+  return { items, next: encodeCursor(order.columns.map((c) => last[c.field] as string)) };
+}

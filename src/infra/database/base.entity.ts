@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, DeleteDateColumn, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { BodyEntity } from '../../modules/bodies/body.entity';
+
+/**
+ * Columns every tenant row has: a uuid, the body it belongs to, created/modified stamps,
+ * a publication stamp (null = draft, seen by editors only) and a soft-delete tombstone.
+ */
+@Index(['bodyId', 'id'])
+export abstract class TenantEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  bodyId!: string;
+
+  @ManyToOne(() => BodyEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'body_id' })
+  body?: BodyEntity;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  modifiedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  @DeleteDateColumn({ type: 'timestamptz' })
+  deletedAt!: Date | null;
+
+  /** The API key that made the last write (null for imports and seeds). */
+  @Column({ type: 'uuid', nullable: true })
+  modifiedByKeyId!: string | null;
+}

@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { dataSourceOptions } from './data-source';
+import { Db } from './db.service';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.databaseUrl, config.databasePoolSize),
+        // Sessions are local Europe/Berlin times: let PostgreSQL format offsets for that zone.
+        extra: {
+          max: config.databasePoolSize,
+          application_name: 'ratsinfo',
+          options: '-c TimeZone=Europe/Berlin',
+        },
+        logging: ['error'],
+      }),
+    }),
+  ],
+  providers: [Db],
+  exports: [Db],
+})
+export class DatabaseModule {}

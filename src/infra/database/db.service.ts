@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool, QueryResultRow } from 'pg';
+import { DataSource } from 'typeorm';
+
+/**
+ * Raw, prepared SQL on TypeORM's own connection pool. Read paths use it because entity
+ * hydration costs more than the query (see the performance notes in the README);
+ * writes go through TypeORM entities and transactions.
+ */
+@Injectable()
+export class Db {
+  private readonly names = new Map<string, string>();
+
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+
+  private get pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
+
+  /** Runs a query as a named prepared statement (parsed once per connection). */
+  async rows<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+    let name = this.names.get(text);
+    if (!name) {
+      name = 'q' + createHash('sha1').update(text).digest('hex').slice(0, 16);
+      this.names.set(text, name);
+    }
+    const result = await this.pool.query<T>({ name, text, values });
+    return result.rows;
+  }
+
+  async one<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T | undefined> {
+    const rows = await this.rows<T>(text, values);
+    return rows[0];
+  }
+}

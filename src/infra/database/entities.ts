@@ -1,0 +1,32 @@
+import { AgendaItemEntity } from '../../modules/agenda-items/agenda-item.entity';
+import { ApiKeyEntity } from '../../modules/api-keys/api-key.entity';
+import { BodyEntity } from '../../modules/bodies/body.entity';
+import { ChangeEventEntity } from '../../modules/changes/change-event.entity';
+import { CommitteeEntity } from '../../modules/committees/committee.entity';
+import { ConsultationEntity } from '../../modules/consultations/consultation.entity';
+import { DocumentEntity } from '../../modules/documents/document.entity';
+import { FileEntity } from '../../modules/files/file.entity';
+import { LegislativeTermEntity } from '../../modules/legislative-terms/legislative-term.entity';
+import { LocationEntity } from '../../modules/locations/location.entity';
+import { MembershipEntity } from '../../modules/memberships/membership.entity';
+import { MinutesEntity } from '../../modules/minutes/minutes.entity';
+import { PersonEntity } from '../../modules/people/person.entity';
+import { SessionCommitteeEntity, SessionEntity } from '../../modules/sessions/session.entity';
+
+export const ENTITIES = [
+  AgendaItemEntity,
+  ApiKeyEntity,
+  BodyEntity,
+  ChangeEventEntity,
+  CommitteeEntity,
+  ConsultationEntity,
+  DocumentEntity,
+  FileEntity,
+  LegislativeTermEntity,
+  LocationEntity,
+  MembershipEntity,
+  MinutesEntity,
+  PersonEntity,
+  SessionCommitteeEntity,
+  SessionEntity,
+];

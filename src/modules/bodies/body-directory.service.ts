@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { BodyRef } from '../../common/access/access';
+import { Db } from '../../infra/database/db.service';
+
+const TTL_MS = 30_000;
+
+/** Resolves body slugs on every request; cached, since bodies change rarely. */
+@Injectable()
+export class BodyDirectory {
+  private readonly cache = new Map<string, { body: BodyRef | null; until: number }>();
+
+  constructor(private readonly db: Db) {}
+
+  async bySlug(slug: string): Promise<BodyRef | null> {
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) return null;
+    const now = Date.now();
+    const hit = this.cache.get(slug);
+    if (hit && hit.until > now) return hit.body;
+    const row = await this.db.one<BodyRef>(
+      `SELECT id, slug, name, web_url_templates AS "webUrlTemplates" FROM body WHERE slug = $1 AND deleted_at IS NULL`,
+      [slug],
+    );
+    const body = row ?? null;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(slug, { body, until: now + TTL_MS });
+    return body;
+  }
+
+  forget(slug?: string): void {
+    if (slug) this.cache.delete(slug);
+    else this.cache.clear();
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Audience, AUDIENCE, Scope } from '../../common/access/access';
+import { ResourceKind, RESOURCES } from '../../common/access/resources';
+import { FieldError, Problem } from '../../common/http/problem';
+import { ChangeEventEntity } from './change-event.entity';
+
+export type ChangeAction = 'created' | 'updated' | 'deleted' | 'published' | 'unpublished';
+
+/** A reference in a write body that must name a live row of the same body. */
+export interface Ref {
+  field: string;
+  kind: ResourceKind;
+  id: string | null | undefined;
+}
+
+/** Write context handed to custom write functions inside the transaction. */
+export interface WriteTx {
+  manager: EntityManager;
+  scope: Scope;
+  /** Records a change of `kind`/`id`; call `before` first, then this after the change. */
+  record(kind: ResourceKind, id: string, action: ChangeAction, before: Audience | null): Promise<void>;
+  audience(kind: ResourceKind, id: string): Promise<Audience | null>;
+  checkRefs(refs: Ref[]): Promise<void>;
+}
+
+/**
+ * Every write to council data goes through here: one transaction that changes the row,
+ * stamps the key that made it, and inserts the change event (the outbox) with the audience
+ * before and after, so that feeds, search and mail learn of it even if Redis is down.
+ */
+@Injectable()
+export class ResourceWriter {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async transaction<T>(scope: Scope, work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const tx: WriteTx = {
+        manager,
+        scope,
+        audience: (kind, id) => audienceOf(manager, kind, id),
+        record: async (kind, id, action, before) => {
+          const after = action === 'deleted' ? null : await audienceOf(manager, kind, id);
+          await manager.insert(ChangeEventEntity, {
+            bodyId: scope.body.id,
+            resource: kind,
+            resourceId: id,
+            action,
+            audienceBefore: before ?? -1,
+            audienceAfter: after ?? -1,
+            apiKeyId: scope.caller.keyId,
+            requestId: scope.requestId,
+          });
+        },
+        checkRefs: (refs) => checkRefs(manager, scope.body.id, refs),
+      };
+      return work(tx);
+    });
+  }
+
+  async create<E extends ObjectLiteral>(
+    scope: Scope,
+    kind: ResourceKind,
+    entity: EntityTarget<E>,
+    values: Partial<E>,
+    options: { publish?: boolean; refs?: Ref[] } = {},
+  ): Promise<string> {
+    return this.transaction(scope, async (tx) => {
+      await tx.checkRefs(options.refs ?? []);
+      const row = {
+        ...values,
+        bodyId: scope.body.id,
+        modifiedByKeyId: scope.caller.keyId,
+        publishedAt: options.publish ? new Date() : null,
+      } as unknown as E;
+      const result = await tx.manager.insert(entity, row as never);
+      const id = String((result.identifiers[0] as { id: string }).id);
+      await tx.record(kind, id, 'created', null);
+      return id;
+    });
+  }
+
+  async update<E extends ObjectLiteral>(scope: Scope, kind: ResourceKind, entity: EntityTarget<E>, id: string, patch: Partial<E>, refs: Ref[] = []): Promise<void> {
+    await this.transaction(scope, async (tx) => {
+      const before = await this.lockLive(tx, kind, id);
+      await tx.checkRefs(refs);
+      await tx.manager.update(entity, { id } as never, { ...patch, modifiedByKeyId: scope.caller.keyId } as never);
+      await tx.record(kind, id, 'updated', before);
+    });
+  }
+
+  async remove<E extends ObjectLiteral>(scope: Scope, kind: ResourceKind, entity: EntityTarget<E>, id: string): Promise<void> {
+    await this.transaction(scope, async (tx) => {
+      const before = await this.lockLive(tx, kind, id);
+      await tx.manager.update(entity, { id } as never, { deletedAt: new Date(), modifiedByKeyId: scope.caller.keyId } as never);
+      await tx.record(kind, id, 'deleted', before);
+    });
+  }
+
+  async setPublished<E extends ObjectLiteral>(scope: Scope, kind: ResourceKind, entity: EntityTarget<E>, id: string, publish: boolean): Promise<void> {
+    await this.transaction(scope, async (tx) => {
+      const before = await this.lockLive(tx, kind, id);
+      await tx.manager.update(entity, { id } as never, { publishedAt: publish ? new Date() : null, modifiedByKeyId: scope.caller.keyId } as never);
+      await tx.record(kind, id, publish ? 'published' : 'unpublished', before);
+    });
+  }
+
+  /** Locks a live row of this body and returns who could see it; 404 when there is none. */
+  async lockLive(tx: WriteTx, kind: ResourceKind, id: string): Promise<Audience> {
+    const { table } = RESOURCES[kind];
+    const rows: unknown[] = await tx.manager.query(`SELECT 1 FROM ${table} WHERE id = $1 AND body_id = $2 AND deleted_at IS NULL FOR UPDATE`, [id, tx.scope.body.id]);
+    if (rows.length === 0) throw Problem.notFound(`${kind} ${id}`);
+    return (await tx.audience(kind, id)) ?? AUDIENCE.staff;
+  }
+}
+
+/** Who can see a row now: 2 everyone, 1 members, 0 staff only, null when deleted or absent. */
+export async function audienceOf(manager: EntityManager, kind: ResourceKind, id: string): Promise<Audience | null> {
+  const { table, visible } = RESOURCES[kind];
+  const rows: { p: boolean; m: boolean; s: boolean }[] = await manager.query(
+    `SELECT ${visible('r', 'public')} AS p, ${visible('r', 'member')} AS m, ${visible('r', 'staff')} AS s FROM ${table} r WHERE r.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row || !row.s) return null;
+  return row.p ? AUDIENCE.public : row.m ? AUDIENCE.member : AUDIENCE.staff;
+}
+
+async function checkRefs(manager: EntityManager, bodyId: string, refs: Ref[]): Promise<void> {
+  const errors: FieldError[] = [];
+  for (const ref of refs) {
+    if (!ref.id) continue;
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM ${RESOURCES[ref.kind].table} WHERE id = $1 AND body_id = $2 AND deleted_at IS NULL`, [ref.id, bodyId]);
+    if (rows.length === 0) errors.push({ field: ref.field, message: `${ref.field} does not name a ${ref.kind} of this body` });
+  }
+  if (errors.length) throw Problem.invalid(errors, 'The request refers to records that do not exist in this body.');
+}

@@ -1,0 +1,74 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantEntity } from '../../infra/database/base.entity';
+import { DocumentEntity } from '../documents/document.entity';
+import { AgendaItemEntity } from '../agenda-items/agenda-item.entity';
+import { SessionEntity } from '../sessions/session.entity';
+
+export const FILE_ROLES = ['main', 'auxiliary', 'resolution', 'invitation', 'results_protocol', 'verbatim_protocol'] as const;
+export type FileRole = (typeof FILE_ROLES)[number];
+
+/** Datei / Anlage: bytes in storage plus what we know about them. */
+@Entity('file')
+@Index('ix_file_document', ['documentId', 'position'])
+@Index('ix_file_agenda_item', ['agendaItemId', 'position'])
+@Index('ix_file_session', ['sessionId', 'position'])
+export class FileEntity extends TenantEntity {
+  @Column('text')
+  name!: string;
+
+  @Column('text')
+  fileName!: string;
+
+  @Column('text')
+  mimeType!: string;
+
+  @Column('bigint')
+  size!: string;
+
+  /** Lowercase hex SHA-512 of the stored bytes. */
+  @Column({ type: 'char', length: 128 })
+  sha512!: string;
+
+  @Column('text')
+  storageKey!: string;
+
+  @Column({ type: 'date', nullable: true })
+  date!: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  public!: boolean;
+
+  @Column({ type: 'uuid', nullable: true })
+  documentId!: string | null;
+
+  @ManyToOne(() => DocumentEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'document_id' })
+  document?: DocumentEntity;
+
+  @Column({ type: 'uuid', nullable: true })
+  agendaItemId!: string | null;
+
+  @ManyToOne(() => AgendaItemEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'agenda_item_id' })
+  agendaItem?: AgendaItemEntity;
+
+  @Column({ type: 'uuid', nullable: true })
+  sessionId!: string | null;
+
+  @ManyToOne(() => SessionEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'session_id' })
+  session?: SessionEntity;
+
+  @Column({ type: 'enum', enum: FILE_ROLES, enumName: 'file_role', default: 'auxiliary' })
+  role!: FileRole;
+
+  @Column({ type: 'int', default: 0 })
+  position!: number;
+
+  @Column({ type: 'text', nullable: true })
+  fileLicense!: string | null;
+
+  /** Plain text extracted from the bytes (filled by the worker). */
+  @Column({ type: 'text', nullable: true })
+  text!: string | null;
+}

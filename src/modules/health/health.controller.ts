@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import Redis from 'ioredis';
+import { Access } from '../../common/access/access.decorator';
+import { Db } from '../../infra/database/db.service';
+import { REDIS } from '../../infra/redis/redis.module';
+import { HealthDto } from './health.dto';
+
+@ApiTags('health')
+@Controller('health')
+@Access('public')
+export class HealthController {
+  constructor(
+    private readonly db: Db,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Get('live')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ type: HealthDto })
+  live(): HealthDto {
+    return { status: 'ok', checks: {} };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'A dependency is down' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
+    const [database, redis] = await Promise.all([
+      withTimeout(this.db.rows('SELECT 1')).then(() => 'ok' as const, () => 'down' as const),
+      withTimeout(this.redis.ping()).then(() => 'ok' as const, () => 'down' as const),
+    ]);
+    const ok = database === 'ok' && redis === 'ok';
+    void reply.status(ok ? 200 : 503).header('Cache-Control', 'no-store');
+    return { status: ok ? 'ok' : 'unavailable', checks: { database, redis } };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms = 2000): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+}

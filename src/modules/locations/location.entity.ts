@@ -1,0 +1,27 @@
+import { Column, Entity } from 'typeorm';
+import { TenantEntity } from '../../infra/database/base.entity';
+
+/** Ort: a room, an address, optionally a GeoJSON Feature ([lon, lat]). */
+@Entity('location')
+export class LocationEntity extends TenantEntity {
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  streetAddress!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  room!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  postalCode!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  subLocality!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  locality!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  geojson!: Record<string, unknown> | null;
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import type { Scope, Visibility } from '../../common/access/access';
+import { visible } from '../../common/access/visibility.sql';
+import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { jsonObject } from '../../common/sql/format';
+import { committeeRef, documentRef, fileRef, filesOf, locationOf, stamps, ts } from '../../common/sql/refs.sql';
+import { Db } from '../../infra/database/db.service';
+import type { SessionQueryDto } from './dto/session-query.dto';
+
+export const SESSION_ORDER: KeysetOrder = {
+  columns: [
+    { sql: 's.start', cast: 'timestamptz', field: '_k0' },
+    { sql: 's.id', cast: 'uuid', field: '_k1' },
+  ],
+};
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function sessionFields(v: Visibility): Record<string, string> {
+  return {
+    id: 's.id',
+    name: 's.name',
+    state: 's.state',
+    cancelled: 's.cancelled',
+    start: ts('s.start'),
+    end: ts('s."end"'),
+    location: locationOf('s.location_id', v),
+    committees: `COALESCE((SELECT json_agg(${committeeRef('c')} ORDER BY sc.position) FROM session_committee sc JOIN committee c ON c.id = sc.committee_id WHERE sc.session_id = s.id AND ${visible.plain('c', v)}), '[]'::json)`,
+    ...stamps('s'),
+  };
+}
+
+@Injectable()
+export class SessionsRepository {
+  constructor(private readonly db: Db) {}
+
+  async list(scope: Scope, query: SessionQueryDto, limit: number): Promise<{ j: string; _k0: string; _k1: string }[]> {
+    const v = scope.visibility;
+    const p = new Params();
+    const where = [`s.body_id = ${p.add(scope.body.id)}`, visible.session('s', v)];
+    if (query.from) where.push(`s.start >= ${p.add(query.from)}::timestamptz`);
+    if (query.to) {
+      where.push(DATE_ONLY.test(query.to) ? `s.start < (${p.add(query.to)}::date + 1)::timestamptz` : `s.start <= ${p.add(query.to)}::timestamptz`);
+    }
+    if (query.committee) where.push(`EXISTS (SELECT 1 FROM session_committee fc WHERE fc.session_id = s.id AND fc.committee_id = ${p.add(query.committee)}::uuid)`);
+    if (query.state) where.push(`s.state = ${p.add(query.state)}`);
+    if (query.cancelled !== undefined) where.push(`s.cancelled = ${p.add(query.cancelled)}`);
+    if (query.modified_since) where.push(`s.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
+    const after = afterCursor(SESSION_ORDER, query.cursor, p);
+    if (after) where.push(after);
+    const sql = `SELECT ${jsonObject(sessionFields(v))}::text AS j, s.start::text AS _k0, s.id::text AS _k1
+      FROM session s WHERE ${where.join(' AND ')} ORDER BY ${orderBy(SESSION_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    return this.db.rows(sql, p.values);
+  }
+
+  /** The session with its agenda, documents, files and minutes, in one query. */
+  async detail(scope: Scope, id: string, filesBase: string): Promise<string | undefined> {
+    const v = scope.visibility;
+    const p = new Params();
+    const idParam = p.add(id);
+    const bodyParam = p.add(scope.body.id);
+    const base = p.add(filesBase);
+    const agendaItem = jsonObject({
+      id: 'ai.id',
+      number: 'ai.number',
+      order: 'ai.position',
+      name: 'ai.name',
+      public: 'ai.public',
+      result: 'ai.result',
+      resolutionText: 'ai.resolution_text',
+      documents: `COALESCE((SELECT json_agg(${documentRef('d')} ORDER BY co.position, d.reference, d.id) FROM consultation co JOIN document d ON d.id = co.document_id WHERE co.agenda_item_id = ai.id AND ${visible.plain('co', v)} AND ${visible.document('d', v)}), '[]'::json)`,
+      files: filesOf('agenda_item_id', 'ai.id', v, base),
+    });
+    const minutes = jsonObject({
+      id: 'm.id',
+      kind: 'm.kind',
+      status: 'm.status',
+      file: `(SELECT ${fileRef('mf', base)} FROM file mf WHERE mf.id = m.file_id AND ${visible.file('mf', v)})`,
+    });
+    // Agenda items and minutes are filtered with their own flags; the session itself is checked once.
+    const itemVisible = `ai.deleted_at IS NULL${v === 'staff' ? '' : ' AND ai.published_at IS NOT NULL'}${v === 'public' ? ' AND ai.public' : ''}`;
+    const minutesVisible = `m.deleted_at IS NULL AND ${v === 'public' ? `m.status = 'published'` : v === 'member' ? `m.status IN ('approved', 'published')` : 'TRUE'}`;
+    const fields = {
+      ...sessionFields(v),
+      agendaItems: `COALESCE((SELECT json_agg(${agendaItem} ORDER BY ai.position, ai.id) FROM agenda_item ai WHERE ai.session_id = s.id AND ${itemVisible}), '[]'::json)`,
+      files: filesOf('session_id', 's.id', v, base),
+      minutes: `COALESCE((SELECT json_agg(${minutes} ORDER BY m.kind, m.id) FROM minutes m WHERE m.session_id = s.id AND ${minutesVisible}), '[]'::json)`,
+    };
+    const row = await this.db.one<{ j: string }>(
+      `SELECT ${jsonObject(fields)}::text AS j FROM session s WHERE s.id = ${idParam} AND s.body_id = ${bodyParam} AND ${visible.session('s', v)}`,
+      p.values,
+    );
+    return row?.j;
+  }
+}

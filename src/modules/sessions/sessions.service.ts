@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Scope } from '../../common/access/access';
+import { Problem } from '../../common/http/problem';
+import { Json, pageJson } from '../../common/http/json';
+import { bodyBase } from '../../common/http/urls';
+import { toPage } from '../../common/pagination/keyset';
+import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
+import { pageLinks } from '../../common/pagination/links';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { ResourceWriter } from '../changes/resource-writer.service';
+import type { SessionDetailDto, SessionDto } from './dto/session.dto';
+import type { SessionQueryDto } from './dto/session-query.dto';
+import type { CreateSessionDto, UpdateSessionDto } from './dto/session-write.dto';
+import { SessionCommitteeEntity, SessionEntity } from './session.entity';
+import { SESSION_ORDER, SessionsRepository } from './sessions.repository';
+import type { Page } from '../../common/pagination/page.dto';
+import type { FastifyRequest } from 'fastify';
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly writer: ResourceWriter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(scope: Scope, query: SessionQueryDto, request: FastifyRequest): Promise<Json<Page<SessionDto>>> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const rows = await this.sessions.list(scope, query, limit);
+    const { items, next } = toPage(rows, limit, SESSION_ORDER);
+    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+  }
+
+  async get(scope: Scope, id: string): Promise<Json<SessionDetailDto>> {
+    const json = await this.sessions.detail(scope, id, bodyBase(this.config.publicUrl, scope.body));
+    if (!json) throw Problem.notFound(`Session ${id}`);
+    return json as Json<SessionDetailDto>;
+  }
+
+  async create(scope: Scope, input: CreateSessionDto): Promise<string> {
+    this.checkTimes(input.start, input.end);
+    return this.writer.transaction(scope, async (tx) => {
+      await tx.checkRefs([
+        { field: 'locationId', kind: 'location', id: input.locationId },
+        ...(input.committeeIds ?? []).map((id, i) => ({ field: `committeeIds.${i}`, kind: 'committee' as const, id })),
+      ]);
+      const result = await tx.manager.insert(SessionEntity, {
+        bodyId: scope.body.id,
+        name: input.name,
+        state: input.state ?? 'scheduled',
+        cancelled: input.cancelled ?? false,
+        start: new Date(input.start),
+        end: input.end ? new Date(input.end) : null,
+        locationId: input.locationId ?? null,
+        publishedAt: input.publish ? new Date() : null,
+        modifiedByKeyId: scope.caller.keyId,
+      });
+      const id = String((result.identifiers[0] as { id: string }).id);
+      await this.setCommittees(tx.manager, id, input.committeeIds ?? []);
+      await tx.record('session', id, 'created', null);
+      return id;
+    });
+  }
+
+  async update(scope: Scope, id: string, input: UpdateSessionDto): Promise<void> {
+    await this.writer.transaction(scope, async (tx) => {
+      const before = await this.writer.lockLive(tx, 'session', id);
+      const current = await tx.manager.findOneByOrFail(SessionEntity, { id });
+      this.checkTimes(input.start ?? current.start.toISOString(), input.end === undefined ? current.end?.toISOString() : input.end);
+      await tx.checkRefs([
+        { field: 'locationId', kind: 'location', id: input.locationId },
+        ...(input.committeeIds ?? []).map((cid, i) => ({ field: `committeeIds.${i}`, kind: 'committee' as const, id: cid })),
+      ]);
+      const { committeeIds, start, end, ...rest } = input;
+      await tx.manager.update(SessionEntity, { id }, {
+        ...rest,
+        ...(start !== undefined ? { start: new Date(start) } : {}),
+        ...(end !== undefined ? { end: end === null ? null : new Date(end) } : {}),
+        modifiedByKeyId: scope.caller.keyId,
+        modifiedAt: new Date(),
+      });
+      if (committeeIds) await this.setCommittees(tx.manager, id, committeeIds);
+      await tx.record('session', id, 'updated', before);
+    });
+  }
+
+  remove(scope: Scope, id: string): Promise<void> {
+    return this.writer.remove(scope, 'session', SessionEntity, id);
+  }
+
+  setPublished(scope: Scope, id: string, publish: boolean): Promise<void> {
+    return this.writer.setPublished(scope, 'session', SessionEntity, id, publish);
+  }
+
+  private async setCommittees(manager: import('typeorm').EntityManager, sessionId: string, committeeIds: string[]): Promise<void> {
+    await manager.delete(SessionCommitteeEntity, { sessionId });
+    const unique = [...new Set(committeeIds)];
+    if (unique.length) await manager.insert(SessionCommitteeEntity, unique.map((committeeId, position) => ({ sessionId, committeeId, position })));
+  }
+
+  private checkTimes(start: string, end: string | null | undefined): void {
+    if (end && new Date(end).getTime() < new Date(start).getTime()) {
+      throw Problem.invalid([{ field: 'end', message: 'end must not be before start' }]);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+/** Builds the OpenAPI document from the code. */
+export function buildOpenApiDocument(app: INestApplication, serverUrl?: string): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('Ratsinfo API')
+    .setDescription(
+      'Council information of German cities: committees, people, sessions, agendas, documents (Vorlagen), files and minutes. ' +
+        'Anonymous callers see published, public content; send `Authorization: Bearer <key>` for more. ' +
+        'Lists are keyset-paged: follow `links.next`. Errors are RFC 9457 problem details.',
+    )
+    .setVersion('1')
+    .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key created with `npm run cli -- api-key create`' });
+  if (serverUrl) builder.addServer(serverUrl);
+  return SwaggerModule.createDocument(app, builder.build(), { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+}
+
+/** Recursively sorts object keys so the committed spec is byte-stable. */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
+
+export function serializeSpec(document: OpenAPIObject): string {
+  return JSON.stringify(sortKeys(document), null, 2) + '\n';
+}

@@ -1,0 +1,77 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import supertest from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app';
+import { AppConfig, loadConfig } from '../../src/config/config';
+import { ApiKeyRole } from '../../src/modules/api-keys/api-key.entity';
+import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
+import { createTestDatabase } from './database';
+import { TEST_REDIS_URL } from './env';
+import { createBody } from './factories';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  /** A TypeORM connection to this test file's own database. */
+  ds: DataSource;
+  http: () => supertest.Agent;
+  /** Creates an API key; `bodyId` is required for editor and member keys. */
+  key(role: ApiKeyRole, bodyId?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real API (Fastify, PostgreSQL, Redis) on a fresh database of its own, with a
+ * Redis key prefix and a storage folder of its own. Pass env overrides to test config.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const storageDir = await mkdtemp(join(tmpdir(), 'ratsinfo-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+    STORAGE_DIR: storageDir,
+    PUBLIC_URL: 'http://api.test',
+    LOG_LEVEL: 'error',
+    ...env,
+  });
+  const app = await createApp(config, { logger: false });
+  const ds = app.get(DataSource);
+  const keys = app.get(ApiKeysService);
+  return {
+    app,
+    config,
+    ds,
+    http: () => supertest.agent(app.getHttpServer()),
+    key: async (role, bodyId) => (await keys.create({ name: `test ${role}`, role, bodyId: bodyId ?? null })).key,
+    close: async () => {
+      await app.close();
+      await database.drop();
+      await rm(storageDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A test app with one body and a key of every role for it (and an editor key of another body). */
+export async function startWithBody(env: Record<string, string> = {}) {
+  const t = await startTestApp(env);
+  const body = await createBody(t.ds, { slug: 'musterstadt', name: 'Stadt Musterstadt' });
+  const other = await createBody(t.ds, { slug: 'andersdorf', name: 'Gemeinde Andersdorf' });
+  const keys = {
+    admin: await t.key('admin'),
+    editor: await t.key('editor', body.id),
+    member: await t.key('member', body.id),
+    otherEditor: await t.key('editor', other.id),
+    otherMember: await t.key('member', other.id),
+  };
+  return { ...t, body, other, keys };
+}
+
+export const bearer = (key: string): [string, string] => ['Authorization', `Bearer ${key}`];
