@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createApp } from './app';
+import { loadConfig } from './config/config';
+import { dataSourceOptions } from './infra/database/data-source';
+import { migrate } from './infra/database/migrate';
+import { seedDemo } from './seed/demo.seed';
+import { startWorker } from './worker/worker';
+import { PROCESSORS } from './worker/processors';
+
+/** Quick start: migrate, seed Musterstadt, and run the API and the worker in one process. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = new Logger('demo');
+  await migrate(config.databaseUrl);
+  const ds = new DataSource({ ...dataSourceOptions(config.databaseUrl, 4), logging: ['error'] });
+  await ds.initialize();
+  try {
+    await seedDemo(ds, config);
+  } finally {
+    await ds.destroy();
+  }
+  const worker = await startWorker(config, PROCESSORS);
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  logger.log(`Musterstadt is served at ${config.publicUrl}/v1/bodies/musterstadt/sessions — API docs at ${config.publicUrl}/docs`);
+  const shutdown = (): void => {
+    Promise.all([app.close(), worker.stop()]).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

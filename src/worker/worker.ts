@@ -1,0 +1,55 @@
+import { Logger } from '@nestjs/common';
+import { Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { dataSourceOptions } from '../infra/database/data-source';
+import { CHANGE_QUEUES, QUEUES, QueueName } from '../infra/queue/queues';
+import { OutboxRelay } from './outbox-relay';
+
+/** A job handler per queue; the worker does not start when a queue lacks one. */
+export type Processors = Record<QueueName, (job: import('bullmq').Job) => Promise<unknown>>;
+
+export interface RunningWorker {
+  relay: OutboxRelay;
+  stop(): Promise<void>;
+}
+
+export function bullConnection(config: AppConfig): Redis {
+  return new Redis(config.redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: false }).on('error', () => {
+    // BullMQ reconnects; the relay logs that it is paused.
+  });
+}
+
+/** The worker process: the outbox relay and the BullMQ processors. */
+export async function startWorker(config: AppConfig, processors: Processors): Promise<RunningWorker> {
+  const logger = new Logger('worker');
+  const names = Object.values(QUEUES) as QueueName[];
+  const missing = names.filter((name) => !(name in processors));
+  if (missing.length) throw new Error(`no processor for queue(s): ${missing.join(', ')}`);
+
+  const ds = new DataSource({ ...dataSourceOptions(config.databaseUrl, 4), logging: ['error'] });
+  await ds.initialize();
+  const connection = bullConnection(config);
+  const prefix = `${config.redisPrefix}:bull`;
+  const changeQueues = CHANGE_QUEUES.map((name) => new Queue(name, { connection, prefix }));
+  const workers = names.map(
+    (name) =>
+      new Worker(name, processors[name], { connection: bullConnection(config), prefix, concurrency: 4 }).on('failed', (job, error) =>
+        logger.warn(`job ${name}/${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
+      ),
+  );
+  const relay = new OutboxRelay(ds, changeQueues, config.outboxPollMs);
+  relay.start();
+  logger.log(`worker started: relay every ${config.outboxPollMs} ms, queues [${names.join(', ') || 'none'}]`);
+  return {
+    relay,
+    stop: async () => {
+      await relay.stop();
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(changeQueues.map((q) => q.close()));
+      connection.disconnect();
+      await ds.destroy();
+    },
+  };
+}

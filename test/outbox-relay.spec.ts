@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { OutboxRelay } from '../src/worker/outbox-relay';
+import { bearer, startWithBody } from './support/app';
+import { TEST_REDIS_URL } from './support/env';
+
+type Ctx = Awaited<ReturnType<typeof startWithBody>>;
+
+describe('outbox relay', () => {
+  let t: Ctx;
+  let queue: Queue;
+  let connection: Redis;
+  const prefix = `test-relay-${randomBytes(4).toString('hex')}`;
+
+  beforeAll(async () => {
+    t = await startWithBody();
+    connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    queue = new Queue('changes-under-test', { connection, prefix });
+  });
+  afterAll(async () => {
+    await queue.obliterate({ force: true });
+    await queue.close();
+    connection.disconnect();
+    await t.close();
+  });
+
+  async function write(name: string): Promise<void> {
+    await t.http().post('/v1/bodies/musterstadt/sessions').set(...bearer(t.keys.editor)).send({ name, start: '2025-09-01T18:00:00+02:00' }).expect(201);
+  }
+
+  const unrelayed = async (): Promise<number> => (await t.ds.query(`SELECT count(*)::int AS n FROM change_event WHERE relayed_at IS NULL`))[0].n;
+
+  it('keeps events while Redis is unreachable and delivers each exactly once afterwards', async () => {
+    await write('A');
+    await write('B');
+    const deadConnection = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: true, retryStrategy: () => null });
+    const deadQueue = new Queue('changes-under-test', { connection: deadConnection, prefix });
+    const broken = new OutboxRelay(t.ds, [deadQueue], 10);
+    await expect(broken.drain()).rejects.toThrow();
+    expect(await unrelayed()).toBe(2);
+    await deadQueue.close().catch(() => undefined);
+    deadConnection.disconnect();
+
+    const relay = new OutboxRelay(t.ds, [queue], 10);
+    expect(await relay.drain()).toBe(2);
+    expect(await unrelayed()).toBe(0);
+    expect(await relay.drain()).toBe(0);
+    const jobs = await queue.getJobs(['waiting']);
+    expect(jobs.map((j) => j.id).sort()).toEqual((await t.ds.query(`SELECT 'change-' || id AS id FROM change_event ORDER BY id`)).map((r: { id: string }) => r.id).sort());
+    expect(jobs[0].data).toMatchObject({ resource: 'session', action: 'created' });
+  });
+
+  it('does not enqueue an event twice when a relay re-sends after a crash', async () => {
+    await write('C');
+    const [event] = await t.ds.query(`SELECT id::text FROM change_event WHERE relayed_at IS NULL`);
+    const relay = new OutboxRelay(t.ds, [queue], 10);
+    await relay.drain();
+    // Simulate a relay that enqueued but died before marking the event as relayed.
+    await t.ds.query(`UPDATE change_event SET relayed_at = NULL WHERE id = $1`, [event.id]);
+    await relay.drain();
+    const jobs = await queue.getJobs(['waiting']);
+    expect(jobs.filter((j) => j.id === `change-${event.id}`)).toHaveLength(1);
+  });
+});
