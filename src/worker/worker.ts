@@ -24,7 +24,7 @@ export function bullConnection(config: AppConfig): Redis {
 /** The worker process: the outbox relay and the BullMQ processors. */
 export async function startWorker(config: AppConfig, processors: Processors): Promise<RunningWorker> {
   const logger = new Logger('worker');
-  const names = Object.values(QUEUES) as QueueName[];
+  const names: string[] = Object.values(QUEUES);
   const missing = names.filter((name) => !(name in processors));
   if (missing.length) throw new Error(`no processor for queue(s): ${missing.join(', ')}`);
 
@@ -35,7 +35,7 @@ export async function startWorker(config: AppConfig, processors: Processors): Pr
   const changeQueues = CHANGE_QUEUES.map((name) => new Queue(name, { connection, prefix }));
   const workers = names.map(
     (name) =>
-      new Worker(name, processors[name], { connection: bullConnection(config), prefix, concurrency: 4 }).on('failed', (job, error) =>
+      new Worker(name, processors[name as QueueName], { connection: bullConnection(config), prefix, concurrency: 4 }).on('failed', (job, error) =>
         logger.warn(`job ${name}/${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
       ),
   );

@@ -13,5 +13,5 @@ export function pageJson<T>(items: { j: string }[], links: { self: string; next?
     if (i) out += ',';
     out += items[i].j;
   }
-  return (out + '],"links":' + JSON.stringify(links) + '}') as Json<T>;
+  return (out + '],"links":' + JSON.stringify(links) + '}');
 }

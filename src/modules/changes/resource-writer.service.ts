@@ -74,7 +74,7 @@ export class ResourceWriter {
         modifiedByKeyId: scope.caller.keyId,
         publishedAt: options.publish ? new Date() : null,
       } as unknown as E;
-      const result = await tx.manager.insert(entity, row as never);
+      const result = await tx.manager.insert(entity, row);
       const id = String((result.identifiers[0] as { id: string }).id);
       await tx.record(kind, id, 'created', null);
       return id;
@@ -85,7 +85,7 @@ export class ResourceWriter {
     await this.transaction(scope, async (tx) => {
       const before = await this.lockLive(tx, kind, id);
       await tx.checkRefs(refs);
-      await tx.manager.update(entity, { id } as never, { ...patch, modifiedByKeyId: scope.caller.keyId } as never);
+      await tx.manager.update(entity, { id }, { ...patch, modifiedByKeyId: scope.caller.keyId });
       await tx.record(kind, id, 'updated', before);
     });
   }
@@ -93,7 +93,7 @@ export class ResourceWriter {
   async remove<E extends ObjectLiteral>(scope: Scope, kind: ResourceKind, entity: EntityTarget<E>, id: string): Promise<void> {
     await this.transaction(scope, async (tx) => {
       const before = await this.lockLive(tx, kind, id);
-      await tx.manager.update(entity, { id } as never, { deletedAt: new Date(), modifiedByKeyId: scope.caller.keyId } as never);
+      await tx.manager.update(entity, { id }, { deletedAt: new Date(), modifiedByKeyId: scope.caller.keyId } as never);
       await tx.record(kind, id, 'deleted', before);
     });
   }
@@ -101,7 +101,7 @@ export class ResourceWriter {
   async setPublished<E extends ObjectLiteral>(scope: Scope, kind: ResourceKind, entity: EntityTarget<E>, id: string, publish: boolean): Promise<void> {
     await this.transaction(scope, async (tx) => {
       const before = await this.lockLive(tx, kind, id);
-      await tx.manager.update(entity, { id } as never, { publishedAt: publish ? new Date() : null, modifiedByKeyId: scope.caller.keyId } as never);
+      await tx.manager.update(entity, { id }, { publishedAt: publish ? new Date() : null, modifiedByKeyId: scope.caller.keyId } as never);
       await tx.record(kind, id, publish ? 'published' : 'unpublished', before);
     });
   }

@@ -34,7 +34,7 @@ export class SessionsService {
   async get(scope: Scope, id: string): Promise<Json<SessionDetailDto>> {
     const json = await this.sessions.detail(scope, id, bodyBase(this.config.publicUrl, scope.body));
     if (!json) throw Problem.notFound(`Session ${id}`);
-    return json as Json<SessionDetailDto>;
+    return json;
   }
 
   async create(scope: Scope, input: CreateSessionDto): Promise<string> {
