@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateSpec } from '../src/openapi.generate';
+
+describe('openapi/v1.json', () => {
+  it('matches what the code generates (run `npm run openapi` after changing the API)', async () => {
+    const committed = readFileSync(join(__dirname, '..', 'openapi', 'v1.json'), 'utf8');
+    expect(await generateSpec()).toBe(committed);
+  });
+
+  it('documents every operation with a summary, a typed success response and its errors', async () => {
+    const spec = JSON.parse(await generateSpec()) as { paths: Record<string, Record<string, { summary?: string; responses: Record<string, { content?: unknown }> }>> };
+    const problems: string[] = [];
+    for (const [path, ops] of Object.entries(spec.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        if (!op.summary) problems.push(`${where}: no summary`);
+        const codes = Object.keys(op.responses);
+        if (!codes.some((c) => c.startsWith('2'))) problems.push(`${where}: no success response`);
+        if (path.startsWith('/v1') && !codes.some((c) => c.startsWith('4'))) problems.push(`${where}: no error responses`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
