@@ -1,0 +1,58 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Scope } from '../../common/access/access';
+import { Access, CurrentScope } from '../../common/access/access.decorator';
+import { BodyParam, IdParam } from '../../common/http/api-docs';
+import { ProblemDto } from '../../common/http/problem.dto';
+import { CalendarService } from './calendar.service';
+
+const ID = new ParseUUIDPipe();
+const ICS = 'text/calendar; charset=utf-8';
+const DESCRIPTION =
+  'iCalendar (RFC 5545) feed of the sessions from about a year ago on, for calendar apps (subscribe with `webcal://`). ' +
+  'Cancelled sessions have STATUS:CANCELLED; SEQUENCE rises on every change; ETag and If-None-Match make polling cheap.';
+
+@ApiTags('calendar')
+@BodyParam()
+@Controller('v1/bodies/:body')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get('calendar.ics')
+  @Access('public')
+  @ApiOperation({ summary: "Calendar feed of all of the body's sessions", description: DESCRIPTION })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'iCalendar', schema: { type: 'string' } })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  @Header('Content-Type', ICS)
+  @Header('Content-Disposition', 'inline; filename="sitzungen.ics"')
+  body(@CurrentScope() scope: Scope): Promise<string> {
+    return this.calendar.feed(scope, { kind: 'body' });
+  }
+
+  @Get('committees/:id/calendar.ics')
+  @Access('public')
+  @IdParam('committee')
+  @ApiOperation({ summary: "Calendar feed of a committee's sessions", description: DESCRIPTION })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'iCalendar', schema: { type: 'string' } })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  @Header('Content-Type', ICS)
+  @Header('Content-Disposition', 'inline; filename="sitzungen.ics"')
+  committee(@CurrentScope() scope: Scope, @Param('id', ID) id: string): Promise<string> {
+    return this.calendar.feed(scope, { kind: 'committee', id });
+  }
+
+  @Get('people/:id/calendar.ics')
+  @Access('public')
+  @IdParam('person')
+  @ApiOperation({ summary: 'Calendar feed of the sessions of the committees a person sits in', description: DESCRIPTION })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'iCalendar', schema: { type: 'string' } })
+  @ApiNotFoundResponse({ type: ProblemDto })
+  @Header('Content-Type', ICS)
+  @Header('Content-Disposition', 'inline; filename="sitzungen.ics"')
+  person(@CurrentScope() scope: Scope, @Param('id', ID) id: string): Promise<string> {
+    return this.calendar.feed(scope, { kind: 'person', id });
+  }
+}

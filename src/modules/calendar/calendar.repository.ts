@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import type { Scope } from '../../common/access/access';
+import { visible } from '../../common/access/visibility.sql';
+import { Params } from '../../common/pagination/keyset';
+import { Db } from '../../infra/database/db.service';
+
+export interface CalendarRow {
+  id: string;
+  name: string;
+  cancelled: boolean;
+  start: string;
+  end: string | null;
+  stamp: string;
+  sequence: string;
+  location: string | null;
+  agenda: string | null;
+  committees: string[] | null;
+}
+
+export type CalendarFilter = { kind: 'body' } | { kind: 'committee'; id: string } | { kind: 'person'; id: string };
+
+/** Sessions from this long ago on are in feeds; older ones no calendar app needs. */
+const PAST_DAYS = 400;
+const MAX_EVENTS = 5000;
+
+@Injectable()
+export class CalendarRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Name of the visible committee or person, or undefined. */
+  async ownerName(scope: Scope, filter: Exclude<CalendarFilter, { kind: 'body' }>): Promise<string | undefined> {
+    const table = filter.kind === 'committee' ? 'committee' : 'person';
+    const row = await this.db.one<{ name: string }>(`SELECT o.name FROM ${table} o WHERE o.id = $1 AND o.body_id = $2 AND ${visible.plain('o', scope.visibility)}`, [
+      filter.id,
+      scope.body.id,
+    ]);
+    return row?.name;
+  }
+
+  /**
+   * Sessions with everything an event needs. SEQUENCE and DTSTAMP come from the latest
+   * change of the session or of its public agenda, so they rise on every change and stay
+   * byte-identical otherwise (stable ETags for polling calendar apps).
+   */
+  async sessions(scope: Scope, filter: CalendarFilter): Promise<CalendarRow[]> {
+    const v = scope.visibility;
+    const p = new Params();
+    const where = [`s.body_id = ${p.add(scope.body.id)}`, visible.session('s', v), `s.start >= now() - interval '${PAST_DAYS} days'`];
+    if (filter.kind === 'committee') {
+      where.push(`EXISTS (SELECT 1 FROM session_committee fc WHERE fc.session_id = s.id AND fc.committee_id = ${p.add(filter.id)}::uuid)`);
+    } else if (filter.kind === 'person') {
+      // The sessions of the committees the person sat in on the day of the session.
+      where.push(`EXISTS (SELECT 1 FROM session_committee fc JOIN membership m ON m.committee_id = fc.committee_id
+        WHERE fc.session_id = s.id AND m.person_id = ${p.add(filter.id)}::uuid AND ${visible.plain('m', v)}
+          AND (m.start_date IS NULL OR m.start_date <= s.start::date) AND (m.end_date IS NULL OR m.end_date >= s.start::date))`);
+    }
+    const itemVisible = `ai.deleted_at IS NULL${v === 'staff' ? '' : ' AND ai.published_at IS NOT NULL'}${v === 'public' ? ' AND ai.public' : ''}`;
+    const sql = `
+      SELECT s.id, s.name, s.cancelled,
+        to_char(s.start, 'YYYYMMDD"T"HH24MISS') AS start,
+        to_char(s."end", 'YYYYMMDD"T"HH24MISS') AS "end",
+        to_char(GREATEST(s.modified_at, items.changed) AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISS"Z"') AS stamp,
+        floor(extract(epoch FROM GREATEST(s.modified_at, items.changed) - s.created_at))::bigint::text AS sequence,
+        (SELECT NULLIF(concat_ws(', ', l.description, l.room, l.street_address, NULLIF(concat_ws(' ', l.postal_code, l.locality), '')), '')
+           FROM location l WHERE l.id = s.location_id AND ${visible.plain('l', v)}) AS location,
+        items.agenda,
+        (SELECT array_agg(c.name ORDER BY sc.position) FROM session_committee sc JOIN committee c ON c.id = sc.committee_id
+           WHERE sc.session_id = s.id AND ${visible.plain('c', v)}) AS committees
+      FROM session s
+      LEFT JOIN LATERAL (
+        SELECT max(ai.modified_at) FILTER (WHERE ai.public OR ${v === 'public' ? 'FALSE' : 'TRUE'}) AS changed,
+               string_agg(concat_ws(' ', ai.number, ai.name), E'\\n' ORDER BY ai.position, ai.id) FILTER (WHERE ${itemVisible}) AS agenda
+        FROM agenda_item ai WHERE ai.session_id = s.id
+      ) items ON TRUE
+      WHERE ${where.join(' AND ')}
+      ORDER BY s.start, s.id
+      LIMIT ${MAX_EVENTS}`;
+    return this.db.rows<CalendarRow>(sql, p.values);
+  }
+}
