@@ -1,22 +1,40 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { migrate } from '../../src/infra/database/migrate';
 import { databaseUrl, TEMPLATE_DB } from './env';
 
 /**
- * Migrates a template database once per run; every test file then gets its own database
- * copied from it (fast, and files can run in any order and in parallel).
+ * Migrates a template database once per set of migrations; every test file then gets its
+ * own database copied from it (fast, and files can run in any order and in parallel).
+ * The template's name carries a hash of the migrations, so concurrent runs share it and a
+ * changed migration gets a new one.
  */
 export default async function globalSetup(): Promise<void> {
+  const dir = join(__dirname, '..', '..', 'src', 'migrations');
+  const hash = createHash('sha1');
+  for (const file of readdirSync(dir).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+  const template = `${TEMPLATE_DB}_${hash.digest('hex').slice(0, 12)}`;
+  process.env.RATSINFO_TEST_TEMPLATE = template;
+
   const admin = new Client({ connectionString: databaseUrl('postgres') });
   await admin.connect();
   try {
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [TEMPLATE_DB]);
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
-    // Leftovers of runs that were killed.
-    const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'ratsinfo_test_f_%'`);
-    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (exists.rowCount) return;
+    // Build under a temporary name and rename, so no run ever copies a half-migrated template.
+    const building = `${template}_b${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+    await migrate(databaseUrl(building));
+    await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`).catch(async (error: { code?: string }) => {
+      if (error.code !== '42P04') throw error; // another run finished first
+      await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+    });
+    // Templates of older migration sets that nobody uses any more.
+    const old = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2`, [`${TEMPLATE_DB}\\_%`, template]);
+    for (const { datname } of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
   } finally {
     await admin.end();
   }
-  await migrate(databaseUrl(TEMPLATE_DB));
 }

@@ -35,5 +35,5 @@ export const visible = {
     ` AND (${a}.document_id IS NULL OR EXISTS (SELECT 1 FROM document vd_${a} WHERE vd_${a}.id = ${a}.document_id AND ${visible.document(`vd_${a}`, v)}))` +
     ` AND (${a}.agenda_item_id IS NULL OR EXISTS (SELECT 1 FROM agenda_item va_${a} WHERE va_${a}.id = ${a}.agenda_item_id AND ${visible.agendaItem(`va_${a}`, v)}))` +
     ` AND (${a}.session_id IS NULL OR EXISTS (SELECT 1 FROM session vs_${a} WHERE vs_${a}.id = ${a}.session_id AND ${visible.session(`vs_${a}`, v)}))` +
-    ` AND NOT EXISTS (SELECT 1 FROM minutes vm_${a} WHERE vm_${a}.file_id = ${a}.id AND NOT (${visible.minutes(`vm_${a}`, v)}))`,
+    ` AND NOT EXISTS (SELECT 1 FROM minutes vm_${a} WHERE vm_${a}.file_id = ${a}.id AND vm_${a}.deleted_at IS NULL AND NOT (${visible.minutes(`vm_${a}`, v)}))`,
 };

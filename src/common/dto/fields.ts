@@ -8,7 +8,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -36,8 +35,10 @@ function base(options: FieldOptions, schema: Record<string, unknown>): PropertyD
   const decorators: PropertyDecorator[] = [
     api({ ...schema, description: options.description, example: options.example, nullable: options.nullable || undefined }),
   ];
+  // Absent (undefined) skips validation for optional fields; null is validated (and so
+  // rejected) unless the field is nullable.
   if (options.optional && options.nullable) decorators.push(ValidateIf((_, v) => v !== undefined && v !== null));
-  else if (options.optional) decorators.push(IsOptional());
+  else if (options.optional) decorators.push(ValidateIf((_, v) => v !== undefined));
   else if (options.nullable) decorators.push(ValidateIf((_, v) => v !== null));
   return decorators;
 }
