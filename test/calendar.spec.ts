@@ -53,7 +53,7 @@ describe('calendar feeds', () => {
     const res = await t.http().get(path).buffer(true).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
     const text = res.text;
-    const parsed = Object.values(ical.sync.parseICS(text)).filter((c) => c.type === 'VEVENT') as unknown as Parsed[];
+    const parsed = Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as unknown as Parsed[];
     return { text, etag: res.headers.etag as string, events: parsed.sort((a, b) => a.start.getTime() - b.start.getTime()) };
   }
 

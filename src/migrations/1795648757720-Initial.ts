@@ -17,7 +17,7 @@ export class Initial1795648757720 implements MigrationInterface {
                 "classification" text,
                 "contact_email" text,
                 "contact_name" text,
-                "web_url_templates" jsonb NOT NULL DEFAULT '{}'::jsonb,
+                "web_url_templates" jsonb NOT NULL DEFAULT '{}',
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "modified_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "deleted_at" TIMESTAMP WITH TIME ZONE,
@@ -47,7 +47,7 @@ export class Initial1795648757720 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_8e4e6580dcd3cd84fb99fe520c" ON "location" ("body_id")
+            CREATE INDEX "IDX_21dbf921bed8c2ecc7b33eaaef" ON "location" ("body_id", "id")
         `);
         await queryRunner.query(`
             CREATE TYPE "public"."committee_kind" AS ENUM(
@@ -82,7 +82,7 @@ export class Initial1795648757720 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_2262cdc4fbc949f198d7b63255" ON "committee" ("body_id")
+            CREATE INDEX "IDX_ee5964b83b814530963324bce5" ON "committee" ("body_id", "id")
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_committee_body_name" ON "committee" ("body_id", "name", "id")
@@ -109,7 +109,7 @@ export class Initial1795648757720 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_c5409d3755dfbba97bf2bd3f1a" ON "session" ("body_id")
+            CREATE INDEX "IDX_a1c80a3a6b97d39bc5859939a6" ON "session" ("body_id", "id")
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_session_body_start" ON "session" ("body_id", "start", "id")
@@ -147,7 +147,7 @@ export class Initial1795648757720 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_6d6994b3102dd05e634aa3c99e" ON "agenda_item" ("body_id")
+            CREATE INDEX "IDX_096d4722bb0b4a4eb63b6ab7c6" ON "agenda_item" ("body_id", "id")
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_agenda_item_session" ON "agenda_item" ("session_id", "position", "id")
@@ -207,7 +207,7 @@ export class Initial1795648757720 implements MigrationInterface {
                 "name" text NOT NULL,
                 "reference" text,
                 "document_type" text,
-                "date" date,
+                "date" date NOT NULL,
                 "public" boolean NOT NULL DEFAULT true,
                 "originator_person_ids" uuid array NOT NULL DEFAULT '{}',
                 "originator_committee_ids" uuid array NOT NULL DEFAULT '{}',
@@ -218,10 +218,13 @@ export class Initial1795648757720 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_c1a474f024b52c7bc6597f4e5a" ON "document" ("body_id")
+            CREATE INDEX "IDX_3b1e5812bb8f7645d4a2e04beb" ON "document" ("body_id", "id")
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_document_body_reference" ON "document" ("body_id", "reference")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_document_superordinated" ON "document" ("superordinated_document_id")
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_document_body_type_date" ON "document" ("body_id", "document_type", "date", "id")
@@ -249,10 +252,13 @@ export class Initial1795648757720 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_bbe6b1bd77c9ae82ab6d94dc50" ON "consultation" ("body_id")
+            CREATE INDEX "IDX_ead7062f90034aac0a96889823" ON "consultation" ("body_id", "id")
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_consultation_committee" ON "consultation" ("committee_id", "document_id")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_consultation_session" ON "consultation" ("session_id")
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_consultation_agenda_item" ON "consultation" ("agenda_item_id")
@@ -298,7 +304,7 @@ export class Initial1795648757720 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_ce47076718576666e8634148d1" ON "file" ("body_id")
+            CREATE INDEX "IDX_b94e930eb36186ad3f9adc6e6b" ON "file" ("body_id", "id")
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_file_session" ON "file" ("session_id", "position")
@@ -325,7 +331,7 @@ export class Initial1795648757720 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_d419276d59eab11f6e930ffc6c" ON "legislative_term" ("body_id")
+            CREATE INDEX "IDX_d87699e39068d357b1275f9deb" ON "legislative_term" ("body_id", "id")
         `);
         await queryRunner.query(`
             CREATE TABLE "person" (
@@ -353,10 +359,10 @@ export class Initial1795648757720 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_8992282dde031b0a2a958a52ab" ON "person" ("body_id")
+            CREATE INDEX "IDX_fb39ac737740907320aa8289b8" ON "person" ("body_id", "id")
         `);
         await queryRunner.query(`
-            CREATE INDEX "ix_person_body_name" ON "person" ("body_id", "family_name", "given_name", "id")
+            CREATE INDEX "ix_person_body_name" ON "person" ("body_id", "name", "id")
         `);
         await queryRunner.query(`
             CREATE TABLE "membership" (
@@ -378,7 +384,7 @@ export class Initial1795648757720 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_f899b288c84f00fced90b8f3b0" ON "membership" ("body_id")
+            CREATE INDEX "IDX_d56009413191a9888b70e25bd1" ON "membership" ("body_id", "id")
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_membership_person" ON "membership" ("person_id")
@@ -410,10 +416,13 @@ export class Initial1795648757720 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE INDEX "IDX_aa41e976aa9cec2ff47e65fa74" ON "minutes" ("body_id")
+            CREATE INDEX "IDX_b8dfd23bf086190f9f30640476" ON "minutes" ("body_id", "id")
         `);
         await queryRunner.query(`
             CREATE INDEX "ix_minutes_session" ON "minutes" ("session_id", "kind")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "ix_minutes_file" ON "minutes" ("file_id")
         `);
         await queryRunner.query(`
             ALTER TABLE "location"
@@ -663,10 +672,13 @@ export class Initial1795648757720 implements MigrationInterface {
             ALTER TABLE "location" DROP CONSTRAINT "FK_8e4e6580dcd3cd84fb99fe520ce"
         `);
         await queryRunner.query(`
+            DROP INDEX "public"."ix_minutes_file"
+        `);
+        await queryRunner.query(`
             DROP INDEX "public"."ix_minutes_session"
         `);
         await queryRunner.query(`
-            DROP INDEX "public"."IDX_aa41e976aa9cec2ff47e65fa74"
+            DROP INDEX "public"."IDX_b8dfd23bf086190f9f30640476"
         `);
         await queryRunner.query(`
             DROP TABLE "minutes"
@@ -684,7 +696,7 @@ export class Initial1795648757720 implements MigrationInterface {
             DROP INDEX "public"."ix_membership_person"
         `);
         await queryRunner.query(`
-            DROP INDEX "public"."IDX_f899b288c84f00fced90b8f3b0"
+            DROP INDEX "public"."IDX_d56009413191a9888b70e25bd1"
         `);
         await queryRunner.query(`
             DROP TABLE "membership"
@@ -693,13 +705,13 @@ export class Initial1795648757720 implements MigrationInterface {
             DROP INDEX "public"."ix_person_body_name"
         `);
         await queryRunner.query(`
-            DROP INDEX "public"."IDX_8992282dde031b0a2a958a52ab"
+            DROP INDEX "public"."IDX_fb39ac737740907320aa8289b8"
         `);
         await queryRunner.query(`
             DROP TABLE "person"
         `);
         await queryRunner.query(`
-            DROP INDEX "public"."IDX_d419276d59eab11f6e930ffc6c"
+            DROP INDEX "public"."IDX_d87699e39068d357b1275f9deb"
         `);
         await queryRunner.query(`
             DROP TABLE "legislative_term"
@@ -714,7 +726,7 @@ export class Initial1795648757720 implements MigrationInterface {
             DROP INDEX "public"."ix_file_session"
         `);
         await queryRunner.query(`
-            DROP INDEX "public"."IDX_ce47076718576666e8634148d1"
+            DROP INDEX "public"."IDX_b94e930eb36186ad3f9adc6e6b"
         `);
         await queryRunner.query(`
             DROP TABLE "file"
@@ -729,10 +741,13 @@ export class Initial1795648757720 implements MigrationInterface {
             DROP INDEX "public"."ix_consultation_agenda_item"
         `);
         await queryRunner.query(`
+            DROP INDEX "public"."ix_consultation_session"
+        `);
+        await queryRunner.query(`
             DROP INDEX "public"."ix_consultation_committee"
         `);
         await queryRunner.query(`
-            DROP INDEX "public"."IDX_bbe6b1bd77c9ae82ab6d94dc50"
+            DROP INDEX "public"."IDX_ead7062f90034aac0a96889823"
         `);
         await queryRunner.query(`
             DROP TABLE "consultation"
@@ -744,10 +759,13 @@ export class Initial1795648757720 implements MigrationInterface {
             DROP INDEX "public"."ix_document_body_type_date"
         `);
         await queryRunner.query(`
+            DROP INDEX "public"."ix_document_superordinated"
+        `);
+        await queryRunner.query(`
             DROP INDEX "public"."ix_document_body_reference"
         `);
         await queryRunner.query(`
-            DROP INDEX "public"."IDX_c1a474f024b52c7bc6597f4e5a"
+            DROP INDEX "public"."IDX_3b1e5812bb8f7645d4a2e04beb"
         `);
         await queryRunner.query(`
             DROP TABLE "document"
@@ -774,7 +792,7 @@ export class Initial1795648757720 implements MigrationInterface {
             DROP INDEX "public"."ix_agenda_item_session"
         `);
         await queryRunner.query(`
-            DROP INDEX "public"."IDX_6d6994b3102dd05e634aa3c99e"
+            DROP INDEX "public"."IDX_096d4722bb0b4a4eb63b6ab7c6"
         `);
         await queryRunner.query(`
             DROP TABLE "agenda_item"
@@ -789,7 +807,7 @@ export class Initial1795648757720 implements MigrationInterface {
             DROP INDEX "public"."ix_session_body_start"
         `);
         await queryRunner.query(`
-            DROP INDEX "public"."IDX_c5409d3755dfbba97bf2bd3f1a"
+            DROP INDEX "public"."IDX_a1c80a3a6b97d39bc5859939a6"
         `);
         await queryRunner.query(`
             DROP TABLE "session"
@@ -801,7 +819,7 @@ export class Initial1795648757720 implements MigrationInterface {
             DROP INDEX "public"."ix_committee_body_name"
         `);
         await queryRunner.query(`
-            DROP INDEX "public"."IDX_2262cdc4fbc949f198d7b63255"
+            DROP INDEX "public"."IDX_ee5964b83b814530963324bce5"
         `);
         await queryRunner.query(`
             DROP TABLE "committee"
@@ -810,7 +828,7 @@ export class Initial1795648757720 implements MigrationInterface {
             DROP TYPE "public"."committee_kind"
         `);
         await queryRunner.query(`
-            DROP INDEX "public"."IDX_8e4e6580dcd3cd84fb99fe520c"
+            DROP INDEX "public"."IDX_21dbf921bed8c2ecc7b33eaaef"
         `);
         await queryRunner.query(`
             DROP TABLE "location"

@@ -7,7 +7,7 @@ export const RESOURCES = {
   location: { table: 'location', visible: visible.plain },
   committee: { table: 'committee', visible: visible.plain },
   person: { table: 'person', visible: visible.plain },
-  membership: { table: 'membership', visible: visible.plain },
+  membership: { table: 'membership', visible: visible.membership },
   session: { table: 'session', visible: visible.session },
   'agenda-item': { table: 'agenda_item', visible: visible.agendaItem },
   document: { table: 'document', visible: visible.document },

@@ -13,6 +13,11 @@ export const visible = {
   /** Rows with no rule of their own: committees, people, memberships, locations, terms. */
   plain: (a: string, v: Visibility): string => published(a, v),
 
+  /** A seat is shown only when the person and the committee are visible too. */
+  membership: (a: string, v: Visibility): string =>
+    `${published(a, v)} AND EXISTS (SELECT 1 FROM person vp_${a} WHERE vp_${a}.id = ${a}.person_id AND ${published(`vp_${a}`, v)})` +
+    ` AND EXISTS (SELECT 1 FROM committee vc_${a} WHERE vc_${a}.id = ${a}.committee_id AND ${published(`vc_${a}`, v)})`,
+
   session: (a: string, v: Visibility): string => published(a, v),
 
   agendaItem: (a: string, v: Visibility): string =>

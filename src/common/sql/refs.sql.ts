@@ -50,3 +50,42 @@ export const filesOf = (column: string, parent: string, v: Visibility, base: str
   `COALESCE((SELECT json_agg(${fileRef(a, base)} ORDER BY ${a}.position, ${a}.id) FROM file ${a} WHERE ${a}.${column} = ${parent} AND ${visible.file(a, v)}), '[]'::json)`;
 
 export { date, ts };
+
+/** `{ id, name, start }` of a session, for the views that point at one. */
+export const sessionRef = (a: string): string => jsonObject({ id: `${a}.id`, name: `${a}.name`, start: ts(`${a}.start`) });
+
+/** `{ id, number, name }` of an agenda item. */
+export const agendaItemRef = (a: string): string => jsonObject({ id: `${a}.id`, number: `${a}.number`, name: `${a}.name` });
+
+/** True while a dated row (committee, membership) is current: no end date, or one today or later (Europe/Berlin). */
+export const isCurrent = (a: string): string => `(${a}.end_date IS NULL OR ${a}.end_date >= CURRENT_DATE)`;
+
+/** The visible committee of `column` as a ref, or null. */
+export const committeeOf = (column: string, v: Visibility, a = 'cref'): string =>
+  `(SELECT ${committeeRef(a)} FROM committee ${a} WHERE ${a}.id = ${column} AND ${visible.plain(a, v)})`;
+
+/** The visible person of `column` as a ref, or null. */
+export const personOf = (column: string, v: Visibility, a = 'pref'): string =>
+  `(SELECT ${personRef(a)} FROM person ${a} WHERE ${a}.id = ${column} AND ${visible.plain(a, v)})`;
+
+/**
+ * A membership is shown only when it, its person and its committee are visible, so that a
+ * draft person or committee never surfaces through one of its seats.
+ */
+export const membershipShown = (a: string, v: Visibility): string =>
+  `${visible.plain(a, v)}` +
+  ` AND EXISTS (SELECT 1 FROM person vp_${a} WHERE vp_${a}.id = ${a}.person_id AND ${visible.plain(`vp_${a}`, v)})` +
+  ` AND EXISTS (SELECT 1 FROM committee vc_${a} WHERE vc_${a}.id = ${a}.committee_id AND ${visible.plain(`vc_${a}`, v)})`;
+
+/** What a membership says wherever it is embedded: role, voting right, faction and dates. */
+export const membershipTerms = (a: string, v: Visibility): Record<string, string> => ({
+  role: `${a}.role`,
+  votingRight: `${a}.voting_right`,
+  onBehalfOf: committeeOf(`${a}.on_behalf_of_id`, v, `ob_${a}`),
+  startDate: date(`${a}.start_date`),
+  endDate: date(`${a}.end_date`),
+});
+
+/** `{ id, name, startDate, endDate }` of a legislative term. */
+export const legislativeTermRef = (a: string): string =>
+  jsonObject({ id: `${a}.id`, name: `${a}.name`, startDate: date(`${a}.start_date`), endDate: date(`${a}.end_date`) });

@@ -32,4 +32,18 @@ export abstract class TenantEntity {
   /** The API key that made the last write (null for imports and seeds). */
   @Column({ type: 'uuid', nullable: true })
   modifiedByKeyId!: string | null;
+
+  /**
+   * Id of the record in the system it was imported from (for OParl its URL); null for records
+   * made here. Unique per body (a partial unique index `uq_<table>_source` on each table).
+   */
+  @Column({ type: 'text', nullable: true })
+  sourceId!: string | null;
+
+  /**
+   * API field names an editor changed by hand: a re-import leaves these fields alone.
+   * Filled by the write endpoints; honoured by the importer.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  locallyOwned!: string[];
 }

@@ -4,6 +4,7 @@ import { SessionEntity } from '../sessions/session.entity';
 
 /** Tagesordnungspunkt. `public = false` marks a non-public (nichtöffentlich) item. */
 @Entity('agenda_item')
+@Index('uq_agenda_item_source', ['bodyId', 'sourceId'], { unique: true, where: 'source_id IS NOT NULL' })
 @Index('ix_agenda_item_session', ['sessionId', 'position', 'id'])
 export class AgendaItemEntity extends TenantEntity {
   @Column('uuid')

@@ -44,7 +44,7 @@ export class BodyEntity {
    * URL templates of the city's own website, e.g. `{"session": "https://example.org/sitzung/{id}"}`.
    * Used for `web` links and in mails; the backend itself is headless.
    */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   webUrlTemplates!: Record<string, string>;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -19,8 +19,12 @@ export interface Ref {
 export interface WriteTx {
   manager: EntityManager;
   scope: Scope;
-  /** Records a change of `kind`/`id`; call `before` first, then this after the change. */
-  record(kind: ResourceKind, id: string, action: ChangeAction, before: Audience | null): Promise<void>;
+  /**
+   * Records a change of `kind`/`id`; call `audience` (or `lockLive`) first, then this after the
+   * change. For updates, pass the request body: its fields become locally owned, so a later
+   * import from the old system leaves them alone.
+   */
+  record(kind: ResourceKind, id: string, action: ChangeAction, before: Audience | null, changed?: object): Promise<void>;
   audience(kind: ResourceKind, id: string): Promise<Audience | null>;
   checkRefs(refs: Ref[]): Promise<void>;
 }
@@ -40,7 +44,14 @@ export class ResourceWriter {
         manager,
         scope,
         audience: (kind, id) => audienceOf(manager, kind, id),
-        record: async (kind, id, action, before) => {
+        record: async (kind, id, action, before, changed) => {
+          const owned = changed ? ownedFields(changed) : [];
+          if (owned.length) {
+            await manager.query(
+              `UPDATE ${RESOURCES[kind].table} SET locally_owned = ARRAY(SELECT DISTINCT f FROM unnest(locally_owned || $2::text[]) f ORDER BY f) WHERE id = $1`,
+              [id, owned],
+            );
+          }
           const after = action === 'deleted' ? null : await audienceOf(manager, kind, id);
           await manager.insert(ChangeEventEntity, {
             bodyId: scope.body.id,
@@ -86,7 +97,7 @@ export class ResourceWriter {
       const before = await this.lockLive(tx, kind, id);
       await tx.checkRefs(refs);
       await tx.manager.update(entity, { id }, { ...patch, modifiedByKeyId: scope.caller.keyId });
-      await tx.record(kind, id, 'updated', before);
+      await tx.record(kind, id, 'updated', before, patch);
     });
   }
 
@@ -113,6 +124,16 @@ export class ResourceWriter {
     if (rows.length === 0) throw Problem.notFound(`${kind} ${id}`);
     return (await tx.audience(kind, id)) ?? AUDIENCE.staff;
   }
+}
+
+/**
+ * The fields of a write body as the importer names them: references without their `Id`
+ * suffix (`locationId` → `location`, `relatedDocumentIds` → `relatedDocuments`).
+ */
+export function ownedFields(changed: object): string[] {
+  return Object.entries(changed)
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => (key.endsWith('OfIds') ? key.slice(0, -3) : key.endsWith('Ids') ? `${key.slice(0, -3)}s` : key.endsWith('Id') ? key.slice(0, -2) : key));
 }
 
 /** Who can see a row now: 2 everyone, 1 members, 0 staff only, null when deleted or absent. */

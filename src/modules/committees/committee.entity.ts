@@ -7,6 +7,7 @@ export type CommitteeKind = (typeof COMMITTEE_KINDS)[number];
 
 /** Gremium, Fraktion, Partei …: an OParl Organization. */
 @Entity('committee')
+@Index('uq_committee_source', ['bodyId', 'sourceId'], { unique: true, where: 'source_id IS NOT NULL' })
 @Index('ix_committee_body_name', ['bodyId', 'name', 'id'])
 export class CommitteeEntity extends TenantEntity {
   @Column('text')

@@ -7,9 +7,11 @@ import { CommitteeEntity } from '../committees/committee.entity';
 
 /** Beratungsfolge: a document on the agenda of a committee, possibly at a session. */
 @Entity('consultation')
+@Index('uq_consultation_source', ['bodyId', 'sourceId'], { unique: true, where: 'source_id IS NOT NULL' })
 @Index('ix_consultation_document', ['documentId'])
 @Index('ix_consultation_agenda_item', ['agendaItemId'])
 @Index('ix_consultation_committee', ['committeeId', 'documentId'])
+@Index('ix_consultation_session', ['sessionId'])
 export class ConsultationEntity extends TenantEntity {
   @Column('uuid')
   documentId!: string;

@@ -4,9 +4,11 @@ import { TenantEntity } from '../../infra/database/base.entity';
 
 /** Vorlage / Drucksache (OParl Paper). */
 @Entity('document')
+@Index('uq_document_source', ['bodyId', 'sourceId'], { unique: true, where: 'source_id IS NOT NULL' })
 @Index('ix_document_body_date', ['bodyId', 'date', 'id'])
 @Index('ix_document_body_type_date', ['bodyId', 'documentType', 'date', 'id'])
 @Index('ix_document_body_reference', ['bodyId', 'reference'])
+@Index('ix_document_superordinated', ['superordinatedDocumentId'])
 export class DocumentEntity extends TenantEntity {
   @Column('text')
   name!: string;

@@ -9,6 +9,7 @@ export type FileRole = (typeof FILE_ROLES)[number];
 
 /** Datei / Anlage: bytes in storage plus what we know about them. */
 @Entity('file')
+@Index('uq_file_source', ['bodyId', 'sourceId'], { unique: true, where: 'source_id IS NOT NULL' })
 @Index('ix_file_document', ['documentId', 'position'])
 @Index('ix_file_agenda_item', ['agendaItemId', 'position'])
 @Index('ix_file_session', ['sessionId', 'position'])
@@ -25,11 +26,12 @@ export class FileEntity extends TenantEntity {
   @Column('bigint')
   size!: string;
 
-  /** Lowercase hex SHA-512 of the stored bytes. */
-  @Column({ type: 'char', length: 128 })
+  /** Lowercase hex SHA-512 of the stored bytes; null for imported files whose bytes were not fetched. */
+  @Column({ type: 'char', length: 128, nullable: true })
   sha512!: string;
 
-  @Column('text')
+  /** Null for imported files whose bytes were not fetched (see `sourceAccessUrl`). */
+  @Column({ type: 'text', nullable: true })
   storageKey!: string;
 
   @Column({ type: 'date', nullable: true })
@@ -71,4 +73,12 @@ export class FileEntity extends TenantEntity {
   /** Plain text extracted from the bytes (filled by the worker). */
   @Column({ type: 'text', nullable: true })
   text!: string | null;
+
+  /** Imported files: where the old system serves the bytes (OParl `accessUrl`). */
+  @Column({ type: 'text', nullable: true })
+  sourceAccessUrl!: string | null;
+
+  /** Imported files: the old system's `downloadUrl`, when it has one. */
+  @Column({ type: 'text', nullable: true })
+  sourceDownloadUrl!: string | null;
 }

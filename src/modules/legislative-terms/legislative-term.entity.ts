@@ -1,8 +1,9 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { TenantEntity } from '../../infra/database/base.entity';
 
 /** Wahlperiode. */
 @Entity('legislative_term')
+@Index('uq_legislative_term_source', ['bodyId', 'sourceId'], { unique: true, where: 'source_id IS NOT NULL' })
 export class LegislativeTermEntity extends TenantEntity {
   @Column('text')
   name!: string;

@@ -5,6 +5,7 @@ import { CommitteeEntity } from '../committees/committee.entity';
 
 /** A person's seat in a committee, possibly on behalf of a faction. */
 @Entity('membership')
+@Index('uq_membership_source', ['bodyId', 'sourceId'], { unique: true, where: 'source_id IS NOT NULL' })
 @Index('ix_membership_committee', ['committeeId', 'endDate'])
 @Index('ix_membership_person', ['personId'])
 export class MembershipEntity extends TenantEntity {

@@ -10,7 +10,9 @@ export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
 
 /** Niederschrift of a session: draft → approved → published. */
 @Entity('minutes')
+@Index('uq_minutes_source', ['bodyId', 'sourceId'], { unique: true, where: 'source_id IS NOT NULL' })
 @Index('ix_minutes_session', ['sessionId', 'kind'])
+@Index('ix_minutes_file', ['fileId'])
 export class MinutesEntity extends TenantEntity {
   @Column('uuid')
   sessionId!: string;

@@ -6,7 +6,8 @@ import { LocationEntity } from '../locations/location.entity';
  * Mandatsträger. Contact data is personal data: store only what the person agreed to publish.
  */
 @Entity('person')
-@Index('ix_person_body_name', ['bodyId', 'familyName', 'givenName', 'id'])
+@Index('uq_person_source', ['bodyId', 'sourceId'], { unique: true, where: 'source_id IS NOT NULL' })
+@Index('ix_person_body_name', ['bodyId', 'name', 'id'])
 export class PersonEntity extends TenantEntity {
   @Column('text')
   name!: string;

@@ -8,6 +8,7 @@ export type SessionState = (typeof SESSION_STATES)[number];
 
 /** Sitzung (OParl Meeting). Times are stored as instants and shown in Europe/Berlin. */
 @Entity('session')
+@Index('uq_session_source', ['bodyId', 'sourceId'], { unique: true, where: 'source_id IS NOT NULL' })
 @Index('ix_session_body_start', ['bodyId', 'start', 'id'])
 export class SessionEntity extends TenantEntity {
   @Column('text')

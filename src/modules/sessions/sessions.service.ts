@@ -80,7 +80,7 @@ export class SessionsService {
         modifiedAt: new Date(),
       });
       if (committeeIds) await this.setCommittees(tx.manager, id, committeeIds);
-      await tx.record('session', id, 'updated', before);
+      await tx.record('session', id, 'updated', before, input);
     });
   }
 

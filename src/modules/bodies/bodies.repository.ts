@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import type { Visibility } from '../../common/access/access';
+import { visible } from '../../common/access/visibility.sql';
+import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import type { ListQueryDto } from '../../common/pagination/list-query.dto';
+import { jsonObject } from '../../common/sql/format';
+import { legislativeTermRef, ts } from '../../common/sql/refs.sql';
+import { Db } from '../../infra/database/db.service';
+import { BodyEntity } from './body.entity';
+
+/** Served by uq_body_slug; slugs are unique, so they alone make a keyset. */
+export const BODY_ORDER: KeysetOrder = {
+  columns: [{ sql: 'b.slug', cast: 'text', field: '_k0' }],
+};
+
+/** The body's own columns that a write may set. */
+export type BodyValues = Partial<Pick<BodyEntity, 'name' | 'shortName' | 'website' | 'license' | 'ags' | 'rgs' | 'classification' | 'contactName' | 'contactEmail' | 'webUrlTemplates'>>;
+
+function bodyFields(): Record<string, string> {
+  return {
+    id: 'b.id',
+    slug: 'b.slug',
+    name: 'b.name',
+    shortName: 'b.short_name',
+    website: 'b.website',
+    license: 'b.license',
+    ags: 'b.ags',
+    rgs: 'b.rgs',
+    classification: 'b.classification',
+    contact: jsonObject({ name: 'b.contact_name', email: 'b.contact_email' }),
+    webUrlTemplates: 'b.web_url_templates',
+    created: ts('b.created_at'),
+    modified: ts('b.modified_at'),
+  };
+}
+
+@Injectable()
+export class BodiesRepository {
+  constructor(private readonly db: Db) {}
+
+  async list(query: ListQueryDto, limit: number): Promise<{ j: string; _k0: string }[]> {
+    const p = new Params();
+    const where = ['b.deleted_at IS NULL'];
+    if (query.modified_since) where.push(`b.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
+    const after = afterCursor(BODY_ORDER, query.cursor, p);
+    if (after) where.push(after);
+    const sql = `SELECT ${jsonObject(bodyFields())}::text AS j, b.slug AS _k0
+      FROM body b WHERE ${where.join(' AND ')} ORDER BY ${orderBy(BODY_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    return this.db.rows(sql, p.values);
+  }
+
+  /** The body with the legislative terms `v` may see. */
+  async detail(id: string, v: Visibility): Promise<string | undefined> {
+    const p = new Params();
+    const fields = {
+      ...bodyFields(),
+      legislativeTerms: `COALESCE((SELECT json_agg(${legislativeTermRef('t')} ORDER BY COALESCE(t.start_date, '-infinity'::date), t.id)
+        FROM legislative_term t WHERE t.body_id = b.id AND ${visible.plain('t', v)}), '[]'::json)`,
+    };
+    const row = await this.db.one<{ j: string }>(`SELECT ${jsonObject(fields)}::text AS j FROM body b WHERE b.id = ${p.add(id)} AND b.deleted_at IS NULL`, p.values);
+    return row?.j;
+  }
+
+  /** Inserts a body; null when the slug is taken (also by a removed body, whose URLs may live on in links). */
+  async insert(slug: string, values: BodyValues): Promise<string | null> {
+    const result = await this.db.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(BodyEntity)
+      .values({ ...values, slug })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const rows = result.raw as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  async update(id: string, values: BodyValues): Promise<void> {
+    await this.db.dataSource.getRepository(BodyEntity).update({ id }, { ...values, modifiedAt: new Date() });
+  }
+}

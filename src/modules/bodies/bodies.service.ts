@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { Caller, Scope, Visibility, visibilityFor } from '../../common/access/access';
+import { Json, pageJson } from '../../common/http/json';
+import { Problem } from '../../common/http/problem';
+import { toPage } from '../../common/pagination/keyset';
+import { pageLinks } from '../../common/pagination/links';
+import { DEFAULT_LIMIT, ListQueryDto } from '../../common/pagination/list-query.dto';
+import type { Page } from '../../common/pagination/page.dto';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { BODY_ORDER, BodiesRepository, BodyValues } from './bodies.repository';
+import { BodyDirectory } from './body-directory.service';
+import type { BodyDetailDto, BodyDto } from './dto/body.dto';
+import type { CreateBodyDto, UpdateBodyDto } from './dto/body-write.dto';
+
+/**
+ * Bodies are tenants, not council data: they have no drafts and no change events, and every
+ * write is followed by `BodyDirectory.forget` so the slug resolves afresh.
+ */
+@Injectable()
+export class BodiesService {
+  constructor(
+    private readonly bodies: BodiesRepository,
+    private readonly directory: BodyDirectory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(query: ListQueryDto, request: FastifyRequest): Promise<Json<Page<BodyDto>>> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const rows = await this.bodies.list(query, limit);
+    const { items, next } = toPage(rows, limit, BODY_ORDER);
+    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+  }
+
+  async get(bodyId: string, visibility: Visibility): Promise<Json<BodyDetailDto>> {
+    const json = await this.bodies.detail(bodyId, visibility);
+    if (!json) throw Problem.notFound(`Body ${bodyId}`);
+    return json;
+  }
+
+  /** Creates a body and returns it as its creator sees it. */
+  async create(caller: Caller, input: CreateBodyDto): Promise<Json<BodyDetailDto>> {
+    const { slug, ...rest } = input;
+    const id = await this.bodies.insert(slug, { webUrlTemplates: {}, ...valuesOf(rest) });
+    if (!id) throw new Problem(409, `A body with the slug "${slug}" exists already.`, [{ field: 'slug', message: 'slug is taken' }]);
+    // A lookup before the body existed may have cached "not found".
+    this.directory.forget(slug);
+    return this.get(id, visibilityFor(caller, id));
+  }
+
+  async update(scope: Scope, input: UpdateBodyDto): Promise<Json<BodyDetailDto>> {
+    if (input.name === null) throw Problem.invalid([{ field: 'name', message: 'name must not be null' }]);
+    await this.bodies.update(scope.body.id, valuesOf(input));
+    this.directory.forget(scope.body.slug);
+    return this.get(scope.body.id, scope.visibility);
+  }
+}
+
+/** Maps the write body to columns; only the fields sent are set. */
+function valuesOf(input: UpdateBodyDto): BodyValues {
+  const { contact, ...rest } = input;
+  const values: BodyValues = { ...rest };
+  if (contact === null) {
+    values.contactName = null;
+    values.contactEmail = null;
+  } else if (contact) {
+    if (contact.name !== undefined) values.contactName = contact.name;
+    if (contact.email !== undefined) values.contactEmail = contact.email;
+  }
+  return values;
+}

@@ -1,0 +1,96 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import { PatternField, TextField } from '../../../common/dto/fields';
+import { WebUrlTemplatesField } from './web-url-templates.field';
+
+export const BODY_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+const URL_MESSAGE = '$property must be an http(s) URL';
+
+export class BodyContactInputDto {
+  @TextField({ optional: true, nullable: true, max: 200, example: 'Ratsbüro der Stadt Musterstadt' })
+  name?: string | null;
+
+  @TextField({ optional: true, nullable: true, max: 254, example: 'ratsbuero@musterstadt.example' })
+  @IsEmail({}, { message: '$property must be an e-mail address' })
+  email?: string | null;
+}
+
+/** `contact`: absent leaves it, null clears it, an object sets the fields it names. */
+function ContactField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: BodyContactInputDto, nullable: true }),
+    ValidateIf((_, v) => v !== undefined && v !== null),
+    IsObject({ message: '$property must be an object' }),
+    ValidateNested(),
+    Type(() => BodyContactInputDto),
+  );
+}
+
+export class CreateBodyDto {
+  @PatternField(BODY_SLUG, '$property must be 1 to 63 lower-case letters, digits or hyphens, not starting with a hyphen', {
+    max: 63,
+    example: 'musterstadt',
+    description: 'Permanent: part of every URL of the body',
+  })
+  slug!: string;
+
+  @TextField({ max: 300, example: 'Stadt Musterstadt' })
+  name!: string;
+
+  @TextField({ optional: true, nullable: true, max: 100, example: 'Musterstadt' })
+  shortName?: string | null;
+
+  @PatternField(HTTP_URL, URL_MESSAGE, { optional: true, nullable: true, max: 2000, example: 'https://www.musterstadt.example' })
+  website?: string | null;
+
+  @PatternField(HTTP_URL, URL_MESSAGE, { optional: true, nullable: true, max: 2000, example: 'https://creativecommons.org/licenses/by/4.0/' })
+  license?: string | null;
+
+  @PatternField(/^\d{8}$/, '$property must be the 8-digit Amtlicher Gemeindeschlüssel', { optional: true, nullable: true, max: 8, example: '09999999' })
+  ags?: string | null;
+
+  @PatternField(/^\d{12}$/, '$property must be the 12-digit Regionalschlüssel', { optional: true, nullable: true, max: 12, example: '099999999999' })
+  rgs?: string | null;
+
+  @TextField({ optional: true, nullable: true, max: 200, example: 'Kreisfreie Stadt' })
+  classification?: string | null;
+
+  @ContactField()
+  contact?: BodyContactInputDto | null;
+
+  @WebUrlTemplatesField()
+  webUrlTemplates?: Record<string, string>;
+}
+
+/** The slug cannot change: it is part of every URL, feed and subscription of the body. */
+export class UpdateBodyDto {
+  @TextField({ optional: true, max: 300 })
+  name?: string;
+
+  @TextField({ optional: true, nullable: true, max: 100 })
+  shortName?: string | null;
+
+  @PatternField(HTTP_URL, URL_MESSAGE, { optional: true, nullable: true, max: 2000 })
+  website?: string | null;
+
+  @PatternField(HTTP_URL, URL_MESSAGE, { optional: true, nullable: true, max: 2000 })
+  license?: string | null;
+
+  @PatternField(/^\d{8}$/, '$property must be the 8-digit Amtlicher Gemeindeschlüssel', { optional: true, nullable: true, max: 8 })
+  ags?: string | null;
+
+  @PatternField(/^\d{12}$/, '$property must be the 12-digit Regionalschlüssel', { optional: true, nullable: true, max: 12 })
+  rgs?: string | null;
+
+  @TextField({ optional: true, nullable: true, max: 200 })
+  classification?: string | null;
+
+  @ContactField()
+  contact?: BodyContactInputDto | null;
+
+  @WebUrlTemplatesField()
+  webUrlTemplates?: Record<string, string>;
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Scope, Visibility } from '../../common/access/access';
+import { visible } from '../../common/access/visibility.sql';
+import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { jsonObject } from '../../common/sql/format';
+import { agendaItemRef, committeeRef, documentRef, sessionRef, stamps } from '../../common/sql/refs.sql';
+import { Db } from '../../infra/database/db.service';
+import type { ConsultationQueryDto } from './dto/consultation-query.dto';
+
+export const CONSULTATION_ORDER: KeysetOrder = { columns: [{ sql: 'co.id', cast: 'uuid', field: '_k0' }] };
+
+/** A visible consultation has a visible document and, if any, a visible agenda item; the session is checked here. */
+function consultationFields(v: Visibility): Record<string, string> {
+  return {
+    id: 'co.id',
+    role: 'co.role',
+    authoritative: 'co.authoritative',
+    order: 'co.position',
+    document: `(SELECT ${documentRef('cd')} FROM document cd WHERE cd.id = co.document_id AND ${visible.document('cd', v)})`,
+    committee: `(SELECT ${committeeRef('cc')} FROM committee cc WHERE cc.id = co.committee_id AND ${visible.plain('cc', v)})`,
+    session: `(SELECT ${sessionRef('cs')} FROM session cs WHERE cs.id = co.session_id AND ${visible.session('cs', v)})`,
+    agendaItem: `(SELECT ${agendaItemRef('ca')} FROM agenda_item ca WHERE ca.id = co.agenda_item_id AND ${visible.agendaItem('ca', v)})`,
+    ...stamps('co'),
+  };
+}
+
+@Injectable()
+export class ConsultationsRepository {
+  constructor(private readonly db: Db) {}
+
+  async list(scope: Scope, query: ConsultationQueryDto, limit: number): Promise<{ j: string; _k0: string }[]> {
+    const v = scope.visibility;
+    const p = new Params();
+    const where = [`co.body_id = ${p.add(scope.body.id)}`, visible.consultation('co', v)];
+    if (query.document) where.push(`co.document_id = ${p.add(query.document)}::uuid`);
+    if (query.agenda_item) where.push(`co.agenda_item_id = ${p.add(query.agenda_item)}::uuid`);
+    if (query.session) where.push(`co.session_id = ${p.add(query.session)}::uuid`);
+    if (query.committee) where.push(`co.committee_id = ${p.add(query.committee)}::uuid`);
+    if (query.modified_since) where.push(`co.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
+    const after = afterCursor(CONSULTATION_ORDER, query.cursor, p);
+    if (after) where.push(after);
+    const sql = `SELECT ${jsonObject(consultationFields(v))}::text AS j, co.id::text AS _k0
+      FROM consultation co WHERE ${where.join(' AND ')} ORDER BY ${orderBy(CONSULTATION_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    return this.db.rows(sql, p.values);
+  }
+
+  async detail(scope: Scope, id: string): Promise<string | undefined> {
+    const v = scope.visibility;
+    const p = new Params();
+    const row = await this.db.one<{ j: string }>(
+      `SELECT ${jsonObject(consultationFields(v))}::text AS j FROM consultation co
+       WHERE co.id = ${p.add(id)} AND co.body_id = ${p.add(scope.body.id)} AND ${visible.consultation('co', v)}`,
+      p.values,
+    );
+    return row?.j;
+  }
+
+  /** The session of a live agenda item of the body, or null. */
+  async sessionOfAgendaItem(manager: EntityManager, bodyId: string, agendaItemId: string): Promise<string | null> {
+    const rows: { session_id: string }[] = await manager.query(
+      `SELECT session_id FROM agenda_item WHERE id = $1 AND body_id = $2 AND deleted_at IS NULL`,
+      [agendaItemId, bodyId],
+    );
+    return rows[0]?.session_id ?? null;
+  }
+
+  /** The position after the last live consultation of a document. */
+  async nextPosition(manager: EntityManager, documentId: string): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
+      `SELECT COALESCE(MAX(position), -1)::int + 1 AS n FROM consultation WHERE document_id = $1 AND deleted_at IS NULL`,
+      [documentId],
+    );
+    return rows[0].n;
+  }
+}

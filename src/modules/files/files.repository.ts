@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Scope, Visibility } from '../../common/access/access';
+import { visible } from '../../common/access/visibility.sql';
+import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { jsonObject } from '../../common/sql/format';
+import { date, stamps } from '../../common/sql/refs.sql';
+import { Db } from '../../infra/database/db.service';
+import type { FileQueryDto } from './dto/file-query.dto';
+
+export const FILE_ORDER: KeysetOrder = { columns: [{ sql: 'f.id', cast: 'uuid', field: '_k0' }] };
+
+/** What serving the bytes of a file needs. */
+export interface FileContentRow {
+  /** Null for imported files whose bytes were not fetched. */
+  storageKey: string | null;
+  mimeType: string;
+  size: number;
+  sha512: string | null;
+  fileName: string;
+  createdAt: Date;
+  gone: boolean;
+  /** Where the system the file was imported from serves it, if it was imported. */
+  sourceUrl: string | null;
+  sourceDownloadUrl: string | null;
+}
+
+export type FileParent = { column: 'document_id' | 'agenda_item_id' | 'session_id'; id: string } | null;
+
+/** `base` is the SQL placeholder of `<publicUrl>/v1/bodies/<slug>`. */
+function fileFields(base: string): Record<string, string> {
+  return {
+    id: 'f.id',
+    name: 'f.name',
+    fileName: 'f.file_name',
+    mimeType: 'f.mime_type',
+    size: 'f.size',
+    sha512: 'f.sha512',
+    date: date('f.date'),
+    role: 'f.role',
+    public: 'f.public',
+    position: 'f.position',
+    documentId: 'f.document_id',
+    agendaItemId: 'f.agenda_item_id',
+    sessionId: 'f.session_id',
+    license: 'f.file_license',
+    accessUrl: `${base} || '/files/' || f.id || '/content'`,
+    downloadUrl: `${base} || '/files/' || f.id || '/content?download=1'`,
+    ...stamps('f'),
+  };
+}
+
+/**
+ * "The caller would see this file if it were not deleted": the visibility rule applied to
+ * the row with its tombstone lifted, so a deleted file answers 410 to exactly those who
+ * could see it, and 404 to everyone else.
+ */
+function visibleOrGone(v: Visibility): string {
+  return `EXISTS (SELECT 1 FROM (SELECT f.id, f.published_at, f.public, f.document_id, f.agenda_item_id, f.session_id, NULL::timestamptz AS deleted_at) g WHERE ${visible.file('g', v)})`;
+}
+
+@Injectable()
+export class FilesRepository {
+  constructor(private readonly db: Db) {}
+
+  async list(scope: Scope, query: FileQueryDto, limit: number, filesBase: string): Promise<{ j: string; _k0: string }[]> {
+    const p = new Params();
+    const base = p.add(filesBase);
+    const where = [`f.body_id = ${p.add(scope.body.id)}`, visible.file('f', scope.visibility)];
+    if (query.document) where.push(`f.document_id = ${p.add(query.document)}::uuid`);
+    if (query.agenda_item) where.push(`f.agenda_item_id = ${p.add(query.agenda_item)}::uuid`);
+    if (query.session) where.push(`f.session_id = ${p.add(query.session)}::uuid`);
+    if (query.mime_type) where.push(`f.mime_type = ${p.add(query.mime_type)}`);
+    if (query.modified_since) where.push(`f.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
+    const after = afterCursor(FILE_ORDER, query.cursor, p);
+    if (after) where.push(after);
+    const sql = `SELECT ${jsonObject(fileFields(base))}::text AS j, f.id::text AS _k0
+      FROM file f WHERE ${where.join(' AND ')} ORDER BY ${orderBy(FILE_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    return this.db.rows(sql, p.values);
+  }
+
+  /** The file's JSON, or `gone` when it was deleted; undefined when the caller may not see it. */
+  async detail(scope: Scope, id: string, filesBase: string, withText: boolean): Promise<{ j: string; gone: boolean } | undefined> {
+    const p = new Params();
+    const idParam = p.add(id);
+    const bodyParam = p.add(scope.body.id);
+    const fields = fileFields(p.add(filesBase));
+    if (withText) fields.text = 'f.text';
+    return this.db.one<{ j: string; gone: boolean }>(
+      `SELECT ${jsonObject(fields)}::text AS j, f.deleted_at IS NOT NULL AS gone
+        FROM file f WHERE f.id = ${idParam} AND f.body_id = ${bodyParam} AND ${visibleOrGone(scope.visibility)}`,
+      p.values,
+    );
+  }
+
+  async content(scope: Scope, id: string): Promise<FileContentRow | undefined> {
+    const row = await this.db.one<Omit<FileContentRow, 'size'> & { size: string }>(
+      `SELECT f.storage_key AS "storageKey", f.mime_type AS "mimeType", f.size, f.sha512, f.file_name AS "fileName",
+          f.created_at AS "createdAt", f.deleted_at IS NOT NULL AS gone,
+          f.source_access_url AS "sourceUrl", f.source_download_url AS "sourceDownloadUrl"
+        FROM file f WHERE f.id = $1 AND f.body_id = $2 AND ${visibleOrGone(scope.visibility)}`,
+      [id, scope.body.id],
+    );
+    return row && { ...row, size: Number(row.size) };
+  }
+
+  /** The position after the last live file of the same parent. */
+  async nextPosition(manager: EntityManager, bodyId: string, parent: FileParent): Promise<number> {
+    const where = parent ? `${parent.column} = $2` : 'document_id IS NULL AND agenda_item_id IS NULL AND session_id IS NULL AND $2::uuid IS NULL';
+    const rows: { next: number }[] = await manager.query(
+      `SELECT COALESCE(MAX(position) + 1, 0)::int AS next FROM file WHERE body_id = $1 AND deleted_at IS NULL AND ${where}`,
+      [bodyId, parent?.id ?? null],
+    );
+    return rows[0]?.next ?? 0;
+  }
+}

@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { FastifyRequest } from 'fastify';
+import type { Scope } from '../../common/access/access';
+import { FieldError, fieldErrors, Problem } from '../../common/http/problem';
+import { Json, pageJson } from '../../common/http/json';
+import { bodyBase } from '../../common/http/urls';
+import { toPage } from '../../common/pagination/keyset';
+import { pageLinks } from '../../common/pagination/links';
+import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
+import type { Page } from '../../common/pagination/page.dto';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { Storage, StoredObjectMissing } from '../../infra/storage/storage';
+import { Ref, ResourceWriter } from '../changes/resource-writer.service';
+import { contentDisposition, contentType, ifRangeHolds, noneMatch, notModifiedSince, parseRange } from './content-http';
+import type { FileDetailDto, FileDto } from './dto/file.dto';
+import type { FileQueryDto } from './dto/file-query.dto';
+import { UPLOAD_FIELDS, UpdateFileDto, UploadFileFieldsDto } from './dto/file-write.dto';
+import { FileEntity } from './file.entity';
+import { intakeFile, IntakeResult, safeFileName, tooLarge } from './file-intake';
+import { FILE_ORDER, FileParent, FilesRepository } from './files.repository';
+
+/** Conditional and range headers of a content request. */
+export interface ContentRequest {
+  head: boolean;
+  download: boolean;
+  range?: string;
+  ifRange?: string;
+  ifNoneMatch?: string;
+  ifModifiedSince?: string;
+}
+
+/** How to answer a content request; the controller only copies it onto the reply. */
+export type ContentReply =
+  | { status: 200 | 206; headers: Record<string, string>; body: Readable | null }
+  | { status: 304; headers: Record<string, string> }
+  | { status: 307; headers: Record<string, string> }
+  | { status: 416; headers: Record<string, string>; problem: Problem };
+
+type ParentIds = { documentId?: string | null; agendaItemId?: string | null; sessionId?: string | null };
+
+const PARENT_FIELDS = [
+  { field: 'documentId', column: 'document_id', kind: 'document' },
+  { field: 'agendaItemId', column: 'agenda_item_id', kind: 'agenda-item' },
+  { field: 'sessionId', column: 'session_id', kind: 'session' },
+] as const;
+
+function parentOf(ids: ParentIds): FileParent {
+  for (const p of PARENT_FIELDS) {
+    const id = ids[p.field];
+    if (id) return { column: p.column, id };
+  }
+  return null;
+}
+
+function parentRefs(ids: ParentIds): Ref[] {
+  return PARENT_FIELDS.map((p) => ({ field: p.field, kind: p.kind, id: ids[p.field] }));
+}
+
+function checkSingleParent(ids: ParentIds): void {
+  const set = PARENT_FIELDS.filter((p) => ids[p.field]);
+  if (set.length > 1) {
+    throw Problem.invalid(set.map((p) => ({ field: p.field, message: 'a file belongs to at most one of documentId, agendaItemId and sessionId' })));
+  }
+}
+
+@Injectable()
+export class FilesService {
+  private readonly logger = new Logger('files');
+
+  constructor(
+    private readonly files: FilesRepository,
+    private readonly writer: ResourceWriter,
+    private readonly storage: Storage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private base(scope: Scope): string {
+    return bodyBase(this.config.publicUrl, scope.body);
+  }
+
+  async list(scope: Scope, query: FileQueryDto, request: FastifyRequest): Promise<Json<Page<FileDto>>> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const rows = await this.files.list(scope, query, limit, this.base(scope));
+    const { items, next } = toPage(rows, limit, FILE_ORDER);
+    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+  }
+
+  async get(scope: Scope, id: string, withText = false): Promise<Json<FileDetailDto>> {
+    const row = await this.files.detail(scope, id, this.base(scope), withText);
+    if (!row) throw Problem.notFound(`File ${id}`);
+    if (row.gone) throw new Problem(410, `File ${id} was deleted.`);
+    return row.j as Json<FileDetailDto>;
+  }
+
+  /** Decides the answer to a request for the bytes and opens the storage stream for it. */
+  async content(scope: Scope, id: string, request: ContentRequest): Promise<ContentReply> {
+    const file = await this.files.content(scope, id);
+    if (!file) throw Problem.notFound(`File ${id}`);
+    if (file.gone) throw new Problem(410, `File ${id} was deleted.`);
+    if (!file.storageKey || !file.sha512) {
+      // Imported, bytes not fetched (yet): the system it came from still serves them.
+      const source = request.download ? (file.sourceDownloadUrl ?? file.sourceUrl) : (file.sourceUrl ?? file.sourceDownloadUrl);
+      if (source) return { status: 307, headers: { Location: source } };
+      throw new Problem(404, `The bytes of file ${id} are not available.`);
+    }
+
+    const etag = `"${file.sha512.slice(0, 32)}"`;
+    const validators = { ETag: etag, 'Last-Modified': file.createdAt.toUTCString() };
+    const notModified = request.ifNoneMatch !== undefined ? noneMatch(request.ifNoneMatch, etag) : notModifiedSince(request.ifModifiedSince, file.createdAt);
+    if (notModified) return { status: 304, headers: validators };
+
+    const range = ifRangeHolds(request.ifRange, etag, file.createdAt) ? parseRange(request.range, file.size) : { kind: 'none' as const };
+    if (range.kind === 'unsatisfiable') {
+      return {
+        status: 416,
+        headers: { 'Content-Range': `bytes */${file.size}`, 'Accept-Ranges': 'bytes' },
+        problem: new Problem(416, `The file has ${file.size} bytes; the requested range lies outside them.`),
+      };
+    }
+    const headers: Record<string, string> = {
+      ...validators,
+      'Content-Type': contentType(file.mimeType),
+      'Accept-Ranges': 'bytes',
+      'Content-Disposition': contentDisposition(file.fileName, request.download),
+      'X-Content-Type-Options': 'nosniff',
+    };
+    const part = range.kind === 'range' ? { start: range.start, end: range.end } : undefined;
+    if (part) headers['Content-Range'] = `bytes ${part.start}-${part.end}/${file.size}`;
+    headers['Content-Length'] = String(part ? part.end - part.start + 1 : file.size);
+    const status = part ? 206 : 200;
+    if (request.head || (!part && file.size === 0)) return { status, headers, body: null };
+    try {
+      return { status, headers, body: await this.storage.get(file.storageKey, part) };
+    } catch (error) {
+      if (!(error instanceof StoredObjectMissing)) throw error;
+      this.logger.error(`file ${id}: no bytes in storage under ${file.storageKey}`);
+      throw new Problem(500, 'The bytes of this file are missing from storage.');
+    }
+  }
+
+  /**
+   * Takes a multipart upload: form fields first, then the `file` part. The bytes are
+   * stored before the row is written; whatever fails afterwards removes them again.
+   */
+  async upload(scope: Scope, request: FastifyRequest): Promise<string> {
+    if (!request.isMultipart()) throw new Problem(415, 'Send the file as multipart/form-data.');
+    const fields: Record<string, string> = {};
+    const errors: FieldError[] = [];
+    let stored: (IntakeResult & { id: string; key: string; fileName: string; input: UploadFileFieldsDto }) | undefined;
+    let current: Readable | undefined;
+    try {
+      for await (const part of request.parts()) {
+        if (stored) {
+          throw Problem.invalid([{ field: part.fieldname, message: 'fields must come before the file part' }]);
+        }
+        if (part.type === 'field') {
+          if (!UPLOAD_FIELDS.includes(part.fieldname)) errors.push({ field: part.fieldname, message: `unknown form field ${part.fieldname}` });
+          else if (Object.hasOwn(fields, part.fieldname)) errors.push({ field: part.fieldname, message: `${part.fieldname} was sent more than once` });
+          else if (part.valueTruncated || typeof part.value !== 'string') errors.push({ field: part.fieldname, message: `${part.fieldname} is too long or not text` });
+          else fields[part.fieldname] = part.value;
+          continue;
+        }
+        current = part.file;
+        if (part.fieldname !== 'file') {
+          errors.push({ field: part.fieldname, message: `unknown form field ${part.fieldname}; the file goes in "file"` });
+        }
+        const input = await this.uploadFields(fields, errors);
+        await this.writer.transaction(scope, (tx) => tx.checkRefs(parentRefs(input)));
+        const id = randomUUID();
+        const key = `${scope.body.id}/${id}`;
+        const fileName = safeFileName(part.filename, id);
+        const result = await intakeFile(this.storage, key, { stream: part.file, declaredType: part.mimetype, fileName }, this.config.upload);
+        stored = { ...result, id, key, fileName, input };
+      }
+      if (!stored) {
+        await this.uploadFields(fields, [...errors, { field: 'file', message: 'a file part named "file" is required, after the other fields' }]);
+      }
+    } catch (error) {
+      if (stored) await this.forget(stored.key);
+      this.drain(request, current);
+      throw this.uploadProblem(error);
+    }
+
+    const file = stored as NonNullable<typeof stored>;
+    const { id, key, input } = file;
+    try {
+      await this.writer.transaction(scope, async (tx) => {
+        await tx.checkRefs(parentRefs(input));
+        const parent = parentOf(input);
+        const position = input.position ?? (await this.files.nextPosition(tx.manager, scope.body.id, parent));
+        await tx.manager.insert(FileEntity, {
+          id,
+          bodyId: scope.body.id,
+          name: input.name ?? file.fileName,
+          fileName: file.fileName,
+          mimeType: file.mimeType,
+          size: String(file.size),
+          sha512: file.sha512,
+          storageKey: key,
+          date: input.date ?? null,
+          public: input.public ?? true,
+          documentId: input.documentId ?? null,
+          agendaItemId: input.agendaItemId ?? null,
+          sessionId: input.sessionId ?? null,
+          role: input.role ?? 'auxiliary',
+          position,
+          publishedAt: input.publish ? new Date() : null,
+          modifiedByKeyId: scope.caller.keyId,
+        });
+        await tx.record('file', id, 'created', null);
+      });
+    } catch (error) {
+      await this.forget(key);
+      throw error;
+    }
+    return id;
+  }
+
+  async update(scope: Scope, id: string, input: UpdateFileDto): Promise<void> {
+    await this.writer.transaction(scope, async (tx) => {
+      const before = await this.writer.lockLive(tx, 'file', id);
+      const current = await tx.manager.findOneByOrFail(FileEntity, { id });
+      const parents: ParentIds = {
+        documentId: input.documentId === undefined ? current.documentId : input.documentId,
+        agendaItemId: input.agendaItemId === undefined ? current.agendaItemId : input.agendaItemId,
+        sessionId: input.sessionId === undefined ? current.sessionId : input.sessionId,
+      };
+      checkSingleParent(parents);
+      await tx.checkRefs(parentRefs(input));
+      await tx.manager.update(FileEntity, { id }, {
+        ...input,
+        modifiedByKeyId: scope.caller.keyId,
+        modifiedAt: new Date(),
+      });
+      await tx.record('file', id, 'updated', before, input);
+    });
+  }
+
+  /** Soft delete: the row is tombstoned and the bytes are kept. */
+  remove(scope: Scope, id: string): Promise<void> {
+    return this.writer.remove(scope, 'file', FileEntity, id);
+  }
+
+  setPublished(scope: Scope, id: string, publish: boolean): Promise<void> {
+    return this.writer.setPublished(scope, 'file', FileEntity, id, publish);
+  }
+
+  /** Validates the upload's form fields; `errors` already holds the unknown ones. */
+  private async uploadFields(fields: Record<string, string>, errors: FieldError[]): Promise<UploadFileFieldsDto> {
+    const input = plainToInstance(UploadFileFieldsDto, fields);
+    const invalid = fieldErrors(await validate(input, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
+    const all = [...errors, ...invalid];
+    if (all.length) throw Problem.invalid(all, 'The upload has unknown, repeated or invalid form fields.');
+    checkSingleParent(input);
+    return input;
+  }
+
+  /** Deletes stored bytes that no row will point to. */
+  private async forget(key: string): Promise<void> {
+    await this.storage.delete(key).catch((error: unknown) => {
+      this.logger.error(`could not delete unreferenced bytes under ${key}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  /**
+   * Reads and discards what is left of a refused upload, so that the client, which is
+   * still sending, gets the answer cleanly: an unread file part is skipped by the parser;
+   * once the parser has let go of the request, the request itself is read into the void.
+   */
+  private drain(request: FastifyRequest, file: Readable | undefined): void {
+    if (file && !file.destroyed && !file.readableEnded) {
+      file.on('error', () => undefined);
+      file.resume();
+    }
+    const raw = request.raw;
+    raw.on('error', () => undefined);
+    setImmediate(() => {
+      if (!raw.readableEnded && !raw.destroyed) raw.resume();
+    });
+  }
+
+  /** Parser errors are the client's: a broken form is a 400, its limits a 413. */
+  private uploadProblem(error: unknown): unknown {
+    if (error instanceof Problem) return error;
+    const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
+    if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(this.config.upload.maxBytes);
+    if (code === 'FST_FILES_LIMIT') return new Problem(413, 'Send one file per upload.');
+    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new Problem(413, 'The upload has too many form fields.');
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      return new Problem(statusCode, error instanceof Error ? error.message : 'The upload was refused.');
+    }
+    if (error instanceof Error && /multipart|boundary|part terminated|unexpected end/i.test(error.message)) {
+      return new Problem(400, `The multipart body is malformed: ${error.message}`);
+    }
+    return error;
+  }
+}

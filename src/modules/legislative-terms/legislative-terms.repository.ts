@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { Scope, Visibility } from '../../common/access/access';
+import { visible } from '../../common/access/visibility.sql';
+import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import type { ListQueryDto } from '../../common/pagination/list-query.dto';
+import { jsonObject } from '../../common/sql/format';
+import { date, stamps } from '../../common/sql/refs.sql';
+import { Db } from '../../infra/database/db.service';
+
+/**
+ * Chronological; terms without a start date come first. A body has a handful of terms, so
+ * the expression needs no index of its own.
+ */
+export const TERM_ORDER: KeysetOrder = {
+  columns: [
+    { sql: `COALESCE(t.start_date, '-infinity'::date)`, cast: 'date', field: '_k0' },
+    { sql: 't.id', cast: 'uuid', field: '_k1' },
+  ],
+};
+
+function termFields(): Record<string, string> {
+  return {
+    id: 't.id',
+    name: 't.name',
+    startDate: date('t.start_date'),
+    endDate: date('t.end_date'),
+    ...stamps('t'),
+  };
+}
+
+@Injectable()
+export class LegislativeTermsRepository {
+  constructor(private readonly db: Db) {}
+
+  async list(scope: Scope, query: ListQueryDto, limit: number): Promise<{ j: string; _k0: string; _k1: string }[]> {
+    const v: Visibility = scope.visibility;
+    const p = new Params();
+    const where = [`t.body_id = ${p.add(scope.body.id)}`, visible.plain('t', v)];
+    if (query.modified_since) where.push(`t.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
+    const after = afterCursor(TERM_ORDER, query.cursor, p);
+    if (after) where.push(after);
+    const sql = `SELECT ${jsonObject(termFields())}::text AS j, ${TERM_ORDER.columns[0].sql}::text AS _k0, t.id::text AS _k1
+      FROM legislative_term t WHERE ${where.join(' AND ')} ORDER BY ${orderBy(TERM_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    return this.db.rows(sql, p.values);
+  }
+
+  async detail(scope: Scope, id: string): Promise<string | undefined> {
+    const p = new Params();
+    const row = await this.db.one<{ j: string }>(
+      `SELECT ${jsonObject(termFields())}::text AS j FROM legislative_term t
+       WHERE t.id = ${p.add(id)} AND t.body_id = ${p.add(scope.body.id)} AND ${visible.plain('t', scope.visibility)}`,
+      p.values,
+    );
+    return row?.j;
+  }
+}

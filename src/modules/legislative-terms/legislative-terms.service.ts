@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Scope } from '../../common/access/access';
+import { Json, pageJson } from '../../common/http/json';
+import { Problem } from '../../common/http/problem';
+import { toPage } from '../../common/pagination/keyset';
+import { pageLinks } from '../../common/pagination/links';
+import { DEFAULT_LIMIT, ListQueryDto } from '../../common/pagination/list-query.dto';
+import type { Page } from '../../common/pagination/page.dto';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { ResourceWriter } from '../changes/resource-writer.service';
+import type { LegislativeTermDto } from './dto/legislative-term.dto';
+import type { CreateLegislativeTermDto, UpdateLegislativeTermDto } from './dto/legislative-term-write.dto';
+import { LegislativeTermEntity } from './legislative-term.entity';
+import { LegislativeTermsRepository, TERM_ORDER } from './legislative-terms.repository';
+
+@Injectable()
+export class LegislativeTermsService {
+  constructor(
+    private readonly terms: LegislativeTermsRepository,
+    private readonly writer: ResourceWriter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(scope: Scope, query: ListQueryDto, request: FastifyRequest): Promise<Json<Page<LegislativeTermDto>>> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const rows = await this.terms.list(scope, query, limit);
+    const { items, next } = toPage(rows, limit, TERM_ORDER);
+    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+  }
+
+  async get(scope: Scope, id: string): Promise<Json<LegislativeTermDto>> {
+    const json = await this.terms.detail(scope, id);
+    if (!json) throw Problem.notFound(`Legislative term ${id}`);
+    return json;
+  }
+
+  create(scope: Scope, input: CreateLegislativeTermDto): Promise<string> {
+    checkDates(input.startDate, input.endDate);
+    return this.writer.create(
+      scope,
+      'legislative-term',
+      LegislativeTermEntity,
+      { name: input.name, startDate: input.startDate ?? null, endDate: input.endDate ?? null },
+      { publish: input.publish },
+    );
+  }
+
+  async update(scope: Scope, id: string, input: UpdateLegislativeTermDto): Promise<void> {
+    await this.writer.transaction(scope, async (tx) => {
+      const before = await this.writer.lockLive(tx, 'legislative-term', id);
+      const current = await tx.manager.findOneByOrFail(LegislativeTermEntity, { id });
+      checkDates(input.startDate === undefined ? current.startDate : input.startDate, input.endDate === undefined ? current.endDate : input.endDate);
+      await tx.manager.update(LegislativeTermEntity, { id }, { ...input, modifiedByKeyId: scope.caller.keyId });
+      await tx.record('legislative-term', id, 'updated', before, input);
+    });
+  }
+
+  remove(scope: Scope, id: string): Promise<void> {
+    return this.writer.remove(scope, 'legislative-term', LegislativeTermEntity, id);
+  }
+
+  setPublished(scope: Scope, id: string, publish: boolean): Promise<void> {
+    return this.writer.setPublished(scope, 'legislative-term', LegislativeTermEntity, id, publish);
+  }
+}
+
+/** Dates are `YYYY-MM-DD`, so they compare as strings. */
+function checkDates(start: string | null | undefined, end: string | null | undefined): void {
+  if (start && end && end < start) throw Problem.invalid([{ field: 'endDate', message: 'endDate must not be before startDate' }]);
+}
+

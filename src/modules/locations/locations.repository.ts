@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { Scope } from '../../common/access/access';
+import { visible } from '../../common/access/visibility.sql';
+import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import type { ListQueryDto } from '../../common/pagination/list-query.dto';
+import { jsonObject } from '../../common/sql/format';
+import { stamps } from '../../common/sql/refs.sql';
+import { Db } from '../../infra/database/db.service';
+
+/** Locations have no natural order (every field is optional); id keeps pages stable. */
+export const LOCATION_ORDER: KeysetOrder = {
+  columns: [{ sql: 'l.id', cast: 'uuid', field: '_k0' }],
+};
+
+/** The same fields as the embedded view (`locationJson`), plus the stamps. */
+function locationFields(): Record<string, string> {
+  return {
+    id: 'l.id',
+    description: 'l.description',
+    streetAddress: 'l.street_address',
+    room: 'l.room',
+    postalCode: 'l.postal_code',
+    subLocality: 'l.sub_locality',
+    locality: 'l.locality',
+    geojson: 'l.geojson',
+    ...stamps('l'),
+  };
+}
+
+@Injectable()
+export class LocationsRepository {
+  constructor(private readonly db: Db) {}
+
+  async list(scope: Scope, query: ListQueryDto, limit: number): Promise<{ j: string; _k0: string }[]> {
+    const p = new Params();
+    const where = [`l.body_id = ${p.add(scope.body.id)}`, visible.plain('l', scope.visibility)];
+    if (query.modified_since) where.push(`l.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
+    const after = afterCursor(LOCATION_ORDER, query.cursor, p);
+    if (after) where.push(after);
+    const sql = `SELECT ${jsonObject(locationFields())}::text AS j, l.id::text AS _k0
+      FROM location l WHERE ${where.join(' AND ')} ORDER BY ${orderBy(LOCATION_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    return this.db.rows(sql, p.values);
+  }
+
+  async detail(scope: Scope, id: string): Promise<string | undefined> {
+    const p = new Params();
+    const row = await this.db.one<{ j: string }>(
+      `SELECT ${jsonObject(locationFields())}::text AS j FROM location l
+       WHERE l.id = ${p.add(id)} AND l.body_id = ${p.add(scope.body.id)} AND ${visible.plain('l', scope.visibility)}`,
+      p.values,
+    );
+    return row?.j;
+  }
+}

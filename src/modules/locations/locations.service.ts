@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Scope } from '../../common/access/access';
+import { Json, pageJson } from '../../common/http/json';
+import { Problem } from '../../common/http/problem';
+import { toPage } from '../../common/pagination/keyset';
+import { pageLinks } from '../../common/pagination/links';
+import { DEFAULT_LIMIT, ListQueryDto } from '../../common/pagination/list-query.dto';
+import type { Page } from '../../common/pagination/page.dto';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { ResourceWriter } from '../changes/resource-writer.service';
+import type { LocationDetailDto } from './dto/location.dto';
+import type { CreateLocationDto, UpdateLocationDto } from './dto/location-write.dto';
+import { LocationEntity } from './location.entity';
+import { LOCATION_ORDER, LocationsRepository } from './locations.repository';
+
+@Injectable()
+export class LocationsService {
+  constructor(
+    private readonly locations: LocationsRepository,
+    private readonly writer: ResourceWriter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(scope: Scope, query: ListQueryDto, request: FastifyRequest): Promise<Json<Page<LocationDetailDto>>> {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const rows = await this.locations.list(scope, query, limit);
+    const { items, next } = toPage(rows, limit, LOCATION_ORDER);
+    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+  }
+
+  async get(scope: Scope, id: string): Promise<Json<LocationDetailDto>> {
+    const json = await this.locations.detail(scope, id);
+    if (!json) throw Problem.notFound(`Location ${id}`);
+    return json;
+  }
+
+  create(scope: Scope, input: CreateLocationDto): Promise<string> {
+    const { publish, ...values } = input;
+    return this.writer.create(
+      scope,
+      'location',
+      LocationEntity,
+      {
+        description: values.description ?? null,
+        streetAddress: values.streetAddress ?? null,
+        room: values.room ?? null,
+        postalCode: values.postalCode ?? null,
+        subLocality: values.subLocality ?? null,
+        locality: values.locality ?? null,
+        geojson: values.geojson ?? null,
+      },
+      { publish },
+    );
+  }
+
+  update(scope: Scope, id: string, input: UpdateLocationDto): Promise<void> {
+    return this.writer.update(scope, 'location', LocationEntity, id, { ...input });
+  }
+
+  remove(scope: Scope, id: string): Promise<void> {
+    return this.writer.remove(scope, 'location', LocationEntity, id);
+  }
+
+  setPublished(scope: Scope, id: string, publish: boolean): Promise<void> {
+    return this.writer.setPublished(scope, 'location', LocationEntity, id, publish);
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { Scope, Visibility } from '../../common/access/access';
+import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { jsonObject } from '../../common/sql/format';
+import { committeeOf, isCurrent, membershipShown, membershipTerms, personOf, stamps } from '../../common/sql/refs.sql';
+import { Db } from '../../infra/database/db.service';
+import type { MembershipQueryDto } from './dto/membership-query.dto';
+
+export const MEMBERSHIP_ORDER: KeysetOrder = {
+  columns: [{ sql: 'm.id', cast: 'uuid', field: '_k0' }],
+};
+
+function membershipFields(v: Visibility): Record<string, string> {
+  return {
+    id: 'm.id',
+    // Never null: membershipShown() requires both to be visible.
+    person: personOf('m.person_id', v),
+    committee: committeeOf('m.committee_id', v),
+    ...membershipTerms('m', v),
+    ...stamps('m'),
+  };
+}
+
+@Injectable()
+export class MembershipsRepository {
+  constructor(private readonly db: Db) {}
+
+  async list(scope: Scope, query: MembershipQueryDto, limit: number): Promise<{ j: string; _k0: string }[]> {
+    const v = scope.visibility;
+    const p = new Params();
+    const where = [`m.body_id = ${p.add(scope.body.id)}`, membershipShown('m', v)];
+    if (query.person) where.push(`m.person_id = ${p.add(query.person)}::uuid`);
+    if (query.committee) where.push(`m.committee_id = ${p.add(query.committee)}::uuid`);
+    if (query.current !== undefined) where.push(query.current ? isCurrent('m') : `NOT ${isCurrent('m')}`);
+    if (query.modified_since) where.push(`m.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
+    const after = afterCursor(MEMBERSHIP_ORDER, query.cursor, p);
+    if (after) where.push(after);
+    const sql = `SELECT ${jsonObject(membershipFields(v))}::text AS j, m.id::text AS _k0
+      FROM membership m WHERE ${where.join(' AND ')} ORDER BY ${orderBy(MEMBERSHIP_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    return this.db.rows(sql, p.values);
+  }
+
+  async detail(scope: Scope, id: string): Promise<string | undefined> {
+    const v = scope.visibility;
+    const p = new Params();
+    const row = await this.db.one<{ j: string }>(
+      `SELECT ${jsonObject(membershipFields(v))}::text AS j FROM membership m
+       WHERE m.id = ${p.add(id)} AND m.body_id = ${p.add(scope.body.id)} AND ${membershipShown('m', v)}`,
+      p.values,
+    );
+    return row?.j;
+  }
+}
