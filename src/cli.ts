@@ -8,6 +8,7 @@ import { migrate } from './infra/database/migrate';
 import { API_KEY_ROLES, ApiKeyRole } from './modules/api-keys/api-key.entity';
 import { ApiKeysService } from './modules/api-keys/api-keys.service';
 import { BodyEntity } from './modules/bodies/body.entity';
+import { IMPORT_USAGE } from './modules/oparl-import/usage';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -19,6 +20,7 @@ const USAGE = `Usage: npm run cli -- <command>
   seed demo                                 create or refresh the demo city "Musterstadt"
   seed large [--scale <factor>]             generate a large city for benchmarks
   openapi [--out <file>]                    write the OpenAPI spec (default openapi/v1.json)
+${IMPORT_USAGE}
 `;
 
 /** Parses `--name value` flags after the positional words. */
@@ -110,6 +112,12 @@ export async function runCli(argv: string[]): Promise<void> {
       await writeFile(out, await generateSpec());
       console.log(`wrote ${out}`);
       return;
+    }
+    case 'import': {
+      if (words[1] !== 'oparl' || !words[2]) throw new UsageError('import needs: oparl <system-url | folder>');
+      await migrate(config.databaseUrl);
+      const { importCommand } = await import('./modules/oparl-import/import.command');
+      return withDataSource((ds) => importCommand(ds, config, words[2], flags));
     }
     default:
       throw new UsageError(words[0] ? `unknown command "${words[0]}"` : 'no command given');

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { request } from 'undici';
+import type { DataSource } from 'typeorm';
+import type { Storage } from '../../infra/storage/storage';
+
+export interface DownloadOptions {
+  concurrency: number;
+  /** Files larger than this are skipped (metadata only). */
+  maxBytes: number;
+  attempts: number;
+  retryDelayMs: number;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DownloadCounts {
+  downloaded: number;
+  tooLarge: number;
+  failed: number;
+  failures: { fileId: string; url: string; reason: string }[];
+}
+
+export interface FileToFetch {
+  id: string;
+  url: string;
+  mimeType: string;
+}
+
+class TooLarge extends Error {}
+
+/** Fetches one URL into memory, giving up as soon as it exceeds the size cap. */
+async function fetchBytes(url: string, options: DownloadOptions): Promise<Buffer> {
+  const res = await request(url, { method: 'GET', maxRedirections: 5, signal: options.signal, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+  if (res.statusCode >= 400) {
+    await res.body.dump();
+    throw Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode });
+  }
+  const declared = Number(res.headers['content-length'] ?? NaN);
+  if (declared > options.maxBytes) {
+    await res.body.dump();
+    throw new TooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body) {
+    size += (chunk as Buffer).length;
+    if (size > options.maxBytes) {
+      res.body.destroy();
+      throw new TooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function fetchWithRetries(url: string, options: DownloadOptions): Promise<Buffer> {
+  let delay = options.retryDelayMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetchBytes(url, options);
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      const retryable = !(error instanceof TooLarge) && (status === undefined || status >= 500 || status === 429);
+      if (!retryable || attempt >= options.attempts || options.signal?.aborted) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay *= 2;
+    }
+  }
+}
+
+/** Imported files that still lack their bytes. */
+export async function filesWithoutBytes(ds: DataSource, bodyId: string): Promise<FileToFetch[]> {
+  const rows: FileToFetch[] = await ds.query(
+    `SELECT id, COALESCE(source_download_url, source_access_url) AS url, mime_type AS "mimeType" FROM file
+     WHERE body_id = $1 AND deleted_at IS NULL AND storage_key IS NULL AND COALESCE(source_download_url, source_access_url) IS NOT NULL ORDER BY id`,
+    [bodyId],
+  );
+  return rows;
+}
+
+/**
+ * Downloads the bytes of imported files into storage, a few at a time, and records size and
+ * SHA-512. `store` saves the result (the caller records the change event in the same write).
+ */
+export async function downloadFiles(
+  files: FileToFetch[],
+  storage: Storage,
+  bodyId: string,
+  options: DownloadOptions,
+  store: (fileId: string, meta: { size: number; sha512: string; storageKey: string }) => Promise<void>,
+): Promise<DownloadCounts> {
+  const counts: DownloadCounts = { downloaded: 0, tooLarge: 0, failed: 0, failures: [] };
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length && !options.signal?.aborted) {
+      const file = files[next++];
+      try {
+        const bytes = await fetchWithRetries(file.url, options);
+        const storageKey = `${bodyId}/${file.id}`;
+        await storage.put(storageKey, Readable.from(bytes), file.mimeType);
+        await store(file.id, { size: bytes.length, sha512: createHash('sha512').update(bytes).digest('hex'), storageKey });
+        counts.downloaded++;
+      } catch (error) {
+        if (error instanceof TooLarge) counts.tooLarge++;
+        else {
+          counts.failed++;
+          counts.failures.push({ fileId: file.id, url: file.url, reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      options.onProgress?.(++done, files.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  return counts;
+}

@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Scope } from '../../common/access/access';
+import type { ResourceKind } from '../../common/access/resources';
+import type { Storage } from '../../infra/storage/storage';
+import { ResourceWriter } from '../changes/resource-writer.service';
+import { crawl, Crawl, CrawlProgress } from './crawl';
+import { downloadFiles, DownloadCounts, DownloadOptions, filesWithoutBytes } from './download';
+import { isObject, JsonObject } from './json';
+import { addLocations, Mapped, mapCrawl } from './mapping';
+import * as n from './normalize';
+import { HttpOptions, openSource, OparlSource } from './source';
+import { TABLES, TableSpec } from './tables';
+import { Dangling, emptyCounts, ImportWriter, KindCounts, syncSessionCommittees } from './writer';
+
+export interface ImportProgress {
+  phase: 'crawl' | 'write' | 'download';
+  label: string;
+  done: number;
+  total: number | null;
+}
+
+export interface ImportOptions {
+  /** A System URL (http/https) or a folder of saved responses. */
+  source: string;
+  /** Slug of the body to import into; created from the source's Body when missing. */
+  bodySlug?: string;
+  /** Which Body of the System: its id or 1-based position (default: the first). */
+  sourceBody?: string;
+  /** Read everything, even when an earlier run allows an incremental one. */
+  full?: boolean;
+  /** How far before the last run's start `modified_since` reaches back (clock skew, slow writes). */
+  overlapMinutes?: number;
+  http?: HttpOptions;
+  /** Fetch file bytes into storage after the metadata. */
+  download?: (Partial<DownloadOptions> & { storage: Storage }) | null;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface DanglingGroup {
+  kind: ResourceKind;
+  field: string;
+  count: number;
+  examples: { from: string; to: string }[];
+}
+
+export interface ImportSummary {
+  body: { id: string; slug: string; created: boolean };
+  source: string;
+  version: '1.0' | '1.1';
+  modifiedSince: string | null;
+  counts: Partial<Record<ResourceKind, KindCounts>>;
+  /** Objects of the source that could not be mapped at all (no name, no start, …). */
+  failures: { kind: ResourceKind; id: string; reason: string }[];
+  dangling: DanglingGroup[];
+  downloads: DownloadCounts | null;
+  seconds: number;
+}
+
+/** Total of changes over all kinds: zero means the run changed nothing. */
+export function totalChanges(summary: ImportSummary): number {
+  return Object.values(summary.counts).reduce((sum, c) => sum + (c ? c.new + c.updated + c.deleted : 0), 0);
+}
+
+interface SourceRow {
+  last_started_at: Date | null;
+  last_success_at: Date | null;
+}
+
+export function slugify(name: string): string {
+  const map: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+  return (
+    name
+      .toLowerCase()
+      .replace(/[äöüß]/g, (ch) => map[ch])
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'body'
+  );
+}
+
+async function ensureBody(ds: DataSource, source: JsonObject, slug: string | undefined): Promise<{ id: string; slug: string; name: string; webUrlTemplates: Record<string, string>; created: boolean }> {
+  const name = n.text(source.name) ?? n.text(source.shortName) ?? 'Importierte Körperschaft';
+  const wanted = slug ?? slugify(n.text(source.shortName) ?? name);
+  const found: { id: string; slug: string; name: string; web_url_templates: Record<string, string> }[] = await ds.query(
+    `SELECT id, slug, name, web_url_templates FROM body WHERE slug = $1 AND deleted_at IS NULL`,
+    [wanted],
+  );
+  if (found[0]) return { id: found[0].id, slug: found[0].slug, name: found[0].name, webUrlTemplates: found[0].web_url_templates, created: false };
+  const license = n.url(source.license);
+  const rows: { id: string }[] = await ds.query(
+    `INSERT INTO body (slug, name, short_name, website, license, ags, rgs, classification, contact_email, contact_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [wanted, name, n.text(source.shortName), n.url(source.website), license, n.ags(source.ags), n.rgs(source.rgs), n.text(source.classification), n.text(source.contactEmail), n.text(source.contactName)],
+  );
+  return { id: rows[0].id, slug: wanted, name, webUrlTemplates: {}, created: true };
+}
+
+/** Fetches Locations that are only referenced by URL (SD.NET's Person.location), a few at a time. */
+async function fetchLocations(source: OparlSource, urls: string[]): Promise<JsonObject[]> {
+  const found: JsonObject[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < urls.length) {
+      const url = urls[next++];
+      const value = await source.get(url).catch(() => null);
+      if (isObject(value) && value.deleted !== true) found.push({ ...value, id: url });
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return found;
+}
+
+function groupDangling(dangling: Dangling[]): DanglingGroup[] {
+  const groups = new Map<string, DanglingGroup>();
+  for (const d of dangling) {
+    const key = `${d.kind} ${d.field}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { kind: d.kind, field: d.field, count: 0, examples: [] }));
+    group.count++;
+    if (group.examples.length < 5) group.examples.push({ from: d.sourceId, to: d.target });
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count);
+}
+
+/** One import run: crawl, map, write in dependency order, then optionally fetch file bytes. */
+export class OparlImporter {
+  constructor(private readonly ds: DataSource) {}
+
+  async run(options: ImportOptions): Promise<ImportSummary> {
+    const started = Date.now();
+    const source = await openSource(options.source, { ...options.http, signal: options.signal });
+    const [{ now: startedAt }]: { now: string }[] = await this.ds.query(`SELECT now()::text AS now`);
+    const progress = options.onProgress ?? (() => undefined);
+    const onPage = (p: CrawlProgress): void => progress({ phase: 'crawl', label: p.list, done: p.page, total: p.totalPages });
+
+    const preview = await crawl(source, { sourceBody: options.sourceBody, onlyBody: true });
+    const body = await ensureBody(this.ds, preview.body, options.bodySlug);
+    const modifiedSince = await this.modifiedSince(source, body.id, options);
+    const crawled: Crawl = await crawl(source, { modifiedSince, sourceBody: options.sourceBody, onPage, signal: options.signal });
+    const mapped = mapCrawl(crawled);
+    if (mapped.locationRefs.size) addLocations(mapped, await fetchLocations(source, [...mapped.locationRefs]));
+
+    const scope: Scope = {
+      body: { id: body.id, slug: body.slug, name: body.name, webUrlTemplates: body.webUrlTemplates },
+      caller: { role: 'admin', keyId: null, bodyId: null },
+      visibility: 'staff',
+      requestId: `import-${randomUUID()}`,
+    };
+    const writer = new ImportWriter(new ResourceWriter(this.ds), scope);
+    await writer.loadIds(this.ds.manager, TABLES);
+    const counts: Partial<Record<ResourceKind, KindCounts>> = {};
+    for (const spec of TABLES) {
+      if (options.signal?.aborted) throw new Error('import aborted');
+      counts[spec.kind] = await this.writeKind(writer, spec, mapped, progress, options.signal);
+      if (spec.kind === 'session') await this.writeSessionCommittees(writer, mapped, counts.session ?? emptyCounts());
+    }
+    const failures = [...mapped.failed.entries()].flatMap(([kind, list]) => list.map((f) => ({ kind, ...f })));
+    for (const f of failures) (counts[f.kind] ??= emptyCounts()).failed++;
+
+    const summary: ImportSummary = {
+      body: { id: body.id, slug: body.slug, created: body.created },
+      source: source.systemUrl,
+      version: crawled.version,
+      modifiedSince,
+      counts,
+      failures,
+      dangling: groupDangling(writer.dangling),
+      downloads: null,
+      seconds: 0,
+    };
+    await this.remember(source, body.id, crawled.version, startedAt, summary);
+    if (options.download) summary.downloads = await this.download(writer, scope, options.download, progress, options.signal);
+    summary.seconds = (Date.now() - started) / 1000;
+    return summary;
+  }
+
+  /** `modified_since` for this run: the last successful run's start less the overlap (live endpoints only). */
+  private async modifiedSince(source: OparlSource, bodyId: string, options: ImportOptions): Promise<string | null> {
+    if (options.full || source.kind !== 'http') return null;
+    const rows: SourceRow[] = await this.ds.query(`SELECT last_started_at, last_success_at FROM import_source WHERE body_id = $1 AND url = $2`, [bodyId, source.systemUrl]);
+    const last = rows[0];
+    if (!last?.last_success_at || !last.last_started_at) return null;
+    const since = new Date(last.last_started_at.getTime() - (options.overlapMinutes ?? 60) * 60_000);
+    return formatOffset(since);
+  }
+
+  private async remember(source: OparlSource, bodyId: string, version: string, startedAt: string, summary: ImportSummary): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO import_source (body_id, url, oparl_version, last_started_at, last_success_at, last_summary)
+       VALUES ($1, $2, $3, $4, now(), $5)
+       ON CONFLICT (body_id, url) DO UPDATE SET oparl_version = EXCLUDED.oparl_version, last_started_at = EXCLUDED.last_started_at,
+         last_success_at = EXCLUDED.last_success_at, last_summary = EXCLUDED.last_summary, modified_at = now()`,
+      [bodyId, source.systemUrl, version, startedAt, JSON.stringify({ counts: summary.counts, dangling: summary.dangling.map((d) => ({ kind: d.kind, field: d.field, count: d.count })) })],
+    );
+  }
+
+  private async writeKind(writer: ImportWriter, spec: TableSpec, mapped: Mapped, progress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<KindCounts> {
+    const counts = emptyCounts();
+    const drafts = [...(mapped.rows.get(spec.kind)?.values() ?? [])];
+    progress({ phase: 'write', label: spec.kind, done: 0, total: drafts.length });
+    const chunk = 2000;
+    for (let start = 0; start < drafts.length; start += chunk) {
+      if (signal?.aborted) throw new Error('import aborted');
+      await writer.upsert(spec, drafts.slice(start, start + chunk), counts);
+      progress({ phase: 'write', label: spec.kind, done: Math.min(start + chunk, drafts.length), total: drafts.length });
+    }
+    counts.deleted += await writer.deleteSourceIds(spec, [...(mapped.deleted.get(spec.kind) ?? [])]);
+    if (spec.parents) {
+      const complete = new Map<string, string[]>();
+      for (const column of spec.parents) {
+        const parentKind = spec.columns[column].ref;
+        if (!parentKind) continue;
+        const ids = writer.idsOf(parentKind);
+        complete.set(column, [...(mapped.complete.get(parentKind) ?? [])].map((s) => ids.get(s)).filter((v): v is string => !!v));
+      }
+      counts.deleted += await writer.deleteVanishedChildren(spec, drafts.map((d) => d.sourceId), complete);
+    }
+    return counts;
+  }
+
+  private async writeSessionCommittees(writer: ImportWriter, mapped: Mapped, counts: KindCounts): Promise<void> {
+    const sessions = writer.idsOf('session');
+    const committees = writer.idsOf('committee');
+    const desired: { session_id: string; committee_id: string; position: number }[] = [];
+    const sessionIds: string[] = [];
+    for (const [meeting, organizations] of mapped.sessionCommittees) {
+      const sessionId = sessions.get(meeting);
+      if (!sessionId) continue;
+      sessionIds.push(sessionId);
+      const seen = new Set<string>();
+      for (const org of organizations) {
+        const committeeId = committees.get(org);
+        if (!committeeId) writer.dangling.push({ kind: 'session', sourceId: meeting, field: 'committees', target: org });
+        else if (!seen.has(committeeId)) {
+          seen.add(committeeId);
+          desired.push({ session_id: sessionId, committee_id: committeeId, position: seen.size - 1 });
+        }
+      }
+    }
+    for (let start = 0; start < sessionIds.length; start += 2000) {
+      const batch = new Set(sessionIds.slice(start, start + 2000));
+      await writer.transactionOf(async (manager, record) => {
+        const changed = await syncSessionCommittees(manager, [...batch], desired.filter((d) => batch.has(d.session_id)));
+        const fresh = await writer.markUpdated(manager, 'session', changed);
+        counts.updated += fresh.length;
+        counts.unchanged -= fresh.length;
+        await record(fresh, 'session');
+      });
+    }
+  }
+
+  private async download(writer: ImportWriter, scope: Scope, options: Partial<DownloadOptions> & { storage: Storage }, progress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<DownloadCounts> {
+    const files = await filesWithoutBytes(this.ds, scope.body.id);
+    const settings: DownloadOptions = {
+      concurrency: options.concurrency ?? 4,
+      maxBytes: options.maxBytes ?? 100 * 1024 * 1024,
+      attempts: options.attempts ?? 3,
+      retryDelayMs: options.retryDelayMs ?? 1000,
+      timeoutMs: options.timeoutMs ?? 120_000,
+      signal,
+      onProgress: (done, total) => progress({ phase: 'download', label: 'file', done, total }),
+    };
+    return downloadFiles(files, options.storage, scope.body.id, settings, (fileId, meta) =>
+      writer.transactionOf(async (manager, record) => {
+        await manager.query(`UPDATE file SET size = $2, sha512 = $3, storage_key = $4, modified_at = now() WHERE id = $1`, [fileId, meta.size, meta.sha512, meta.storageKey]);
+        await record([fileId], 'file');
+      }),
+    );
+  }
+}
+
+/** An OParl date-time (offset, no milliseconds) in UTC. */
+export function formatOffset(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}

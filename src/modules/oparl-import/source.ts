@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { isObject, Json, parseJson } from './json';
+
+/** Where OParl objects come from: a live endpoint or a folder of saved responses. */
+export interface OparlSource {
+  readonly kind: 'http' | 'folder';
+  /** The System URL the crawl starts from. */
+  readonly systemUrl: string;
+  /** Fetches and parses one URL; null when the object or list does not exist (404, missing file). */
+  get(url: string): Promise<Json | null>;
+}
+
+export interface HttpOptions {
+  /** Attempts per request for network errors and 5xx answers. */
+  attempts?: number;
+  /** Delay before the first retry; doubled for each further one. */
+  retryDelayMs?: number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+  ) {
+    super(`GET ${url} answered ${status}`);
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An Error object (OParl §2.9) that some systems send with status 200. */
+const isErrorObject = (value: Json): boolean => isObject(value) && typeof value.type === 'string' && value.type.endsWith('/Error');
+
+export class HttpSource implements OparlSource {
+  readonly kind = 'http';
+
+  constructor(
+    readonly systemUrl: string,
+    private readonly options: HttpOptions = {},
+  ) {}
+
+  async get(url: string): Promise<Json | null> {
+    const attempts = this.options.attempts ?? 3;
+    let delay = this.options.retryDelayMs ?? 1000;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(url);
+      } catch (error) {
+        const retryable = !(error instanceof HttpError) || error.status >= 500 || error.status === 429;
+        if (!retryable || attempt >= attempts || this.options.signal?.aborted) throw error;
+        await sleep(delay);
+        delay *= 2;
+      }
+    }
+  }
+
+  private async once(url: string): Promise<Json | null> {
+    const timeout = this.options.timeoutMs ?? 60_000;
+    const res = await request(url, {
+      method: 'GET',
+      headers: { accept: 'application/json' },
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+      signal: this.options.signal,
+      maxRedirections: 5,
+    });
+    const bytes = new Uint8Array(await res.body.arrayBuffer());
+    if (res.statusCode === 404 || res.statusCode === 410) return null;
+    if (res.statusCode >= 400) throw new HttpError(url, res.statusCode);
+    if (bytes.length === 0) return null;
+    const value = parseJson(bytes);
+    return isErrorObject(value) ? null : value;
+  }
+}
+
+/**
+ * Saved responses: `<path>.json` for `<base><path>`, `<path>.page-N.json` for `?page=N`;
+ * the base is where the saved `system.json` says the System lives. Other query parameters
+ * (filters) cannot be answered by a folder and are ignored.
+ */
+export class FolderSource implements OparlSource {
+  readonly kind = 'folder';
+
+  private constructor(
+    private readonly folder: string,
+    private readonly base: string,
+    readonly systemUrl: string,
+  ) {}
+
+  static async open(folder: string): Promise<FolderSource> {
+    const system = parseJson(await readFile(join(folder, 'system.json')));
+    const id = isObject(system) && typeof system.id === 'string' ? system.id : null;
+    if (!id) throw new Error('system.json in the folder has no id');
+    return new FolderSource(folder, id.slice(0, id.lastIndexOf('/') + 1), id);
+  }
+
+  pathFor(url: string): string | null {
+    if (!url.startsWith(this.base)) return null;
+    const parsed = new URL(url);
+    const rest = decodeURIComponent(new URL(this.base).pathname.length <= parsed.pathname.length ? parsed.pathname.slice(new URL(this.base).pathname.length) : '');
+    if (!rest || rest.includes('..')) return null;
+    const page = Number(parsed.searchParams.get('page') ?? '1');
+    return join(this.folder, `${rest.replace(/\/$/, '')}${page > 1 ? `.page-${page}` : ''}.json`);
+  }
+
+  async get(url: string): Promise<Json | null> {
+    const path = this.pathFor(url);
+    if (!path) return null;
+    try {
+      return parseJson(await readFile(path));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+}
+
+/** A URL opens the live endpoint, anything else a folder of saved responses. */
+export async function openSource(location: string, options: HttpOptions = {}): Promise<OparlSource> {
+  if (/^https?:\/\//i.test(location)) return new HttpSource(location, options);
+  return FolderSource.open(location);
+}
