@@ -11,6 +11,7 @@ import { LegislativeTermsModule } from './legislative-terms/legislative-terms.mo
 import { LocationsModule } from './locations/locations.module';
 import { MembershipsModule } from './memberships/memberships.module';
 import { PeopleModule } from './people/people.module';
+import { OparlModule } from './oparl/oparl.module';
 
 /** The council-data modules served under /v1. */
-export const DOMAIN_MODULES: Type[] = [CalendarModule, SessionsModule, FilesModule, AgendaItemsModule, DocumentsModule, ConsultationsModule, MinutesModule, LegislativeTermsModule, LocationsModule, CommitteesModule, PeopleModule, MembershipsModule];
+export const DOMAIN_MODULES: Type[] = [CalendarModule, SessionsModule, FilesModule, AgendaItemsModule, DocumentsModule, ConsultationsModule, MinutesModule, LegislativeTermsModule, LocationsModule, CommitteesModule, PeopleModule, MembershipsModule, OparlModule];

@@ -1,0 +1,52 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { JSON_CONTENT_TYPE } from '../../common/http/json';
+import { Problem } from '../../common/http/problem';
+import { OPARL_VERSION } from './oparl.sql';
+
+/** The OParl Error object (§2.9); sent only with a 4xx or 5xx status. */
+export interface OparlError {
+  type: string;
+  message: string;
+  debug?: string;
+}
+
+const MESSAGES: Record<number, string> = {
+  400: 'Die Anfrage ist ungültig.',
+  401: 'Für diese Anfrage ist eine Anmeldung nötig.',
+  403: 'Der Zugriff ist nicht erlaubt.',
+  404: 'Das angeforderte Objekt gibt es nicht.',
+  405: 'Diese Methode ist hier nicht erlaubt.',
+  429: 'Zu viele Anfragen. Bitte später erneut versuchen.',
+};
+
+function statusOf(exception: unknown): number {
+  if (exception instanceof HttpException) return exception.getStatus();
+  const code = typeof exception === 'object' && exception !== null ? (exception as { statusCode?: unknown }).statusCode : undefined;
+  return typeof code === 'number' && code >= 400 && code < 600 ? code : 500;
+}
+
+/** Renders errors of the OParl routes as OParl Error objects instead of problem+json. */
+@Catch()
+export class OparlErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('oparl');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    const status = statusOf(exception);
+    const body: OparlError = {
+      type: `${OPARL_VERSION}Error`,
+      message: status === 400 && exception instanceof Problem && !exception.errors ? exception.message : (MESSAGES[status] ?? 'Ein interner Fehler ist aufgetreten.'),
+    };
+    const detail = exception instanceof Problem && exception.errors ? exception.errors.map((e) => `${e.field}: ${e.message}`).join('; ') : exception instanceof Error ? exception.message : '';
+    if (status < 500 && detail && detail !== body.message) body.debug = detail;
+    if (status >= 500) {
+      body.debug = `Anfrage ${String(request?.id)}`;
+      this.logger.error(`request ${String(request?.id)} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    }
+    if (reply.sent) return;
+    void reply.status(status).header('Content-Type', JSON_CONTENT_TYPE).header('Cache-Control', 'no-store').send(JSON.stringify(body));
+  }
+}

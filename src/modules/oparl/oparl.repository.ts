@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Pool, QueryResultRow } from 'pg';
+import { Params } from '../../common/pagination/keyset';
+import { decodeCursor } from '../../common/pagination/cursor';
+import { ts } from '../../common/sql/format';
+import { Db } from '../../infra/database/db.service';
+import { bodyObject, bodyTombstone, effectiveModified, KINDS, MODIFIED, ObjectSegment, OparlKind, OPARL_VISIBILITY, tombstone, UrlCtx } from './oparl.sql';
+import { invalid, OparlListQuery, UUID } from './oparl.query';
+import { visible } from '../../common/access/visibility.sql';
+
+export interface OparlBases {
+  /** `<publicUrl>/oparl/v1.1` */
+  oparl: string;
+  /** `<publicUrl>` */
+  rest: string;
+}
+
+export interface ListRow {
+  j: string;
+  _k0: string;
+  [key: string]: unknown;
+}
+
+/** Restricts a body's list to the rows of one organization (its external lists). */
+export type OrganizationScope = { kind: 'meeting' | 'consultation'; organizationId: string };
+
+/** Placeholders of the base URLs, added to the parameters only when the SQL uses them. */
+function ctx(p: Params, bases: OparlBases): UrlCtx {
+  let oparl: string | undefined;
+  let rest: string | undefined;
+  return {
+    get oparl(): string {
+      return (oparl ??= `${p.add(bases.oparl)}::text`);
+    },
+    get rest(): string {
+      return (rest ??= `${p.add(bases.rest)}::text`);
+    },
+  };
+}
+
+/** Date filters (inclusive) on row `a`, on the same `modified` the objects show. */
+function filterWhere(a: string, q: OparlListQuery, p: Params, modified: (a: string) => string): string[] {
+  const where: string[] = [];
+  const f = q.filters;
+  if (f.created_since) where.push(`${a}.created_at >= ${p.add(f.created_since)}::timestamptz`);
+  if (f.created_until) where.push(`${a}.created_at <= ${p.add(f.created_until)}::timestamptz`);
+  if (f.modified_since) where.push(`${modified(a)} >= ${p.add(f.modified_since)}::timestamptz`);
+  if (f.modified_until) where.push(`${modified(a)} <= ${p.add(f.modified_until)}::timestamptz`);
+  if (q.cursor) {
+    const [after] = decodeCursor(q.cursor, 1);
+    if (!UUID.test(after)) throw invalid('Der Parameter „cursor“ stammt nicht von dieser Schnittstelle; bitte ohne ihn neu beginnen.');
+    where.push(`${a}.id > ${p.add(after)}::uuid`);
+  }
+  return where;
+}
+
+/**
+ * Reads for the OParl projection. Each page or object is one statement that renders the
+ * final JSON, embedded objects included (no per-row queries). Lists are ordered by the
+ * immutable uuid. Rows that are deleted or not public appear as tombstones, and only when
+ * `modified_since` is set.
+ */
+@Injectable()
+export class OparlRepository {
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Runs one read with JIT compilation off. The pages are single statements with many
+   * subqueries; their cost estimate crosses `jit_above_cost`, and compiling them takes far
+   * longer (about a second) than running them (milliseconds). Named prepared statements, as in Db.
+   */
+  private async read<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+    let name = this.names.get(text);
+    if (!name) {
+      name = 'o' + createHash('sha1').update(text).digest('hex').slice(0, 16);
+      this.names.set(text, name);
+    }
+    const pool = (this.db.dataSource.driver as unknown as { master: Pool }).master;
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN READ ONLY; SET LOCAL jit = off');
+      const result = await client.query<T>({ name, text, values });
+      await client.query('COMMIT');
+      return result.rows;
+    } catch (error) {
+      broken = error as Error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async systemStamps(): Promise<{ created: string | null; modified: string | null }> {
+    const row = await this.db.one<{ created: string | null; modified: string | null }>(
+      `SELECT ${ts('min(b.created_at)')} AS created, ${ts(`max(${effectiveModified('b')})`)} AS modified FROM body b`,
+    );
+    return row ?? { created: null, modified: null };
+  }
+
+  async bodies(bases: OparlBases, q: OparlListQuery): Promise<ListRow[]> {
+    const p = new Params();
+    const c = ctx(p, bases);
+    const o = { omitInternal: q.omitInternal };
+    const tombstones = q.filters.modified_since !== undefined;
+    const where = filterWhere('b', q, p, MODIFIED.body);
+    if (!tombstones) where.push('b.deleted_at IS NULL');
+    const json = tombstones ? `CASE WHEN b.deleted_at IS NULL THEN ${bodyObject(c, o)} ELSE ${bodyTombstone(c)} END` : bodyObject(c, o);
+    const sql = `SELECT json_strip_nulls(${json})::text AS j, b.id::text AS _k0 FROM body b
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY b.id LIMIT ${p.add(q.limit + 1)}`;
+    return this.read<ListRow>(sql, p.values);
+  }
+
+  /** The body with this slug; a deleted one as a tombstone. */
+  async body(bases: OparlBases, slug: string): Promise<string | undefined> {
+    const p = new Params();
+    const c = ctx(p, bases);
+    const [row] = await this.read<{ j: string }>(
+      `SELECT json_strip_nulls(CASE WHEN b.deleted_at IS NULL THEN ${bodyObject(c, { omitInternal: false })} ELSE ${bodyTombstone(c)} END)::text AS j
+       FROM body b WHERE b.slug = ${p.add(slug)} ORDER BY b.deleted_at NULLS FIRST LIMIT 1`,
+      p.values,
+    );
+    return row?.j;
+  }
+
+  /** One page of a body's external list of `kind`, optionally restricted to an organization. */
+  async list(bases: OparlBases, kind: OparlKind, bodyId: string, q: OparlListQuery, restrict?: OrganizationScope): Promise<ListRow[]> {
+    const p = new Params();
+    const c = ctx(p, bases);
+    const o = { omitInternal: q.omitInternal };
+    const tombstones = q.filters.modified_since !== undefined;
+    const where = [`x.body_id = ${p.add(bodyId)}::uuid`, ...filterWhere('x', q, p, kind.modified)];
+    if (!tombstones) where.push(kind.visible('x'));
+    if (restrict?.kind === 'meeting') {
+      where.push(`EXISTS (SELECT 1 FROM session_committee r WHERE r.session_id = x.id AND r.committee_id = ${p.add(restrict.organizationId)}::uuid)`);
+    } else if (restrict?.kind === 'consultation') {
+      where.push(`x.committee_id = ${p.add(restrict.organizationId)}::uuid`);
+    }
+    const json = tombstones ? `CASE WHEN ${kind.visible('x')} THEN ${kind.object(c, 'x', o)} ELSE ${tombstone(c, kind, 'x')} END` : kind.object(c, 'x', o);
+    const sql = `SELECT json_strip_nulls(${json})::text AS j, x.id::text AS _k0
+      FROM ${kind.table} x JOIN body b ON b.id = x.body_id
+      WHERE ${where.join(' AND ')} ORDER BY x.id LIMIT ${p.add(q.limit + 1)}`;
+    return this.read<ListRow>(sql, p.values);
+  }
+
+  /** The object at its id: the full object, a tombstone if deleted or not public, or nothing. */
+  async object(bases: OparlBases, segment: ObjectSegment, id: string): Promise<string | undefined> {
+    const kind = KINDS[segment];
+    const p = new Params();
+    const c = ctx(p, bases);
+    const [row] = await this.read<{ j: string }>(
+      `SELECT json_strip_nulls(CASE WHEN ${kind.visible('x')} THEN ${kind.object(c, 'x', { omitInternal: false })} ELSE ${tombstone(c, kind, 'x')} END)::text AS j
+       FROM ${kind.table} x JOIN body b ON b.id = x.body_id AND b.deleted_at IS NULL WHERE x.id = ${p.add(id)}::uuid`,
+      p.values,
+    );
+    return row?.j;
+  }
+
+  /** The body of a visible organization, for its external lists. */
+  async organizationBody(id: string): Promise<string | undefined> {
+    const row = await this.db.one<{ body_id: string }>(
+      `SELECT o.body_id::text AS body_id FROM committee o JOIN body b ON b.id = o.body_id AND b.deleted_at IS NULL
+       WHERE o.id = $1::uuid AND ${visible.plain('o', OPARL_VISIBILITY)}`,
+      [id],
+    );
+    return row?.body_id;
+  }
+}

@@ -1,0 +1,447 @@
+import type { Visibility } from '../../common/access/access';
+import { visible } from '../../common/access/visibility.sql';
+import { date, jsonObject, ts } from '../../common/sql/format';
+import { membershipShown } from '../../common/sql/refs.sql';
+
+/**
+ * SQL that renders OParl 1.1 objects as JSON inside PostgreSQL. Every builder expects the
+ * object's body joined as `b` (for its slug and URL templates) and takes the placeholders
+ * of the OParl base URL and of the REST base URL. Output is wrapped in `json_strip_nulls`
+ * by the caller, so optional fields are built as NULL when they have no data; optional
+ * arrays come from `json_agg`, which is NULL for no rows.
+ *
+ * OParl is the open-data interface: everything here uses the anonymous ('public') audience.
+ */
+export const OPARL_VISIBILITY: Visibility = 'public';
+const V = OPARL_VISIBILITY;
+
+export const OPARL_VERSION = 'https://schema.oparl.org/1.1/';
+
+/** SQL placeholders of the two base URLs. */
+export interface UrlCtx {
+  /** `<publicUrl>/oparl/v1.1` */
+  oparl: string;
+  /** `<publicUrl>` (the REST API root) */
+  rest: string;
+}
+
+/** What the caller asked to leave out (`omit_internal=true`). */
+export interface BuildOptions {
+  omitInternal: boolean;
+}
+
+/** The OParl object kinds that have their own id URL `/<segment>/<uuid>`. */
+export const OBJECT_SEGMENTS = ['organization', 'person', 'membership', 'meeting', 'agendaItem', 'paper', 'consultation', 'file', 'location', 'legislativeTerm'] as const;
+export type ObjectSegment = (typeof OBJECT_SEGMENTS)[number];
+
+const typeUrl = (t: string): string => `'${OPARL_VERSION}${t}'`;
+const url = (c: UrlCtx, segment: string, idSql: string): string => `${c.oparl} || '/${segment}/' || ${idSql}`;
+export const bodyUrl = (c: UrlCtx, slugSql = 'b.slug'): string => `${c.oparl} || '/bodies/' || ${slugSql}`;
+const txt = (column: string): string => `NULLIF(${column}, '')`;
+/** A text[] column as a JSON array without empty strings, or NULL. */
+const textArray = (column: string, a: string): string => `(SELECT json_agg(${a}.v ORDER BY ${a}.o) FROM unnest(${column}) WITH ORDINALITY ${a}(v, o) WHERE ${a}.v <> '')`;
+/** The `web` link from the body's URL templates (`{id}` placeholder), or NULL. */
+const web = (key: string, idSql: string): string => `replace(b.web_url_templates ->> '${key}', '{id}', ${idSql}::text)`;
+/** When the row last changed, deletion included. */
+export const effectiveModified = (a: string): string => `GREATEST(${a}.modified_at, ${a}.deleted_at)`;
+/** The latest change of the rows of `table` (alias `a`) matching `where`, or NULL. */
+const latest = (table: string, a: string, where: string): string => `(SELECT max(GREATEST(${a}.modified_at, ${a}.deleted_at)) FROM ${table} ${a} WHERE ${where})`;
+
+/**
+ * `modified` of each type: the row's own last change, and for types that embed others, also
+ * the last change of the rows they embed (in any state, so that a deletion or de-publication
+ * of an embedded object bumps its parent, as §3.3.6 and §2.8 ask). Lists filter on the same
+ * expression, so `modified_since` finds a Meeting whose agenda changed.
+ */
+export const MODIFIED = {
+  own: effectiveModified,
+  meeting: (s: string): string =>
+    `GREATEST(${effectiveModified(s)}, ${latest('agenda_item', `${s}_ma`, `${s}_ma.session_id = ${s}.id`)}, ` +
+    `${latest('file', `${s}_mf`, `${s}_mf.session_id = ${s}.id`)}, ` +
+    `${latest('file', `${s}_mg`, `${s}_mg.agenda_item_id IN (SELECT ${s}_mh.id FROM agenda_item ${s}_mh WHERE ${s}_mh.session_id = ${s}.id)`)}, ` +
+    `${latest('consultation', `${s}_mc`, `${s}_mc.agenda_item_id IN (SELECT ${s}_mi.id FROM agenda_item ${s}_mi WHERE ${s}_mi.session_id = ${s}.id)`)}, ` +
+    `${latest('minutes', `${s}_mm`, `${s}_mm.session_id = ${s}.id`)}, ${latest('location', `${s}_ml`, `${s}_ml.id = ${s}.location_id`)})`,
+  agendaItem: (a: string): string =>
+    `GREATEST(${effectiveModified(a)}, ${latest('file', `${a}_mf`, `${a}_mf.agenda_item_id = ${a}.id`)}, ${latest('consultation', `${a}_mc`, `${a}_mc.agenda_item_id = ${a}.id`)})`,
+  paper: (d: string): string =>
+    `GREATEST(${effectiveModified(d)}, ${latest('file', `${d}_mf`, `${d}_mf.document_id = ${d}.id`)}, ${latest('consultation', `${d}_mc`, `${d}_mc.document_id = ${d}.id`)})`,
+  person: (p: string): string =>
+    `GREATEST(${effectiveModified(p)}, ${latest('membership', `${p}_mm`, `${p}_mm.person_id = ${p}.id`)}, ${latest('location', `${p}_ml`, `${p}_ml.id = ${p}.location_id`)})`,
+  organization: (o: string): string =>
+    `GREATEST(${effectiveModified(o)}, ${latest('membership', `${o}_mm`, `${o}_mm.committee_id = ${o}.id`)}, ${latest('location', `${o}_ml`, `${o}_ml.id = ${o}.location_id`)})`,
+  body: (b: string): string => `GREATEST(${effectiveModified(b)}, ${latest('legislative_term', `${b}_mt`, `${b}_mt.body_id = ${b}.id`)})`,
+};
+
+const stamps = (a: string, modified: (a: string) => string = MODIFIED.own): Record<string, string> => ({ created: ts(`${a}.created_at`), modified: ts(modified(a)) });
+
+/**
+ * `deleted: true` with id, type, created and modified (§2.8), plus what the schema of the type
+ * requires (`AgendaItem.order`, `File.accessUrl`), so that tombstones validate too.
+ */
+export function tombstone(c: UrlCtx, kind: OparlKind, a: string): string {
+  return jsonObject({
+    id: url(c, kind.segment, `${a}.id`),
+    type: typeUrl(kind.type),
+    ...(kind.tombstoneExtra ? kind.tombstoneExtra(c, a) : {}),
+    created: ts(`${a}.created_at`),
+    modified: ts(kind.modified(a)),
+    deleted: 'true',
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Location
+
+export function locationObject(c: UrlCtx, l: string, standalone: boolean): string {
+  return jsonObject({
+    id: url(c, 'location', `${l}.id`),
+    type: typeUrl('Location'),
+    description: txt(`${l}.description`),
+    geojson: `${l}.geojson`,
+    streetAddress: txt(`${l}.street_address`),
+    room: txt(`${l}.room`),
+    postalCode: txt(`${l}.postal_code`),
+    subLocality: txt(`${l}.sub_locality`),
+    locality: txt(`${l}.locality`),
+    ...(standalone
+      ? {
+          organizations: `(SELECT json_agg(${url(c, 'organization', `${l}_c.id`)} ORDER BY ${l}_c.id) FROM committee ${l}_c WHERE ${l}_c.body_id = ${l}.body_id AND ${l}_c.location_id = ${l}.id AND ${visible.plain(`${l}_c`, V)})`,
+          persons: `(SELECT json_agg(${url(c, 'person', `${l}_p.id`)} ORDER BY ${l}_p.id) FROM person ${l}_p WHERE ${l}_p.body_id = ${l}.body_id AND ${l}_p.location_id = ${l}.id AND ${visible.plain(`${l}_p`, V)})`,
+          meetings: `(SELECT json_agg(${url(c, 'meeting', `${l}_s.id`)} ORDER BY ${l}_s.id) FROM session ${l}_s WHERE ${l}_s.body_id = ${l}.body_id AND ${l}_s.location_id = ${l}.id AND ${visible.session(`${l}_s`, V)})`,
+        }
+      : {}),
+    ...stamps(l),
+    web: web('location', `${l}.id`),
+  });
+}
+
+/** The visible location of `column`, embedded, or NULL. */
+const embeddedLocation = (c: UrlCtx, column: string, a: string): string =>
+  `(SELECT ${locationObject(c, a, false)} FROM location ${a} WHERE ${a}.id = ${column} AND ${visible.plain(a, V)})`;
+
+// ---------------------------------------------------------------------------------------
+// File
+
+/** The REST URL of a file's bytes. */
+const contentUrl = (c: UrlCtx, f: string): string => `${c.rest} || '/v1/bodies/' || b.slug || '/files/' || ${f}.id || '/content'`;
+
+export function fileObject(c: UrlCtx, f: string, standalone: boolean): string {
+  const content = contentUrl(c, f);
+  return jsonObject({
+    id: url(c, 'file', `${f}.id`),
+    type: typeUrl('File'),
+    name: txt(`${f}.name`),
+    fileName: txt(`${f}.file_name`),
+    mimeType: txt(`${f}.mime_type`),
+    date: date(`${f}.date`),
+    size: `${f}.size`,
+    sha512Checksum: `lower(${f}.sha512)`,
+    ...(standalone ? { text: txt(`${f}.text`) } : {}),
+    accessUrl: content,
+    downloadUrl: `${content} || '?download=1'`,
+    fileLicense: txt(`${f}.file_license`),
+    ...(standalone
+      ? {
+          meeting: `(SELECT json_agg(${url(c, 'meeting', `${f}_s.id`)} ORDER BY ${f}_s.id) FROM session ${f}_s WHERE (${f}_s.id = ${f}.session_id OR ${f}_s.id IN (SELECT ${f}_m.session_id FROM minutes ${f}_m WHERE ${f}_m.file_id = ${f}.id)) AND ${visible.session(`${f}_s`, V)})`,
+          agendaItem: `(SELECT json_build_array(${url(c, 'agendaItem', `${f}_a.id`)}) FROM agenda_item ${f}_a WHERE ${f}_a.id = ${f}.agenda_item_id AND ${visible.agendaItem(`${f}_a`, V)})`,
+          paper: `(SELECT json_build_array(${url(c, 'paper', `${f}_d.id`)}) FROM document ${f}_d WHERE ${f}_d.id = ${f}.document_id AND ${visible.document(`${f}_d`, V)})`,
+        }
+      : {}),
+    ...stamps(f),
+    web: web('file', `${f}.id`),
+  });
+}
+
+/** Visible files of a parent as an embedded array (NULL when none). `extra` narrows the set. */
+const embeddedFiles = (c: UrlCtx, column: string, parent: string, a: string, extra: string): string =>
+  `(SELECT json_agg(${fileObject(c, a, false)} ORDER BY ${a}.position, ${a}.id) FROM file ${a} WHERE ${a}.${column} = ${parent} AND ${visible.file(a, V)} AND ${extra})`;
+
+/** The first visible file of a parent matching `extra`, embedded, or NULL. */
+const embeddedFile = (c: UrlCtx, column: string, parent: string, a: string, extra: string): string =>
+  `(SELECT ${fileObject(c, a, false)} FROM file ${a} WHERE ${a}.${column} = ${parent} AND ${visible.file(a, V)} AND ${extra} ORDER BY ${a}.position, ${a}.id LIMIT 1)`;
+
+/** The id of the first visible file of a parent matching `extra` (the one `embeddedFile` picks). */
+const firstFileId = (column: string, parent: string, a: string, extra: string): string =>
+  `(SELECT ${a}.id FROM file ${a} WHERE ${a}.${column} = ${parent} AND ${visible.file(a, V)} AND ${extra} ORDER BY ${a}.position, ${a}.id LIMIT 1)`;
+
+/** The file of the session's published minutes of one kind, embedded, or NULL. */
+const protocolFile = (c: UrlCtx, s: string, kind: 'results' | 'verbatim', a: string): string =>
+  `(SELECT ${fileObject(c, a, false)} FROM minutes ${a}_m JOIN file ${a} ON ${a}.id = ${a}_m.file_id WHERE ${a}_m.session_id = ${s}.id AND ${a}_m.kind = '${kind}' AND ${visible.minutes(`${a}_m`, V)} AND ${visible.file(a, V)} ORDER BY ${a}_m.created_at, ${a}_m.id LIMIT 1)`;
+
+// ---------------------------------------------------------------------------------------
+// LegislativeTerm
+
+export function legislativeTermObject(c: UrlCtx, t: string, standalone: boolean): string {
+  return jsonObject({
+    id: url(c, 'legislativeTerm', `${t}.id`),
+    type: typeUrl('LegislativeTerm'),
+    ...(standalone ? { body: bodyUrl(c) } : {}),
+    name: txt(`${t}.name`),
+    startDate: date(`${t}.start_date`),
+    endDate: date(`${t}.end_date`),
+    ...stamps(t),
+    web: web('legislativeTerm', `${t}.id`),
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Organization
+
+const ORGANIZATION_TYPE = `CASE %.kind WHEN 'council' THEN 'Gremium' WHEN 'committee' THEN 'Gremium' WHEN 'faction' THEN 'Fraktion' WHEN 'party' THEN 'Partei' WHEN 'administration' THEN 'Verwaltungsbereich' WHEN 'external' THEN 'externes Gremium' ELSE 'Sonstiges' END`;
+const DEFAULT_CLASSIFICATION = `CASE %.kind WHEN 'council' THEN 'Parlament' WHEN 'committee' THEN 'Ausschuss' WHEN 'faction' THEN 'Fraktion' WHEN 'party' THEN 'Partei' END`;
+
+export function organizationObject(c: UrlCtx, o: string): string {
+  return jsonObject({
+    id: url(c, 'organization', `${o}.id`),
+    type: typeUrl('Organization'),
+    body: bodyUrl(c),
+    name: txt(`${o}.name`),
+    shortName: txt(`${o}.short_name`),
+    membership: `(SELECT json_agg(${url(c, 'membership', `${o}_m.id`)} ORDER BY ${o}_m.id) FROM membership ${o}_m WHERE ${o}_m.committee_id = ${o}.id AND ${membershipShown(`${o}_m`, V)})`,
+    meeting: `${url(c, 'organization', `${o}.id`)} || '/meeting'`,
+    consultation: `${url(c, 'organization', `${o}.id`)} || '/consultation'`,
+    subOrganizationOf: `(SELECT ${url(c, 'organization', `${o}_p.id`)} FROM committee ${o}_p WHERE ${o}_p.id = ${o}.parent_id AND ${visible.plain(`${o}_p`, V)})`,
+    organizationType: ORGANIZATION_TYPE.replace('%', o),
+    classification: `COALESCE(${txt(`${o}.classification`)}, ${DEFAULT_CLASSIFICATION.replace('%', o)})`,
+    startDate: date(`${o}.start_date`),
+    endDate: date(`${o}.end_date`),
+    website: txt(`${o}.website`),
+    location: embeddedLocation(c, `${o}.location_id`, `${o}_l`),
+    ...stamps(o, MODIFIED.organization),
+    web: web('committee', `${o}.id`),
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Membership and Person
+
+export function membershipObject(c: UrlCtx, m: string, standalone: boolean): string {
+  return jsonObject({
+    id: url(c, 'membership', `${m}.id`),
+    type: typeUrl('Membership'),
+    ...(standalone ? { person: url(c, 'person', `${m}.person_id`) } : {}),
+    organization: url(c, 'organization', `${m}.committee_id`),
+    role: txt(`${m}.role`),
+    votingRight: `${m}.voting_right`,
+    startDate: date(`${m}.start_date`),
+    endDate: date(`${m}.end_date`),
+    onBehalfOf: `(SELECT ${url(c, 'organization', `${m}_f.id`)} FROM committee ${m}_f WHERE ${m}_f.id = ${m}.on_behalf_of_id AND ${visible.plain(`${m}_f`, V)})`,
+    ...stamps(m),
+    web: web('membership', `${m}.id`),
+  });
+}
+
+export const membershipVisible = (m: string): string => membershipShown(m, V);
+
+export function personObject(c: UrlCtx, p: string, o: BuildOptions): string {
+  return jsonObject({
+    id: url(c, 'person', `${p}.id`),
+    type: typeUrl('Person'),
+    body: bodyUrl(c),
+    name: txt(`${p}.name`),
+    familyName: txt(`${p}.family_name`),
+    givenName: txt(`${p}.given_name`),
+    formOfAddress: txt(`${p}.form_of_address`),
+    affix: txt(`${p}.affix`),
+    title: textArray(`${p}.title`, `${p}_ti`),
+    gender: txt(`${p}.gender`),
+    phone: textArray(`${p}.phone`, `${p}_ph`),
+    email: textArray(`${p}.email`, `${p}_em`),
+    location: `(SELECT ${url(c, 'location', `${p}_lr.id`)} FROM location ${p}_lr WHERE ${p}_lr.id = ${p}.location_id AND ${visible.plain(`${p}_lr`, V)})`,
+    locationObject: embeddedLocation(c, `${p}.location_id`, `${p}_l`),
+    status: textArray(`${p}.status`, `${p}_st`),
+    ...(o.omitInternal
+      ? {}
+      : {
+          membership: `(SELECT json_agg(${membershipObject(c, `${p}_m`, false)} ORDER BY ${p}_m.id) FROM membership ${p}_m WHERE ${p}_m.person_id = ${p}.id AND ${membershipShown(`${p}_m`, V)})`,
+        }),
+    life: txt(`${p}.life`),
+    lifeSource: txt(`${p}.life_source`),
+    ...stamps(p, MODIFIED.person),
+    web: web('person', `${p}.id`),
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// AgendaItem and Meeting
+
+/** 0-based rank among the session's visible items, so that `order` has no gaps. */
+const agendaOrder = (a: string): string =>
+  `(SELECT count(*)::int FROM agenda_item ${a}_r WHERE ${a}_r.session_id = ${a}.session_id AND (${a}_r.position, ${a}_r.id) < (${a}.position, ${a}.id) AND ${visible.agendaItem(`${a}_r`, V)})`;
+
+/** `order` is `orderSql` when the caller has it at hand (a window over the meeting's agenda). */
+export function agendaItemObject(c: UrlCtx, a: string, standalone: boolean, o: BuildOptions, orderSql = agendaOrder(a)): string {
+  return jsonObject({
+    id: url(c, 'agendaItem', `${a}.id`),
+    type: typeUrl('AgendaItem'),
+    ...(standalone ? { meeting: url(c, 'meeting', `${a}.session_id`) } : {}),
+    number: txt(`${a}.number`),
+    order: orderSql,
+    name: txt(`${a}.name`),
+    public: `${a}.public`,
+    consultation: `(SELECT ${url(c, 'consultation', `${a}_c.id`)} FROM consultation ${a}_c WHERE ${a}_c.agenda_item_id = ${a}.id AND ${visible.consultation(`${a}_c`, V)} ORDER BY ${a}_c.position, ${a}_c.id LIMIT 1)`,
+    result: txt(`${a}.result`),
+    resolutionText: txt(`${a}.resolution_text`),
+    resolutionFile: embeddedFile(c, 'agenda_item_id', `${a}.id`, `${a}_rf`, `${a}_rf.role = 'resolution'`),
+    ...(o.omitInternal
+      ? {}
+      : { auxiliaryFile: embeddedFiles(c, 'agenda_item_id', `${a}.id`, `${a}_af`, `${a}_af.id IS DISTINCT FROM ${firstFileId('agenda_item_id', `${a}.id`, `${a}_r1`, `${a}_r1.role = 'resolution'`)}`) }),
+    start: ts(`${a}.start`),
+    end: ts(`${a}."end"`),
+    ...stamps(a, MODIFIED.agendaItem),
+    web: web('agendaItem', `${a}.id`),
+  });
+}
+
+const MEETING_STATE = `CASE %.state WHEN 'scheduled' THEN 'terminiert' WHEN 'invited' THEN 'eingeladen' WHEN 'held' THEN 'durchgeführt' END`;
+
+export function meetingObject(c: UrlCtx, s: string, o: BuildOptions): string {
+  const notMinutes = (f: string): string => `NOT EXISTS (SELECT 1 FROM minutes ${f}_x WHERE ${f}_x.file_id = ${f}.id)`;
+  return jsonObject({
+    id: url(c, 'meeting', `${s}.id`),
+    type: typeUrl('Meeting'),
+    name: txt(`${s}.name`),
+    meetingState: MEETING_STATE.replace('%', s),
+    cancelled: `${s}.cancelled`,
+    start: ts(`${s}.start`),
+    end: ts(`${s}."end"`),
+    location: embeddedLocation(c, `${s}.location_id`, `${s}_l`),
+    organization: `(SELECT json_agg(${url(c, 'organization', `${s}_sc.committee_id`)} ORDER BY ${s}_sc.position, ${s}_sc.committee_id) FROM session_committee ${s}_sc JOIN committee ${s}_c ON ${s}_c.id = ${s}_sc.committee_id WHERE ${s}_sc.session_id = ${s}.id AND ${visible.plain(`${s}_c`, V)})`,
+    invitation: embeddedFile(c, 'session_id', `${s}.id`, `${s}_if`, `${s}_if.role = 'invitation' AND ${notMinutes(`${s}_if`)}`),
+    resultsProtocol: protocolFile(c, s, 'results', `${s}_rp`),
+    verbatimProtocol: protocolFile(c, s, 'verbatim', `${s}_vp`),
+    ...(o.omitInternal
+      ? {}
+      : {
+          auxiliaryFile: embeddedFiles(
+            c,
+            'session_id',
+            `${s}.id`,
+            `${s}_af`,
+            `${s}_af.role NOT IN ('results_protocol', 'verbatim_protocol') AND ${notMinutes(`${s}_af`)} AND ${s}_af.id IS DISTINCT FROM ${firstFileId('session_id', `${s}.id`, `${s}_i1`, `${s}_i1.role = 'invitation' AND ${notMinutes(`${s}_i1`)}`)}`,
+          ),
+          agendaItem: `(SELECT json_agg(${agendaItemObject(c, `${s}_ai`, false, o, `${s}_ai.rank`)} ORDER BY ${s}_ai.rank) FROM (SELECT ${s}_v.*, (row_number() OVER (ORDER BY ${s}_v.position, ${s}_v.id) - 1)::int AS rank FROM agenda_item ${s}_v WHERE ${s}_v.session_id = ${s}.id AND ${visible.agendaItem(`${s}_v`, V)}) ${s}_ai)`,
+        }),
+    ...stamps(s, MODIFIED.meeting),
+    web: web('session', `${s}.id`),
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Consultation and Paper
+
+export function consultationObject(c: UrlCtx, k: string, standalone: boolean): string {
+  return jsonObject({
+    id: url(c, 'consultation', `${k}.id`),
+    type: typeUrl('Consultation'),
+    ...(standalone ? { paper: url(c, 'paper', `${k}.document_id`) } : {}),
+    agendaItem: `(SELECT ${url(c, 'agendaItem', `${k}_a.id`)} FROM agenda_item ${k}_a WHERE ${k}_a.id = ${k}.agenda_item_id AND ${visible.agendaItem(`${k}_a`, V)})`,
+    meeting: `(SELECT ${url(c, 'meeting', `${k}_s.id`)} FROM session ${k}_s WHERE ${k}_s.id = COALESCE(${k}.session_id, (SELECT ${k}_as.session_id FROM agenda_item ${k}_as WHERE ${k}_as.id = ${k}.agenda_item_id)) AND ${visible.session(`${k}_s`, V)})`,
+    organization: `(SELECT json_build_array(${url(c, 'organization', `${k}_o.id`)}) FROM committee ${k}_o WHERE ${k}_o.id = ${k}.committee_id AND ${visible.plain(`${k}_o`, V)})`,
+    authoritative: `${k}.authoritative`,
+    role: txt(`${k}.role`),
+    ...stamps(k),
+    web: web('consultation', `${k}.id`),
+  });
+}
+
+/** URLs of the visible rows of `table` of the same body whose ids are in the uuid[] `column` of row `d`, in array order. */
+const urlsOf = (c: UrlCtx, segment: string, table: string, d: string, column: string, a: string, isVisible: string): string =>
+  `(SELECT json_agg(${url(c, segment, `${a}.id`)} ORDER BY ${a}_u.o) FROM unnest(${d}.${column}) WITH ORDINALITY ${a}_u(id, o) JOIN ${table} ${a} ON ${a}.id = ${a}_u.id AND ${a}.body_id = ${d}.body_id WHERE ${isVisible})`;
+
+export function paperObject(c: UrlCtx, d: string, o: BuildOptions): string {
+  return jsonObject({
+    id: url(c, 'paper', `${d}.id`),
+    type: typeUrl('Paper'),
+    body: bodyUrl(c),
+    name: txt(`${d}.name`),
+    reference: txt(`${d}.reference`),
+    date: date(`${d}.date`),
+    paperType: txt(`${d}.document_type`),
+    relatedPaper: urlsOf(c, 'paper', 'document', d, 'related_document_ids', `${d}_rp`, visible.document(`${d}_rp`, V)),
+    superordinatedPaper: `(SELECT json_build_array(${url(c, 'paper', `${d}_sp.id`)}) FROM document ${d}_sp WHERE ${d}_sp.id = ${d}.superordinated_document_id AND ${visible.document(`${d}_sp`, V)})`,
+    subordinatedPaper: `(SELECT json_agg(${url(c, 'paper', `${d}_bp.id`)} ORDER BY ${d}_bp.date, ${d}_bp.id) FROM document ${d}_bp WHERE ${d}_bp.body_id = ${d}.body_id AND ${d}_bp.superordinated_document_id = ${d}.id AND ${visible.document(`${d}_bp`, V)})`,
+    mainFile: embeddedFile(c, 'document_id', `${d}.id`, `${d}_mf`, `${d}_mf.role = 'main'`),
+    ...(o.omitInternal
+      ? {}
+      : { auxiliaryFile: embeddedFiles(c, 'document_id', `${d}.id`, `${d}_af`, `${d}_af.id IS DISTINCT FROM ${firstFileId('document_id', `${d}.id`, `${d}_m1`, `${d}_m1.role = 'main'`)}`) }),
+    originatorPerson: urlsOf(c, 'person', 'person', d, 'originator_person_ids', `${d}_op`, visible.plain(`${d}_op`, V)),
+    underDirectionOf: urlsOf(c, 'organization', 'committee', d, 'under_direction_of_ids', `${d}_ud`, visible.plain(`${d}_ud`, V)),
+    originatorOrganization: urlsOf(c, 'organization', 'committee', d, 'originator_committee_ids', `${d}_oo`, visible.plain(`${d}_oo`, V)),
+    consultation: `(SELECT json_agg(${consultationObject(c, `${d}_k`, false)} ORDER BY ${d}_k.position, ${d}_k.id) FROM consultation ${d}_k WHERE ${d}_k.document_id = ${d}.id AND ${visible.consultation(`${d}_k`, V)})`,
+    ...stamps(d, MODIFIED.paper),
+    web: web('document', `${d}.id`),
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Body and System
+
+export function bodyObject(c: UrlCtx, o: BuildOptions): string {
+  const list = (name: string): string => `${bodyUrl(c)} || '/${name}'`;
+  return jsonObject({
+    id: bodyUrl(c),
+    type: typeUrl('Body'),
+    system: `${c.oparl} || '/system'`,
+    shortName: txt('b.short_name'),
+    name: txt('b.name'),
+    website: txt('b.website'),
+    license: txt('b.license'),
+    ags: txt('b.ags'),
+    rgs: txt('b.rgs'),
+    contactEmail: txt('b.contact_email'),
+    contactName: txt('b.contact_name'),
+    organization: list('organization'),
+    person: list('person'),
+    meeting: list('meeting'),
+    paper: list('paper'),
+    ...(o.omitInternal
+      ? {}
+      : {
+          legislativeTerm: `COALESCE((SELECT json_agg(${legislativeTermObject(c, 'b_t', false)} ORDER BY b_t.start_date NULLS FIRST, b_t.id) FROM legislative_term b_t WHERE b_t.body_id = b.id AND ${visible.plain('b_t', V)}), '[]'::json)`,
+        }),
+    agendaItem: list('agendaItem'),
+    consultation: list('consultation'),
+    file: list('file'),
+    locationList: list('location'),
+    legislativeTermList: list('legislativeTerm'),
+    membership: list('membership'),
+    classification: txt('b.classification'),
+    ...stamps('b', MODIFIED.body),
+    web: web('body', 'b.id'),
+  });
+}
+
+export function bodyTombstone(c: UrlCtx): string {
+  return jsonObject({ id: bodyUrl(c), type: typeUrl('Body'), created: ts('b.created_at'), modified: ts(MODIFIED.body('b')), deleted: 'true' });
+}
+
+// ---------------------------------------------------------------------------------------
+// The kinds served as external lists and at their id
+
+export interface OparlKind {
+  segment: ObjectSegment;
+  table: string;
+  type: string;
+  /** Whether the anonymous audience may see row `a`. */
+  visible: (a: string) => string;
+  /** The full object of row `a` (as listed and as served at its id). */
+  object: (c: UrlCtx, a: string, o: BuildOptions) => string;
+  /** `modified` of row `a` (see MODIFIED); lists filter on it. */
+  modified: (a: string) => string;
+  /** Schema-required fields a tombstone keeps. */
+  tombstoneExtra?: (c: UrlCtx, a: string) => Record<string, string>;
+}
+
+export const KINDS: Record<ObjectSegment, OparlKind> = {
+  organization: { segment: 'organization', table: 'committee', type: 'Organization', visible: (a) => visible.plain(a, V), modified: MODIFIED.organization, object: (c, a) => organizationObject(c, a) },
+  person: { segment: 'person', table: 'person', type: 'Person', visible: (a) => visible.plain(a, V), modified: MODIFIED.person, object: (c, a, o) => personObject(c, a, o) },
+  membership: { segment: 'membership', table: 'membership', type: 'Membership', visible: (a) => membershipShown(a, V), modified: MODIFIED.own, object: (c, a) => membershipObject(c, a, true) },
+  meeting: { segment: 'meeting', table: 'session', type: 'Meeting', visible: (a) => visible.session(a, V), modified: MODIFIED.meeting, object: (c, a, o) => meetingObject(c, a, o) },
+  agendaItem: { segment: 'agendaItem', table: 'agenda_item', type: 'AgendaItem', visible: (a) => visible.agendaItem(a, V), modified: MODIFIED.agendaItem, object: (c, a, o) => agendaItemObject(c, a, true, o), tombstoneExtra: (_c, a) => ({ order: `${a}.position` }) },
+  paper: { segment: 'paper', table: 'document', type: 'Paper', visible: (a) => visible.document(a, V), modified: MODIFIED.paper, object: (c, a, o) => paperObject(c, a, o) },
+  consultation: { segment: 'consultation', table: 'consultation', type: 'Consultation', visible: (a) => visible.consultation(a, V), modified: MODIFIED.own, object: (c, a) => consultationObject(c, a, true) },
+  file: { segment: 'file', table: 'file', type: 'File', visible: (a) => visible.file(a, V), modified: MODIFIED.own, object: (c, a) => fileObject(c, a, true), tombstoneExtra: (c, a) => ({ accessUrl: contentUrl(c, a) }) },
+  location: { segment: 'location', table: 'location', type: 'Location', visible: (a) => visible.plain(a, V), modified: MODIFIED.own, object: (c, a) => locationObject(c, a, true) },
+  legislativeTerm: { segment: 'legislativeTerm', table: 'legislative_term', type: 'LegislativeTerm', visible: (a) => visible.plain(a, V), modified: MODIFIED.own, object: (c, a) => legislativeTermObject(c, a, true) },
+};
