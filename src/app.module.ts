@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessGuard } from './common/access/access.guard';
+import { ReadCache, ReadCacheInterceptor } from './common/cache/read-cache';
 import { ProblemFilter } from './common/http/problem';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { DatabaseModule } from './infra/database/database.module';
@@ -24,8 +25,10 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: ReadCacheInterceptor },
+        ReadCache,
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, ReadCache],
     };
   }
 }

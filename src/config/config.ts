@@ -25,6 +25,8 @@ export interface AppConfig {
   upload: { maxBytes: number; allowedTypes: string[] };
   rateLimit: { writesPerMinute: number };
   cacheMaxAgeSeconds: number;
+  /** How long rendered public pages are served from memory (0 = off). */
+  readCacheMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug';
   trustProxy: boolean;
   outboxPollMs: number;
@@ -135,6 +137,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     upload: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 200 * 1024 * 1024, 1, 10 * 1024 * 1024 * 1024), allowedTypes: allowed },
     rateLimit: { writesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 600, 1, 1_000_000) },
     cacheMaxAgeSeconds: int(env, 'CACHE_MAX_AGE_SECONDS', 60, 0, 86400),
+    readCacheMs: int(env, 'READ_CACHE_MS', nodeEnv === 'test' ? 0 : 2000, 0, 600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'warn' : 'info'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500, 10, 60000),

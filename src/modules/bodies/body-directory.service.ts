@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { ReadCache } from '../../common/cache/read-cache';
 import type { BodyRef } from '../../common/access/access';
 import { Db } from '../../infra/database/db.service';
 
@@ -9,7 +10,10 @@ const TTL_MS = 30_000;
 export class BodyDirectory {
   private readonly cache = new Map<string, { body: BodyRef | null; until: number }>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    @Optional() private readonly readCache?: ReadCache,
+  ) {}
 
   async bySlug(slug: string): Promise<BodyRef | null> {
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug)) return null;
@@ -29,5 +33,6 @@ export class BodyDirectory {
   forget(slug?: string): void {
     if (slug) this.cache.delete(slug);
     else this.cache.clear();
+    this.readCache?.invalidate(null);
   }
 }

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Audience, AUDIENCE, Scope } from '../../common/access/access';
 import { ResourceKind, RESOURCES } from '../../common/access/resources';
 import { FieldError, Problem } from '../../common/http/problem';
+import { ReadCache } from '../../common/cache/read-cache';
 import { ChangeEventEntity } from './change-event.entity';
 
 export type ChangeAction = 'created' | 'updated' | 'deleted' | 'published' | 'unpublished';
@@ -36,9 +37,20 @@ export interface WriteTx {
  */
 @Injectable()
 export class ResourceWriter {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    /** Absent outside the API (CLI imports): then no process-local pages need dropping. */
+    @Optional() private readonly readCache?: ReadCache,
+  ) {}
 
   async transaction<T>(scope: Scope, work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    const result = await this.run(scope, work);
+    // Committed: cached public pages of this body may be stale now.
+    this.readCache?.invalidate(scope.body.id);
+    return result;
+  }
+
+  private run<T>(scope: Scope, work: (tx: WriteTx) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const tx: WriteTx = {
         manager,
