@@ -54,7 +54,7 @@ describe('calendar feeds', () => {
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
     const text = res.text;
     const parsed = Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as unknown as Parsed[];
-    return { text, etag: res.headers.etag as string, events: parsed.sort((a, b) => a.start.getTime() - b.start.getTime()) };
+    return { text, etag: res.headers.etag, events: parsed.sort((a, b) => a.start.getTime() - b.start.getTime()) };
   }
 
   it('serves a valid iCalendar feed of the body with time zone, agenda, location and link', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ClientRequest, request as httpRequest, Server } from 'node:http';
+import { ClientRequest, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -155,7 +155,7 @@ describe('files', () => {
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-length']).toBe(String(bytes.length));
       expect(res.headers['etag']).toBe(`"${sha512(bytes).slice(0, 32)}"`);
-      expect(new Date(res.headers['last-modified'] as string).getTime()).not.toBeNaN();
+      expect(new Date(res.headers['last-modified']).getTime()).not.toBeNaN();
       expect(res.headers['accept-ranges']).toBe('bytes');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['content-encoding']).toBeUndefined();
@@ -164,7 +164,7 @@ describe('files', () => {
 
     it('offers an attachment with an ASCII fallback name on ?download=1', async () => {
       const res = await download(t, id, undefined, '?download=1').expect(200);
-      const disposition = res.headers['content-disposition'] as string;
+      const disposition = res.headers['content-disposition'];
       expect(disposition.startsWith('attachment;')).toBe(true);
       expect(disposition).toBe(`attachment; filename="Vorlage Arger _final_.pdf"; filename*=UTF-8''Vorlage%20%C3%84rger%20%22final%22.pdf`);
       await download(t, id, undefined, '?download=yes').expect(400);
@@ -535,7 +535,7 @@ describe('files', () => {
     let base: string;
 
     beforeAll(async () => {
-      const server = t.app.getHttpServer() as Server;
+      const server = t.app.getHttpServer();
       if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Scope, Visibility } from '../../common/access/access';
+import type { Scope } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
 import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';

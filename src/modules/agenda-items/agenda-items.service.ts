@@ -36,7 +36,7 @@ export class AgendaItemsService {
   async get(scope: Scope, id: string): Promise<Json<AgendaItemDetailDto>> {
     const json = await this.items.detail(scope, id, bodyBase(this.config.publicUrl, scope.body));
     if (!json) throw Problem.notFound(`Agenda item ${id}`);
-    return json as Json<AgendaItemDetailDto>;
+    return json;
   }
 
   async create(scope: Scope, input: CreateAgendaItemDto): Promise<string> {

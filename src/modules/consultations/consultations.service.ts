@@ -36,7 +36,7 @@ export class ConsultationsService {
   async get(scope: Scope, id: string): Promise<Json<ConsultationDto>> {
     const json = await this.consultations.detail(scope, id);
     if (!json) throw Problem.notFound(`Consultation ${id}`);
-    return json as Json<ConsultationDto>;
+    return json;
   }
 
   async create(scope: Scope, input: CreateConsultationDto): Promise<string> {

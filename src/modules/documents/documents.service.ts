@@ -51,7 +51,7 @@ export class DocumentsService {
   async get(scope: Scope, id: string): Promise<Json<DocumentDetailDto>> {
     const json = await this.documents.detail(scope, id, bodyBase(this.config.publicUrl, scope.body));
     if (!json) throw Problem.notFound(`Document ${id}`);
-    return json as Json<DocumentDetailDto>;
+    return json;
   }
 
   async create(scope: Scope, input: CreateDocumentDto): Promise<string> {

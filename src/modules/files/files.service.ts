@@ -93,7 +93,7 @@ export class FilesService {
     const row = await this.files.detail(scope, id, this.base(scope), withText);
     if (!row) throw Problem.notFound(`File ${id}`);
     if (row.gone) throw new Problem(410, `File ${id} was deleted.`);
-    return row.j as Json<FileDetailDto>;
+    return row.j;
   }
 
   /** Decides the answer to a request for the bytes and opens the storage stream for it. */

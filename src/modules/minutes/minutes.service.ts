@@ -46,7 +46,7 @@ export class MinutesService {
   async get(scope: Scope, id: string): Promise<Json<MinutesDto>> {
     const json = await this.minutes.detail(scope, id, bodyBase(this.config.publicUrl, scope.body));
     if (!json) throw Problem.notFound(`Minutes ${id}`);
-    return json as Json<MinutesDto>;
+    return json;
   }
 
   /** New minutes are drafts: only editors see them (and their file) until approved. */
