@@ -366,7 +366,9 @@ describe('OParl 1.1', () => {
     });
 
     it('bumps a Meeting\'s modified when an embedded agenda item changes, so modified_since finds it', async () => {
-      const [{ since }] = await t.ds.query<{ since: string }[]>(`SELECT to_char(now() - interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM') AS since`);
+      // Stamps have second precision: let the set-up's last write fall into an earlier second.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const [{ since }] = await t.ds.query<{ since: string }[]>(`SELECT to_char(date_trunc('second', now()), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM') AS since`);
       const before = await walkList(t, `/oparl/v1.1/bodies/musterstadt/meeting?modified_since=${encodeURIComponent(since)}`);
       expect(ids(before.items)).not.toContain(urlOf('meeting', t.ids.held.id));
       await t.http().patch(`/v1/bodies/musterstadt/agenda-items/${t.ids.top2.id}`).set(...bearer(t.keys.editor)).send({ name: 'Verschiedenes und Mitteilungen' }).expect(200);
