@@ -1,0 +1,89 @@
+import { allowedTypos, editDistance, fold } from './text';
+
+const TOKEN = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * Whether a folded word of a text matches a folded query word the way the engines match it:
+ * exactly, as a prefix (compounds: "Radweg" in "Radwegekonzept"), as an inflection (shared
+ * stem) or with a typo.
+ */
+export function foldedMatches(w: string, term: string): boolean {
+  if (w === term) return true;
+  if (term.length >= 3 && w.startsWith(term)) return true;
+  const shared = commonPrefix(w, term);
+  if (shared >= 4 && shared >= Math.min(w.length, term.length) - 2) return true;
+  const typos = allowedTypos(term.length);
+  if (typos === 0 || /^\d+$/.test(term)) return false;
+  if (Math.abs(w.length - term.length) <= typos && editDistance(w, term, typos) <= typos) return true;
+  return w.length > term.length + 2 && editDistance(w.slice(0, term.length), term, typos) <= typos;
+}
+
+export function wordMatches(word: string, term: string): boolean {
+  return foldedMatches(fold(word), term);
+}
+
+const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A short excerpt of `text` around the densest cluster of matches, HTML-escaped, with the
+ * matching words wrapped in `<mark>`. Without a match it is the start of the text.
+ */
+export function snippet(text: string, terms: string[], length = 240): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean) return '';
+  const tokens = [...clean.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
+  const seen = new Map<string, boolean>();
+  const matches = (word: string): boolean => {
+    let hit = seen.get(word);
+    if (hit === undefined) {
+      const folded = fold(word);
+      hit = terms.some((term) => foldedMatches(folded, term));
+      seen.set(word, hit);
+    }
+    return hit;
+  };
+  const hits = terms.length ? tokens.filter((t) => matches(t.word)) : [];
+  let from = 0;
+  if (hits.length) {
+    let best = 0;
+    let bestCount = -1;
+    for (let i = 0; i < hits.length; i++) {
+      let count = 0;
+      const distinct = new Set<string>();
+      for (let j = i; j < hits.length && hits[j].end - hits[i].start < length - 40; j++) {
+        count++;
+        distinct.add(hits[j].word.toLowerCase());
+      }
+      const score = count + distinct.size * 2;
+      if (score > bestCount) {
+        bestCount = score;
+        best = i;
+      }
+    }
+    from = Math.max(0, hits[best].start - 50);
+    if (from > 0) {
+      const space = clean.indexOf(' ', from);
+      from = space >= 0 && space < hits[best].start ? space + 1 : hits[best].start;
+    }
+  }
+  let to = Math.min(clean.length, from + length);
+  if (to < clean.length) {
+    const space = clean.lastIndexOf(' ', to);
+    if (space > from + length / 2) to = space;
+  }
+  let out = from > 0 ? '…' : '';
+  let at = from;
+  for (const hit of hits) {
+    if (hit.start < from || hit.end > to) continue;
+    out += escape(clean.slice(at, hit.start)) + '<mark>' + escape(hit.word) + '</mark>';
+    at = hit.end;
+  }
+  out += escape(clean.slice(at, to));
+  return to < clean.length ? out + '…' : out;
+}

@@ -1,0 +1,65 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { DateField, EnumField, IntField, PatternField, TextField, UuidField } from '../../../common/dto/fields';
+import { SEARCH_TYPES } from '../../../infra/search/engine';
+import { MAX_QUERY_LENGTH } from '../../../infra/search/query';
+
+export const SEARCH_SORTS = ['relevance', 'newest'] as const;
+export const MAX_SEARCH_LIMIT = 50;
+
+const TYPE_LIST = new RegExp(`^(${SEARCH_TYPES.join('|')})(,(${SEARCH_TYPES.join('|')}))*$`);
+const SLUG_LIST = /^[a-z0-9][a-z0-9-]{0,62}(,[a-z0-9][a-z0-9-]{0,62}){0,19}$/;
+
+export class SearchQueryDto {
+  @TextField({ max: MAX_QUERY_LENGTH, description: 'Words, "quoted phrases" and reference numbers (e.g. 0123/2025)', example: 'Radwegekonzept' })
+  q!: string;
+
+  @PatternField(TYPE_LIST, `type must be a comma-separated list of: ${SEARCH_TYPES.join(', ')}`, {
+    optional: true,
+    description: `Only hits of these types (comma-separated): ${SEARCH_TYPES.join(', ')}`,
+    example: 'document,file',
+  })
+  type?: string;
+
+  @UuidField({ optional: true, description: 'Only hits about this committee (documents it consults or authored, its sessions …)' })
+  committee?: string;
+
+  @TextField({ optional: true, max: 200, description: 'Only documents (and their files) of this document type', example: 'Beschlussvorlage' })
+  document_type?: string;
+
+  @DateField({ optional: true, description: 'Hits dated on or after this day', example: '2025-01-01' })
+  date_from?: string;
+
+  @DateField({ optional: true, description: 'Hits dated on or before this day', example: '2025-12-31' })
+  date_to?: string;
+
+  @EnumField(SEARCH_SORTS, { optional: true, enumName: 'SearchSort', description: 'relevance (default) or newest first' })
+  sort?: (typeof SEARCH_SORTS)[number];
+
+  @IntField({ optional: true, min: 1, max: MAX_SEARCH_LIMIT, description: 'Hits per page (default 20)', example: 20 })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from `links.next` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+export class MultiSearchQueryDto extends SearchQueryDto {
+  @PatternField(SLUG_LIST, 'bodies must be a comma-separated list of up to 20 body slugs', { description: 'Slugs of the bodies to search', example: 'musterstadt,andersdorf', max: 1300 })
+  bodies!: string;
+}
+
+export class SuggestQueryDto {
+  @TextField({ max: 100, description: 'What was typed so far', example: 'Radw' })
+  q!: string;
+
+  @IntField({ optional: true, min: 1, max: 20, description: 'Suggestions (default 8)', example: 8 })
+  limit?: number;
+}
+
+export class MultiSuggestQueryDto extends SuggestQueryDto {
+  @PatternField(SLUG_LIST, 'bodies must be a comma-separated list of up to 20 body slugs', { description: 'Slugs of the bodies to search', example: 'musterstadt', max: 1300 })
+  bodies!: string;
+}

@@ -1,0 +1,326 @@
+import type { Pool } from 'pg';
+import { visible } from '../../common/access/visibility.sql';
+import type { ResourceKind } from '../../common/access/resources';
+import { SEARCH_TYPES, SearchDoc, SearchGroup, SearchType } from '../../infra/search/engine';
+import { chunkText } from '../../infra/search/text';
+
+/** Largest amount of a file's text that is indexed (characters). */
+export const MAX_INDEXED_TEXT = 2_000_000;
+const CHUNK_SIZE = 2000;
+
+interface Base {
+  id: string;
+  body_id: string;
+  pub: boolean;
+}
+
+const localDate = (column: string): string => `to_char((${column}) AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD')`;
+const names = (table: string, ids: string, a: string): string =>
+  `COALESCE((SELECT string_agg(${a}.name, ' ; ' ORDER BY ${a}.name) FROM ${table} ${a} WHERE ${a}.id = ANY(${ids}) AND ${visible.plain(a, 'member')}), '')`;
+const docCommittees = (d: string): string =>
+  `ARRAY(SELECT DISTINCT x FROM unnest(${d}.originator_committee_ids || ARRAY(SELECT co.committee_id FROM consultation co WHERE co.document_id = ${d}.id AND co.committee_id IS NOT NULL AND co.deleted_at IS NULL)) x)`;
+const sessionCommittees = (s: string): string => `ARRAY(SELECT sc.committee_id FROM session_committee sc WHERE sc.session_id = ${s}.id ORDER BY sc.position)`;
+const join = (...parts: (string | null | undefined)[]): string => parts.filter((p) => p && p.trim()).join(' · ');
+
+/**
+ * Reads what the index should hold from PostgreSQL: the entries of records, which records
+ * a change affects, and every record of a body for a rebuild. Only published records are
+ * indexed; each entry knows whether anonymous callers may see it.
+ */
+export class SearchSource {
+  constructor(private readonly pool: Pick<Pool, 'query'>) {}
+
+  private async rows<T>(sql: string, values: unknown[]): Promise<T[]> {
+    return (await this.pool.query(sql, values)).rows as T[];
+  }
+
+  /** The entries of these records; records that are gone or unpublished yield none. */
+  async load(type: SearchType, ids: string[]): Promise<SearchDoc[]> {
+    if (!ids.length) return [];
+    switch (type) {
+      case 'document':
+        return this.documents(ids);
+      case 'file':
+        return this.files(ids);
+      case 'session':
+        return this.sessions(ids);
+      case 'agenda-item':
+        return this.agendaItems(ids);
+      case 'committee':
+        return this.committees(ids);
+      case 'person':
+        return this.people(ids);
+    }
+  }
+
+  private async documents(ids: string[]): Promise<SearchDoc[]> {
+    type Row = Base & { name: string; reference: string | null; document_type: string | null; date: string | null; committee_ids: string[]; committees: string; originators: string };
+    const rows = await this.rows<Row>(
+      `SELECT d.id, d.body_id, ${visible.document('d', 'public')} AS pub, d.name, d.reference, d.document_type, to_char(d.date, 'YYYY-MM-DD') AS date,
+         ${docCommittees('d')} AS committee_ids,
+         ${names('committee', docCommittees('d'), 'c')} AS committees,
+         ${names('person', 'd.originator_person_ids', 'pe')} || ' ' || ${names('committee', 'd.originator_committee_ids', 'oc')} AS originators
+       FROM document d WHERE d.id = ANY($1::uuid[]) AND ${visible.document('d', 'member')}`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      key: `document:${r.id}:0`,
+      bodyId: r.body_id,
+      type: 'document',
+      resourceId: r.id,
+      chunk: 0,
+      page: null,
+      public: r.pub,
+      title: r.name,
+      reference: r.reference,
+      meta: join(r.document_type, r.committees, r.originators),
+      content: '',
+      date: r.date,
+      committeeIds: r.committee_ids,
+      documentType: r.document_type,
+      path: `documents/${r.id}`,
+    }));
+  }
+
+  private async files(ids: string[]): Promise<SearchDoc[]> {
+    type Row = Base & {
+      name: string;
+      file_name: string;
+      text: string | null;
+      date: string | null;
+      document_type: string | null;
+      parent: string | null;
+      reference: string | null;
+      committee_ids: string[] | null;
+    };
+    const rows = await this.rows<Row>(
+      `SELECT f.id, f.body_id, ${visible.file('f', 'public')} AS pub, f.name, f.file_name, left(f.text, ${MAX_INDEXED_TEXT}) AS text,
+         COALESCE(to_char(f.date, 'YYYY-MM-DD'), to_char(d.date, 'YYYY-MM-DD'), ${localDate('s.start')}) AS date,
+         d.document_type, COALESCE(d.name, ai.name, s.name) AS parent, d.reference,
+         CASE WHEN d.id IS NOT NULL THEN ${docCommittees('d')} WHEN s.id IS NOT NULL THEN ${sessionCommittees('s')} ELSE '{}'::uuid[] END AS committee_ids
+       FROM file f
+         LEFT JOIN document d ON d.id = f.document_id
+         LEFT JOIN agenda_item ai ON ai.id = f.agenda_item_id
+         LEFT JOIN session s ON s.id = COALESCE(f.session_id, ai.session_id)
+       WHERE f.id = ANY($1::uuid[]) AND ${visible.file('f', 'member')}`,
+      [ids],
+    );
+    const docs: SearchDoc[] = [];
+    for (const r of rows) {
+      const base = {
+        bodyId: r.body_id,
+        type: 'file' as const,
+        resourceId: r.id,
+        public: r.pub,
+        title: r.name,
+        reference: null,
+        meta: join(r.parent, r.reference, r.document_type),
+        date: r.date,
+        committeeIds: r.committee_ids ?? [],
+        documentType: r.document_type,
+        path: `files/${r.id}`,
+      };
+      let chunk = 0;
+      const pages = (r.text ?? '').split('\f');
+      pages.forEach((page, i) => {
+        for (const content of chunkText(page, CHUNK_SIZE)) {
+          docs.push({ ...base, key: `file:${r.id}:${chunk}`, chunk, page: i + 1, content });
+          chunk++;
+        }
+      });
+      if (chunk === 0) docs.push({ ...base, key: `file:${r.id}:0`, chunk: 0, page: null, content: '' });
+    }
+    return docs;
+  }
+
+  private async sessions(ids: string[]): Promise<SearchDoc[]> {
+    type Row = Base & { name: string; date: string; committee_ids: string[]; committees: string; location: string | null };
+    const rows = await this.rows<Row>(
+      `SELECT s.id, s.body_id, TRUE AS pub, s.name, ${localDate('s.start')} AS date, ${sessionCommittees('s')} AS committee_ids,
+         ${names('committee', sessionCommittees('s'), 'c')} AS committees,
+         (SELECT concat_ws(', ', l.description, l.room, l.street_address, l.locality) FROM location l WHERE l.id = s.location_id AND ${visible.plain('l', 'member')}) AS location
+       FROM session s WHERE s.id = ANY($1::uuid[]) AND ${visible.session('s', 'member')}`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      key: `session:${r.id}:0`,
+      bodyId: r.body_id,
+      type: 'session',
+      resourceId: r.id,
+      chunk: 0,
+      page: null,
+      public: true,
+      title: r.name,
+      reference: null,
+      meta: join(r.committees, r.location),
+      content: '',
+      date: r.date,
+      committeeIds: r.committee_ids,
+      documentType: null,
+      path: `sessions/${r.id}`,
+    }));
+  }
+
+  private async agendaItems(ids: string[]): Promise<SearchDoc[]> {
+    type Row = Base & { name: string; number: string | null; result: string | null; resolution_text: string | null; session: string; date: string; committee_ids: string[] };
+    const rows = await this.rows<Row>(
+      `SELECT ai.id, ai.body_id, ${visible.agendaItem('ai', 'public')} AS pub, ai.name, ai.number, ai.result, ai.resolution_text,
+         s.name AS session, ${localDate('s.start')} AS date, ${sessionCommittees('s')} AS committee_ids
+       FROM agenda_item ai JOIN session s ON s.id = ai.session_id
+       WHERE ai.id = ANY($1::uuid[]) AND ${visible.agendaItem('ai', 'member')}`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      key: `agenda-item:${r.id}:0`,
+      bodyId: r.body_id,
+      type: 'agenda-item',
+      resourceId: r.id,
+      chunk: 0,
+      page: null,
+      public: r.pub,
+      title: r.number ? `${r.number} ${r.name}` : r.name,
+      reference: null,
+      meta: join(r.result, r.session),
+      content: (r.resolution_text ?? '').slice(0, 20_000),
+      date: r.date,
+      committeeIds: r.committee_ids,
+      documentType: null,
+      path: `agenda-items/${r.id}`,
+    }));
+  }
+
+  private async committees(ids: string[]): Promise<SearchDoc[]> {
+    type Row = Base & { name: string; short_name: string | null; classification: string | null; parent: string | null };
+    const rows = await this.rows<Row>(
+      `SELECT c.id, c.body_id, TRUE AS pub, c.name, c.short_name, c.classification,
+         (SELECT p.name FROM committee p WHERE p.id = c.parent_id AND ${visible.plain('p', 'member')}) AS parent
+       FROM committee c WHERE c.id = ANY($1::uuid[]) AND ${visible.plain('c', 'member')}`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      key: `committee:${r.id}:0`,
+      bodyId: r.body_id,
+      type: 'committee',
+      resourceId: r.id,
+      chunk: 0,
+      page: null,
+      public: true,
+      title: r.name,
+      reference: null,
+      meta: join(r.short_name, r.classification, r.parent),
+      content: '',
+      date: null,
+      committeeIds: [r.id],
+      documentType: null,
+      path: `committees/${r.id}`,
+    }));
+  }
+
+  private async people(ids: string[]): Promise<SearchDoc[]> {
+    type Row = Base & { name: string; titles: string; committee_ids: string[]; committees: string };
+    const memberOf = (p: string): string =>
+      `ARRAY(SELECT DISTINCT m.committee_id FROM membership m WHERE m.person_id = ${p}.id AND ${visible.plain('m', 'member')})`;
+    const rows = await this.rows<Row>(
+      `SELECT p.id, p.body_id, TRUE AS pub, p.name, array_to_string(p.title, ' ') AS titles, ${memberOf('p')} AS committee_ids,
+         ${names('committee', memberOf('p'), 'c')} AS committees
+       FROM person p WHERE p.id = ANY($1::uuid[]) AND ${visible.plain('p', 'member')}`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      key: `person:${r.id}:0`,
+      bodyId: r.body_id,
+      type: 'person',
+      resourceId: r.id,
+      chunk: 0,
+      page: null,
+      public: true,
+      title: r.name,
+      reference: null,
+      meta: join(r.titles, r.committees),
+      content: '',
+      date: null,
+      committeeIds: r.committee_ids,
+      documentType: null,
+      path: `people/${r.id}`,
+    }));
+  }
+
+  /** The records whose entries may change when `kind`/`id` changes (including itself). */
+  async affected(kind: ResourceKind, id: string): Promise<SearchGroup[]> {
+    const out = new Map<string, SearchGroup>();
+    const add = (type: SearchType, ids: string[]): void => {
+      for (const resourceId of ids) out.set(`${type}:${resourceId}`, { type, resourceId });
+    };
+    const ids = async (sql: string, values: unknown[]): Promise<string[]> => (await this.rows<{ id: string }>(sql, values)).map((r) => r.id);
+    const documentsWithFiles = async (docIds: string[]): Promise<void> => {
+      add('document', docIds);
+      if (docIds.length) add('file', await ids(`SELECT id FROM file WHERE document_id = ANY($1::uuid[])`, [docIds]));
+    };
+    const sessionsWithItems = async (sessionIds: string[]): Promise<void> => {
+      add('session', sessionIds);
+      if (!sessionIds.length) return;
+      const items = await ids(`SELECT id FROM agenda_item WHERE session_id = ANY($1::uuid[])`, [sessionIds]);
+      add('agenda-item', items);
+      add('file', await ids(`SELECT id FROM file WHERE session_id = ANY($1::uuid[]) OR agenda_item_id = ANY($2::uuid[])`, [sessionIds, items]));
+    };
+    switch (kind) {
+      case 'document':
+        await documentsWithFiles([id]);
+        break;
+      case 'file':
+        add('file', [id]);
+        break;
+      case 'session':
+        await sessionsWithItems([id]);
+        break;
+      case 'agenda-item':
+        add('agenda-item', [id]);
+        add('file', await ids(`SELECT id FROM file WHERE agenda_item_id = $1`, [id]));
+        break;
+      case 'consultation':
+        await documentsWithFiles(await ids(`SELECT document_id AS id FROM consultation WHERE id = $1`, [id]));
+        break;
+      case 'committee':
+        add('committee', [id]);
+        add('person', await ids(`SELECT DISTINCT person_id AS id FROM membership WHERE committee_id = $1`, [id]));
+        await documentsWithFiles(
+          await ids(`SELECT DISTINCT document_id AS id FROM consultation WHERE committee_id = $1 UNION SELECT id FROM document WHERE $1 = ANY(originator_committee_ids)`, [id]),
+        );
+        await sessionsWithItems(await ids(`SELECT session_id AS id FROM session_committee WHERE committee_id = $1`, [id]));
+        break;
+      case 'person':
+        add('person', [id]);
+        add('document', await ids(`SELECT id FROM document WHERE $1 = ANY(originator_person_ids)`, [id]));
+        break;
+      case 'membership':
+        add('person', await ids(`SELECT person_id AS id FROM membership WHERE id = $1`, [id]));
+        break;
+      case 'minutes':
+        add('file', await ids(`SELECT file_id AS id FROM minutes WHERE id = $1 AND file_id IS NOT NULL`, [id]));
+        break;
+      case 'location':
+        add('session', await ids(`SELECT id FROM session WHERE location_id = $1`, [id]));
+        break;
+      case 'legislative-term':
+        break;
+    }
+    return [...out.values()];
+  }
+
+  /** Ids of every live, published record of a type, in pages (for a rebuild). */
+  async *allIds(type: SearchType, bodyId: string | null, pageSize = 1000): AsyncGenerator<string[]> {
+    const table = { document: 'document', file: 'file', session: 'session', 'agenda-item': 'agenda_item', committee: 'committee', person: 'person' }[type];
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const page = await this.rows<{ id: string }>(
+        `SELECT id FROM ${table} WHERE id > $1 AND deleted_at IS NULL AND published_at IS NOT NULL ${bodyId ? 'AND body_id = $3' : ''} ORDER BY id LIMIT $2`,
+        bodyId ? [after, pageSize, bodyId] : [after, pageSize],
+      );
+      if (!page.length) return;
+      yield page.map((r) => r.id);
+      after = page[page.length - 1].id;
+    }
+  }
+
+  static readonly TYPES = SEARCH_TYPES;
+}

