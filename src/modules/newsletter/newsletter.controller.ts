@@ -1,0 +1,148 @@
+import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Ip, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiGoneResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Access, CurrentScope } from '../../common/access/access.decorator';
+import type { Scope } from '../../common/access/access';
+import { BodyParam } from '../../common/http/api-docs';
+import { ProblemDto } from '../../common/http/problem.dto';
+import {
+  AcceptedDto,
+  ConfirmedDto,
+  NewsletterSettingsDto,
+  SubscribeDto,
+  SubscriptionDto,
+  SubscriptionExportDto,
+  TokenDto,
+  UnsubscribeQueryDto,
+  UpdateSubscriptionDto,
+} from './dto/newsletter.dto';
+import { NewsletterService } from './newsletter.service';
+
+const TOKEN_HEADER = 'x-newsletter-token';
+const TokenHeader = (): MethodDecorator =>
+  ApiHeader({ name: 'X-Newsletter-Token', required: true, description: 'The token from the manage link of any newsletter mail' });
+const TokenErrors = (): MethodDecorator => ApiUnauthorizedResponse({ description: 'Missing or unknown token', type: ProblemDto });
+
+/**
+ * The newsletter endpoints a city's website calls. The website shows the forms; mails link
+ * to its pages (see the newsletter settings), and its pages call these endpoints with the
+ * token from the link. Tokens travel in a header or body, never in logged URLs, except in
+ * the one-click unsubscribe URL of the List-Unsubscribe header (RFC 8058).
+ */
+@ApiTags('newsletter')
+@BodyParam()
+@Controller('v1/bodies/:body/newsletter')
+export class NewsletterController {
+  constructor(private readonly newsletter: NewsletterService) {}
+
+  @Post('subscriptions')
+  @Access('public')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Subscribe (double opt-in)',
+    description: 'Sends a confirmation mail with a link valid for 48 hours. The answer is the same whether the address is new or already known.',
+  })
+  @ApiAcceptedResponse({ type: AcceptedDto })
+  @ApiBadRequestResponse({ description: 'Invalid fields', type: ProblemDto })
+  @ApiTooManyRequestsResponse({ description: 'Too many requests from this client', type: ProblemDto })
+  async subscribe(@CurrentScope() scope: Scope, @Body() input: SubscribeDto, @Ip() ip: string): Promise<AcceptedDto> {
+    await this.newsletter.subscribe(scope.body, input, ip);
+    return { status: 'accepted', detail: 'If the address can receive mail, a confirmation link is on its way.' };
+  }
+
+  @Post('confirm')
+  @Access('public')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Confirm a subscription with the token from the confirmation mail (single use)' })
+  @ApiOkResponse({ type: ConfirmedDto })
+  @ApiGoneResponse({ description: 'Unknown, used or expired token', type: ProblemDto })
+  confirm(@CurrentScope() scope: Scope, @Body() input: TokenDto): Promise<ConfirmedDto> {
+    return this.newsletter.confirm(scope.body, input.token);
+  }
+
+  @Get('subscription')
+  @Access('public')
+  @Header('Cache-Control', 'no-store')
+  @TokenHeader()
+  @TokenErrors()
+  @ApiOperation({ summary: 'View my subscription' })
+  @ApiOkResponse({ type: SubscriptionDto })
+  get(@CurrentScope() scope: Scope, @Headers(TOKEN_HEADER) token: string | undefined): Promise<SubscriptionDto> {
+    return this.newsletter.get(scope.body, token ?? '');
+  }
+
+  @Patch('subscription')
+  @Access('public')
+  @Header('Cache-Control', 'no-store')
+  @TokenHeader()
+  @TokenErrors()
+  @ApiOperation({ summary: 'Change my topics, frequency or language' })
+  @ApiOkResponse({ type: SubscriptionDto })
+  update(@CurrentScope() scope: Scope, @Headers(TOKEN_HEADER) token: string | undefined, @Body() input: UpdateSubscriptionDto): Promise<SubscriptionDto> {
+    return this.newsletter.update(scope.body, token ?? '', input);
+  }
+
+  @Delete('subscription')
+  @Access('public')
+  @HttpCode(204)
+  @TokenHeader()
+  @TokenErrors()
+  @ApiOperation({ summary: 'Delete all my data (subscription, consent record, delivery log)' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  async remove(@CurrentScope() scope: Scope, @Headers(TOKEN_HEADER) token: string | undefined): Promise<void> {
+    await this.newsletter.remove(scope.body, token ?? '');
+  }
+
+  @Get('subscription/export')
+  @Access('public')
+  @Header('Cache-Control', 'no-store')
+  @TokenHeader()
+  @TokenErrors()
+  @ApiOperation({ summary: 'Export my data as JSON' })
+  @ApiOkResponse({ type: SubscriptionExportDto })
+  export(@CurrentScope() scope: Scope, @Headers(TOKEN_HEADER) token: string | undefined): Promise<SubscriptionExportDto> {
+    return this.newsletter.export(scope.body, token ?? '');
+  }
+
+  @Post('unsubscribe')
+  @Access('public')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Unsubscribe in one click',
+    description: 'The target of the List-Unsubscribe header (RFC 8058: `POST` with `List-Unsubscribe=One-Click`). The token comes in the query or in X-Newsletter-Token.',
+  })
+  @ApiNoContentResponse({ description: 'Unsubscribed (also when already unsubscribed)' })
+  @TokenErrors()
+  async unsubscribe(@CurrentScope() scope: Scope, @Query() query: UnsubscribeQueryDto, @Headers(TOKEN_HEADER) token: string | undefined): Promise<void> {
+    await this.newsletter.unsubscribe(scope.body, query.token ?? token ?? '', query.token ? 'one-click' : 'website');
+  }
+
+  @Get('settings')
+  @Access('editor')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: "The newsletter settings of the body: pages of the city's website that mails link to" })
+  @ApiOkResponse({ type: NewsletterSettingsDto })
+  settings(@CurrentScope() scope: Scope): Promise<NewsletterSettingsDto> {
+    return this.newsletter.settings(scope.body);
+  }
+
+  @Put('settings')
+  @Access('editor')
+  @ApiOperation({ summary: 'Change the newsletter settings (absent fields stay, null clears)' })
+  @ApiOkResponse({ type: NewsletterSettingsDto })
+  @ApiBadRequestResponse({ description: 'Invalid fields', type: ProblemDto })
+  saveSettings(@CurrentScope() scope: Scope, @Body() input: NewsletterSettingsDto): Promise<NewsletterSettingsDto> {
+    return this.newsletter.saveSettings(scope.body, input);
+  }
+}

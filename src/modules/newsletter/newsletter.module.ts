@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { NewsletterController } from './newsletter.controller';
+import { NewsletterCrypto } from './newsletter.crypto';
+import { NewsletterQueues, producerConnection } from './newsletter.queues';
+import { NewsletterRepository } from './newsletter.repository';
+import { NEWSLETTER_CRYPTO, NEWSLETTER_QUEUES, NewsletterService } from './newsletter.service';
+import { mailDomain } from './mail/render';
+
+/** Newsletter subscriptions (API side); the worker side is in newsletter.worker.ts. */
+@Module({
+  controllers: [NewsletterController],
+  providers: [
+    NewsletterService,
+    { provide: NEWSLETTER_CRYPTO, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new NewsletterCrypto(config.newsletter.keys) },
+    {
+      provide: NEWSLETTER_QUEUES,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new NewsletterQueues(producerConnection(config), NewsletterQueues.bullPrefix(config)),
+    },
+    {
+      provide: NewsletterRepository,
+      inject: [DataSource, NEWSLETTER_CRYPTO, APP_CONFIG],
+      useFactory: (ds: DataSource, crypto: NewsletterCrypto, config: AppConfig) => new NewsletterRepository(ds, crypto, mailDomain(config.mail.from)),
+    },
+  ],
+})
+export class NewsletterModule {}

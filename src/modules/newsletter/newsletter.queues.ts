@@ -1,0 +1,100 @@
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import type { AppConfig } from '../../config/config';
+import { QUEUES } from '../../infra/queue/queues';
+
+/** Job names of the newsletter queues. Payloads carry ids only. */
+export const DIGEST_JOBS = { tick: 'tick', digest: 'digest' } as const;
+export const MAIL_JOBS = { send: 'send' } as const;
+
+export interface DigestJob {
+  digestId: string;
+}
+export interface MailJob {
+  deliveryId: string;
+}
+
+/** Temporary SMTP failures retry with exponential backoff: 2 s, 4 s … 4.5 hours in all; then the delivery is recorded as failed. */
+export const MAIL_JOB_OPTIONS = {
+  attempts: 14,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+} as const;
+
+export const DIGEST_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 5000 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+} as const;
+
+export const mailJobId = (deliveryId: string): string => `mail-${deliveryId}`;
+export const digestJobId = (digestId: string): string => `digest-${digestId}`;
+const TICK_SCHEDULER = 'newsletter-tick';
+
+/** Producers for the mail and digest queues (API and worker). */
+export class NewsletterQueues {
+  readonly mail: Queue<MailJob>;
+  readonly digest: Queue<DigestJob | Record<string, never>>;
+
+  constructor(
+    readonly connection: Redis,
+    prefix: string,
+  ) {
+    this.mail = new Queue<MailJob>(QUEUES.mail, { connection, prefix });
+    this.digest = new Queue<DigestJob | Record<string, never>>(QUEUES.newsletterDigest, { connection, prefix });
+  }
+
+  static bullPrefix(config: AppConfig): string {
+    return `${config.redisPrefix}:bull`;
+  }
+
+  async addMail(deliveryIds: string[]): Promise<void> {
+    if (!deliveryIds.length) return;
+    await this.mail.addBulk(deliveryIds.map((deliveryId) => ({ name: MAIL_JOBS.send, data: { deliveryId }, opts: { ...MAIL_JOB_OPTIONS, jobId: mailJobId(deliveryId) } })));
+  }
+
+  async addDigest(digestId: string): Promise<void> {
+    await this.digest.add(DIGEST_JOBS.digest, { digestId }, { ...DIGEST_JOB_OPTIONS, jobId: digestJobId(digestId) });
+  }
+
+  /** The scheduler tick and the global send rate; idempotent, called by API and worker at start. */
+  async ensureSchedule(config: AppConfig): Promise<void> {
+    await this.digest.upsertJobScheduler(TICK_SCHEDULER, { every: config.newsletter.tickSeconds * 1000 }, { name: DIGEST_JOBS.tick, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } });
+    await this.mail.setGlobalRateLimit(config.mail.ratePerSecond, 1000);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.mail.close(), this.digest.close()]);
+  }
+}
+
+/** A connection for producers that fails fast while Redis is down instead of queueing commands. */
+export function producerConnection(config: AppConfig): Redis {
+  return new Redis(config.redisUrl, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2000,
+    retryStrategy: (times) => Math.min(times * 200, 5000),
+  }).on('error', () => {
+    // Reconnects by itself; callers see failed commands and fall back to the sweeper.
+  });
+}
+
+/** Rejects after `ms` so a request never waits long for Redis. */
+export function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

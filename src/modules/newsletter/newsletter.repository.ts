@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { visible } from '../../common/access/visibility.sql';
+import { newToken, NewsletterCrypto, tokenHash } from './newsletter.crypto';
+import type { Frequency, Language, SubscriptionStatus } from './newsletter.entities';
+
+/** What a subscriber asked for. */
+export interface Preferences {
+  allTopics: boolean;
+  committeeIds: string[];
+  documentTypes: string[];
+  keywords: string[];
+  frequency: Frequency;
+  language: Language;
+}
+
+export interface SubscriptionRow extends Preferences {
+  id: string;
+  bodyId: string;
+  emailCiphertext: string;
+  manageTokenCiphertext: string | null;
+  status: SubscriptionStatus;
+  createdAt: Date;
+  confirmedAt: Date | null;
+}
+
+const SUBSCRIPTION_COLUMNS = `s.id, s.body_id AS "bodyId", s.email_ciphertext AS "emailCiphertext", s.manage_token_ciphertext AS "manageTokenCiphertext",
+  s.status, s.frequency, s.language, s.all_topics AS "allTopics", s.committee_ids AS "committeeIds", s.document_types AS "documentTypes",
+  s.keywords, s.created_at AS "createdAt", s.confirmed_at AS "confirmedAt"`;
+
+/** Version of the consent text shown by the city's subscribe form; recorded with every consent. */
+export const CONSENT_VERSION = 'newsletter-consent-v1';
+const CONFIRM_TTL_HOURS = 48;
+/** Confirmation mails per address and day, whatever Redis says (the limit that never fails open). */
+const CONFIRM_MAILS_PER_DAY = 3;
+
+/** The message id of a delivery: the same on every attempt. */
+export function messageIdFor(deliveryId: string, domain: string): string {
+  return `${deliveryId}@${domain}`;
+}
+
+/** SQL of the newsletter's API side: subscriptions, tokens, consent. */
+export class NewsletterRepository {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly crypto: NewsletterCrypto,
+    private readonly mailDomain: string,
+  ) {}
+
+  /** Committees of `ids` that are not public committees of the body. */
+  async unknownCommittees(bodyId: string, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: { id: string }[] = await this.ds.query(`SELECT c.id FROM committee c WHERE c.body_id = $1 AND c.id = ANY($2::uuid[]) AND ${visible.plain('c', 'public')}`, [
+      bodyId,
+      ids,
+    ]);
+    const found = new Set(rows.map((r) => r.id));
+    return ids.filter((id) => !found.has(id));
+  }
+
+  /**
+   * Records a subscription request and its confirmation mail; returns the delivery id to
+   * enqueue, or null when the address had its share of confirmation mails today.
+   * Known addresses keep their current settings until the new request is confirmed.
+   */
+  subscribe(bodyId: string, email: string, prefs: Preferences, context: Record<string, unknown>): Promise<string | null> {
+    return this.ds.transaction(async (m) => {
+      let sub = await this.lockByEmail(m, bodyId, email);
+      if (!sub) {
+        await m.query(
+          `INSERT INTO newsletter_subscription (body_id, key_id, email_hash, email_ciphertext, status, frequency, language, all_topics, committee_ids, document_types, keywords)
+           VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10) ON CONFLICT (body_id, email_hash) DO NOTHING`,
+          [bodyId, this.crypto.activeKeyId, this.crypto.hash(email), this.crypto.encrypt(email), prefs.frequency, prefs.language, prefs.allTopics, prefs.committeeIds, prefs.documentTypes, prefs.keywords],
+        );
+        sub = await this.lockByEmail(m, bodyId, email);
+        if (!sub) throw new Error('subscription vanished');
+      } else if (sub.status === 'pending') {
+        await m.query(
+          `UPDATE newsletter_subscription SET frequency = $2, language = $3, all_topics = $4, committee_ids = $5, document_types = $6, keywords = $7, modified_at = now() WHERE id = $1`,
+          [sub.id, prefs.frequency, prefs.language, prefs.allTopics, prefs.committeeIds, prefs.documentTypes, prefs.keywords],
+        );
+      }
+      const [{ n }]: { n: number }[] = await m.query(
+        `SELECT count(*)::int AS n FROM newsletter_delivery WHERE subscription_id = $1 AND kind = 'confirm' AND created_at > now() - interval '1 day'`,
+        [sub.id],
+      );
+      if (n >= CONFIRM_MAILS_PER_DAY) return null;
+      // A new request supersedes older, unused confirmation links.
+      await m.query(`DELETE FROM newsletter_token WHERE subscription_id = $1 AND purpose = 'confirm' AND used_at IS NULL`, [sub.id]);
+      const token = newToken();
+      const hash = tokenHash(token);
+      await m.query(
+        `INSERT INTO newsletter_token (token_hash, subscription_id, purpose, payload, expires_at) VALUES ($1, $2, 'confirm', $3, now() + make_interval(hours => $4))`,
+        [hash, sub.id, JSON.stringify(prefs), CONFIRM_TTL_HOURS],
+      );
+      await this.consent(m, sub.id, 'requested', { ...prefsRecord(prefs), ...context });
+      const deliveryId = randomUUID();
+      await m.query(
+        `INSERT INTO newsletter_delivery (id, subscription_id, kind, dedupe_key, secret_ciphertext, message_id) VALUES ($1, $2, 'confirm', $3, $4, $5)`,
+        [deliveryId, sub.id, `confirm:${hash}`, this.crypto.encrypt(token), messageIdFor(deliveryId, this.mailDomain)],
+      );
+      return deliveryId;
+    });
+  }
+
+  async markEnqueued(deliveryId: string): Promise<void> {
+    await this.ds.query(`UPDATE newsletter_delivery SET enqueued_at = now() WHERE id = $1 AND enqueued_at IS NULL`, [deliveryId]);
+  }
+
+  /**
+   * Applies a confirmation token: activates the subscription with the preferences of that
+   * request and returns it with its manage token, or null when the token is unknown, used or expired.
+   */
+  confirm(bodyId: string, token: string): Promise<{ sub: SubscriptionRow; manageToken: string } | null> {
+    return this.ds.transaction(async (m) => {
+      const rows: { subscriptionId: string; payload: Preferences; createdAt: Date }[] = await m.query(
+        `SELECT t.subscription_id AS "subscriptionId", t.payload, t.created_at AS "createdAt"
+         FROM newsletter_token t JOIN newsletter_subscription s ON s.id = t.subscription_id
+         WHERE t.token_hash = $1 AND t.purpose = 'confirm' AND t.used_at IS NULL AND t.expires_at > now() AND s.body_id = $2
+         FOR UPDATE OF t, s`,
+        [tokenHash(token), bodyId],
+      );
+      const found = rows[0];
+      if (!found) return null;
+      const p = found.payload;
+      await m.query(`UPDATE newsletter_token SET used_at = now() WHERE token_hash = $1`, [tokenHash(token)]);
+      await m.query(
+        `UPDATE newsletter_subscription SET
+           start_event_id = CASE WHEN status = 'active' THEN start_event_id ELSE (SELECT coalesce(max(e.id), 0) FROM newsletter_event e WHERE e.body_id = $8) END,
+           status = 'active', frequency = $2, language = $3, all_topics = $4, committee_ids = $5, document_types = $6, keywords = $7,
+           confirmed_at = now(), bounce_count = 0, suspended_at = NULL, unsubscribed_at = NULL, modified_at = now()
+         WHERE id = $1`,
+        [found.subscriptionId, p.frequency, p.language, p.allTopics, p.committeeIds, p.documentTypes, p.keywords, bodyId],
+      );
+      const sub = (await this.byId(m, found.subscriptionId))!;
+      let manageToken: string;
+      if (sub.manageTokenCiphertext) {
+        manageToken = this.crypto.decrypt(sub.manageTokenCiphertext);
+      } else {
+        manageToken = newToken();
+        await m.query(`INSERT INTO newsletter_token (token_hash, subscription_id, purpose) VALUES ($1, $2, 'manage')`, [tokenHash(manageToken), sub.id]);
+        await m.query(`UPDATE newsletter_subscription SET manage_token_ciphertext = $2 WHERE id = $1`, [sub.id, this.crypto.encrypt(manageToken)]);
+      }
+      await this.consent(m, sub.id, 'confirmed', { ...prefsRecord(p), requestedAt: found.createdAt.toISOString() });
+      return { sub, manageToken };
+    });
+  }
+
+  /** The subscription a manage token belongs to (in this body), or null. */
+  async byManageToken(bodyId: string, token: string): Promise<SubscriptionRow | null> {
+    const rows: SubscriptionRow[] = await this.ds.query(
+      `SELECT ${SUBSCRIPTION_COLUMNS} FROM newsletter_token t JOIN newsletter_subscription s ON s.id = t.subscription_id
+       WHERE t.token_hash = $1 AND t.purpose = 'manage' AND s.body_id = $2`,
+      [tokenHash(token), bodyId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async update(id: string, prefs: Preferences): Promise<SubscriptionRow> {
+    return this.ds.transaction(async (m) => {
+      await m.query(
+        `UPDATE newsletter_subscription SET frequency = $2, language = $3, all_topics = $4, committee_ids = $5, document_types = $6, keywords = $7, modified_at = now() WHERE id = $1`,
+        [id, prefs.frequency, prefs.language, prefs.allTopics, prefs.committeeIds, prefs.documentTypes, prefs.keywords],
+      );
+      await this.consent(m, id, 'changed', prefsRecord(prefs));
+      return (await this.byId(m, id))!;
+    });
+  }
+
+  async unsubscribe(id: string, via: string): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const rows: unknown[] = await m.query(
+        `UPDATE newsletter_subscription SET status = 'unsubscribed', unsubscribed_at = now(), modified_at = now() WHERE id = $1 AND status <> 'unsubscribed' RETURNING id`,
+        [id],
+      );
+      if (rows.length) await this.consent(m, id, 'unsubscribed', { via });
+    });
+  }
+
+  /** Deletes the subscription with its tokens, consent record and delivery log. */
+  async remove(id: string): Promise<void> {
+    await this.ds.query(`DELETE FROM newsletter_subscription WHERE id = $1`, [id]);
+  }
+
+  async consentRecord(id: string): Promise<{ action: string; details: Record<string, unknown>; at: Date }[]> {
+    return this.ds.query(`SELECT action, details, recorded_at AS at FROM newsletter_consent WHERE subscription_id = $1 ORDER BY id`, [id]);
+  }
+
+  async deliveries(id: string): Promise<{ kind: string; status: string; messageId: string; createdAt: Date; sentAt: Date | null }[]> {
+    return this.ds.query(
+      `SELECT kind, status, message_id AS "messageId", created_at AS "createdAt", sent_at AS "sentAt" FROM newsletter_delivery WHERE subscription_id = $1 ORDER BY created_at, id`,
+      [id],
+    );
+  }
+
+  async settings(bodyId: string): Promise<{ confirmUrlTemplate: string | null; manageUrlTemplate: string | null; senderName: string | null }> {
+    const rows: { confirmUrlTemplate: string | null; manageUrlTemplate: string | null; senderName: string | null }[] = await this.ds.query(
+      `SELECT confirm_url_template AS "confirmUrlTemplate", manage_url_template AS "manageUrlTemplate", sender_name AS "senderName" FROM newsletter_settings WHERE body_id = $1`,
+      [bodyId],
+    );
+    return rows[0] ?? { confirmUrlTemplate: null, manageUrlTemplate: null, senderName: null };
+  }
+
+  async saveSettings(bodyId: string, s: { confirmUrlTemplate: string | null; manageUrlTemplate: string | null; senderName: string | null }): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO newsletter_settings (body_id, confirm_url_template, manage_url_template, sender_name) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (body_id) DO UPDATE SET confirm_url_template = $2, manage_url_template = $3, sender_name = $4, modified_at = now()`,
+      [bodyId, s.confirmUrlTemplate, s.manageUrlTemplate, s.senderName],
+    );
+  }
+
+  private async lockByEmail(m: EntityManager, bodyId: string, email: string): Promise<{ id: string; status: SubscriptionStatus } | null> {
+    const rows: { id: string; status: SubscriptionStatus }[] = await m.query(
+      `SELECT id, status FROM newsletter_subscription WHERE body_id = $1 AND email_hash = ANY($2::char(64)[]) ORDER BY created_at LIMIT 1 FOR UPDATE`,
+      [bodyId, this.crypto.hashes(email)],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async byId(m: EntityManager, id: string): Promise<SubscriptionRow | null> {
+    const rows: SubscriptionRow[] = await m.query(`SELECT ${SUBSCRIPTION_COLUMNS} FROM newsletter_subscription s WHERE s.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  private async consent(m: EntityManager, subscriptionId: string, action: string, details: Record<string, unknown>): Promise<void> {
+    await m.query(`INSERT INTO newsletter_consent (subscription_id, action, details) VALUES ($1, $2, $3)`, [subscriptionId, action, JSON.stringify({ consentVersion: CONSENT_VERSION, ...details })]);
+  }
+}
+
+function prefsRecord(p: Preferences): Record<string, unknown> {
+  return { frequency: p.frequency, language: p.language, topics: { all: p.allTopics, committees: p.committeeIds, documentTypes: p.documentTypes, keywords: p.keywords } };
+}

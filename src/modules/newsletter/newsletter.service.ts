@@ -1,0 +1,186 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import type { BodyRef } from '../../common/access/access';
+import { Problem } from '../../common/http/problem';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { REDIS } from '../../infra/redis/redis.module';
+import type {
+  ConfirmedDto,
+  NewsletterSettingsDto,
+  SubscribeDto,
+  SubscriptionDto,
+  SubscriptionExportDto,
+  TopicsDto,
+  UpdateSubscriptionDto,
+} from './dto/newsletter.dto';
+import { NewsletterCrypto, normalizeEmail } from './newsletter.crypto';
+import { NewsletterQueues, within } from './newsletter.queues';
+import { NewsletterRepository, Preferences, SubscriptionRow } from './newsletter.repository';
+
+export const NEWSLETTER_CRYPTO = Symbol('NEWSLETTER_CRYPTO');
+export const NEWSLETTER_QUEUES = Symbol('NEWSLETTER_QUEUES');
+
+const HOUR = 3600;
+
+/**
+ * Double opt-in subscriptions managed with tokens from mails. Every answer to a subscribe
+ * request is the same, whether the address is new, pending, active or rate-limited.
+ */
+@Injectable()
+export class NewsletterService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('newsletter');
+
+  constructor(
+    private readonly repo: NewsletterRepository,
+    @Inject(NEWSLETTER_CRYPTO) private readonly crypto: NewsletterCrypto,
+    @Inject(NEWSLETTER_QUEUES) private readonly queues: NewsletterQueues,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private scheduleTimer: NodeJS.Timeout | null = null;
+
+  onApplicationBootstrap(): void {
+    // Registers the digest tick (idempotent; the worker does too). Never blocks boot: while
+    // Redis is down it retries in the background.
+    const attempt = (delay: number): void => {
+      within(this.queues.ensureSchedule(this.config), 5000).catch(() => {
+        this.logger.warn('newsletter schedule not registered yet (Redis unavailable); retrying');
+        this.scheduleTimer = setTimeout(() => attempt(Math.min(delay * 2, 60_000)), delay);
+        this.scheduleTimer.unref();
+      });
+    };
+    if (this.crypto.enabled) attempt(1000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.scheduleTimer) clearTimeout(this.scheduleTimer);
+    await this.queues.close();
+    this.queues.connection.disconnect();
+  }
+
+  async subscribe(body: BodyRef, input: SubscribeDto, clientIp: string): Promise<void> {
+    this.requireEnabled();
+    const prefs = await this.preferences(body, input.topics, input.frequency, input.language);
+    const email = normalizeEmail(input.email);
+    // Per client: an honest 429. Per address: silently nothing, so the answer reveals nothing.
+    if (!(await this.allow(`ip:${clientIp}`, this.config.newsletter.subscribePerIpPerHour))) {
+      throw new Problem(429, 'Too many subscription requests from this client. Try again later.');
+    }
+    if (!(await this.allow(`addr:${this.crypto.hash(email)}`, this.config.newsletter.subscribePerAddressPerHour))) return;
+    const deliveryId = await this.repo.subscribe(body.id, email, prefs, {});
+    if (!deliveryId) return;
+    try {
+      await within(this.queues.addMail([deliveryId]), 2000);
+      await this.repo.markEnqueued(deliveryId);
+    } catch {
+      // Redis is down: the delivery stays in the log and the worker's sweeper enqueues it.
+      this.logger.warn(`confirmation mail ${deliveryId} left for the sweeper (queue unavailable)`);
+    }
+  }
+
+  async confirm(body: BodyRef, token: string): Promise<ConfirmedDto> {
+    this.requireEnabled();
+    const result = await this.repo.confirm(body.id, token);
+    if (!result) throw new Problem(410, 'This confirmation link is invalid, was already used or has expired. Subscribe again to get a new one.');
+    return { ...this.view(result.sub), manageToken: result.manageToken };
+  }
+
+  async get(body: BodyRef, token: string): Promise<SubscriptionDto> {
+    return this.view(await this.byToken(body, token));
+  }
+
+  async update(body: BodyRef, token: string, input: UpdateSubscriptionDto): Promise<SubscriptionDto> {
+    const sub = await this.byToken(body, token);
+    if (sub.status === 'unsubscribed' || sub.status === 'pending') throw new Problem(409, 'This subscription is not active; subscribe again to change it.');
+    const topics: TopicsDto = input.topics ?? { all: sub.allTopics, committees: sub.committeeIds, documentTypes: sub.documentTypes, keywords: sub.keywords };
+    const prefs = await this.preferences(body, topics, input.frequency ?? sub.frequency, input.language ?? sub.language);
+    return this.view(await this.repo.update(sub.id, prefs));
+  }
+
+  async unsubscribe(body: BodyRef, token: string, via: string): Promise<void> {
+    const sub = await this.byToken(body, token);
+    await this.repo.unsubscribe(sub.id, via);
+  }
+
+  async export(body: BodyRef, token: string): Promise<SubscriptionExportDto> {
+    const sub = await this.byToken(body, token);
+    const [consent, deliveries] = await Promise.all([this.repo.consentRecord(sub.id), this.repo.deliveries(sub.id)]);
+    return {
+      subscription: this.view(sub),
+      consent: consent.map((c) => ({ action: c.action, details: c.details, at: c.at.toISOString() })),
+      deliveries: deliveries.map((d) => ({ kind: d.kind, status: d.status, messageId: `<${d.messageId}>`, createdAt: d.createdAt.toISOString(), sentAt: d.sentAt?.toISOString() ?? null })),
+    };
+  }
+
+  async remove(body: BodyRef, token: string): Promise<void> {
+    const sub = await this.byToken(body, token);
+    await this.repo.remove(sub.id);
+  }
+
+  async settings(body: BodyRef): Promise<NewsletterSettingsDto> {
+    return this.repo.settings(body.id);
+  }
+
+  async saveSettings(body: BodyRef, input: NewsletterSettingsDto): Promise<NewsletterSettingsDto> {
+    const current = await this.repo.settings(body.id);
+    const next = {
+      confirmUrlTemplate: input.confirmUrlTemplate === undefined ? current.confirmUrlTemplate : input.confirmUrlTemplate,
+      manageUrlTemplate: input.manageUrlTemplate === undefined ? current.manageUrlTemplate : input.manageUrlTemplate,
+      senderName: input.senderName === undefined ? current.senderName : input.senderName,
+    };
+    await this.repo.saveSettings(body.id, next);
+    return next;
+  }
+
+  private async byToken(body: BodyRef, token: string | undefined): Promise<SubscriptionRow> {
+    this.requireEnabled();
+    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw new Problem(401, 'Send the token from a newsletter mail in the X-Newsletter-Token header.');
+    const sub = await this.repo.byManageToken(body.id, token);
+    if (!sub) throw new Problem(401, 'The newsletter token is unknown; the subscription may have been deleted.');
+    return sub;
+  }
+
+  private async preferences(body: BodyRef, topics: TopicsDto, frequency: Preferences['frequency'], language: Preferences['language']): Promise<Preferences> {
+    const committeeIds = [...new Set((topics.committees ?? []).map((c) => c.toLowerCase()))];
+    const documentTypes = [...new Set((topics.documentTypes ?? []).map((t) => t.trim()).filter(Boolean))];
+    const keywords = [...new Set((topics.keywords ?? []).map((k) => k.trim().toLowerCase()).filter((k) => k.length >= 2))];
+    const allTopics = topics.all === true;
+    if (!allTopics && !committeeIds.length && !documentTypes.length && !keywords.length) {
+      throw Problem.invalid([{ field: 'topics', message: 'topics must name at least one committee, document type or keyword (of two or more letters), or set all' }]);
+    }
+    const unknown = await this.repo.unknownCommittees(body.id, committeeIds);
+    if (unknown.length) {
+      throw Problem.invalid(unknown.map((id) => ({ field: 'topics.committees', message: `${id} is not a committee of this body` })));
+    }
+    return { allTopics, committeeIds, documentTypes, keywords, frequency, language };
+  }
+
+  /** A Redis counter per hour. Fails open: the database limit on confirmation mails still holds. */
+  private async allow(key: string, max: number): Promise<boolean> {
+    try {
+      const name = `${this.config.redisPrefix}:newsletter:rate:${key}`;
+      const result = await within(this.redis.multi().incr(name).expire(name, HOUR, 'NX').exec(), 1000);
+      const count = Number(result?.[0]?.[1] ?? 0);
+      return count <= max;
+    } catch {
+      return true;
+    }
+  }
+
+  private requireEnabled(): void {
+    if (!this.crypto.enabled) throw new Problem(503, 'The newsletter is not configured on this server.');
+  }
+
+  private view(sub: SubscriptionRow): SubscriptionDto {
+    return {
+      email: this.crypto.decrypt(sub.emailCiphertext),
+      status: sub.status,
+      frequency: sub.frequency,
+      language: sub.language,
+      topics: { all: sub.allTopics, committees: sub.committeeIds, documentTypes: sub.documentTypes, keywords: sub.keywords },
+      createdAt: sub.createdAt.toISOString(),
+      confirmedAt: sub.confirmedAt?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,198 @@
+import { bearer, startWithBody } from './support/app';
+import { createCommittee } from './support/factories';
+import { NewsletterTestWorker, ReceivedMail, startNewsletterWorker, TestSmtp, tokenFrom } from './support/smtp';
+
+type Ctx = Awaited<ReturnType<typeof startWithBody>>;
+
+const API = '/v1/bodies/musterstadt';
+const NL = `${API}/newsletter`;
+const TOKEN = 'X-Newsletter-Token';
+
+describe('newsletter', () => {
+  let t: Ctx;
+  let smtp: TestSmtp;
+  let worker: NewsletterTestWorker;
+  let committeeId: string;
+
+  beforeAll(async () => {
+    smtp = new TestSmtp();
+    await smtp.start();
+    t = await startWithBody({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Ratsinformation <newsletter@musterstadt.example>',
+      NEWSLETTER_TICK_SECONDS: '1',
+      NEWSLETTER_IMMEDIATE_QUIET_SECONDS: '1',
+      NEWSLETTER_IMMEDIATE_MAX_DELAY_SECONDS: '60',
+      MAIL_RATE_PER_SECOND: '1000',
+    });
+    await t.ds.query(`UPDATE body SET web_url_templates = $2 WHERE id = $1`, [
+      t.body.id,
+      JSON.stringify({ session: 'https://www.musterstadt.example/rat/sitzung/{id}', document: 'https://www.musterstadt.example/rat/vorlage/{id}' }),
+    ]);
+    committeeId = (await createCommittee(t.ds, { bodyId: t.body.id, name: 'Bauausschuss' })).id;
+    worker = await startNewsletterWorker(t.config, t.ds);
+  });
+  afterAll(async () => {
+    await worker.stop();
+    await t.close();
+    await smtp.stop();
+  });
+
+  async function subscribe(email: string, body: Record<string, unknown> = {}): Promise<void> {
+    const res = await t
+      .http()
+      .post(`${NL}/subscriptions`)
+      .send({ email, topics: { committees: [committeeId] }, frequency: 'immediate', language: 'de', ...body })
+      .expect(202);
+    expect(res.body).toEqual({ status: 'accepted', detail: 'If the address can receive mail, a confirmation link is on its way.' });
+  }
+
+  async function confirmed(email: string, body: Record<string, unknown> = {}): Promise<string> {
+    const before = smtp.to(email).length;
+    await subscribe(email, body);
+    await smtp.waitFor(() => smtp.to(email).length > before);
+    const res = await t.http().post(`${NL}/confirm`).send({ token: tokenFrom(smtp.to(email).at(-1)!) }).expect(200);
+    return res.body.manageToken as string;
+  }
+
+  async function publishSession(name: string): Promise<string> {
+    const res = await t
+      .http()
+      .post(`${API}/sessions`)
+      .set(...bearer(t.keys.editor))
+      .send({ name, start: '2031-05-12T17:00:00+02:00', committeeIds: [committeeId], publish: true })
+      .expect(201);
+    return res.body.id as string;
+  }
+
+  it('lets an editor point mails at the city website', async () => {
+    await t.http().put(`${NL}/settings`).send({ senderName: 'Stadt Musterstadt' }).expect(401);
+    const res = await t
+      .http()
+      .put(`${NL}/settings`)
+      .set(...bearer(t.keys.editor))
+      .send({
+        confirmUrlTemplate: 'https://www.musterstadt.example/newsletter/bestaetigen?token={token}',
+        manageUrlTemplate: 'https://www.musterstadt.example/newsletter/verwalten?token={token}',
+        senderName: 'Stadt Musterstadt',
+      })
+      .expect(200);
+    expect(res.body.senderName).toBe('Stadt Musterstadt');
+    await t.http().put(`${NL}/settings`).set(...bearer(t.keys.editor)).send({ confirmUrlTemplate: 'javascript:alert(1)' }).expect(400);
+  });
+
+  it('answers alike for new and known addresses and sends only a confirmation mail', async () => {
+    await subscribe('anna@musterstadt.example');
+    await subscribe('anna@musterstadt.example');
+    await smtp.waitFor(() => smtp.to('anna@musterstadt.example').length === 2);
+    const [first, second] = smtp.to('anna@musterstadt.example');
+    expect(first.subject).toContain('Bitte bestätigen Sie Ihr Newsletter-Abonnement');
+    expect(first.headers.from).toContain('Stadt Musterstadt');
+    expect(first.messageId).toMatch(/^<[0-9a-f-]{36}@musterstadt\.example>$/);
+    expect(first.messageId).not.toBe(second.messageId);
+    expect(first.text).toContain('https://www.musterstadt.example/newsletter/bestaetigen?token=');
+    expect(first.html).toContain('https://www.musterstadt.example/newsletter/bestaetigen?token=');
+    // The first link was superseded by the second request.
+    await t.http().post(`${NL}/confirm`).send({ token: tokenFrom(first) }).expect(410);
+    const stored = await t.ds.query(`SELECT email_ciphertext, email_hash FROM newsletter_subscription`);
+    expect(JSON.stringify(stored)).not.toContain('anna');
+  });
+
+  it('validates the request', async () => {
+    const res = await t.http().post(`${NL}/subscriptions`).send({ email: 'kein-mail', topics: {}, frequency: 'hourly', language: 'fr', extra: 1 }).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'extra', 'frequency', 'language']);
+    await t.http().post(`${NL}/subscriptions`).send({ email: 'a@musterstadt.example', topics: {}, frequency: 'daily', language: 'de' }).expect(400);
+    await t
+      .http()
+      .post(`${NL}/subscriptions`)
+      .send({ email: 'a@musterstadt.example', topics: { committees: ['00000000-0000-4000-8000-000000000000'] }, frequency: 'daily', language: 'de' })
+      .expect(400);
+    await t.http().post(`/v1/bodies/nirgendwo/newsletter/subscriptions`).send({ email: 'a@musterstadt.example', topics: { all: true }, frequency: 'daily', language: 'de' }).expect(404);
+  });
+
+  it('confirms once, then mails matching public news with one-click unsubscribe', async () => {
+    const manage = await confirmed('bernd@musterstadt.example');
+    const token = tokenFrom(smtp.to('bernd@musterstadt.example').at(-1)!);
+    await t.http().post(`${NL}/confirm`).send({ token }).expect(410);
+    const view = await t.http().get(`${NL}/subscription`).set(TOKEN, manage).expect(200);
+    expect(view.headers['cache-control']).toBe('no-store');
+    expect(view.body).toMatchObject({ email: 'bernd@musterstadt.example', status: 'active', frequency: 'immediate', topics: { committees: [committeeId] } });
+
+    const sessionId = await publishSession('Sitzung des Bauausschusses');
+    await smtp.waitFor(() => smtp.to('bernd@musterstadt.example').length === 2);
+    const digest = smtp.to('bernd@musterstadt.example')[1];
+    expect(digest.subject).toBe('Ratsinformation Stadt Musterstadt: 1 Neuigkeit');
+    expect(digest.text).toContain('Neue Sitzungen');
+    expect(digest.text).toContain(`https://www.musterstadt.example/rat/sitzung/${sessionId}`);
+    expect(digest.html).toContain('Sitzung des Bauausschusses');
+    expect(digest.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    const unsubscribeUrl = /<([^>]+)>/.exec(digest.headers['list-unsubscribe'])![1];
+    expect(unsubscribeUrl).toBe(`http://api.test${NL}/unsubscribe?token=${manage}`);
+    // Anna never confirmed: she got nothing but confirmation mails.
+    expect(smtp.to('anna@musterstadt.example').every((m) => m.subject.includes('bestätigen'))).toBe(true);
+
+    // RFC 8058: a mail client POSTs the form body to the URL.
+    const url = new URL(unsubscribeUrl);
+    await t.http().post(`${url.pathname}${url.search}`).type('form').send('List-Unsubscribe=One-Click').expect(204);
+    const after = await t.http().get(`${NL}/subscription`).set(TOKEN, manage).expect(200);
+    expect(after.body.status).toBe('unsubscribed');
+    await publishSession('Noch eine Sitzung');
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(smtp.to('bernd@musterstadt.example')).toHaveLength(2);
+  });
+
+  it('collects a busy window into one mail, in English, public content only', async () => {
+    const manage = await confirmed('carla@musterstadt.example', { topics: { all: true }, language: 'en' });
+    await publishSession('Ratssitzung Juni');
+    await t
+      .http()
+      .post(`${API}/documents`)
+      .set(...bearer(t.keys.editor))
+      .send({ name: 'Grundstücksverkauf Geheimweg', reference: '0099/2031', documentType: 'Beschlussvorlage', date: '2031-05-01', public: false, publish: true })
+      .expect(201);
+    await t
+      .http()
+      .post(`${API}/documents`)
+      .set(...bearer(t.keys.editor))
+      .send({ name: 'Radwegekonzept Innenstadt', reference: '0100/2031', documentType: 'Beschlussvorlage', date: '2031-05-01', publish: true })
+      .expect(201);
+    await smtp.waitFor(() => smtp.to('carla@musterstadt.example').length === 2);
+    await new Promise((r) => setTimeout(r, 2500));
+    const mails = smtp.to('carla@musterstadt.example');
+    expect(mails).toHaveLength(2);
+    const digest = mails[1];
+    expect(digest.subject).toBe('Council news Stadt Musterstadt: 2 updates');
+    expect(digest.text).toContain('Ratssitzung Juni');
+    expect(digest.text).toContain('0100/2031 Radwegekonzept Innenstadt');
+    expect(digest.raw).not.toContain('Geheimweg');
+
+    const changed = await t.http().patch(`${NL}/subscription`).set(TOKEN, manage).send({ frequency: 'weekly', topics: { keywords: ['Radweg'] } }).expect(200);
+    expect(changed.body).toMatchObject({ frequency: 'weekly', topics: { all: false, keywords: ['radweg'] } });
+    const exported = await t.http().get(`${NL}/subscription/export`).set(TOKEN, manage).expect(200);
+    expect(exported.body.subscription.email).toBe('carla@musterstadt.example');
+    expect(exported.body.consent.map((c: { action: string }) => c.action)).toEqual(['requested', 'confirmed', 'changed']);
+    expect(exported.body.deliveries).toEqual([
+      expect.objectContaining({ kind: 'confirm', status: 'sent', messageId: mails[0].messageId }),
+      expect.objectContaining({ kind: 'digest', status: 'sent', messageId: mails[1].messageId }),
+    ]);
+    await t.http().delete(`${NL}/subscription`).set(TOKEN, manage).expect(204);
+    await t.http().get(`${NL}/subscription`).set(TOKEN, manage).expect(401);
+    const left = await t.ds.query(`SELECT count(*)::int AS n FROM newsletter_consent c JOIN newsletter_subscription s ON s.id = c.subscription_id WHERE s.language = 'en'`);
+    expect(left[0].n).toBe(0);
+  });
+
+  it('rate-limits subscribe requests per client', async () => {
+    const local = await startWithBody({ NEWSLETTER_SUBSCRIBE_PER_IP_PER_HOUR: '2' });
+    try {
+      const send = () =>
+        local.http().post(`${NL}/subscriptions`).send({ email: 'dora@musterstadt.example', topics: { all: true }, frequency: 'daily', language: 'de' });
+      await send().expect(202);
+      await send().expect(202);
+      await send().expect(429);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
+export type { ReceivedMail };
