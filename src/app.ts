@@ -39,7 +39,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   app.enableCors({
     origin: '*',
     methods: ['GET', 'HEAD', 'OPTIONS', 'POST', 'PATCH', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match', 'If-Match', 'Range', 'X-Request-Id'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-None-Match', 'If-Match', 'Range', 'X-Request-Id', 'X-Newsletter-Token'],
     exposedHeaders: ['ETag', 'X-Request-Id', 'Content-Disposition', 'Content-Length', 'Accept-Ranges', 'Content-Range', 'Retry-After'],
     maxAge: 86400,
   });

@@ -20,6 +20,8 @@ const USAGE = `Usage: npm run cli -- <command>
   seed demo                                 create or refresh the demo city "Musterstadt"
   seed large [--scale <factor>]             generate a large city for benchmarks
   openapi [--out <file>]                    write the OpenAPI spec (default openapi/v1.json)
+  search setup | reindex [--body <slug>] | extract [--body <slug>] [--failed] | status
+                                            search index maintenance (see README, Search)
 ${IMPORT_USAGE}
 `;
 
@@ -102,7 +104,12 @@ export async function runCli(argv: string[]): Promise<void> {
       await migrate(config.databaseUrl);
       const { seedDemo } = await import('./seed/demo.seed');
       const { seedLarge } = await import('./seed/large.seed');
-      if (words[1] === 'demo') return withDataSource(async (ds) => void (await seedDemo(ds, config)));
+      if (words[1] === 'demo') {
+        await withDataSource(async (ds) => void (await seedDemo(ds, config)));
+        // Seeds write rows directly, without change events: rebuild the body's search index.
+        const { searchCommand } = await import('./modules/search/search-cli');
+        return searchCommand(['reindex'], { body: 'musterstadt' }, config);
+      }
       if (words[1] === 'large') return withDataSource(async (ds) => void (await seedLarge(ds, config, { scale: Number(flags.scale ?? 1) })));
       throw new UsageError('seed needs demo or large');
     }
@@ -118,6 +125,10 @@ export async function runCli(argv: string[]): Promise<void> {
       await migrate(config.databaseUrl);
       const { importCommand } = await import('./modules/oparl-import/import.command');
       return withDataSource((ds) => importCommand(ds, config, words[2], flags));
+    }
+    case 'search': {
+      const { searchCommand } = await import('./modules/search/search-cli');
+      return searchCommand(words.slice(1), flags, config);
     }
     default:
       throw new UsageError(words[0] ? `unknown command "${words[0]}"` : 'no command given');

@@ -5,9 +5,10 @@ import { createApp } from './app';
 import { loadConfig } from './config/config';
 import { dataSourceOptions } from './infra/database/data-source';
 import { migrate } from './infra/database/migrate';
+import { searchCommand } from './modules/search/search-cli';
 import { seedDemo } from './seed/demo.seed';
 import { startWorker } from './worker/worker';
-import { PROCESSORS } from './worker/processors';
+import { PROCESSORS, STARTUP } from './worker/processors';
 
 /** Quick start: migrate, seed Musterstadt, and run the API and the worker in one process. */
 async function main(): Promise<void> {
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   } finally {
     await ds.destroy();
   }
-  const worker = await startWorker(config, PROCESSORS);
+  // Seeds write rows directly, without change events: build the search index once.
+  await searchCommand(['reindex'], { body: 'musterstadt' }, config);
+  const worker = await startWorker(config, PROCESSORS, STARTUP);
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   logger.log(`Musterstadt is served at ${config.publicUrl}/v1/bodies/musterstadt/sessions — API docs at ${config.publicUrl}/docs`);

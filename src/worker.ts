@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { loadConfig } from './config/config';
 import { startWorker } from './worker/worker';
-import { PROCESSORS } from './worker/processors';
+import { PROCESSORS, STARTUP } from './worker/processors';
 
 async function main(): Promise<void> {
-  const worker = await startWorker(loadConfig(), PROCESSORS);
+  const worker = await startWorker(loadConfig(), PROCESSORS, STARTUP);
   const shutdown = (): void => {
     worker.stop().then(
       () => process.exit(0),

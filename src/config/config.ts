@@ -30,6 +30,59 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug';
   trustProxy: boolean;
   outboxPollMs: number;
+  mail: MailConfig;
+  newsletter: NewsletterConfig;
+  search: SearchConfig;
+}
+
+/** Search: Meilisearch when `MEILI_URL` is set (or SEARCH_ENGINE=meilisearch), else PostgreSQL full text. */
+export interface SearchConfig {
+  engine: 'postgres' | 'meilisearch';
+  meili: { url: string; key: string | null; index: string; timeoutMs: number } | null;
+  extraction: {
+    /** OCR scanned PDFs with tesseract when it is installed. */
+    ocr: boolean;
+    tesseractPath: string;
+    /** Largest text kept per file (characters). */
+    maxChars: number;
+    /** Largest number of pages read (and OCRed) per file. */
+    maxPages: number;
+    timeoutMs: number;
+  };
+}
+
+/** Outgoing mail: SMTP when `SMTP_URL` is set, otherwise `.eml` files in `outboxDir`. */
+export interface MailConfig {
+  smtpUrl: string | null;
+  from: string;
+  outboxDir: string;
+  /** Mails per second across all workers (BullMQ global rate limit of the mail queue). */
+  ratePerSecond: number;
+  /** SMTP connections per worker process. */
+  poolSize: number;
+}
+
+/** One newsletter key: 32 bytes; the first key encrypts, every key decrypts and looks up. */
+export interface NewsletterKey {
+  id: string;
+  secret: Buffer;
+}
+
+export interface NewsletterConfig {
+  /** Empty when the newsletter is not configured (production without NEWSLETTER_KEYS). */
+  keys: NewsletterKey[];
+  immediateQuietSeconds: number;
+  immediateMaxDelaySeconds: number;
+  /** Local hour (Europe/Berlin) of the daily and weekly digests. */
+  digestHour: number;
+  /** ISO weekday (1 Monday … 7 Sunday) of the weekly digest. */
+  weeklyDay: number;
+  tickSeconds: number;
+  /** A mail claimed for sending longer ago than this is considered interrupted and re-checked. */
+  staleSendSeconds: number;
+  maxBounces: number;
+  subscribePerIpPerHour: number;
+  subscribePerAddressPerHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -141,7 +194,78 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'warn' : 'info'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500, 10, 60000),
+    mail: {
+      smtpUrl: env.SMTP_URL ? url(env, 'SMTP_URL', ['smtp:', 'smtps:']) : null,
+      from: mailbox(env, 'MAIL_FROM', 'Ratsinformation <newsletter@localhost>'),
+      outboxDir: str(env, 'MAIL_OUTBOX_DIR', 'var/mail-outbox'),
+      ratePerSecond: int(env, 'MAIL_RATE_PER_SECOND', 100, 1, 100_000),
+      poolSize: int(env, 'MAIL_SMTP_CONNECTIONS', 4, 1, 100),
+    },
+    newsletter: {
+      keys: newsletterKeys(env, nodeEnv),
+      immediateQuietSeconds: int(env, 'NEWSLETTER_IMMEDIATE_QUIET_SECONDS', 600, 0, 86400),
+      immediateMaxDelaySeconds: int(env, 'NEWSLETTER_IMMEDIATE_MAX_DELAY_SECONDS', 3600, 0, 86400),
+      digestHour: int(env, 'NEWSLETTER_DIGEST_HOUR', 7, 0, 23),
+      weeklyDay: int(env, 'NEWSLETTER_WEEKLY_DAY', 1, 1, 7),
+      tickSeconds: int(env, 'NEWSLETTER_TICK_SECONDS', 60, 1, 3600),
+      staleSendSeconds: int(env, 'NEWSLETTER_STALE_SEND_SECONDS', 600, 1, 86400),
+      maxBounces: int(env, 'NEWSLETTER_MAX_BOUNCES', 3, 1, 100),
+      subscribePerIpPerHour: int(env, 'NEWSLETTER_SUBSCRIBE_PER_IP_PER_HOUR', 20, 1, 1_000_000),
+      subscribePerAddressPerHour: int(env, 'NEWSLETTER_SUBSCRIBE_PER_ADDRESS_PER_HOUR', 3, 1, 1000),
+    },
+    search: searchConfig(env),
   };
+}
+
+function searchConfig(env: Env): SearchConfig {
+  const meiliUrl = env.MEILI_URL ? url(env, 'MEILI_URL', ['http:', 'https:']).replace(/\/+$/, '') : null;
+  const engine = oneOf(env, 'SEARCH_ENGINE', ['postgres', 'meilisearch'] as const, meiliUrl ? 'meilisearch' : 'postgres');
+  if (engine === 'meilisearch' && !meiliUrl) throw new ConfigError('SEARCH_ENGINE=meilisearch needs MEILI_URL');
+  const index = str(env, 'MEILI_INDEX', 'ratsinfo');
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(index)) throw new ConfigError(`MEILI_INDEX may hold letters, digits, - and _ only, got "${index}"`);
+  return {
+    engine,
+    meili: meiliUrl ? { url: meiliUrl, key: env.MEILI_MASTER_KEY || null, index, timeoutMs: int(env, 'MEILI_TIMEOUT_MS', 5000, 100, 600_000) } : null,
+    extraction: {
+      ocr: bool(env, 'EXTRACT_OCR', true),
+      tesseractPath: str(env, 'TESSERACT_PATH', 'tesseract'),
+      maxChars: int(env, 'EXTRACT_MAX_CHARS', 5_000_000, 1000, 100_000_000),
+      maxPages: int(env, 'EXTRACT_MAX_PAGES', 2000, 1, 100_000),
+      timeoutMs: int(env, 'EXTRACT_TIMEOUT_MS', 300_000, 1000, 3_600_000),
+    },
+  };
+}
+
+/** `Name <address>` or a bare address. */
+function mailbox(env: Env, name: string, fallback: string): string {
+  const value = str(env, name, fallback);
+  if (!/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value.trim())) {
+    throw new ConfigError(`${name} must be an address or "Name <address>", got "${value}"`);
+  }
+  return value.trim();
+}
+
+/** Not a secret: lets development and tests run without configuration. Refused in production. */
+const DEVELOPMENT_NEWSLETTER_KEY = 'dev:ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZCEhISE=';
+
+/**
+ * `NEWSLETTER_KEYS=<id>:<base64 of 32 bytes>[,<id>:<base64>…]`. The first key encrypts new
+ * data; all keys decrypt, so a new key is put first and the old one kept until the worker has
+ * re-encrypted every row (it does so by itself), then removed.
+ */
+function newsletterKeys(env: Env, nodeEnv: AppConfig['nodeEnv']): NewsletterKey[] {
+  const raw = env.NEWSLETTER_KEYS ?? (nodeEnv === 'production' ? '' : DEVELOPMENT_NEWSLETTER_KEY);
+  if (raw.trim() === '') return [];
+  const keys = raw.split(',').map((part) => {
+    const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/=]+)$/.exec(part.trim());
+    if (!match) throw new ConfigError('NEWSLETTER_KEYS must be a comma-separated list of <id>:<base64 key>');
+    const secret = Buffer.from(match[2], 'base64');
+    if (secret.length !== 32) throw new ConfigError(`NEWSLETTER_KEYS: key "${match[1]}" must be 32 bytes (base64), got ${secret.length}`);
+    return { id: match[1], secret };
+  });
+  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new ConfigError('NEWSLETTER_KEYS: key ids must be unique');
+  if (nodeEnv === 'production' && keys.some((k) => k.id === 'dev')) throw new ConfigError('NEWSLETTER_KEYS: the development key must not be used in production');
+  return keys;
 }
 
 /** Injection token for the validated configuration. */

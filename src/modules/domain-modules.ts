@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { NewsletterModule } from './newsletter/newsletter.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { AgendaItemsModule } from './agenda-items/agenda-items.module';
 import { ConsultationsModule } from './consultations/consultations.module';
@@ -11,7 +12,8 @@ import { LegislativeTermsModule } from './legislative-terms/legislative-terms.mo
 import { LocationsModule } from './locations/locations.module';
 import { MembershipsModule } from './memberships/memberships.module';
 import { PeopleModule } from './people/people.module';
+import { SearchModule } from './search/search.module';
 import { OparlModule } from './oparl/oparl.module';
 
 /** The council-data modules served under /v1. */
-export const DOMAIN_MODULES: Type[] = [CalendarModule, SessionsModule, FilesModule, AgendaItemsModule, DocumentsModule, ConsultationsModule, MinutesModule, LegislativeTermsModule, LocationsModule, CommitteesModule, PeopleModule, MembershipsModule, OparlModule];
+export const DOMAIN_MODULES: Type[] = [CalendarModule, SessionsModule, FilesModule, AgendaItemsModule, DocumentsModule, ConsultationsModule, MinutesModule, LegislativeTermsModule, LocationsModule, CommitteesModule, PeopleModule, MembershipsModule, SearchModule, NewsletterModule, OparlModule];

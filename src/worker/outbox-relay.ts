@@ -68,7 +68,7 @@ export class OutboxRelay {
     return this.ds.transaction(async (manager) => {
       const rows: EventRow[] = await manager.query(
         `SELECT id::text, body_id, resource, resource_id, action, audience_before, audience_after, request_id
-         FROM change_event WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+         FROM change_event WHERE relayed_at IS NULL ORDER BY change_event.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
       if (rows.length === 0) return 0;

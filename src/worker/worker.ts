@@ -22,7 +22,7 @@ export function bullConnection(config: AppConfig): Redis {
 }
 
 /** The worker process: the outbox relay and the BullMQ processors. */
-export async function startWorker(config: AppConfig, processors: Processors): Promise<RunningWorker> {
+export async function startWorker(config: AppConfig, processors: Processors, startup: (() => Promise<void>)[] = []): Promise<RunningWorker> {
   const logger = new Logger('worker');
   const names: string[] = Object.values(QUEUES);
   const missing = names.filter((name) => !(name in processors));
@@ -41,6 +41,10 @@ export async function startWorker(config: AppConfig, processors: Processors): Pr
   );
   const relay = new OutboxRelay(ds, changeQueues, config.outboxPollMs);
   relay.start();
+  // Start-up work that may wait for a service: failures are retried by the jobs themselves.
+  for (const hook of startup) {
+    hook().catch((error: unknown) => logger.warn(`start-up step deferred: ${error instanceof Error ? error.message : String(error)}`));
+  }
   logger.log(`worker started: relay every ${config.outboxPollMs} ms, queues [${names.join(', ') || 'none'}]`);
   return {
     relay,

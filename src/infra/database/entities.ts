@@ -12,6 +12,7 @@ import { MembershipEntity } from '../../modules/memberships/membership.entity';
 import { MinutesEntity } from '../../modules/minutes/minutes.entity';
 import { PersonEntity } from '../../modules/people/person.entity';
 import { SessionCommitteeEntity, SessionEntity } from '../../modules/sessions/session.entity';
+import { NEWSLETTER_ENTITIES } from '../../modules/newsletter/newsletter.entities';
 
 export const ENTITIES = [
   AgendaItemEntity,
@@ -29,4 +30,5 @@ export const ENTITIES = [
   PersonEntity,
   SessionCommitteeEntity,
   SessionEntity,
+  ...NEWSLETTER_ENTITIES,
 ];

@@ -6,11 +6,22 @@ import type { ResourceKind } from '../../common/access/resources';
  * every change event from the outbox relay; the worker refuses to start when a queue has
  * no processor.
  */
-export const QUEUES = {} as const satisfies Record<string, string>;
+export const QUEUES = {
+  /** Newsletter: change events → newsletter events (see src/modules/newsletter). */
+  newsletter: 'newsletter',
+  /** Newsletter: the scheduler tick and digest runs. */
+  newsletterDigest: 'newsletter-digest',
+  /** Outgoing mail: one job per delivery (confirmation mail or digest). */
+  mail: 'mail',
+  /** Search: change events → the search index (see src/modules/search). */
+  search: 'search',
+  /** Text extraction: change events of files → text of the file (see src/worker/text-extraction.ts). */
+  extract: 'extract',
+} as const satisfies Record<string, string>;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Queues that receive one job per change event (job id `change-<event id>`). */
-export const CHANGE_QUEUES: readonly QueueName[] = [];
+export const CHANGE_QUEUES: readonly QueueName[] = [QUEUES.newsletter, QUEUES.search, QUEUES.extract];
 
 /** Payload of a change job: ids only; processors reload rows from PostgreSQL. */
 export interface ChangeJob {

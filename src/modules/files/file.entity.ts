@@ -81,4 +81,23 @@ export class FileEntity extends TenantEntity {
   /** Imported files: the old system's `downloadUrl`, when it has one. */
   @Column({ type: 'text', nullable: true })
   sourceDownloadUrl!: string | null;
+
+  /** Number of pages of the extracted text (pages are separated by form feeds in `text`). */
+  @Column({ type: 'int', nullable: true })
+  pageCount!: number | null;
+
+  /** Text extraction: null (not yet), `done`, `empty` (no text found), `unsupported` or `failed`. */
+  @Column({ type: 'text', nullable: true })
+  textStatus!: string | null;
+
+  /** Why the last extraction failed. */
+  @Column({ type: 'text', nullable: true })
+  textError!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  textExtractedAt!: Date | null;
+
+  /** SHA-512 of the bytes the text was extracted from (extraction is skipped when unchanged). */
+  @Column({ type: 'char', length: 128, nullable: true })
+  textSourceSha512!: string | null;
 }
