@@ -51,3 +51,15 @@ export function toPage<T extends Record<string, unknown>>(rows: T[], limit: numb
   const last = items[items.length - 1];
   return { items, next: encodeCursor(order.columns.map((c) => last[c.field] as string)) };
 }
+
+/**
+ * One keyset page: the inner query finds the page's rows through the order's index, the
+ * outer one renders JSON for those rows only (never for rows a sort would throw away).
+ * Returns rows `{ j, _k0, _k1… }` as `toPage` expects.
+ */
+export function pageSql(json: string, table: string, alias: string, where: string[], order: KeysetOrder, limitParam: string): string {
+  const keys = order.columns.map((c) => `${c.sql}::text AS ${c.field}`).join(', ');
+  return `SELECT ${json}::text AS j, ${keys}
+    FROM (SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(order)} LIMIT ${limitParam}) ${alias}
+    ORDER BY ${orderBy(order)}`;
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { committeeRef, documentRef, filesOf, sessionRef, stamps, ts } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -21,8 +21,6 @@ export const AGENDA_ORDER: KeysetOrder = {
 export const AGENDA_ITEM_ID_ORDER: KeysetOrder = { columns: [{ sql: 'ai.id', cast: 'uuid', field: '_k0' }] };
 
 export type KeyRow = { j: string } & Record<string, string>;
-
-const keys = (order: KeysetOrder): string => order.columns.map((c) => `${c.sql}::text AS ${c.field}`).join(', ');
 
 function itemFields(): Record<string, string> {
   return {
@@ -53,8 +51,7 @@ export class AgendaItemsRepository {
     if (query.modified_since) where.push(`ai.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(order, query.cursor, p);
     if (after) where.push(after);
-    const sql = `SELECT ${jsonObject(itemFields())}::text AS j, ${keys(order)}
-      FROM agenda_item ai WHERE ${where.join(' AND ')} ORDER BY ${orderBy(order)} LIMIT ${p.add(limit + 1)}`;
+    const sql = pageSql(jsonObject(itemFields()), 'agenda_item', 'ai', where, order, p.add(limit + 1));
     return this.db.rows<KeyRow>(sql, p.values);
   }
 

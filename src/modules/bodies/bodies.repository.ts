@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import type { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { jsonObject } from '../../common/sql/format';
 import { legislativeTermRef, ts } from '../../common/sql/refs.sql';
@@ -44,8 +44,7 @@ export class BodiesRepository {
     if (query.modified_since) where.push(`b.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(BODY_ORDER, query.cursor, p);
     if (after) where.push(after);
-    const sql = `SELECT ${jsonObject(bodyFields())}::text AS j, b.slug AS _k0
-      FROM body b WHERE ${where.join(' AND ')} ORDER BY ${orderBy(BODY_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    const sql = pageSql(jsonObject(bodyFields()), 'body', 'b', where, BODY_ORDER, p.add(limit + 1));
     return this.db.rows(sql, p.values);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { committeeOf, date, isCurrent, locationOf, membershipTerms, personRef, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -45,8 +45,7 @@ export class CommitteesRepository {
     if (query.modified_since) where.push(`c.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(COMMITTEE_ORDER, query.cursor, p);
     if (after) where.push(after);
-    const sql = `SELECT ${jsonObject(committeeFields(v))}::text AS j, c.name AS _k0, c.id::text AS _k1
-      FROM committee c WHERE ${where.join(' AND ')} ORDER BY ${orderBy(COMMITTEE_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    const sql = pageSql(jsonObject(committeeFields(v)), 'committee', 'c', where, COMMITTEE_ORDER, p.add(limit + 1));
     return this.db.rows(sql, p.values);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { agendaItemRef, committeeRef, documentRef, sessionRef, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -40,8 +40,7 @@ export class ConsultationsRepository {
     if (query.modified_since) where.push(`co.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(CONSULTATION_ORDER, query.cursor, p);
     if (after) where.push(after);
-    const sql = `SELECT ${jsonObject(consultationFields(v))}::text AS j, co.id::text AS _k0
-      FROM consultation co WHERE ${where.join(' AND ')} ORDER BY ${orderBy(CONSULTATION_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    const sql = pageSql(jsonObject(consultationFields(v)), 'consultation', 'co', where, CONSULTATION_ORDER, p.add(limit + 1));
     return this.db.rows(sql, p.values);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { agendaItemRef, committeeRef, date, documentRef, filesOf, personRef, sessionRef, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -48,13 +48,17 @@ export class DocumentsRepository {
     if (query.date_to) where.push(`d.date <= ${p.add(query.date_to)}::date`);
     // Only consultations the caller may see count, so a hidden one does not reveal itself through the filter.
     if (query.committee) {
-      where.push(`EXISTS (SELECT 1 FROM consultation fc WHERE fc.document_id = d.id AND fc.committee_id = ${p.add(query.committee)}::uuid AND ${visible.consultation('fc', v)})`);
+      // The committee's documents are few: collect their ids once (an InitPlan), then sort
+      // those by date. A per-document EXISTS made the planner pair every document with every
+      // consultation of the committee (two million comparisons on the large city).
+      where.push(
+        `d.id = ANY(ARRAY(SELECT fc.document_id FROM consultation fc WHERE fc.committee_id = ${p.add(query.committee)}::uuid AND ${visible.consultation('fc', v)}))`,
+      );
     }
     if (query.modified_since) where.push(`d.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(DOCUMENT_ORDER, query.cursor, p);
     if (after) where.push(after);
-    const sql = `SELECT ${jsonObject(documentFields())}::text AS j, d.date::text AS _k0, d.id::text AS _k1
-      FROM document d WHERE ${where.join(' AND ')} ORDER BY ${orderBy(DOCUMENT_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    const sql = pageSql(jsonObject(documentFields()), 'document', 'd', where, DOCUMENT_ORDER, p.add(limit + 1));
     return this.db.rows(sql, p.values);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { date, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -74,8 +74,7 @@ export class FilesRepository {
     if (query.modified_since) where.push(`f.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(FILE_ORDER, query.cursor, p);
     if (after) where.push(after);
-    const sql = `SELECT ${jsonObject(fileFields(base))}::text AS j, f.id::text AS _k0
-      FROM file f WHERE ${where.join(' AND ')} ORDER BY ${orderBy(FILE_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    const sql = pageSql(jsonObject(fileFields(base)), 'file', 'f', where, FILE_ORDER, p.add(limit + 1));
     return this.db.rows(sql, p.values);
   }
 

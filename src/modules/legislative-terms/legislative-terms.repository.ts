@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import type { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { jsonObject } from '../../common/sql/format';
 import { date, stamps } from '../../common/sql/refs.sql';
@@ -39,8 +39,7 @@ export class LegislativeTermsRepository {
     if (query.modified_since) where.push(`t.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(TERM_ORDER, query.cursor, p);
     if (after) where.push(after);
-    const sql = `SELECT ${jsonObject(termFields())}::text AS j, ${TERM_ORDER.columns[0].sql}::text AS _k0, t.id::text AS _k1
-      FROM legislative_term t WHERE ${where.join(' AND ')} ORDER BY ${orderBy(TERM_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    const sql = pageSql(jsonObject(termFields()), 'legislative_term', 't', where, TERM_ORDER, p.add(limit + 1));
     return this.db.rows(sql, p.values);
   }
 

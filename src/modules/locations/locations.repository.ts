@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import type { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { jsonObject } from '../../common/sql/format';
 import { stamps } from '../../common/sql/refs.sql';
@@ -37,8 +37,7 @@ export class LocationsRepository {
     if (query.modified_since) where.push(`l.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(LOCATION_ORDER, query.cursor, p);
     if (after) where.push(after);
-    const sql = `SELECT ${jsonObject(locationFields())}::text AS j, l.id::text AS _k0
-      FROM location l WHERE ${where.join(' AND ')} ORDER BY ${orderBy(LOCATION_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    const sql = pageSql(jsonObject(locationFields()), 'location', 'l', where, LOCATION_ORDER, p.add(limit + 1));
     return this.db.rows(sql, p.values);
   }
 

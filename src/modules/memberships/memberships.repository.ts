@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope, Visibility } from '../../common/access/access';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { committeeOf, isCurrent, membershipShown, membershipTerms, personOf, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -35,8 +35,7 @@ export class MembershipsRepository {
     if (query.modified_since) where.push(`m.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(MEMBERSHIP_ORDER, query.cursor, p);
     if (after) where.push(after);
-    const sql = `SELECT ${jsonObject(membershipFields(v))}::text AS j, m.id::text AS _k0
-      FROM membership m WHERE ${where.join(' AND ')} ORDER BY ${orderBy(MEMBERSHIP_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    const sql = pageSql(jsonObject(membershipFields(v)), 'membership', 'm', where, MEMBERSHIP_ORDER, p.add(limit + 1));
     return this.db.rows(sql, p.values);
   }
 

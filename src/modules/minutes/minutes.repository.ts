@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { fileRef, sessionRef, stamps, ts } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -38,8 +38,7 @@ export class MinutesRepository {
     if (query.modified_since) where.push(`m.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(MINUTES_ORDER, query.cursor, p);
     if (after) where.push(after);
-    const sql = `SELECT ${jsonObject(minutesFields(v, base))}::text AS j, m.id::text AS _k0
-      FROM minutes m WHERE ${where.join(' AND ')} ORDER BY ${orderBy(MINUTES_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    const sql = pageSql(jsonObject(minutesFields(v, base)), 'minutes', 'm', where, MINUTES_ORDER, p.add(limit + 1));
     return this.db.rows(sql, p.values);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { committeeRef, isCurrent, locationOf, membershipTerms, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -56,8 +56,7 @@ export class PeopleRepository {
     if (query.modified_since) where.push(`p.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(PERSON_ORDER, query.cursor, p);
     if (after) where.push(after);
-    const sql = `SELECT ${jsonObject(personFields(v))}::text AS j, p.name AS _k0, p.id::text AS _k1
-      FROM person p WHERE ${where.join(' AND ')} ORDER BY ${orderBy(PERSON_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    const sql = pageSql(jsonObject(personFields(v)), 'person', 'p', where, PERSON_ORDER, p.add(limit + 1));
     return this.db.rows(sql, p.values);
   }
 

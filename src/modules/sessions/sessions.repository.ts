@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { committeeRef, documentRef, fileRef, filesOf, locationOf, stamps, ts } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -48,8 +48,7 @@ export class SessionsRepository {
     if (query.modified_since) where.push(`s.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(SESSION_ORDER, query.cursor, p);
     if (after) where.push(after);
-    const sql = `SELECT ${jsonObject(sessionFields(v))}::text AS j, s.start::text AS _k0, s.id::text AS _k1
-      FROM session s WHERE ${where.join(' AND ')} ORDER BY ${orderBy(SESSION_ORDER)} LIMIT ${p.add(limit + 1)}`;
+    const sql = pageSql(jsonObject(sessionFields(v)), 'session', 's', where, SESSION_ORDER, p.add(limit + 1));
     return this.db.rows(sql, p.values);
   }
 
