@@ -22,6 +22,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const port = Number(process.env.BENCH_PORT ?? 3999);
 const slug = process.env.BENCH_BODY ?? 'grossstadt';
+const API_HEAP_FLAG = '--max-old-space-size=256';
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -69,7 +70,8 @@ async function scenarios(databaseUrl: string): Promise<Scenario[]> {
 }
 
 async function startApi(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'main.js')], {
+  // The same V8 heap cap as `npm run start:api` and the container image.
+  const child = spawn(process.execPath, [API_HEAP_FLAG, join(__dirname, '..', 'main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
