@@ -37,6 +37,11 @@ interface EntryRow {
 const ENTRY_COLUMNS = `e.key, e.body_id, e.type, e.resource_id, e.chunk, e.page, e.public, e.title, e.reference, e.meta, e.content,
   to_char(e.date, 'YYYY-MM-DD') AS date, e.committee_ids, e.document_type, e.path`;
 
+/** The same columns as one JSON object per row (for entries fetched inside a larger query). */
+const ENTRY_JSON = `'key', e.key, 'body_id', e.body_id, 'type', e.type, 'resource_id', e.resource_id, 'chunk', e.chunk, 'page', e.page,
+  'public', e.public, 'title', e.title, 'reference', e.reference, 'meta', e.meta, 'content', e.content, 'date', to_char(e.date, 'YYYY-MM-DD'),
+  'committee_ids', e.committee_ids, 'document_type', e.document_type, 'path', e.path`;
+
 function toDoc(r: EntryRow): SearchDoc {
   return {
     key: r.key,
@@ -68,10 +73,13 @@ const INDEXES = [
 
 const quote = (word: string): string => `'${word.replace(/'/g, "''")}'`;
 
-/** Records whose title or metadata match that are ranked at most (all of them, in practice). */
-const HEAD_CANDIDATES = 1000;
-/** Text matches ranked at most: for common words, counts and facets are of these (like Meilisearch's 1,000). */
-const TEXT_CANDIDATES = 500;
+/** Records whose title or metadata match that are ranked at most (bounded, so that a common word costs little). */
+const HEAD_CANDIDATES = 400;
+/**
+ * Text matches ranked at most. For common words, counts and facets are of the head and text
+ * candidates together (at most 650). Both caps bound the heap rows fetched and ranked per search.
+ */
+const TEXT_CANDIDATES = 250;
 
 /** Small rank bonus so that a record outranks its own files when both match alike. */
 const TYPE_BONUS = `CASE e.type WHEN 'document' THEN 0.06 WHEN 'committee' THEN 0.05 WHEN 'person' THEN 0.05 WHEN 'session' THEN 0.03 WHEN 'agenda-item' THEN 0.02 ELSE 0 END`;
@@ -180,14 +188,14 @@ export class PostgresSearchEngine implements SearchEngine {
         SELECT g.key, row_number() OVER (ORDER BY ${order}) AS n FROM g ORDER BY ${order} LIMIT ${p.add(request.limit)} OFFSET ${p.add(request.offset)}
       )
       SELECT (SELECT count(*)::int FROM g) AS total,
-        (SELECT COALESCE(json_agg(page.key ORDER BY page.n), '[]') FROM page) AS keys,
+        (SELECT COALESCE(json_agg(json_build_object(${ENTRY_JSON}) ORDER BY page.n), '[]') FROM page JOIN ${this.table} e ON e.key = page.key) AS hits,
         (SELECT COALESCE(json_object_agg(type, n), '{}') FROM (SELECT type, count(*) n FROM g GROUP BY type) f) AS f_type,
         (SELECT COALESCE(json_object_agg(c, n), '{}') FROM (SELECT c, count(*) n FROM g, unnest(g.committee_ids) c GROUP BY c) f) AS f_committee,
         (SELECT COALESCE(json_object_agg(document_type, n), '{}') FROM (SELECT document_type, count(*) n FROM g WHERE document_type IS NOT NULL GROUP BY document_type) f) AS f_document_type,
         (SELECT COALESCE(json_object_agg(y, n), '{}') FROM (SELECT extract(year FROM date)::int AS y, count(*) n FROM g WHERE date IS NOT NULL GROUP BY 1) f) AS f_year`;
     const result = await this.pool.query<{
       total: number;
-      keys: string[];
+      hits: EntryRow[];
       f_type: Record<string, number>;
       f_committee: Record<string, number>;
       f_document_type: Record<string, number>;
@@ -195,14 +203,9 @@ export class PostgresSearchEngine implements SearchEngine {
     }>(sql, p.values);
     const row = result.rows[0];
     const facets: Facets = row ? { type: row.f_type, committee: row.f_committee, documentType: row.f_document_type, year: row.f_year } : emptyFacets();
-    const hits = row?.keys.length ? await this.entries(row.keys) : [];
+    // The page's entries come with the same query (no second round trip).
+    const hits = (row?.hits ?? []).map(toDoc);
     return { total: row?.total ?? 0, hits, facets, matched: [...variants.values()].flat() };
-  }
-
-  private async entries(keys: string[]): Promise<SearchDoc[]> {
-    const result = await this.pool.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM ${this.table} e WHERE e.key = ANY($1::text[])`, [keys]);
-    const byKey = new Map(result.rows.map((r) => [r.key, toDoc(r)]));
-    return keys.map((k) => byKey.get(k)).filter((d): d is SearchDoc => d !== undefined);
   }
 
   async suggest(request: SuggestRequest): Promise<SearchDoc[]> {
