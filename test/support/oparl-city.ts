@@ -1,6 +1,8 @@
 import { DOMAIN_MODULES } from '../../src/modules/domain-modules';
 import { OparlModule } from '../../src/modules/oparl/oparl.module';
 import { bearer, startWithBody } from './app';
+import { BODY_LISTS, walkJson } from './oparl-conformance';
+import type { JsonObject, JsonValue } from './oparl-conformance';
 import {
   createAgendaItem,
   createCommittee,
@@ -15,16 +17,16 @@ import {
   createSession,
 } from './factories';
 
+export { BODY_LISTS, NS, oparlObjects, walkJson } from './oparl-conformance';
+export type { JsonObject, JsonValue } from './oparl-conformance';
+
 // Serve the OParl module in this test process even while the app does not list it yet.
 if (!DOMAIN_MODULES.includes(OparlModule)) DOMAIN_MODULES.push(OparlModule);
 
 export const OPARL = 'http://api.test/oparl/v1.1';
-export const NS = 'https://schema.oparl.org/1.1/';
 /** Every name that must never reach OParl contains this marker. */
 export const SECRET = 'GEHEIM';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
 
 export type OparlCity = Awaited<ReturnType<typeof startOparlCity>>;
 
@@ -177,24 +179,6 @@ export async function walkList(t: OparlCity, url: string, maxPages = 500): Promi
   }
   return { items, pages };
 }
-
-/** Visits every value of a JSON document with its key path. */
-export function walkJson(value: JsonValue, visit: (value: JsonValue, key: string, path: string) => void, key = '', path = '$'): void {
-  visit(value, key, path);
-  if (Array.isArray(value)) value.forEach((v, i) => walkJson(v, visit, key, `${path}[${i}]`));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkJson(v, visit, k, `${path}.${k}`);
-}
-
-/** Every OParl object inside a document (those with an OParl `type`), embedded ones included. */
-export function oparlObjects(value: JsonValue): JsonObject[] {
-  const out: JsonObject[] = [];
-  walkJson(value, (v) => {
-    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.type === 'string' && v.type.startsWith(NS)) out.push(v);
-  });
-  return out;
-}
-
-export const BODY_LISTS = ['organization', 'person', 'meeting', 'paper', 'agendaItem', 'consultation', 'file', 'locationList', 'legislativeTermList', 'membership'] as const;
 
 export interface Crawl {
   system: JsonObject;

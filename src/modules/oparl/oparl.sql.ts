@@ -142,7 +142,9 @@ export function fileObject(c: UrlCtx, f: string, standalone: boolean): string {
     fileLicense: txt(`${f}.file_license`),
     ...(standalone
       ? {
-          meeting: `(SELECT json_agg(${url(c, 'meeting', `${f}_s.id`)} ORDER BY ${f}_s.id) FROM session ${f}_s WHERE (${f}_s.id = ${f}.session_id OR ${f}_s.id IN (SELECT ${f}_m.session_id FROM minutes ${f}_m WHERE ${f}_m.file_id = ${f}.id)) AND ${visible.session(`${f}_s`, V)})`,
+          // The file's own session and the sessions of minutes it is the file of; a UNION of two
+          // index lookups (an OR here would scan every session for every file).
+          meeting: `(SELECT json_agg(${url(c, 'meeting', `${f}_s.id`)} ORDER BY ${f}_s.id) FROM (SELECT ${f}.session_id AS id UNION SELECT ${f}_m.session_id FROM minutes ${f}_m WHERE ${f}_m.file_id = ${f}.id) ${f}_u JOIN session ${f}_s ON ${f}_s.id = ${f}_u.id WHERE ${visible.session(`${f}_s`, V)})`,
           agendaItem: `(SELECT json_build_array(${url(c, 'agendaItem', `${f}_a.id`)}) FROM agenda_item ${f}_a WHERE ${f}_a.id = ${f}.agenda_item_id AND ${visible.agendaItem(`${f}_a`, V)})`,
           paper: `(SELECT json_build_array(${url(c, 'paper', `${f}_d.id`)}) FROM document ${f}_d WHERE ${f}_d.id = ${f}.document_id AND ${visible.document(`${f}_d`, V)})`,
         }
@@ -345,9 +347,13 @@ export function consultationObject(c: UrlCtx, k: string, standalone: boolean): s
   });
 }
 
-/** URLs of the visible rows of `table` of the same body whose ids are in the uuid[] `column` of row `d`, in array order. */
+/**
+ * URLs of the visible rows of `table` of the same body whose ids are in the uuid[] `column` of
+ * row `d`, in array order. One primary-key lookup per array element (a join lets the planner
+ * hash the whole table for every row of a page).
+ */
 const urlsOf = (c: UrlCtx, segment: string, table: string, d: string, column: string, a: string, isVisible: string): string =>
-  `(SELECT json_agg(${url(c, segment, `${a}.id`)} ORDER BY ${a}_u.o) FROM unnest(${d}.${column}) WITH ORDINALITY ${a}_u(id, o) JOIN ${table} ${a} ON ${a}.id = ${a}_u.id AND ${a}.body_id = ${d}.body_id WHERE ${isVisible})`;
+  `(SELECT json_agg(${a}_z.u ORDER BY ${a}_z.o) FROM (SELECT (SELECT ${url(c, segment, `${a}.id`)} FROM ${table} ${a} WHERE ${a}.id = ${a}_u.id AND ${a}.body_id = ${d}.body_id AND ${isVisible}) AS u, ${a}_u.o FROM unnest(${d}.${column}) WITH ORDINALITY ${a}_u(id, o)) ${a}_z WHERE ${a}_z.u IS NOT NULL)`;
 
 export function paperObject(c: UrlCtx, d: string, o: BuildOptions): string {
   return jsonObject({
