@@ -2,12 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import type { Scope } from '../../common/access/access';
-import { Json, pageJson } from '../../common/http/json';
+import { Json } from '../../common/http/json';
 import { Problem } from '../../common/http/problem';
 import { bodyBase } from '../../common/http/urls';
-import { toPage } from '../../common/pagination/keyset';
-import { pageLinks } from '../../common/pagination/links';
-import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
+import { renderPage } from '../../common/pagination/links';
 import type { Page } from '../../common/pagination/page.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { ResourceWriter } from '../changes/resource-writer.service';
@@ -26,11 +24,8 @@ export class AgendaItemsService {
   ) {}
 
   async list(scope: Scope, query: AgendaItemQueryDto, request: FastifyRequest): Promise<Json<Page<AgendaItemDto>>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
     const order = query.session ? AGENDA_ORDER : AGENDA_ITEM_ID_ORDER;
-    const rows = await this.items.list(scope, query, order, limit);
-    const { items, next } = toPage(rows, limit, order);
-    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+    return renderPage(query, order, this.config.publicUrl, request, (limit) => this.items.list(scope, query, order, limit));
   }
 
   async get(scope: Scope, id: string): Promise<Json<AgendaItemDetailDto>> {

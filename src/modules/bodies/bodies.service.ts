@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Caller, Scope, Visibility, visibilityFor } from '../../common/access/access';
-import { Json, pageJson } from '../../common/http/json';
+import { Json } from '../../common/http/json';
 import { Problem } from '../../common/http/problem';
-import { toPage } from '../../common/pagination/keyset';
-import { pageLinks } from '../../common/pagination/links';
-import { DEFAULT_LIMIT, ListQueryDto } from '../../common/pagination/list-query.dto';
+import { renderPage } from '../../common/pagination/links';
+import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import type { Page } from '../../common/pagination/page.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { BODY_ORDER, BodiesRepository, BodyValues } from './bodies.repository';
@@ -26,10 +25,7 @@ export class BodiesService {
   ) {}
 
   async list(query: ListQueryDto, request: FastifyRequest): Promise<Json<Page<BodyDto>>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.bodies.list(query, limit);
-    const { items, next } = toPage(rows, limit, BODY_ORDER);
-    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+    return renderPage(query, BODY_ORDER, this.config.publicUrl, request, (limit) => this.bodies.list(query, limit));
   }
 
   async get(bodyId: string, visibility: Visibility): Promise<Json<BodyDetailDto>> {

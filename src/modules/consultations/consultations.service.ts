@@ -2,11 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import type { Scope } from '../../common/access/access';
-import { Json, pageJson } from '../../common/http/json';
+import { Json } from '../../common/http/json';
 import { Problem } from '../../common/http/problem';
-import { toPage } from '../../common/pagination/keyset';
-import { pageLinks } from '../../common/pagination/links';
-import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
+import { renderPage } from '../../common/pagination/links';
 import type { Page } from '../../common/pagination/page.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Ref, ResourceWriter, WriteTx } from '../changes/resource-writer.service';
@@ -27,10 +25,7 @@ export class ConsultationsService {
   ) {}
 
   async list(scope: Scope, query: ConsultationQueryDto, request: FastifyRequest): Promise<Json<Page<ConsultationDto>>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.consultations.list(scope, query, limit);
-    const { items, next } = toPage(rows, limit, CONSULTATION_ORDER);
-    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+    return renderPage(query, CONSULTATION_ORDER, this.config.publicUrl, request, (limit) => this.consultations.list(scope, query, limit));
   }
 
   async get(scope: Scope, id: string): Promise<Json<ConsultationDto>> {

@@ -2,12 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import type { Scope } from '../../common/access/access';
-import { Json, pageJson } from '../../common/http/json';
+import { Json } from '../../common/http/json';
 import { FieldError, Problem } from '../../common/http/problem';
 import { bodyBase } from '../../common/http/urls';
-import { toPage } from '../../common/pagination/keyset';
-import { pageLinks } from '../../common/pagination/links';
-import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
+import { renderPage } from '../../common/pagination/links';
 import type { Page } from '../../common/pagination/page.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { ResourceKind } from '../../common/access/resources';
@@ -42,10 +40,7 @@ export class DocumentsService {
     if (query.date_from && query.date_to && query.date_to < query.date_from) {
       throw Problem.invalid([{ field: 'date_to', message: 'date_to must not be before date_from' }]);
     }
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.documents.list(scope, query, limit);
-    const { items, next } = toPage(rows, limit, DOCUMENT_ORDER);
-    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+    return renderPage(query, DOCUMENT_ORDER, this.config.publicUrl, request, (limit) => this.documents.list(scope, query, limit));
   }
 
   async get(scope: Scope, id: string): Promise<Json<DocumentDetailDto>> {

@@ -6,11 +6,9 @@ import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import type { Scope } from '../../common/access/access';
 import { FieldError, fieldErrors, Problem } from '../../common/http/problem';
-import { Json, pageJson } from '../../common/http/json';
+import { Json } from '../../common/http/json';
 import { bodyBase } from '../../common/http/urls';
-import { toPage } from '../../common/pagination/keyset';
-import { pageLinks } from '../../common/pagination/links';
-import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
+import { renderPage } from '../../common/pagination/links';
 import type { Page } from '../../common/pagination/page.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Storage, StoredObjectMissing } from '../../infra/storage/storage';
@@ -83,10 +81,7 @@ export class FilesService {
   }
 
   async list(scope: Scope, query: FileQueryDto, request: FastifyRequest): Promise<Json<Page<FileDto>>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.files.list(scope, query, limit, this.base(scope));
-    const { items, next } = toPage(rows, limit, FILE_ORDER);
-    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+    return renderPage(query, FILE_ORDER, this.config.publicUrl, request, (limit) => this.files.list(scope, query, limit, this.base(scope)));
   }
 
   async get(scope: Scope, id: string, withText = false): Promise<Json<FileDetailDto>> {

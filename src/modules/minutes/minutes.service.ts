@@ -2,12 +2,10 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import type { Audience, Scope } from '../../common/access/access';
-import { Json, pageJson } from '../../common/http/json';
+import { Json } from '../../common/http/json';
 import { Problem } from '../../common/http/problem';
 import { bodyBase } from '../../common/http/urls';
-import { toPage } from '../../common/pagination/keyset';
-import { pageLinks } from '../../common/pagination/links';
-import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
+import { renderPage } from '../../common/pagination/links';
 import type { Page } from '../../common/pagination/page.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { ResourceWriter, WriteTx } from '../changes/resource-writer.service';
@@ -37,10 +35,7 @@ export class MinutesService {
   ) {}
 
   async list(scope: Scope, query: MinutesQueryDto, request: FastifyRequest): Promise<Json<Page<MinutesDto>>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.minutes.list(scope, query, limit, bodyBase(this.config.publicUrl, scope.body));
-    const { items, next } = toPage(rows, limit, MINUTES_ORDER);
-    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+    return renderPage(query, MINUTES_ORDER, this.config.publicUrl, request, (limit) => this.minutes.list(scope, query, limit, bodyBase(this.config.publicUrl, scope.body)));
   }
 
   async get(scope: Scope, id: string): Promise<Json<MinutesDto>> {

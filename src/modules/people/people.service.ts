@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Scope } from '../../common/access/access';
-import { Json, pageJson } from '../../common/http/json';
+import { Json } from '../../common/http/json';
 import { Problem } from '../../common/http/problem';
-import { toPage } from '../../common/pagination/keyset';
-import { pageLinks } from '../../common/pagination/links';
-import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
+import { renderPage } from '../../common/pagination/links';
 import type { Page } from '../../common/pagination/page.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { ResourceWriter } from '../changes/resource-writer.service';
@@ -24,10 +22,7 @@ export class PeopleService {
   ) {}
 
   async list(scope: Scope, query: PersonQueryDto, request: FastifyRequest): Promise<Json<Page<PersonDto>>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.people.list(scope, query, limit);
-    const { items, next } = toPage(rows, limit, PERSON_ORDER);
-    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+    return renderPage(query, PERSON_ORDER, this.config.publicUrl, request, (limit) => this.people.list(scope, query, limit));
   }
 
   async get(scope: Scope, id: string): Promise<Json<PersonDetailDto>> {

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Scope } from '../../common/access/access';
 import { Problem } from '../../common/http/problem';
-import { Json, pageJson } from '../../common/http/json';
+import { Json } from '../../common/http/json';
 import { bodyBase } from '../../common/http/urls';
-import { toPage } from '../../common/pagination/keyset';
-import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
-import { pageLinks } from '../../common/pagination/links';
+import { renderPage } from '../../common/pagination/links';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { ResourceWriter } from '../changes/resource-writer.service';
 import type { SessionDetailDto, SessionDto } from './dto/session.dto';
@@ -25,10 +23,7 @@ export class SessionsService {
   ) {}
 
   async list(scope: Scope, query: SessionQueryDto, request: FastifyRequest): Promise<Json<Page<SessionDto>>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.sessions.list(scope, query, limit);
-    const { items, next } = toPage(rows, limit, SESSION_ORDER);
-    return pageJson(items, pageLinks(this.config.publicUrl, request, next));
+    return renderPage(query, SESSION_ORDER, this.config.publicUrl, request, (limit) => this.sessions.list(scope, query, limit));
   }
 
   async get(scope: Scope, id: string): Promise<Json<SessionDetailDto>> {
