@@ -1,22 +1,15 @@
+import { Ctx, expectWritesRefused, getAs, MISSING, notFoundShape, Role, Write } from './support/access';
 import { bearer, startWithBody } from './support/app';
 import { createAgendaItem, createCommittee, createConsultation, createDocument, createFile, createSession } from './support/factories';
 
-type Ctx = Awaited<ReturnType<typeof startWithBody>>;
-type Role = 'anonymous' | 'member' | 'otherMember' | 'otherEditor' | 'editor' | 'admin';
 type Named = { id: string; name: string; number: string | null; order: number };
 
-const MISSING = '00000000-0000-4000-8000-000000000000';
 
 describe('agenda items', () => {
   let t: Ctx;
   const path = '/v1/bodies/musterstadt/agenda-items';
 
-  const get = (url: string, role: Role = 'anonymous') => {
-    const request = t.http().get(url);
-    return role === 'anonymous' ? request : request.set(...bearer(t.keys[role]));
-  };
-  /** Everything but the id a 404 problem names, so "hidden" and "missing" can be compared. */
-  const notFoundShape = (body: Record<string, unknown>, id: string) => ({ ...body, detail: String(body.detail).replace(id, '<id>'), instance: undefined, requestId: undefined });
+  const get = (url: string, role: Role = 'anonymous') => getAs(t, url, role);
 
   beforeAll(async () => {
     t = await startWithBody();
@@ -254,25 +247,14 @@ describe('agenda items', () => {
 
     it('refuses anonymous callers, members and keys of another body on every write', async () => {
       const item = await createAgendaItem(t.ds, { bodyId: t.body.id, sessionId, name: 'Unberührbar', position: 90 });
-      const writes: [string, string, Record<string, unknown>?][] = [
+      const writes: Write[] = [
         ['post', path, { sessionId, name: 'Neuer Punkt' }],
         ['patch', `${path}/${item.id}`, { name: 'Geändert' }],
         ['delete', `${path}/${item.id}`],
         ['post', `${path}/${item.id}/publish`],
         ['post', `${path}/${item.id}/unpublish`],
       ];
-      for (const [method, url, body] of writes) {
-        const send = (key?: string) => {
-          const request = method === 'post' ? t.http().post(url) : method === 'patch' ? t.http().patch(url) : t.http().delete(url);
-          if (key) request.set(...bearer(key));
-          return body ? request.send(body) : request;
-        };
-        const anonymous = await send().expect(401);
-        expect(anonymous.headers['content-type']).toMatch(/problem\+json/);
-        await send(t.keys.member).expect(403);
-        await send(t.keys.otherEditor).expect(403);
-        await send(t.keys.otherMember).expect(403);
-      }
+      await expectWritesRefused(t, writes);
       const row = await t.ds.query('SELECT name, deleted_at, published_at IS NOT NULL AS published FROM agenda_item WHERE id = $1', [item.id]);
       expect(row[0]).toMatchObject({ name: 'Unberührbar', deleted_at: null, published: true });
     });

@@ -1,21 +1,15 @@
+import { Ctx, expectWritesRefused, getAs, MISSING, notFoundShape, Role, Write } from './support/access';
 import { bearer, startWithBody } from './support/app';
 import { createAgendaItem, createCommittee, createConsultation, createDocument, createSession } from './support/factories';
 
-type Ctx = Awaited<ReturnType<typeof startWithBody>>;
-type Role = 'anonymous' | 'member' | 'otherMember' | 'otherEditor' | 'editor' | 'admin';
 type Consultation = { id: string; role: string | null; session: { id: string } | null; agendaItem: { id: string } | null };
 
-const MISSING = '00000000-0000-4000-8000-000000000000';
 
 describe('consultations', () => {
   let t: Ctx;
   const path = '/v1/bodies/musterstadt/consultations';
 
-  const get = (url: string, role: Role = 'anonymous') => {
-    const request = t.http().get(url);
-    return role === 'anonymous' ? request : request.set(...bearer(t.keys[role]));
-  };
-  const notFoundShape = (body: Record<string, unknown>, id: string) => ({ ...body, detail: String(body.detail).replace(id, '<id>'), instance: undefined, requestId: undefined });
+  const get = (url: string, role: Role = 'anonymous') => getAs(t, url, role);
   const idsOf = (body: { data: Consultation[] }): string[] => body.data.map((c) => c.id);
 
   beforeAll(async () => {
@@ -192,7 +186,7 @@ describe('consultations', () => {
 
     it('refuses anonymous callers, members and keys of another body on every write', async () => {
       const existing = await createConsultation(t.ds, { bodyId: t.body.id, documentId: doc, role: 'Unberührbar' });
-      const writes: [string, string, Record<string, unknown>?][] = [
+      const writes: Write[] = [
         ['post', path, { documentId: doc }],
         ['patch', `${path}/${existing.id}`, { role: 'Geändert' }],
         ['delete', `${path}/${existing.id}`],
@@ -200,17 +194,7 @@ describe('consultations', () => {
         ['post', `${path}/${existing.id}/unpublish`],
       ];
       const before = await count();
-      for (const [method, url, body] of writes) {
-        const send = (key?: string) => {
-          const request = method === 'post' ? t.http().post(url) : method === 'patch' ? t.http().patch(url) : t.http().delete(url);
-          if (key) request.set(...bearer(key));
-          return body ? request.send(body) : request;
-        };
-        expect((await send().expect(401)).headers['content-type']).toMatch(/problem\+json/);
-        await send(t.keys.member).expect(403);
-        await send(t.keys.otherEditor).expect(403);
-        await send(t.keys.otherMember).expect(403);
-      }
+      await expectWritesRefused(t, writes);
       expect(await count()).toBe(before);
       const row = await t.ds.query('SELECT role, deleted_at, published_at IS NOT NULL AS published FROM consultation WHERE id = $1', [existing.id]);
       expect(row[0]).toMatchObject({ role: 'Unberührbar', deleted_at: null, published: true });

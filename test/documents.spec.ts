@@ -1,22 +1,16 @@
+import { Ctx, expectWritesRefused, getAs, MISSING, notFoundShape, Role, Write } from './support/access';
 import { bearer, startWithBody } from './support/app';
 import { createAgendaItem, createCommittee, createConsultation, createDocument, createFile, createPerson, createSession } from './support/factories';
 
-type Ctx = Awaited<ReturnType<typeof startWithBody>>;
-type Role = 'anonymous' | 'member' | 'otherMember' | 'otherEditor' | 'editor' | 'admin';
 type Doc = { id: string; name: string; reference: string | null; date: string };
 
-const MISSING = '00000000-0000-4000-8000-000000000000';
 const names = (list: { name: string }[]): string[] => list.map((x) => x.name);
 
 describe('documents', () => {
   let t: Ctx;
   const path = '/v1/bodies/musterstadt/documents';
 
-  const get = (url: string, role: Role = 'anonymous') => {
-    const request = t.http().get(url);
-    return role === 'anonymous' ? request : request.set(...bearer(t.keys[role]));
-  };
-  const notFoundShape = (body: Record<string, unknown>, id: string) => ({ ...body, detail: String(body.detail).replace(id, '<id>'), instance: undefined, requestId: undefined });
+  const get = (url: string, role: Role = 'anonymous') => getAs(t, url, role);
 
   beforeAll(async () => {
     t = await startWithBody();
@@ -245,7 +239,7 @@ describe('documents', () => {
 
     it('refuses anonymous callers, members and keys of another body on every write', async () => {
       const doc = await createDocument(t.ds, { bodyId: t.body.id, name: 'Unberührbare Vorlage' });
-      const writes: [string, string, Record<string, unknown>?][] = [
+      const writes: Write[] = [
         ['post', path, { name: 'Neue Vorlage' }],
         ['patch', `${path}/${doc.id}`, { name: 'Geändert' }],
         ['delete', `${path}/${doc.id}`],
@@ -253,17 +247,7 @@ describe('documents', () => {
         ['post', `${path}/${doc.id}/unpublish`],
       ];
       const before = await count();
-      for (const [method, url, body] of writes) {
-        const send = (key?: string) => {
-          const request = method === 'post' ? t.http().post(url) : method === 'patch' ? t.http().patch(url) : t.http().delete(url);
-          if (key) request.set(...bearer(key));
-          return body ? request.send(body) : request;
-        };
-        expect((await send().expect(401)).headers['content-type']).toMatch(/problem\+json/);
-        await send(t.keys.member).expect(403);
-        await send(t.keys.otherEditor).expect(403);
-        await send(t.keys.otherMember).expect(403);
-      }
+      await expectWritesRefused(t, writes);
       expect(await count()).toBe(before);
       const row = await t.ds.query('SELECT name, deleted_at, published_at IS NOT NULL AS published FROM document WHERE id = $1', [doc.id]);
       expect(row[0]).toMatchObject({ name: 'Unberührbare Vorlage', deleted_at: null, published: true });
