@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Pool, QueryResultRow } from 'pg';
 import { Params } from '../../common/pagination/keyset';
 import { decodeCursor } from '../../common/pagination/cursor';
 import { ts } from '../../common/sql/format';
@@ -63,37 +61,7 @@ function filterWhere(a: string, q: OparlListQuery, p: Params, modified: (a: stri
  */
 @Injectable()
 export class OparlRepository {
-  private readonly names = new Map<string, string>();
-
   constructor(private readonly db: Db) {}
-
-  /**
-   * Runs one read with JIT compilation off. The pages are single statements with many
-   * subqueries; their cost estimate crosses `jit_above_cost`, and compiling them takes far
-   * longer (about a second) than running them (milliseconds). Named prepared statements, as in Db.
-   */
-  private async read<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-    let name = this.names.get(text);
-    if (!name) {
-      name = 'o' + createHash('sha1').update(text).digest('hex').slice(0, 16);
-      this.names.set(text, name);
-    }
-    const pool = (this.db.dataSource.driver as unknown as { master: Pool }).master;
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN READ ONLY; SET LOCAL jit = off');
-      const result = await client.query<T>({ name, text, values });
-      await client.query('COMMIT');
-      return result.rows;
-    } catch (error) {
-      broken = error as Error;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  }
 
   async systemStamps(): Promise<{ created: string | null; modified: string | null }> {
     const row = await this.db.one<{ created: string | null; modified: string | null }>(
@@ -112,14 +80,14 @@ export class OparlRepository {
     const json = tombstones ? `CASE WHEN b.deleted_at IS NULL THEN ${bodyObject(c, o)} ELSE ${bodyTombstone(c)} END` : bodyObject(c, o);
     const sql = `SELECT json_strip_nulls(${json})::text AS j, b.id::text AS _k0 FROM body b
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY b.id LIMIT ${p.add(q.limit + 1)}`;
-    return this.read<ListRow>(sql, p.values);
+    return this.db.rows<ListRow>(sql, p.values);
   }
 
   /** The body with this slug; a deleted one as a tombstone. */
   async body(bases: OparlBases, slug: string): Promise<string | undefined> {
     const p = new Params();
     const c = ctx(p, bases);
-    const [row] = await this.read<{ j: string }>(
+    const [row] = await this.db.rows<{ j: string }>(
       `SELECT json_strip_nulls(CASE WHEN b.deleted_at IS NULL THEN ${bodyObject(c, { omitInternal: false })} ELSE ${bodyTombstone(c)} END)::text AS j
        FROM body b WHERE b.slug = ${p.add(slug)} ORDER BY b.deleted_at NULLS FIRST LIMIT 1`,
       p.values,
@@ -144,7 +112,7 @@ export class OparlRepository {
     const sql = `SELECT json_strip_nulls(${json})::text AS j, x.id::text AS _k0
       FROM ${kind.table} x JOIN body b ON b.id = x.body_id
       WHERE ${where.join(' AND ')} ORDER BY x.id LIMIT ${p.add(q.limit + 1)}`;
-    return this.read<ListRow>(sql, p.values);
+    return this.db.rows<ListRow>(sql, p.values);
   }
 
   /** The object at its id: the full object, a tombstone if deleted or not public, or nothing. */
@@ -152,7 +120,7 @@ export class OparlRepository {
     const kind = KINDS[segment];
     const p = new Params();
     const c = ctx(p, bases);
-    const [row] = await this.read<{ j: string }>(
+    const [row] = await this.db.rows<{ j: string }>(
       `SELECT json_strip_nulls(CASE WHEN ${kind.visible('x')} THEN ${kind.object(c, 'x', { omitInternal: false })} ELSE ${tombstone(c, kind, 'x')} END)::text AS j
        FROM ${kind.table} x JOIN body b ON b.id = x.body_id AND b.deleted_at IS NULL WHERE x.id = ${p.add(id)}::uuid`,
       p.values,
