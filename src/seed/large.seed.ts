@@ -4,7 +4,7 @@ import { createStorage } from '../infra/storage/create-storage';
 import { ensureBlobByContent, forEachLimited } from './blobs';
 import { md5Uuid, uuidV5 } from './ids';
 import { renderBenchmarkPdfs } from './large/blobs';
-import { BlobSet, GenerationInput, createPruneIndexes, dropPruneIndexes, generateSessions, insertAgendaItems, insertConsultations, insertDocuments, insertFiles, loadVocabulary, planAgendas, pruneUntouched } from './large/generate';
+import { BlobSet, GenerationInput, generateSessions, insertAgendaItems, insertConsultations, insertDocuments, insertFiles, loadVocabulary, planAgendas, pruneUntouched } from './large/generate';
 import { LARGE_NAME, LARGE_SLUG, LargeShape, ReferenceData, largeShape, referenceData } from './large/reference';
 import { Queryable, pruneRows, returnedRows, timed, upsertRows } from './sql';
 import { BodyRow, bodyTable, committeeTable, legislativeTermTable, locationTable, membershipTable, personTable } from './tables';
@@ -156,14 +156,7 @@ export async function seedLarge(ds: DataSource, config: AppConfig, opts: SeedLar
       log(`${LARGE_SLUG}: already seeded at scale ${opts.scale} (${formatCounts(before)}); nothing to do`);
       return { bodyId, largeFileId };
     }
-    // Rows of an earlier run that this one does not rewrite are deleted; that needs indexes.
-    const rewrite = before.session + before.document + before.file > 0;
-    if (rewrite) await step(log, 'indexes for deleting old rows', () => createPruneIndexes(ds), () => '');
-    try {
-      await generate(ds, { bodyId, shape, ref, blobs }, largeBody(bodyId), log);
-    } finally {
-      if (rewrite) await dropPruneIndexes(ds);
-    }
+    await generate(ds, { bodyId, shape, ref, blobs }, largeBody(bodyId), log);
     await step(log, 'analyze', () => analyze(ds), () => '');
     log(`${LARGE_SLUG}: ${formatCounts(await countRows(ds, bodyId))}`);
     return { bodyId, largeFileId };

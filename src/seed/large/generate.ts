@@ -405,33 +405,6 @@ export async function insertFiles(q: Queryable, input: GenerationInput): Promise
   return { files: await writtenNow(q, 'file', input.bodyId), minutes: await writtenNow(q, 'minutes', input.bodyId) };
 }
 
-/**
- * Foreign keys without an index of their own. Deleting a referenced row makes PostgreSQL look
- * for referencing rows; without an index that is a scan of the whole table per deleted row.
- */
-const UNINDEXED_REFERENCES = [
-  ['minutes', 'file_id'],
-  ['consultation', 'session_id'],
-  ['document', 'superordinated_document_id'],
-] as const;
-
-const pruneIndexName = (table: string, column: string): string => quoteIdent(`seed_prune_${table}_${column}`);
-
-/**
- * Indexes on those keys while old rows are deleted. They must be committed before the
- * transaction that deletes: an index created in a transaction that has already updated the
- * table may be unusable in that same transaction.
- */
-export async function createPruneIndexes(q: Queryable): Promise<void> {
-  for (const [table, column] of UNINDEXED_REFERENCES) {
-    await q.query(`CREATE INDEX IF NOT EXISTS ${pruneIndexName(table, column)} ON ${quoteIdent(table)} (${quoteIdent(column)})`);
-  }
-}
-
-export async function dropPruneIndexes(q: Queryable): Promise<void> {
-  for (const [table, column] of UNINDEXED_REFERENCES) await q.query(`DROP INDEX IF EXISTS ${pruneIndexName(table, column)}`);
-}
-
 const PRUNED_TABLES = ['minutes', 'file', 'consultation', 'agenda_item', 'session', 'document'] as const;
 
 /** Deletes the rows of the body this run did not write (left over from another scale). */
