@@ -14,6 +14,16 @@ interface Base {
   pub: boolean;
 }
 
+/** A whole-record entry (chunk 0, no page); each loader gives only what differs. */
+function recordDoc(
+  type: SearchType,
+  path: string,
+  r: Base,
+  fields: Pick<SearchDoc, 'public' | 'title' | 'meta' | 'committeeIds'> & Partial<Pick<SearchDoc, 'reference' | 'content' | 'date' | 'documentType'>>,
+): SearchDoc {
+  return { key: `${type}:${r.id}:0`, bodyId: r.body_id, type, resourceId: r.id, chunk: 0, page: null, reference: null, content: '', date: null, documentType: null, path: `${path}/${r.id}`, ...fields };
+}
+
 const localDate = (column: string): string => `to_char((${column}) AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD')`;
 const names = (table: string, ids: string, a: string): string =>
   `COALESCE((SELECT string_agg(${a}.name, ' ; ' ORDER BY ${a}.name) FROM ${table} ${a} WHERE ${a}.id = ANY(${ids}) AND ${visible.plain(a, 'member')}), '')`;
@@ -63,23 +73,7 @@ export class SearchSource {
        FROM document d WHERE d.id = ANY($1::uuid[]) AND ${visible.document('d', 'member')}`,
       [ids],
     );
-    return rows.map((r) => ({
-      key: `document:${r.id}:0`,
-      bodyId: r.body_id,
-      type: 'document',
-      resourceId: r.id,
-      chunk: 0,
-      page: null,
-      public: r.pub,
-      title: r.name,
-      reference: r.reference,
-      meta: join(r.document_type, r.committees, r.originators),
-      content: '',
-      date: r.date,
-      committeeIds: r.committee_ids,
-      documentType: r.document_type,
-      path: `documents/${r.id}`,
-    }));
+    return rows.map((r) => recordDoc('document', 'documents', r, { public: r.pub, title: r.name, reference: r.reference, meta: join(r.document_type, r.committees, r.originators), date: r.date, committeeIds: r.committee_ids, documentType: r.document_type }));
   }
 
   private async files(ids: string[]): Promise<SearchDoc[]> {
@@ -142,23 +136,7 @@ export class SearchSource {
        FROM session s WHERE s.id = ANY($1::uuid[]) AND ${visible.session('s', 'member')}`,
       [ids],
     );
-    return rows.map((r) => ({
-      key: `session:${r.id}:0`,
-      bodyId: r.body_id,
-      type: 'session',
-      resourceId: r.id,
-      chunk: 0,
-      page: null,
-      public: true,
-      title: r.name,
-      reference: null,
-      meta: join(r.committees, r.location),
-      content: '',
-      date: r.date,
-      committeeIds: r.committee_ids,
-      documentType: null,
-      path: `sessions/${r.id}`,
-    }));
+    return rows.map((r) => recordDoc('session', 'sessions', r, { public: true, title: r.name, meta: join(r.committees, r.location), date: r.date, committeeIds: r.committee_ids }));
   }
 
   private async agendaItems(ids: string[]): Promise<SearchDoc[]> {
@@ -170,23 +148,7 @@ export class SearchSource {
        WHERE ai.id = ANY($1::uuid[]) AND ${visible.agendaItem('ai', 'member')}`,
       [ids],
     );
-    return rows.map((r) => ({
-      key: `agenda-item:${r.id}:0`,
-      bodyId: r.body_id,
-      type: 'agenda-item',
-      resourceId: r.id,
-      chunk: 0,
-      page: null,
-      public: r.pub,
-      title: r.number ? `${r.number} ${r.name}` : r.name,
-      reference: null,
-      meta: join(r.result, r.session),
-      content: (r.resolution_text ?? '').slice(0, 20_000),
-      date: r.date,
-      committeeIds: r.committee_ids,
-      documentType: null,
-      path: `agenda-items/${r.id}`,
-    }));
+    return rows.map((r) => recordDoc('agenda-item', 'agenda-items', r, { public: r.pub, title: r.number ? `${r.number} ${r.name}` : r.name, meta: join(r.result, r.session), content: (r.resolution_text ?? '').slice(0, 20_000), date: r.date, committeeIds: r.committee_ids }));
   }
 
   private async committees(ids: string[]): Promise<SearchDoc[]> {
@@ -197,23 +159,7 @@ export class SearchSource {
        FROM committee c WHERE c.id = ANY($1::uuid[]) AND ${visible.plain('c', 'member')}`,
       [ids],
     );
-    return rows.map((r) => ({
-      key: `committee:${r.id}:0`,
-      bodyId: r.body_id,
-      type: 'committee',
-      resourceId: r.id,
-      chunk: 0,
-      page: null,
-      public: true,
-      title: r.name,
-      reference: null,
-      meta: join(r.short_name, r.classification, r.parent),
-      content: '',
-      date: null,
-      committeeIds: [r.id],
-      documentType: null,
-      path: `committees/${r.id}`,
-    }));
+    return rows.map((r) => recordDoc('committee', 'committees', r, { public: true, title: r.name, meta: join(r.short_name, r.classification, r.parent), committeeIds: [r.id] }));
   }
 
   private async people(ids: string[]): Promise<SearchDoc[]> {
@@ -226,23 +172,7 @@ export class SearchSource {
        FROM person p WHERE p.id = ANY($1::uuid[]) AND ${visible.plain('p', 'member')}`,
       [ids],
     );
-    return rows.map((r) => ({
-      key: `person:${r.id}:0`,
-      bodyId: r.body_id,
-      type: 'person',
-      resourceId: r.id,
-      chunk: 0,
-      page: null,
-      public: true,
-      title: r.name,
-      reference: null,
-      meta: join(r.titles, r.committees),
-      content: '',
-      date: null,
-      committeeIds: r.committee_ids,
-      documentType: null,
-      path: `people/${r.id}`,
-    }));
+    return rows.map((r) => recordDoc('person', 'people', r, { public: true, title: r.name, meta: join(r.titles, r.committees), committeeIds: r.committee_ids }));
   }
 
   /** The records whose entries may change when `kind`/`id` changes (including itself). */
