@@ -100,6 +100,20 @@ describe.each(['postgres', 'meilisearch'] as const)('search contract: %s', (engi
     expect(res.body.facets.committee).toEqual(expect.arrayContaining([expect.objectContaining({ value: committeeId, label: 'Ausschuss für Umwelt und Verkehr' })]));
   });
 
+  it('counts only the facets asked for', async () => {
+    const all = await search('q=Radwegekonzept').expect(200);
+    const some = await search('q=Radwegekonzept&facets=document_type,year').expect(200);
+    expect(Object.keys(some.body.facets).sort()).toEqual(['documentType', 'year']);
+    expect(some.body.facets.year).toEqual(all.body.facets.year);
+    expect(some.body.facets.documentType).toEqual(all.body.facets.documentType);
+    expect(some.body.data).toEqual(all.body.data);
+    const none = await search('q=Radwegekonzept&facets=none').expect(200);
+    expect(none.body.facets).toEqual({});
+    expect(none.body.total).toBe(all.body.total);
+    const committee = await search('q=Radwegekonzept&facets=committee').expect(200);
+    expect(committee.body.facets).toEqual({ committee: all.body.facets.committee });
+  });
+
   it('marks matches in file text and names the page', async () => {
     const res = await search('q=Gebuehren').expect(200);
     const hit = res.body.data.find((h: { type: string }) => h.type === 'file');
@@ -186,7 +200,7 @@ describe.each(['postgres', 'meilisearch'] as const)('search contract: %s', (engi
   });
 
   it('answers bad queries with a clear 400', async () => {
-    for (const query of ['', 'q=', 'q=%22unclosed', 'q=!!!', 'q=a&type=nonsense', 'q=a&date_from=2025-13-01', 'q=a&limit=500', 'q=a&cursor=zzz', 'q=a&sort=oldest', 'q=a&colour=red', `q=${'x'.repeat(201)}`, 'q=a&date_from=2025-05-01&date_to=2025-01-01']) {
+    for (const query of ['', 'q=', 'q=%22unclosed', 'q=!!!', 'q=a&type=nonsense', 'q=a&date_from=2025-13-01', 'q=a&limit=500', 'q=a&cursor=zzz', 'q=a&sort=oldest', 'q=a&colour=red', `q=${'x'.repeat(201)}`, 'q=a&date_from=2025-05-01&date_to=2025-01-01', 'q=a&facets=colour', 'q=a&facets=type,,year', 'q=a&facets=none,type']) {
       const res = await search(query);
       expect([query, res.status]).toEqual([query, 400]);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

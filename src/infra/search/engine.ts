@@ -52,6 +52,10 @@ export interface SearchFilters {
 
 export type SearchSort = 'relevance' | 'newest';
 
+/** The facets a search can count; each costs the engine work, so callers name the ones they show. */
+export const FACET_NAMES = ['type', 'committee', 'documentType', 'year'] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+
 export interface SearchRequest {
   scopes: SearchScope[];
   query: ParsedQuery;
@@ -59,6 +63,8 @@ export interface SearchRequest {
   sort: SearchSort;
   offset: number;
   limit: number;
+  /** Facets to count (omitted: all); the others stay empty. */
+  facets?: readonly FacetName[];
 }
 
 export interface Facets {

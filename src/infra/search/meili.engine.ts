@@ -1,5 +1,7 @@
 import {
   emptyFacets,
+  FACET_NAMES,
+  FacetName,
   SearchDoc,
   SearchEngine,
   SearchFilters,
@@ -52,6 +54,9 @@ export const MEILI_SETTINGS = {
   faceting: { maxValuesPerFacet: 50 },
   stopWords: ['der', 'die', 'das', 'und', 'oder', 'in', 'im', 'zu', 'zur', 'zum', 'von', 'vom', 'mit', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'auf', 'fur', 'an', 'am', 'bei'],
 };
+
+/** Index attribute of each facet. */
+const FACET_ATTRIBUTES: Record<FacetName, string> = { type: 'type', committee: 'committeeIds', documentType: 'documentType', year: 'year' };
 
 const str = (value: string): string => JSON.stringify(value);
 const docId = (key: string): string => key.replace(/:/g, '_');
@@ -139,11 +144,12 @@ export class MeiliSearchEngine implements SearchEngine {
 
   async search(request: SearchRequest): Promise<SearchResult> {
     const filter = this.filter(request.scopes, request.filters);
+    const wanted = request.facets ?? FACET_NAMES;
     const body = {
       q: this.queryText(request.query),
       filter: filter.join(' AND '),
       matchingStrategy: 'all',
-      facets: ['type', 'committeeIds', 'documentType', 'year'],
+      ...(wanted.length ? { facets: wanted.map((f) => FACET_ATTRIBUTES[f]) } : {}),
       attributesToRetrieve: DISPLAYED,
       ...(request.sort === 'newest' ? { sort: ['dateNum:desc'] } : {}),
     };
@@ -170,10 +176,7 @@ export class MeiliSearchEngine implements SearchEngine {
     const merged = [...exact.slice(request.offset), ...result.hits.filter((h) => !seen.has(h.key))].slice(0, request.limit);
     const facets = emptyFacets();
     const dist = result.facetDistribution ?? {};
-    facets.type = dist.type ?? {};
-    facets.committee = dist.committeeIds ?? {};
-    facets.documentType = dist.documentType ?? {};
-    facets.year = dist.year ?? {};
+    for (const f of wanted) facets[f] = dist[FACET_ATTRIBUTES[f]] ?? {};
     const extra = exact.filter((h) => !result.hits.some((r) => r.key === h.key)).length;
     return { total: (result.estimatedTotalHits ?? result.hits.length) + extra, hits: merged.map(fromMeili), facets, matched: [] };
   }

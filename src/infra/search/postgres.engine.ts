@@ -1,6 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import {
   emptyFacets,
+  FACET_NAMES,
+  FacetName,
   Facets,
   SearchDoc,
   SearchEngine,
@@ -182,6 +184,9 @@ export class PostgresSearchEngine implements SearchEngine {
     // A reference number alone decides: "Vorlage 0123/2025" finds the document 0123/2025.
     if (query.references.length) tiers.push(`(SELECT ${columns} FROM ${this.table} e WHERE e.reference_key = ANY(${refs}::text[]) AND ${where})`);
     const order = request.sort === 'newest' ? 'g.date DESC NULLS LAST, g.score DESC, g.key' : 'g.score DESC, g.date DESC NULLS LAST, g.key';
+    // Only the facets asked for are counted.
+    const wanted = new Set(request.facets ?? FACET_NAMES);
+    const facet = (name: FacetName, sql: string): string => (wanted.has(name) ? `(${sql})` : `'{}'::json`);
     const sql = `WITH m AS (${tiers.join(' UNION ALL ')}), g AS (
         SELECT DISTINCT ON (m.type, m.resource_id) m.* FROM m ORDER BY m.type, m.resource_id, m.score DESC, m.key
       ), page AS (
@@ -189,10 +194,10 @@ export class PostgresSearchEngine implements SearchEngine {
       )
       SELECT (SELECT count(*)::int FROM g) AS total,
         (SELECT COALESCE(json_agg(json_build_object(${ENTRY_JSON}) ORDER BY page.n), '[]') FROM page JOIN ${this.table} e ON e.key = page.key) AS hits,
-        (SELECT COALESCE(json_object_agg(type, n), '{}') FROM (SELECT type, count(*) n FROM g GROUP BY type) f) AS f_type,
-        (SELECT COALESCE(json_object_agg(c, n), '{}') FROM (SELECT c, count(*) n FROM g, unnest(g.committee_ids) c GROUP BY c) f) AS f_committee,
-        (SELECT COALESCE(json_object_agg(document_type, n), '{}') FROM (SELECT document_type, count(*) n FROM g WHERE document_type IS NOT NULL GROUP BY document_type) f) AS f_document_type,
-        (SELECT COALESCE(json_object_agg(y, n), '{}') FROM (SELECT extract(year FROM date)::int AS y, count(*) n FROM g WHERE date IS NOT NULL GROUP BY 1) f) AS f_year`;
+        ${facet('type', `SELECT COALESCE(json_object_agg(type, n), '{}') FROM (SELECT type, count(*) n FROM g GROUP BY type) f`)} AS f_type,
+        ${facet('committee', `SELECT COALESCE(json_object_agg(c, n), '{}') FROM (SELECT c, count(*) n FROM g, unnest(g.committee_ids) c GROUP BY c) f`)} AS f_committee,
+        ${facet('documentType', `SELECT COALESCE(json_object_agg(document_type, n), '{}') FROM (SELECT document_type, count(*) n FROM g WHERE document_type IS NOT NULL GROUP BY document_type) f`)} AS f_document_type,
+        ${facet('year', `SELECT COALESCE(json_object_agg(y, n), '{}') FROM (SELECT extract(year FROM date)::int AS y, count(*) n FROM g WHERE date IS NOT NULL GROUP BY 1) f`)} AS f_year`;
     const result = await this.pool.query<{
       total: number;
       hits: EntryRow[];

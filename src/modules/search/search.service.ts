@@ -5,17 +5,24 @@ import { Problem } from '../../common/http/problem';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { pageLinks } from '../../common/pagination/links';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { SearchDoc, SearchEngine, SearchScope, SearchType, SearchUnavailable } from '../../infra/search/engine';
+import { FACET_NAMES, FacetName, SearchDoc, SearchEngine, SearchScope, SearchType, SearchUnavailable } from '../../infra/search/engine';
 import { parseQuery, ParsedQuery, QueryError, queryWords } from '../../infra/search/query';
 import { snippet } from '../../infra/search/snippet';
 import { BodyDirectory } from '../bodies/body-directory.service';
-import type { FacetValueDto, SearchHitDto, SearchPageDto, SuggestListDto } from './dto/search.dto';
+import type { FacetValueDto, SearchFacetsDto, SearchHitDto, SearchPageDto, SuggestListDto } from './dto/search.dto';
 import type { SearchQueryDto, SuggestQueryDto } from './dto/search-query.dto';
 import { SearchRepository } from './search.repository';
 
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
 const MAX_DEPTH = 1000;
 const DEFAULT_LIMIT = 20;
+
+/** `facets=` of the API (snake case) to the engine's names; omitted: all. */
+function facetNames(param: string | undefined): FacetName[] {
+  if (param === undefined) return [...FACET_NAMES];
+  if (param === 'none') return [];
+  return [...new Set(param.split(',').map((f) => (f === 'document_type' ? 'documentType' : f) as FacetName))];
+}
 
 function facetList(counts: Record<string, number>, labels?: Map<string, string>): FacetValueDto[] {
   return Object.entries(counts)
@@ -70,6 +77,7 @@ export class SearchService implements OnModuleDestroy {
       throw Problem.invalid([{ field: 'date_to', message: 'date_to must not be before date_from' }]);
     }
     const limit = query.limit ?? DEFAULT_LIMIT;
+    const wanted = facetNames(query.facets);
     const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0 || offset >= MAX_DEPTH) {
       throw Problem.invalid([{ field: 'cursor', message: 'cursor is not one this API issued; start again without it' }]);
@@ -88,22 +96,23 @@ export class SearchService implements OnModuleDestroy {
         sort: query.sort ?? 'relevance',
         offset,
         limit: limit + 1,
+        facets: wanted,
       })
       .catch((error: unknown) => this.unavailable(error));
     const more = result.hits.length > limit && offset + limit < MAX_DEPTH;
     const words = [...queryWords(parsed), ...result.matched];
     const slugs = new Map(bodies.map((b) => [b.id, b.slug]));
     const data = result.hits.slice(0, limit).map((doc) => this.hit(doc, words, slugs));
-    const labels = await this.repository.committeeNames(Object.keys(result.facets.committee));
+    const facets: SearchFacetsDto = {};
+    for (const name of wanted) {
+      if (name === 'committee') facets.committee = facetList(result.facets.committee, await this.repository.committeeNames(Object.keys(result.facets.committee)));
+      else if (name === 'year') facets.year = facetList(result.facets.year).sort((a, b) => b.value.localeCompare(a.value));
+      else facets[name] = facetList(result.facets[name]);
+    }
     return {
       data,
       total: Math.max(result.total, offset + data.length),
-      facets: {
-        type: facetList(result.facets.type),
-        committee: facetList(result.facets.committee, labels),
-        documentType: facetList(result.facets.documentType),
-        year: facetList(result.facets.year).sort((a, b) => b.value.localeCompare(a.value)),
-      },
+      facets,
       links: pageLinks(this.config.publicUrl, request, more ? encodeCursor([offset + limit]) : null),
     };
   }

@@ -8,6 +8,9 @@ export const SEARCH_SORTS = ['relevance', 'newest'] as const;
 export const MAX_SEARCH_LIMIT = 50;
 
 const TYPE_LIST = new RegExp(`^(${SEARCH_TYPES.join('|')})(,(${SEARCH_TYPES.join('|')}))*$`);
+/** Facet names as the API spells them. */
+export const SEARCH_FACETS = ['type', 'committee', 'document_type', 'year'] as const;
+const FACET_LIST = new RegExp(`^(none|(${SEARCH_FACETS.join('|')})(,(${SEARCH_FACETS.join('|')}))*)$`);
 const SLUG_LIST = /^[a-z0-9][a-z0-9-]{0,62}(,[a-z0-9][a-z0-9-]{0,62}){0,19}$/;
 
 export class SearchQueryDto {
@@ -38,6 +41,15 @@ export class SearchQueryDto {
 
   @IntField({ optional: true, min: 1, max: MAX_SEARCH_LIMIT, description: 'Hits per page (default 20)', example: 20 })
   limit?: number;
+
+  @PatternField(FACET_LIST, `facets must be "none" or a comma-separated list of: ${SEARCH_FACETS.join(', ')}`, {
+    optional: true,
+    description:
+      `Facets to count (comma-separated: ${SEARCH_FACETS.join(', ')}), or \`none\`. Default: all. ` +
+      'Counting costs the engine work: ask for the facets you show, e.g. on the first page only.',
+    example: 'type,year',
+  })
+  facets?: string;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from `links.next` of the previous page' })
   @IsOptional()

@@ -26,11 +26,12 @@ export class FacetValueDto {
   @ApiProperty({ example: 12 }) count!: number;
 }
 
+/** Only the facets asked for (`facets`, default all) are present. */
 export class SearchFacetsDto {
-  @ApiProperty({ type: [FacetValueDto] }) type!: FacetValueDto[];
-  @ApiProperty({ type: [FacetValueDto] }) committee!: FacetValueDto[];
-  @ApiProperty({ type: [FacetValueDto] }) documentType!: FacetValueDto[];
-  @ApiProperty({ type: [FacetValueDto] }) year!: FacetValueDto[];
+  @ApiPropertyOptional({ type: [FacetValueDto] }) type?: FacetValueDto[];
+  @ApiPropertyOptional({ type: [FacetValueDto] }) committee?: FacetValueDto[];
+  @ApiPropertyOptional({ type: [FacetValueDto] }) documentType?: FacetValueDto[];
+  @ApiPropertyOptional({ type: [FacetValueDto] }) year?: FacetValueDto[];
 }
 
 export class SearchPageDto {
