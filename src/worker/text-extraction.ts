@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import type { Pool } from 'pg';
 import type { SearchConfig } from '../config/config';
 import type { Storage } from '../infra/storage/storage';
+import { extractOffice, OFFICE_TYPES } from './office-text';
 
 const run = promisify(execFile);
 
@@ -15,7 +16,7 @@ export type ExtractionStatus = 'done' | 'empty' | 'unsupported' | 'failed';
 
 export interface ExtractedText {
   pages: string[];
-  method: 'text-layer' | 'ocr' | 'plain';
+  method: 'text-layer' | 'ocr' | 'plain' | 'office';
 }
 
 type ExtractionOptions = SearchConfig['extraction'];
@@ -235,12 +236,15 @@ function decodeText(bytes: Buffer): string {
 /**
  * The text of a file by its MIME type, page by page; null when the type has no text we can
  * read. PDFs: the text layer, or OCR for scans when tesseract is installed; images: OCR;
- * plain text and CSV as they are.
+ * plain text and CSV as they are; office documents (DOCX, XLSX, PPTX, ODT, ODS, ODP, DOC)
+ * by their XML or Word's binary format, a page per slide or sheet.
  */
 export async function extractText(bytes: Buffer, mimeType: string, options: ExtractionOptions, reader?: PdfReader): Promise<ExtractedText | null> {
   const type = mimeType.split(';')[0].trim().toLowerCase();
   if (type === 'application/pdf') return extractPdf(bytes, options, reader ?? (defaultReader ??= new PdfReader()));
   if (type.startsWith('text/')) return { pages: [tidy(decodeText(bytes))], method: 'plain' };
+  const office = OFFICE_TYPES.get(type);
+  if (office) return { pages: (await extractOffice(bytes, office, options)).map(tidy), method: 'office' };
   if ((type === 'image/png' || type === 'image/jpeg' || type === 'image/tiff') && (await canOcr(options))) {
     const dir = await mkdtemp(join(tmpdir(), 'ratsinfo-ocr-'));
     try {
