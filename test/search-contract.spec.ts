@@ -208,6 +208,19 @@ describe.each(['postgres', 'meilisearch'] as const)('search contract: %s', (engi
     }
   });
 
+  it('finds words anywhere in a long text and names their page', async () => {
+    const b = t.body.id;
+    const doc = await createDocument(t.ds, { bodyId: b, name: 'Haushaltsplan 2026', reference: '0888/2025' });
+    // 120 pages of some 1,700 characters: far beyond what an engine indexes per attribute in one piece.
+    const pages = Array.from({ length: 120 }, (_, i) => `Seite ${i + 1}. ` + 'Ansätze für Personal- und Sachkosten der Ämter. '.repeat(35));
+    pages[117] += ' Zuschuss an den Tierschutzverein Musterstadt für das Katzenhaus.';
+    const file = await createFile(t.ds, { bodyId: b, documentId: doc.id, name: 'Haushaltsplan Band 2', text: pages.join('\f') });
+    await indexerFor(t.ds, engine).applyChange('document', doc.id);
+    const res = await search(`q=${encodeURIComponent('Tierschutzverein Katzenhaus')}`).expect(200);
+    expect(res.body.data).toEqual([expect.objectContaining({ type: 'file', id: file.id, page: 118 })]);
+    expect(res.body.data[0].snippet).toContain('<mark>Katzenhaus</mark>');
+  });
+
   it('replaces a record\'s entries when it changes and drops them when it goes', async () => {
     const b = t.body.id;
     const indexer = indexerFor(t.ds, engine);

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   emptyFacets,
   FACET_NAMES,
@@ -13,10 +14,19 @@ import {
 } from './engine';
 import { MeiliClient, MeiliError, MeiliTask } from './meili.client';
 import type { ParsedQuery } from './query';
-import { fold, normalizeReference } from './text';
+import { chunkText, fold, normalizeReference } from './text';
 
-interface MeiliDoc extends SearchDoc {
+/**
+ * An entry of the index. Every record (document, file, session, agenda item, committee,
+ * person) is one `record` entry; a file's record carries its whole text, so that searches
+ * need no `distinct` (which, over tens of thousands of candidates, costs Meilisearch more
+ * than the search itself). The text of files is indexed a second time in `page` entries
+ * (one per chunk, with its page number), which are searched only to pick the page and
+ * snippet of the files on the current results page.
+ */
+interface RecordEntry extends SearchDoc {
   id: string;
+  kind: 'record';
   group: string;
   referenceKey: string | null;
   dateNum: number | null;
@@ -25,30 +35,54 @@ interface MeiliDoc extends SearchDoc {
   fTitle: string;
   fReference: string;
   fMeta: string;
-  fContent: string;
+  /** Folded text; a file's text in blocks (`b0`, `b1` …), each an attribute of its own. */
+  fContent: string | Record<string, string>;
 }
 
-interface MeiliSearchResponse {
-  hits: MeiliDoc[];
+interface PageEntry {
+  id: string;
+  kind: 'page';
+  group: string;
+  bodyId: string;
+  public: boolean;
+  chunk: number;
+  page: number | null;
+  content: string;
+  fContent: string;
+  indexedAt: number;
+}
+
+type Entry = RecordEntry | PageEntry;
+
+interface MeiliSearchResponse<T = RecordEntry> {
+  hits: T[];
   estimatedTotalHits?: number;
   totalHits?: number;
   facetDistribution?: Record<string, Record<string, number>>;
 }
 
 const DISPLAYED: (keyof SearchDoc)[] = ['key', 'bodyId', 'type', 'resourceId', 'chunk', 'page', 'public', 'title', 'reference', 'meta', 'content', 'date', 'committeeIds', 'documentType', 'path'];
+const PAGE_FIELDS: (keyof PageEntry)[] = ['group', 'chunk', 'page', 'content'];
+
+/**
+ * Meilisearch indexes at most 65,535 word positions per attribute; a file's text is split
+ * into blocks well below that, each indexed as an attribute of its own (`fContent.b0` …).
+ */
+const TEXT_BLOCK_CHARS = 50_000;
 
 /**
  * The index settings, applied by `setup()` when the worker starts and to every fresh index.
  * No `localizedAttributes`: Meilisearch's German segmentation cuts ordinary words apart and
  * breaks typo tolerance; documents and queries are folded by us instead (see text.ts).
+ * No `distinctAttribute` (see RecordEntry).
  */
 export const MEILI_SETTINGS = {
   searchableAttributes: ['fReference', 'fTitle', 'fMeta', 'fContent'],
-  displayedAttributes: DISPLAYED,
-  filterableAttributes: ['bodyId', 'public', 'type', 'committeeIds', 'documentType', 'dateNum', 'year', 'group', 'chunk', 'referenceKey', 'indexedAt'],
+  displayedAttributes: [...DISPLAYED, 'group'],
+  filterableAttributes: ['kind', 'bodyId', 'public', 'type', 'committeeIds', 'documentType', 'dateNum', 'year', 'group', 'chunk', 'referenceKey', 'indexedAt'],
   sortableAttributes: ['dateNum'],
   rankingRules: ['sort', 'words', 'attribute', 'typo', 'proximity', 'exactness'],
-  distinctAttribute: 'group',
+  distinctAttribute: null,
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: ['fReference'] },
   pagination: { maxTotalHits: 1000 },
   faceting: { maxValuesPerFacet: 50 },
@@ -59,38 +93,83 @@ export const MEILI_SETTINGS = {
 const FACET_ATTRIBUTES: Record<FacetName, string> = { type: 'type', committee: 'committeeIds', documentType: 'documentType', year: 'year' };
 
 const str = (value: string): string => JSON.stringify(value);
-const docId = (key: string): string => key.replace(/:/g, '_');
+const groupOf = (doc: Pick<SearchDoc, 'type' | 'resourceId'>): string => `${doc.type}_${doc.resourceId}`;
+const RECORDS = 'kind = "record"';
 
-function toMeili(doc: SearchDoc, indexedAt: number): MeiliDoc {
-  const dateNum = doc.date ? Number(doc.date.replace(/-/g, '')) : null;
-  return {
-    ...doc,
-    id: docId(doc.key),
-    group: `${doc.type}_${doc.resourceId}`,
-    referenceKey: doc.reference ? normalizeReference(doc.reference) : null,
-    dateNum,
-    year: doc.date ? Number(doc.date.slice(0, 4)) : null,
-    indexedAt,
-    fTitle: fold(doc.title),
-    fReference: doc.reference ? fold(doc.reference) : '',
-    fMeta: fold(doc.meta),
-    fContent: fold(doc.content),
-  };
+function foldedBlocks(texts: string[]): string | Record<string, string> {
+  const folded = fold(texts.join('\n\n'));
+  if (folded.length <= TEXT_BLOCK_CHARS) return folded;
+  return Object.fromEntries(chunkText(folded, TEXT_BLOCK_CHARS).map((block, i) => [`b${i}`, block]));
 }
 
-function fromMeili(hit: MeiliDoc): SearchDoc {
+/**
+ * The entries of one record from its SearchDocs (a file: one per chunk of text; anything
+ * else: one). Returns the record entry and the file's page entries.
+ */
+function toEntries(docs: SearchDoc[], indexedAt: number): { record: RecordEntry; pages: PageEntry[] } {
+  const first = docs[0];
+  const group = groupOf(first);
+  const texts = docs.filter((d) => d.content);
+  const isFile = first.type === 'file';
+  const record: RecordEntry = {
+    ...first,
+    id: `${group}_0`,
+    kind: 'record',
+    key: `${first.type}:${first.resourceId}:0`,
+    chunk: 0,
+    page: isFile ? null : first.page,
+    content: isFile ? '' : first.content,
+    group,
+    referenceKey: first.reference ? normalizeReference(first.reference) : null,
+    dateNum: first.date ? Number(first.date.replace(/-/g, '')) : null,
+    year: first.date ? Number(first.date.slice(0, 4)) : null,
+    indexedAt,
+    fTitle: fold(first.title),
+    fReference: first.reference ? fold(first.reference) : '',
+    fMeta: fold(first.meta),
+    fContent: isFile ? foldedBlocks(texts.map((d) => d.content)) : fold(first.content),
+  };
+  const pages: PageEntry[] = isFile
+    ? texts.map((d, chunk) => ({
+        id: `${group}_p${chunk}`,
+        kind: 'page',
+        group,
+        bodyId: d.bodyId,
+        public: d.public,
+        chunk,
+        page: d.page,
+        content: d.content,
+        fContent: fold(d.content),
+        indexedAt,
+      }))
+    : [];
+  return { record, pages };
+}
+
+/** Splits docs into runs of one record each (a record's docs come together). */
+function byRecord(docs: SearchDoc[]): SearchDoc[][] {
+  const runs: SearchDoc[][] = [];
+  for (const doc of docs) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].type === doc.type && last[0].resourceId === doc.resourceId) last.push(doc);
+    else runs.push([doc]);
+  }
+  return runs;
+}
+
+function fromMeili(hit: RecordEntry, page?: Pick<PageEntry, 'page' | 'content' | 'chunk'>): SearchDoc {
   return {
     key: hit.key,
     bodyId: hit.bodyId,
     type: hit.type,
     resourceId: hit.resourceId,
-    chunk: hit.chunk,
-    page: hit.page,
+    chunk: page?.chunk ?? hit.chunk,
+    page: page?.page ?? hit.page,
     public: hit.public,
     title: hit.title,
     reference: hit.reference,
     meta: hit.meta,
-    content: hit.content,
+    content: page?.content ?? hit.content,
     date: hit.date,
     committeeIds: hit.committeeIds,
     documentType: hit.documentType,
@@ -118,6 +197,10 @@ export class MeiliSearchEngine implements SearchEngine {
       if (!(error instanceof MeiliError && error.code === 'index_already_exists')) throw error;
     }
     await this.client.wait(await this.client.request<MeiliTask>('PATCH', `${this.path(index)}/settings`, MEILI_SETTINGS));
+    const older = await this.client.request<{ total: number }>('POST', `${this.path(index)}/documents/fetch`, { limit: 1, fields: ['id'], filter: 'kind NOT EXISTS' });
+    if (older.total > 0) {
+      new Logger('Search').warn(`Meilisearch index "${index}" holds ${older.total} entries of an older layout that searches skip: run \`search reindex\``);
+    }
   }
 
   async close(): Promise<void> {
@@ -129,7 +212,7 @@ export class MeiliSearchEngine implements SearchEngine {
   }
 
   private filter(scopes: SearchScope[], filters: SearchFilters): string[] {
-    const out = [this.visibility(scopes)];
+    const out = [RECORDS, this.visibility(scopes)];
     if (filters.types?.length) out.push(`type IN [${filters.types.map(str).join(', ')}]`);
     if (filters.committeeId) out.push(`committeeIds = ${str(filters.committeeId)}`);
     if (filters.documentType) out.push(`documentType = ${str(filters.documentType)}`);
@@ -142,69 +225,107 @@ export class MeiliSearchEngine implements SearchEngine {
     return [...query.terms, ...query.phrases.map((p) => `"${p.join(' ')}"`), ...query.references].join(' ');
   }
 
+  private request<T>(body: Record<string, unknown>): Promise<MeiliSearchResponse<T>> {
+    return this.client.request<MeiliSearchResponse<T>>('POST', `${this.path()}/search`, body);
+  }
+
   async search(request: SearchRequest): Promise<SearchResult> {
     const filter = this.filter(request.scopes, request.filters);
     const wanted = request.facets ?? FACET_NAMES;
-    const body = {
-      q: this.queryText(request.query),
-      filter: filter.join(' AND '),
-      matchingStrategy: 'all',
-      ...(wanted.length ? { facets: wanted.map((f) => FACET_ATTRIBUTES[f]) } : {}),
-      attributesToRetrieve: DISPLAYED,
-      ...(request.sort === 'newest' ? { sort: ['dateNum:desc'] } : {}),
-    };
+    const q = this.queryText(request.query);
     const refs = request.query.references;
-    let exact: MeiliDoc[] = [];
+    let exact: RecordEntry[] = [];
     if (refs.length) {
       // Reference numbers: the records that carry them come first, whatever the text ranking says.
-      const found = await this.client.request<MeiliSearchResponse>('POST', `${this.path()}/search`, {
+      const found = await this.request<RecordEntry>({
         q: '',
         filter: [...filter, `referenceKey IN [${refs.map(str).join(', ')}]`].join(' AND '),
-        matchingStrategy: 'all',
         limit: 50,
         attributesToRetrieve: DISPLAYED,
       });
       exact = found.hits;
     }
-    const skip = Math.max(0, request.offset - exact.length);
-    const result = await this.client.request<MeiliSearchResponse>('POST', `${this.path()}/search`, {
-      ...body,
-      offset: skip,
+    const result = await this.request<RecordEntry>({
+      q,
+      filter: filter.join(' AND '),
+      matchingStrategy: 'all',
+      ...(wanted.length ? { facets: wanted.map((f) => FACET_ATTRIBUTES[f]) } : {}),
+      attributesToRetrieve: DISPLAYED,
+      ...(request.sort === 'newest' ? { sort: ['dateNum:desc'] } : {}),
+      offset: Math.max(0, request.offset - exact.length),
       limit: request.limit + exact.length,
     });
     const seen = new Set(exact.map((h) => h.key));
     const merged = [...exact.slice(request.offset), ...result.hits.filter((h) => !seen.has(h.key))].slice(0, request.limit);
+    const pages = await this.bestPages(request, q, merged);
     const facets = emptyFacets();
     const dist = result.facetDistribution ?? {};
     for (const f of wanted) facets[f] = dist[FACET_ATTRIBUTES[f]] ?? {};
     const extra = exact.filter((h) => !result.hits.some((r) => r.key === h.key)).length;
-    return { total: (result.estimatedTotalHits ?? result.hits.length) + extra, hits: merged.map(fromMeili), facets, matched: [] };
+    return {
+      total: (result.estimatedTotalHits ?? result.hits.length) + extra,
+      hits: merged.map((hit) => fromMeili(hit, pages.get(groupOf(hit)))),
+      facets,
+      matched: [],
+    };
+  }
+
+  /**
+   * The best matching chunk of each file on the page (its page number and text for the
+   * snippet): one search over the page entries of these files only.
+   */
+  private async bestPages(request: SearchRequest, q: string, hits: RecordEntry[]): Promise<Map<string, PageEntry>> {
+    const groups = hits.filter((h) => h.type === 'file').map(groupOf);
+    if (!groups.length || !q) return new Map();
+    const found = await this.request<PageEntry>({
+      q,
+      filter: `kind = "page" AND group IN [${groups.map(str).join(', ')}] AND ${this.visibility(request.scopes)}`,
+      // Words of the query may sit on different pages; the page with most of them wins.
+      matchingStrategy: 'last',
+      distinct: 'group',
+      limit: groups.length,
+      attributesToRetrieve: PAGE_FIELDS,
+    });
+    return new Map(found.hits.map((p) => [p.group, p]));
   }
 
   async suggest(request: SuggestRequest): Promise<SearchDoc[]> {
-    const result = await this.client.request<MeiliSearchResponse>('POST', `${this.path()}/search`, {
+    const result = await this.request<RecordEntry>({
       q: fold(request.prefix),
-      filter: `${this.visibility(request.scopes)} AND chunk = 0 AND type != "file"`,
+      filter: `${RECORDS} AND ${this.visibility(request.scopes)} AND type != "file"`,
       attributesToSearchOn: ['fReference', 'fTitle'],
       limit: request.limit,
       attributesToRetrieve: DISPLAYED,
     });
-    return result.hits.map(fromMeili);
+    return result.hits.map((hit) => fromMeili(hit));
   }
 
-  private groupFilter(groups: SearchGroup[], docs: SearchDoc[]): string {
-    const counts = new Map<string, number>();
-    for (const d of docs) counts.set(`${d.type}_${d.resourceId}`, (counts.get(`${d.type}_${d.resourceId}`) ?? 0) + 1);
-    return groups.map((g) => `(group = ${str(`${g.type}_${g.resourceId}`)} AND chunk >= ${counts.get(`${g.type}_${g.resourceId}`) ?? 0})`).join(' OR ');
+  /** Entries of the records in `docs`; `stale`: filters for what the groups no longer have (gone records, pages of shorter texts). */
+  private entries(groups: SearchGroup[], docs: SearchDoc[], indexedAt: number): { entries: Entry[]; stale: string[] } {
+    const entries: Entry[] = [];
+    const pageCounts = new Map<string, number>();
+    for (const run of byRecord(docs)) {
+      const { record, pages } = toEntries(run, indexedAt);
+      entries.push(record, ...pages);
+      pageCounts.set(record.group, pages.length);
+    }
+    const stale: string[] = [];
+    for (const g of groups) {
+      const group = groupOf(g);
+      const count = pageCounts.get(group);
+      if (count === undefined) stale.push(`group = ${str(group)}`);
+      else if (g.type === 'file') stale.push(`(group = ${str(group)} AND kind = "page" AND chunk >= ${count})`);
+    }
+    return { entries, stale };
   }
 
   async replace(groups: SearchGroup[], docs: SearchDoc[], index = this.index): Promise<void> {
-    const now = Date.now();
+    const { entries, stale } = this.entries(groups, docs, Date.now());
     const tasks: MeiliTask[] = [];
-    for (let i = 0; i < docs.length; i += 1000) {
-      tasks.push(await this.client.request<MeiliTask>('POST', `${this.path(index)}/documents`, docs.slice(i, i + 1000).map((d) => toMeili(d, now))));
+    for (let i = 0; i < entries.length; i += 1000) {
+      tasks.push(await this.client.request<MeiliTask>('POST', `${this.path(index)}/documents`, entries.slice(i, i + 1000)));
     }
-    if (groups.length) tasks.push(await this.client.request<MeiliTask>('POST', `${this.path(index)}/documents/delete`, { filter: this.groupFilter(groups, docs) }));
+    if (stale.length) tasks.push(await this.client.request<MeiliTask>('POST', `${this.path(index)}/documents/delete`, { filter: stale.join(' OR ') }));
     for (const task of tasks) await this.client.wait(task);
   }
 
@@ -222,19 +343,26 @@ export class MeiliSearchEngine implements SearchEngine {
       await this.setup();
     }
     const pending: MeiliTask[] = [];
-    let buffer: MeiliDoc[] = [];
+    let buffer: Entry[] = [];
+    let chars = 0;
     const flush = async (): Promise<void> => {
       if (!buffer.length) return;
       const batch = buffer;
       buffer = [];
+      chars = 0;
       pending.push(await this.client.request<MeiliTask>('POST', `${this.path(target)}/documents`, batch));
       // Keep a few batches in flight; Meilisearch merges consecutive additions into one batch.
       if (pending.length > 8) await this.client.wait(pending.shift() as MeiliTask);
     };
     try {
+      // Each call brings whole records (all chunks of a file together).
       await fill(async (docs) => {
-        for (const d of docs) buffer.push(toMeili(d, started));
-        if (buffer.length >= 5000) await flush();
+        for (const run of byRecord(docs)) {
+          const { record, pages } = toEntries(run, started);
+          buffer.push(record, ...pages);
+          for (const d of run) chars += d.content.length;
+        }
+        if (buffer.length >= 5000 || chars >= 20_000_000) await flush();
       });
       await flush();
       for (const task of pending) await this.client.wait(task);
@@ -251,11 +379,12 @@ export class MeiliSearchEngine implements SearchEngine {
     }
   }
 
+  /** Number of records of a body (or all) in the index. */
   async count(bodyId: string | null): Promise<number> {
     const result = await this.client.request<{ total: number }>('POST', `${this.path()}/documents/fetch`, {
       limit: 1,
       fields: ['id'],
-      ...(bodyId ? { filter: `bodyId = ${str(bodyId)}` } : {}),
+      filter: bodyId ? `${RECORDS} AND bodyId = ${str(bodyId)}` : RECORDS,
     });
     return result.total;
   }

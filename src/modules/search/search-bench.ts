@@ -5,31 +5,38 @@ import { Pool as PgPool } from 'pg';
 import { createApp } from '../../app';
 import { AppConfig, loadConfig } from '../../config/config';
 import { createSearchEngine } from '../../infra/search/create-engine';
+import { FACET_NAMES, SearchEngine, SearchRequest, SearchType } from '../../infra/search/engine';
+import { parseQuery } from '../../infra/search/query';
 import { SearchIndexer } from './search-indexer';
 
 /**
  * `npm run bench:search [-- --body <slug>] [--seconds 20] [--clients 10] [--no-index] [--engine postgres|meilisearch]`:
  * rebuilds the index of the body with each configured engine (PostgreSQL always,
- * Meilisearch when MEILI_URL is set), then searches it over HTTP with concurrent clients
- * (snippets, facets and all) and prints throughput and latency percentiles.
+ * Meilisearch when MEILI_URL is set), then searches it with concurrent clients and prints
+ * throughput and latency percentiles for
+ * - a results page over HTTP: snippets and all four facets (what a search page asks for);
+ * - a further page over HTTP with `facets=none` (paging, search as you type);
+ * - the engine alone, called in-process with the same requests (no HTTP API, no snippets),
+ *   which shows what the engine itself costs on this machine.
+ * The mix: one-word, two-word, typo, phrase, reference-number and filtered queries.
  */
-const QUERIES = [
-  'Haushalt',
-  'Sanierung',
-  'Radweg',
-  'Strassenbeleuchtung',
-  'Kindertagesstätte',
-  'Bebauungsplan Nord',
-  'Schulen',
-  'Sanirung',
-  'Klimaschutz Maßnahmen',
-  '"Ausschuss für Umwelt"',
-  'Feuerwehr',
-  'Gebuehren',
-  'Spielplätze',
-  'Wohnungsbau',
-  'Friedhof',
-  '0123/2024',
+const QUERIES: string[] = [
+  'q=Haushalt',
+  'q=Sanierung',
+  'q=Radweg',
+  'q=Strassenbeleuchtung',
+  'q=Kindertagesst%C3%A4tte',
+  'q=Bebauungsplan%20Nord',
+  'q=Schulen',
+  'q=Sanirung',
+  'q=Klimaschutz%20Ma%C3%9Fnahmen',
+  'q=%22Ausschuss%20f%C3%BCr%20Umwelt%22',
+  'q=Feuerwehr&type=document',
+  'q=Gebuehren',
+  'q=Spielpl%C3%A4tze&date_from=2024-01-01',
+  'q=Wohnungsbau&document_type=Beschlussvorlage',
+  'q=Friedhof&committee={committee}',
+  'q=0123%2F2024',
 ];
 
 function flag(argv: string[], name: string, fallback: string): string {
@@ -47,7 +54,7 @@ function percentile(sorted: number[], p: number): number {
  */
 const LOADER = `
 const http = require('node:http');
-const [base, slug, clients, seconds, queries] = process.argv.slice(1);
+const [base, slug, clients, seconds, queries, extra] = process.argv.slice(1);
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(clients) });
 const list = JSON.parse(queries);
 const latencies = [];
@@ -56,7 +63,7 @@ let i = 0;
 const until = Date.now() + Number(seconds) * 1000;
 const one = (q) => new Promise((resolve) => {
   const started = performance.now();
-  http.get(base + '/v1/bodies/' + slug + '/search?limit=20&q=' + encodeURIComponent(q), { agent }, (res) => {
+  http.get(base + '/v1/bodies/' + slug + '/search?limit=20&' + q + extra, { agent }, (res) => {
     res.resume();
     res.on('end', () => { latencies.push(performance.now() - started); if (res.statusCode !== 200) errors++; resolve(); });
   }).on('error', () => { errors++; resolve(); });
@@ -68,9 +75,17 @@ const one = (q) => new Promise((resolve) => {
 })();
 `;
 
-function load(base: string, slug: string, clients: number, seconds: number): Promise<string> {
+function summary(latencies: number[], errors: number, seconds: number): string {
+  const ms = (v: number): string => `${v.toFixed(1)} ms`;
+  return (
+    `${latencies.length} searches, ${(latencies.length / seconds).toFixed(0)}/s, p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, ` +
+    `p99 ${ms(percentile(latencies, 99))}, errors ${errors}`
+  );
+}
+
+function load(base: string, slug: string, queries: string[], extra: string, clients: number, seconds: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', LOADER, base, slug, String(clients), String(seconds), JSON.stringify(QUERIES)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', LOADER, base, slug, String(clients), String(seconds), JSON.stringify(queries), extra], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (data: string) => (out += data));
@@ -78,16 +93,58 @@ function load(base: string, slug: string, clients: number, seconds: number): Pro
     child.on('close', () => {
       try {
         const { latencies, errors } = JSON.parse(out) as { latencies: number[]; errors: number };
-        const ms = (v: number): string => `${v.toFixed(1)} ms`;
-        resolve(
-          `${latencies.length} searches, ${(latencies.length / seconds).toFixed(0)}/s, p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, ` +
-            `p99 ${ms(percentile(latencies, 99))}, errors ${errors}`,
-        );
+        resolve(summary(latencies, errors, seconds));
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
   });
+}
+
+/** The engine request the API makes for one of the QUERIES (first page, 20 hits, all facets). */
+function engineRequest(bodyId: string, query: string): SearchRequest {
+  const params = new URLSearchParams(query);
+  return {
+    scopes: [{ bodyId, nonPublic: false }],
+    query: parseQuery(params.get('q') ?? ''),
+    filters: {
+      types: params.get('type') ? ([params.get('type')] as SearchType[]) : undefined,
+      committeeId: params.get('committee') ?? undefined,
+      documentType: params.get('document_type') ?? undefined,
+      dateFrom: params.get('date_from') ?? undefined,
+      dateTo: params.get('date_to') ?? undefined,
+    },
+    sort: 'relevance',
+    offset: 0,
+    limit: 21,
+    facets: FACET_NAMES,
+  };
+}
+
+/** Concurrent callers of the engine itself, in this process, for `seconds`. */
+async function loadEngine(engine: SearchEngine, requests: SearchRequest[], clients: number, seconds: number): Promise<string> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let i = 0;
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) {
+        const started = performance.now();
+        try {
+          await engine.search(requests[i++ % requests.length]);
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return summary(
+    latencies.sort((a, b) => a - b),
+    errors,
+    seconds,
+  );
 }
 
 async function benchEngine(base: AppConfig, engine: AppConfig['search']['engine'], argv: string[]): Promise<void> {
@@ -96,6 +153,14 @@ async function benchEngine(base: AppConfig, engine: AppConfig['search']['engine'
   const pool = new PgPool({ connectionString: config.databaseUrl, max: 4 });
   const body = (await pool.query<{ id: string }>(`SELECT id FROM body WHERE slug = $1`, [slug])).rows[0];
   if (!body) throw new Error(`no body "${slug}": run npm run seed:large first`);
+  // The committee filter uses the body's busiest committee.
+  const committee = (
+    await pool.query<{ id: string }>(
+      `SELECT committee_id AS id FROM consultation WHERE body_id = $1 AND committee_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+      [body.id],
+    )
+  ).rows[0];
+  const queries = QUERIES.filter((q) => committee || !q.includes('{committee}')).map((q) => q.replace('{committee}', committee?.id ?? ''));
   const indexer = new SearchIndexer(pool, createSearchEngine(config, pool));
   if (!argv.includes('--no-index')) {
     await indexer.engine.setup();
@@ -105,15 +170,21 @@ async function benchEngine(base: AppConfig, engine: AppConfig['search']['engine'
         `rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
     );
   }
+  const clients = Number(flag(argv, 'clients', '10'));
+  const seconds = Number(flag(argv, 'seconds', '20'));
+  const requests = queries.map((q) => engineRequest(body.id, q));
+  await loadEngine(indexer.engine, requests, clients, 3);
+  const alone = await loadEngine(indexer.engine, requests, clients, seconds);
   await indexer.engine.close();
   await pool.end();
   const app = await createApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
-  const clients = Number(flag(argv, 'clients', '10'));
-  await load(url, slug, clients, 3);
-  console.log(`${engine}: ${clients} clients: ${await load(url, slug, clients, Number(flag(argv, 'seconds', '20')))}`);
+  await load(url, slug, queries, '', clients, 3);
+  console.log(`${engine}: ${clients} clients, results page (all facets): ${await load(url, slug, queries, '', clients, seconds)}`);
+  console.log(`${engine}: ${clients} clients, facets=none:               ${await load(url, slug, queries, '&facets=none', clients, seconds)}`);
+  console.log(`${engine}: ${clients} clients, engine alone (all facets):  ${alone}`);
   await app.close();
 }
 
