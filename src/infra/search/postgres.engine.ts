@@ -70,7 +70,8 @@ const INDEXES = [
   { name: 'ix_search_entry_group', definition: '(resource_id, type)' },
   { name: 'ix_search_entry_body', definition: '(body_id, type)' },
   { name: 'ix_search_entry_reference', definition: '(reference_key) WHERE reference_key IS NOT NULL' },
-  { name: 'ix_search_entry_head', definition: 'USING gin (tsv_head) WHERE chunk = 0' },
+  { name: 'ix_search_entry_head', definition: "USING gin (tsv_head) WHERE chunk = 0 AND type <> 'file'" },
+  { name: 'ix_search_entry_committees', definition: 'USING gin (committee_ids)' },
 ];
 
 const quote = (word: string): string => `'${word.replace(/'/g, "''")}'`;
@@ -82,6 +83,9 @@ const HEAD_CANDIDATES = 400;
  * candidates together (at most 650). Both caps bound the heap rows fetched and ranked per search.
  */
 const TEXT_CANDIDATES = 250;
+
+const VARIANT_TTL_MS = 60_000;
+const VARIANT_CACHE_SIZE = 20_000;
 
 /** Small rank bonus so that a record outranks its own files when both match alike. */
 const TYPE_BONUS = `CASE e.type WHEN 'document' THEN 0.06 WHEN 'committee' THEN 0.05 WHEN 'person' THEN 0.05 WHEN 'session' THEN 0.03 WHEN 'agenda-item' THEN 0.02 ELSE 0 END`;
@@ -103,6 +107,9 @@ class Params {
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
 
+  /** Typo variants per folded query word (see typoVariants). */
+  private readonly variantCache = new Map<string, { words: string[]; until: number }>();
+
   constructor(
     private readonly pool: Pool,
     private readonly table = 'search_entry',
@@ -116,23 +123,36 @@ export class PostgresSearchEngine implements SearchEngine {
     // The pool belongs to the caller.
   }
 
-  /** Words of the index within typo distance of each query word. */
+  /**
+   * Words of the index within typo distance of each query word. Remembered for a minute per
+   * word (the lexicon grows slowly; a new word becomes a typo variant at most that late).
+   */
   private async typoVariants(query: ParsedQuery): Promise<Map<string, string[]>> {
-    const words = query.terms.filter((t) => allowedTypos(t.length) > 0 && !/\d/.test(t));
+    const now = Date.now();
     const variants = new Map<string, string[]>();
+    const words: string[] = [];
+    for (const t of query.terms) {
+      if (allowedTypos(t.length) === 0 || /\d/.test(t)) continue;
+      const known = this.variantCache.get(t);
+      if (known && known.until > now) variants.set(t, known.words);
+      else words.push(t);
+    }
     if (!words.length) return variants;
     const result = await this.pool.query<{ t: string; word: string }>(
       `SELECT t, w.word FROM unnest($1::text[]) t,
          LATERAL (SELECT word FROM search_term WHERE word % t AND word <> t ORDER BY similarity(word, t) DESC LIMIT 16) w`,
       [words],
     );
+    for (const t of words) variants.set(t, []);
     for (const row of result.rows) {
       const max = allowedTypos(row.t.length);
       if (editDistance(row.word, row.t, max) > max) continue;
-      const list = variants.get(row.t) ?? [];
+      const list = variants.get(row.t) as string[];
       if (list.length < 6) list.push(row.word);
-      variants.set(row.t, list);
     }
+    if (this.variantCache.size > VARIANT_CACHE_SIZE) this.variantCache.clear();
+    for (const t of words) this.variantCache.set(t, { words: variants.get(t) as string[], until: now + VARIANT_TTL_MS });
+    for (const [t, list] of variants) if (!list.length) variants.delete(t);
     return variants;
   }
 
@@ -166,7 +186,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const refs = p.add(query.references);
     const filter = [this.visibility(request.scopes, p)];
     if (filters.types?.length) filter.push(`e.type = ANY(${p.add(filters.types)}::text[])`);
-    if (filters.committeeId) filter.push(`${p.add(filters.committeeId)}::uuid = ANY(e.committee_ids)`);
+    if (filters.committeeId) filter.push(`e.committee_ids @> ARRAY[${p.add(filters.committeeId)}::uuid]`);
     if (filters.documentType) filter.push(`e.document_type = ${p.add(filters.documentType)}`);
     if (filters.dateFrom) filter.push(`e.date >= ${p.add(filters.dateFrom)}::date`);
     if (filters.dateTo) filter.push(`e.date <= ${p.add(filters.dateTo)}::date`);
@@ -176,9 +196,10 @@ export class PostgresSearchEngine implements SearchEngine {
       + CASE WHEN e.reference_key = ANY(${refs}::text[]) THEN 10 ELSE 0 END + ${TYPE_BONUS}`;
     const columns = `e.key, e.type, e.resource_id, e.date, e.committee_ids, e.document_type, ${score} AS score`;
     // Candidates in tiers, so that a common word costs no more than a rare one: the records
-    // whose title or metadata match, a bounded number of text matches, and reference numbers.
+    // (not files) whose title or metadata match, a bounded number of text matches (files'
+    // names are part of their text), and reference numbers.
     const tiers = [
-      `(SELECT ${columns} FROM ${this.table} e WHERE e.chunk = 0 AND e.tsv_head @@ ${tsq} AND ${where} LIMIT ${HEAD_CANDIDATES})`,
+      `(SELECT ${columns} FROM ${this.table} e WHERE e.chunk = 0 AND e.type <> 'file' AND e.tsv_head @@ ${tsq} AND ${where} LIMIT ${HEAD_CANDIDATES})`,
       `(SELECT ${columns} FROM ${this.table} e WHERE e.tsv @@ ${tsq} AND ${where} LIMIT ${TEXT_CANDIDATES})`,
     ];
     // A reference number alone decides: "Vorlage 0123/2025" finds the document 0123/2025.
