@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import PDFDocument from 'pdfkit';
 import { loadConfig } from '../src/config/config';
 import { renderPdf } from '../src/seed/pdf';
-import { canOcr, closePdfReader, extractText } from '../src/worker/text-extraction';
+import { canOcrPdf, closePdfReader, extractText } from '../src/worker/text-extraction';
 
 const run = promisify(execFile);
 const options = loadConfig({ NODE_ENV: 'test' }).search.extraction;
@@ -71,9 +71,9 @@ describe('text extraction', () => {
     expect((await extractText(pdf.bytes, 'application/pdf', options))?.method).toBe('text-layer');
   });
 
-  it('OCRs a scanned PDF when tesseract with German data is installed', async () => {
-    if (!(await canOcr(options))) {
-      console.warn('tesseract with German data is not installed: OCR not tested');
+  it('OCRs a scanned PDF when tesseract with German data and pdftoppm are installed', async () => {
+    if (!(await canOcrPdf(options))) {
+      console.warn('tesseract with German data or pdftoppm (poppler-utils) is not installed: OCR not tested');
       return;
     }
     const scan = await scanOf((await renderPdf({ ...content, blocks: [content.blocks[0]] })).bytes);

@@ -49,14 +49,23 @@ async function readAll(stream: Readable, max: number): Promise<Buffer> {
 }
 
 let ocrAvailable: Promise<boolean> | null = null;
+let rasterAvailable: Promise<boolean> | null = null;
 
-/** Whether tesseract with German data and pdftoppm are installed (checked once). */
+/** Whether tesseract with German data is installed (checked once): images can be read. */
 export function canOcr(options: ExtractionOptions): Promise<boolean> {
   if (!options.ocr) return Promise.resolve(false);
   ocrAvailable ??= run(options.tesseractPath, ['--list-langs'], { timeout: 10_000 })
     .then(({ stdout, stderr }) => /\bdeu\b/.test(stdout + stderr))
     .catch(() => false);
   return ocrAvailable;
+}
+
+/** Whether scanned PDFs can be read: tesseract with German data, and pdftoppm (poppler-utils) to render pages. */
+export async function canOcrPdf(options: ExtractionOptions): Promise<boolean> {
+  rasterAvailable ??= run('pdftoppm', ['-v'], { timeout: 10_000 })
+    .then(() => true)
+    .catch(() => false);
+  return (await canOcr(options)) && (await rasterAvailable);
 }
 
 async function ocrImage(path: string, options: ExtractionOptions): Promise<string> {
@@ -223,7 +232,7 @@ async function extractPdf(bytes: Buffer, options: ExtractionOptions, reader: Pdf
   const layer = await reader.read(bytes, options);
   const total = layer.pages.reduce((n, p) => n + p.length, 0);
   const scanned = layer.numPages > 0 && total < SCAN_CHARS_PER_PAGE * layer.pages.length;
-  if (scanned && (await canOcr(options))) return { pages: await ocrPdf(bytes, layer.numPages, options), method: 'ocr' };
+  if (scanned && (await canOcrPdf(options))) return { pages: await ocrPdf(bytes, layer.numPages, options), method: 'ocr' };
   return { pages: layer.pages, method: 'text-layer' };
 }
 
