@@ -357,11 +357,8 @@ export class MeiliSearchEngine implements SearchEngine {
     try {
       // Each call brings whole records (all chunks of a file together).
       await fill(async (docs) => {
-        for (const run of byRecord(docs)) {
-          const { record, pages } = toEntries(run, started);
-          buffer.push(record, ...pages);
-          for (const d of run) chars += d.content.length;
-        }
+        buffer.push(...this.entries([], docs, started).entries);
+        for (const d of docs) chars += d.content.length;
         if (buffer.length >= 5000 || chars >= 20_000_000) await flush();
       });
       await flush();

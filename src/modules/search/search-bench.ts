@@ -3,11 +3,14 @@ import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { Pool as PgPool } from 'pg';
 import { createApp } from '../../app';
+import { createValidationPipe } from '../../common/http/validation';
 import { AppConfig, loadConfig } from '../../config/config';
 import { createSearchEngine } from '../../infra/search/create-engine';
-import { FACET_NAMES, SearchEngine, SearchRequest, SearchType } from '../../infra/search/engine';
+import { SearchEngine, SearchRequest } from '../../infra/search/engine';
 import { parseQuery } from '../../infra/search/query';
+import { SearchQueryDto } from './dto/search-query.dto';
 import { SearchIndexer } from './search-indexer';
+import { engineRequest } from './search.service';
 
 /**
  * `npm run bench:search [-- --body <slug>] [--seconds 20] [--clients 10] [--no-index] [--engine postgres|meilisearch]`:
@@ -101,24 +104,10 @@ function load(base: string, slug: string, queries: string[], extra: string, clie
   });
 }
 
-/** The engine request the API makes for one of the QUERIES (first page, 20 hits, all facets). */
-function engineRequest(bodyId: string, query: string): SearchRequest {
-  const params = new URLSearchParams(query);
-  return {
-    scopes: [{ bodyId, nonPublic: false }],
-    query: parseQuery(params.get('q') ?? ''),
-    filters: {
-      types: params.get('type') ? ([params.get('type')] as SearchType[]) : undefined,
-      committeeId: params.get('committee') ?? undefined,
-      documentType: params.get('document_type') ?? undefined,
-      dateFrom: params.get('date_from') ?? undefined,
-      dateTo: params.get('date_to') ?? undefined,
-    },
-    sort: 'relevance',
-    offset: 0,
-    limit: 21,
-    facets: FACET_NAMES,
-  };
+/** The engine request the API makes for one of the QUERIES (first page of 20, validated as the API does). */
+async function benchRequest(bodyId: string, query: string): Promise<SearchRequest> {
+  const dto = (await createValidationPipe().transform(Object.fromEntries(new URLSearchParams(query)), { type: 'query', metatype: SearchQueryDto })) as SearchQueryDto;
+  return engineRequest(dto, parseQuery(dto.q), [{ bodyId, nonPublic: false }], 0, 21);
 }
 
 /** Concurrent callers of the engine itself, in this process, for `seconds`. */
@@ -172,7 +161,7 @@ async function benchEngine(base: AppConfig, engine: AppConfig['search']['engine'
   }
   const clients = Number(flag(argv, 'clients', '10'));
   const seconds = Number(flag(argv, 'seconds', '20'));
-  const requests = queries.map((q) => engineRequest(body.id, q));
+  const requests = await Promise.all(queries.map((q) => benchRequest(body.id, q)));
   await loadEngine(indexer.engine, requests, clients, 3);
   const alone = await loadEngine(indexer.engine, requests, clients, seconds);
   await indexer.engine.close();

@@ -5,7 +5,7 @@ import { Problem } from '../../common/http/problem';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { pageLinks } from '../../common/pagination/links';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { FACET_NAMES, FacetName, SearchDoc, SearchEngine, SearchScope, SearchType, SearchUnavailable } from '../../infra/search/engine';
+import { FACET_NAMES, FacetName, SearchDoc, SearchEngine, SearchRequest, SearchScope, SearchType, SearchUnavailable } from '../../infra/search/engine';
 import { parseQuery, ParsedQuery, QueryError, queryWords } from '../../infra/search/query';
 import { snippet } from '../../infra/search/snippet';
 import { BodyDirectory } from '../bodies/body-directory.service';
@@ -22,6 +22,28 @@ function facetNames(param: string | undefined): FacetName[] {
   if (param === undefined) return [...FACET_NAMES];
   if (param === 'none') return [];
   return [...new Set(param.split(',').map((f) => (f === 'document_type' ? 'documentType' : f) as FacetName))];
+}
+
+/**
+ * The engine request for a first or further page of a validated search query (also used by
+ * the benchmark, so that it measures what the API asks of the engine).
+ */
+export function engineRequest(query: SearchQueryDto, parsed: ParsedQuery, scopes: SearchScope[], offset: number, limit: number): SearchRequest {
+  return {
+    scopes,
+    query: parsed,
+    filters: {
+      types: query.type ? ([...new Set(query.type.split(','))] as SearchType[]) : undefined,
+      committeeId: query.committee,
+      documentType: query.document_type,
+      dateFrom: query.date_from,
+      dateTo: query.date_to,
+    },
+    sort: query.sort ?? 'relevance',
+    offset,
+    limit,
+    facets: facetNames(query.facets),
+  };
 }
 
 function facetList(counts: Record<string, number>, labels?: Map<string, string>): FacetValueDto[] {
@@ -77,34 +99,18 @@ export class SearchService implements OnModuleDestroy {
       throw Problem.invalid([{ field: 'date_to', message: 'date_to must not be before date_from' }]);
     }
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const wanted = facetNames(query.facets);
     const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0 || offset >= MAX_DEPTH) {
       throw Problem.invalid([{ field: 'cursor', message: 'cursor is not one this API issued; start again without it' }]);
     }
-    const result = await this.engine
-      .search({
-        scopes: this.scopes(caller, bodies),
-        query: parsed,
-        filters: {
-          types: query.type ? ([...new Set(query.type.split(','))] as SearchType[]) : undefined,
-          committeeId: query.committee,
-          documentType: query.document_type,
-          dateFrom: query.date_from,
-          dateTo: query.date_to,
-        },
-        sort: query.sort ?? 'relevance',
-        offset,
-        limit: limit + 1,
-        facets: wanted,
-      })
-      .catch((error: unknown) => this.unavailable(error));
+    const engineQuery = engineRequest(query, parsed, this.scopes(caller, bodies), offset, limit + 1);
+    const result = await this.engine.search(engineQuery).catch((error: unknown) => this.unavailable(error));
     const more = result.hits.length > limit && offset + limit < MAX_DEPTH;
     const words = [...queryWords(parsed), ...result.matched];
     const slugs = new Map(bodies.map((b) => [b.id, b.slug]));
     const data = result.hits.slice(0, limit).map((doc) => this.hit(doc, words, slugs));
     const facets: SearchFacetsDto = {};
-    for (const name of wanted) {
+    for (const name of engineQuery.facets ?? []) {
       if (name === 'committee') facets.committee = facetList(result.facets.committee, await this.repository.committeeNames(Object.keys(result.facets.committee)));
       else if (name === 'year') facets.year = facetList(result.facets.year).sort((a, b) => b.value.localeCompare(a.value));
       else facets[name] = facetList(result.facets[name]);
