@@ -1,8 +1,11 @@
-import type { NewsletterQueues } from '../src/modules/newsletter/newsletter.queues';
+import type { Job } from 'bullmq';
+import type { Mailer, OutgoingMail } from '../src/infra/mail/mailer';
+import type { MailJob, NewsletterQueues } from '../src/modules/newsletter/newsletter.queues';
 import { NewsletterCrypto } from '../src/modules/newsletter/newsletter.crypto';
 import { NewsletterRepository, Preferences } from '../src/modules/newsletter/newsletter.repository';
 import { consumeChange } from '../src/modules/newsletter/worker/change-consumer';
 import { berlinClock, housekeeping, openDueDigests, rekey, runDigest } from '../src/modules/newsletter/worker/digest';
+import { sendDelivery } from '../src/modules/newsletter/worker/mail.processor';
 import type { ChangeJob } from '../src/infra/queue/queues';
 import { bearer, startWithBody } from './support/app';
 import { createCommittee, createMinutes, createSession } from './support/factories';
@@ -135,6 +138,40 @@ describe('newsletter events and digests', () => {
     const weeklyDigest = digests.find((d: { frequency: string }) => d.frequency === 'weekly').id as string;
     expect(await runDigest(t.ds, fakeQueues(), weeklyDigest, 'musterstadt.example')).toBe(1);
     expect((await t.ds.query(`SELECT subscription_id FROM newsletter_delivery WHERE digest_id = $1`, [weeklyDigest]))[0].subscription_id).toBe(weekly);
+  });
+
+  it('does not mail news withdrawn after the digest run, even to the rest of a digest already sending', async () => {
+    const sent: OutgoingMail[] = [];
+    const mailer: Mailer = { send: (m) => (sent.push(m), Promise.resolve()), close: () => undefined };
+    const ctx = { ds: t.ds, crypto, mailer, publicUrl: t.config.publicUrl, staleSendSeconds: 600, maxBounces: 3 };
+    const send = (deliveryId: string) => sendDelivery(ctx, { data: { deliveryId }, attemptsMade: 0, opts: { attempts: 1 } } as Job<MailJob>);
+    const first = await subscriber('zuerst@musterstadt.example', { documentTypes: ['Mitteilung'] });
+    const later = await subscriber('spaeter@musterstadt.example', { keywords: ['stadtpark'] });
+    const only = await subscriber('nur@musterstadt.example', { committeeIds: [schule] });
+
+    const session = await editor().post('/sessions').send({ name: 'Schulausschuss Stadtpark', start: '2031-09-12T17:00:00+02:00', committeeIds: [schule], publish: true }).expect(201);
+    await editor().post('/documents').send({ name: 'Stadtpark Pflege', reference: '0003/2031', documentType: 'Mitteilung', date: '2031-05-01', publish: true }).expect(201);
+    await consumeAll();
+    const opened = await openDueDigests(t.ds, t.config.newsletter, new Date('2031-03-04T06:00:00Z'));
+    const [{ id: digest }] = await t.ds.query(`SELECT id FROM newsletter_digest WHERE id = ANY($1::uuid[]) AND frequency = 'daily'`, [opened]);
+    await runDigest(t.ds, fakeQueues(), digest as string, 'musterstadt.example');
+    const deliveries: { id: string; subscription_id: string }[] = await t.ds.query(`SELECT id, subscription_id FROM newsletter_delivery WHERE digest_id = $1`, [digest]);
+    const deliveryOf = (sub: string): string => deliveries.find((d) => d.subscription_id === sub)!.id;
+
+    // The digest is sending: the first mail went out (with both items) before the session was withdrawn.
+    expect(await send(deliveryOf(first))).toBe('sent');
+    expect(sent[0].text).toContain('Stadtpark Pflege');
+    await editor().post(`/sessions/${session.body.id}/unpublish`).expect(200);
+    await consumeAll();
+
+    expect(await send(deliveryOf(later))).toBe('sent');
+    expect(sent[1].text).toContain('Stadtpark Pflege');
+    expect(sent[1].text).not.toContain('Schulausschuss Stadtpark');
+    expect(sent[1].html).not.toContain('Schulausschuss Stadtpark');
+    expect(sent[1].subject).toBe('Ratsinformation Stadt Musterstadt: 1 Neuigkeit');
+    // Nothing left for this one: no mail at all.
+    expect(await send(deliveryOf(only))).toBe('skipped');
+    expect(sent).toHaveLength(2);
   });
 
   it('holds immediate mail until the body has been quiet for a while', async () => {

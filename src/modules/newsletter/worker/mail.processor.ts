@@ -42,14 +42,20 @@ export type SendOutcome = 'sent' | 'skipped' | 'done' | 'failed';
 /** Thrown while another worker holds a fresh claim on the delivery: BullMQ retries later. */
 export class DeliveryBusy extends Error {}
 
-/** Events of recent digests, shared by all of a digest's mails (bounded). */
+/**
+ * Event contents of recent digests, shared by all of a digest's mails (bounded). Contents never
+ * change once recorded, so they are cached for the digest's life; whether an event was
+ * withdrawn is not cached: the claim of each mail reads it (see `eventIds` in sendDelivery).
+ */
 const eventCache = new Map<string, Map<string, DigestEvent>>();
 
+/** The contents of `ids` (events still live when the mail was claimed), in that order. */
 async function eventsOf(ds: DataSource, digestId: string, ids: string[]): Promise<DigestEvent[]> {
   let cached = eventCache.get(digestId);
   if (!cached) {
     const rows: { id: string; kind: NewsletterEventKind; payload: EventPayload }[] = await ds.query(
-      `SELECT e.id::text AS id, e.kind, e.payload FROM newsletter_digest d JOIN newsletter_event e ON e.body_id = d.body_id AND e.id > d.from_event_id AND e.id <= d.to_event_id WHERE d.id = $1`,
+      `SELECT e.id::text AS id, e.kind, e.payload FROM newsletter_digest d JOIN newsletter_event e ON e.body_id = d.body_id AND e.id > d.from_event_id AND e.id <= d.to_event_id
+       WHERE d.id = $1 AND e.withdrawn_at IS NULL`,
       [digestId],
     );
     cached = new Map(rows.map((r) => [r.id, r]));
@@ -86,7 +92,9 @@ export async function sendDelivery(ctx: MailContext, job: Job<MailJob>): Promise
        WHERE id = $1 AND (status = 'queued' OR (status = 'sending' AND claimed_at < now() - make_interval(secs => $2)))
        RETURNING id, kind, digest_id, event_ids, secret_ciphertext, message_id, subscription_id
      )
-     SELECT c.id, c.kind, c.digest_id AS "digestId", c.event_ids::text[] AS "eventIds", c.secret_ciphertext AS secret, c.message_id AS "messageId",
+     SELECT c.id, c.kind, c.digest_id AS "digestId", c.secret_ciphertext AS secret, c.message_id AS "messageId",
+       -- Only events still public now: news withdrawn after the digest run is not mailed either.
+       ARRAY(SELECT e.id::text FROM newsletter_event e WHERE e.id = ANY(c.event_ids) AND e.withdrawn_at IS NULL ORDER BY e.id) AS "eventIds",
        s.id AS "subscriptionId", s.status AS "subStatus", s.email_ciphertext AS email, s.manage_token_ciphertext AS manage, s.language, s.frequency,
        b.id AS "bodyId", b.slug, b.name AS "bodyName", b.web_url_templates AS "webUrlTemplates",
        ns.confirm_url_template AS "confirmUrlTemplate", ns.manage_url_template AS "manageUrlTemplate", ns.sender_name AS "senderName"
