@@ -125,6 +125,13 @@ describe('newsletter', () => {
     expect(digest.text).toContain('Neue Sitzungen');
     expect(digest.text).toContain(`https://www.musterstadt.example/rat/sitzung/${sessionId}`);
     expect(digest.html).toContain('Sitzung des Bauausschusses');
+    // The links in the mail open the manage page; the one-click URL (POST only) is for the header.
+    const managePage = `https://www.musterstadt.example/newsletter/verwalten?token=${manage}`;
+    expect(digest.text).toContain(`Abonnement verwalten: ${managePage}`);
+    expect(digest.text).toContain(`Abbestellen: ${managePage}`);
+    expect(digest.html).toContain(`<a href="${managePage}">Abbestellen</a>`);
+    expect(digest.text).not.toContain('/unsubscribe');
+    expect(digest.html).not.toContain('/unsubscribe');
     expect(digest.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     const unsubscribeUrl = /<([^>]+)>/.exec(digest.headers['list-unsubscribe'])![1];
     expect(unsubscribeUrl).toBe(`http://api.test${NL}/unsubscribe?token=${manage}`);

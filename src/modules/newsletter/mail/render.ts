@@ -211,8 +211,9 @@ export function renderDigest(language: Language, frequency: Frequency, body: Bod
   let count = 0;
   for (const ls of sections.values()) count += ls.length;
   if (!count) return null;
+  // Both parts link to the manage page to unsubscribe: the one-click URL takes a POST (a
+  // click is a GET), so it only goes into the List-Unsubscribe header.
   const manage = links.manage(manageToken);
-  const unsubscribe = links.unsubscribe(manageToken);
   const subject = s.digestSubject(body.name, count);
   const text: string[] = [s.digestIntro(body.name, frequency), ''];
   let html = `<p>${escapeHtml(s.digestIntro(body.name, frequency))}</p>`;
@@ -226,7 +227,7 @@ export function renderDigest(language: Language, frequency: Frequency, body: Bod
     text.push('');
     html += '</ul>';
   }
-  text.push('--', s.footer, `${s.manage}: ${manage}`, `${s.unsubscribe}: ${unsubscribe}`, '');
+  text.push('--', s.footer, `${s.manage}: ${manage}`, `${s.unsubscribe}: ${manage}`, '');
   html += `<hr><p style="color:#555;font-size:.9em">${escapeHtml(s.footer)}<br><a href="${escapeHtml(manage)}">${escapeHtml(s.manage)}</a> · <a href="${escapeHtml(manage)}">${escapeHtml(s.unsubscribe)}</a></p>`;
   return { subject, text: text.join('\n'), html: page(subject, html, language) };
 }
