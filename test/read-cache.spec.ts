@@ -1,12 +1,22 @@
 import { Db } from '../src/infra/database/db.service';
+import { NewsletterCrypto } from '../src/modules/newsletter/newsletter.crypto';
 import { bearer, startWithBody } from './support/app';
 import { createSession } from './support/factories';
 
 type Ctx = Awaited<ReturnType<typeof startWithBody>>;
 
+/** Something file-type recognises as PDF. */
+function pdf(size: number): Buffer {
+  const head = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
+  const body = Buffer.alloc(size - head.length);
+  for (let i = 0; i < body.length; i++) body[i] = (i * 31 + 7) & 0xff;
+  return Buffer.concat([head, body]);
+}
+
 describe('read cache of public pages', () => {
   let t: Ctx;
-  const path = '/v1/bodies/musterstadt/sessions';
+  const api = '/v1/bodies/musterstadt';
+  const path = `${api}/sessions`;
   const names = (res: { body: { data: { name: string }[] } }) => res.body.data.map((s) => s.name);
 
   beforeAll(async () => {
@@ -48,5 +58,74 @@ describe('read cache of public pages', () => {
   it('does not cache errors', async () => {
     await t.http().get(`${path}/00000000-0000-4000-8000-000000000000`).expect(404);
     await t.http().get(`${path}?limit=0`).expect(400);
+  });
+
+  it('does not cache file downloads: concurrent anonymous downloads all get the bytes', async () => {
+    const bytes = pdf(50_000);
+    const uploaded = await t
+      .http()
+      .post(`${api}/files`)
+      .set(...bearer(t.keys.editor))
+      .field('publish', 'true')
+      .attach('file', bytes, { filename: 'vorlage.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    const url = `${api}/files/${uploaded.body.id as string}/content`;
+    const download = () =>
+      t
+        .http()
+        .get(url)
+        .buffer(true)
+        .parse((res, callback) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .timeout(10_000)
+        .expect(200);
+    const results = await Promise.all([download(), download(), download()]);
+    for (const res of results) expect((res.body as Buffer).equals(bytes)).toBe(true);
+  });
+
+  describe('routes that depend on request headers', () => {
+    const NL = `${api}/newsletter`;
+    const TOKEN = 'X-Newsletter-Token';
+    const tokens: Record<string, string> = {};
+
+    /** Subscribes and confirms through the API; the confirmation token is read from the delivery log. */
+    async function confirmed(email: string): Promise<string> {
+      await t.http().post(`${NL}/subscriptions`).send({ email, topics: { all: true }, frequency: 'daily', language: 'de' }).expect(202);
+      const crypto = new NewsletterCrypto(t.config.newsletter.keys);
+      const rows: { email: string; secret: string }[] = await t.ds.query(
+        `SELECT s.email_ciphertext AS email, d.secret_ciphertext AS secret FROM newsletter_delivery d JOIN newsletter_subscription s ON s.id = d.subscription_id WHERE d.kind = 'confirm'`,
+      );
+      const row = rows.find((r) => crypto.decrypt(r.email) === email)!;
+      const res = await t.http().post(`${NL}/confirm`).send({ token: crypto.decrypt(row.secret) }).expect(200);
+      return res.body.manageToken as string;
+    }
+
+    beforeAll(async () => {
+      for (const email of ['anna@musterstadt.example', 'bernd@musterstadt.example']) tokens[email] = await confirmed(email);
+    });
+
+    it('answers every caller of GET subscription with their own data, also concurrently', async () => {
+      const emails = Object.keys(tokens);
+      for (let round = 0; round < 3; round++) {
+        const results = await Promise.all(emails.map((email) => t.http().get(`${NL}/subscription`).set(TOKEN, tokens[email]).expect(200)));
+        expect(results.map((r) => r.body.email)).toEqual(emails);
+      }
+      await t.http().get(`${NL}/subscription`).set(TOKEN, 'x'.repeat(43)).expect(401);
+    });
+
+    it('answers every caller of GET subscription/export with their own data, also concurrently', async () => {
+      const emails = Object.keys(tokens);
+      const results = await Promise.all(emails.map((email) => t.http().get(`${NL}/subscription/export`).set(TOKEN, tokens[email]).expect(200)));
+      expect(results.map((r) => r.body.subscription.email)).toEqual(emails);
+      // An unknown token next to a known one: each gets its own answer.
+      const [known, unknown] = await Promise.all([
+        t.http().get(`${NL}/subscription/export`).set(TOKEN, tokens[emails[0]]),
+        t.http().get(`${NL}/subscription/export`).set(TOKEN, 'y'.repeat(43)),
+      ]);
+      expect([known.status, unknown.status]).toEqual([200, 401]);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { from, Observable, of } from 'rxjs';
 import { lastValueFrom } from 'rxjs';
@@ -13,6 +14,17 @@ interface Entry {
 }
 
 const MAX_BYTES = 64 * 1024 * 1024;
+
+export const READ_CACHED_KEY = 'ratsinfo:read-cached';
+
+/**
+ * Lets the ReadCache answer this route for anonymous callers. Only for routes whose answer
+ * depends on nothing but the body, the URL and the audience: not on request headers (tokens,
+ * conditional or range headers) and not written to the reply by hand (`@Res()`). Concurrent
+ * callers of a cached route share one run of the handler, so any other input would leak
+ * between them. ReadListDocs and ReadOneDocs apply it.
+ */
+export const ReadCached = (): MethodDecorator => SetMetadata(READ_CACHED_KEY, true);
 
 /** The same weak ETag the etag plugin computes, so cached and fresh answers agree. */
 export function weakEtag(body: string): string {
@@ -97,13 +109,17 @@ export class ReadCache {
   }
 }
 
-/** Serves public GETs from the ReadCache; everything else passes through. */
+/** Serves anonymous GETs of routes marked @ReadCached() from the ReadCache; everything else passes through. */
 @Injectable()
 export class ReadCacheInterceptor implements NestInterceptor {
-  constructor(private readonly cache: ReadCache) {}
+  constructor(
+    private readonly cache: ReadCache,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (!this.cache.enabled || context.getType() !== 'http') return next.handle();
+    if (this.reflector.get<boolean | undefined>(READ_CACHED_KEY, context.getHandler()) !== true) return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<ScopedRequest>();
     const scope = request.scope;

@@ -10,6 +10,7 @@ import {
   ApiParam,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import { ReadCached } from '../cache/read-cache';
 import { JSON_CONTENT_TYPE } from './json';
 import { ProblemDto } from './problem.dto';
 
@@ -31,12 +32,14 @@ const writeErrors = [
   ApiTooManyRequestsResponse({ description: 'Write rate limit reached', type: ProblemDto }),
 ];
 
+/** A JSON list read; anonymous answers may come from the read cache (see ReadCached). */
 export function ReadListDocs(summary: string, page: Type<unknown>, description?: string): MethodDecorator {
-  return applyDecorators(ApiOperation({ summary, description }), ApiOkResponse({ type: page }), Header('Content-Type', JSON_CONTENT_TYPE), ...readErrors);
+  return applyDecorators(ApiOperation({ summary, description }), ApiOkResponse({ type: page }), Header('Content-Type', JSON_CONTENT_TYPE), ReadCached(), ...readErrors);
 }
 
+/** A JSON read of one thing; anonymous answers may come from the read cache (see ReadCached). */
 export function ReadOneDocs(summary: string, type: Type<unknown>, description?: string): MethodDecorator {
-  return applyDecorators(ApiOperation({ summary, description }), ApiOkResponse({ type }), Header('Content-Type', JSON_CONTENT_TYPE), ...readErrors);
+  return applyDecorators(ApiOperation({ summary, description }), ApiOkResponse({ type }), Header('Content-Type', JSON_CONTENT_TYPE), ReadCached(), ...readErrors);
 }
 
 export function CreateDocs(summary: string, type: Type<unknown>): MethodDecorator {
