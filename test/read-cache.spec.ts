@@ -56,7 +56,12 @@ describe('read cache of public pages', () => {
   });
 
   it('does not cache errors', async () => {
-    await t.http().get(`${path}/00000000-0000-4000-8000-000000000000`).expect(404);
+    const id = '00000000-0000-4000-8000-00000000c0de';
+    await t.http().get(`${path}/${id}`).expect(404);
+    await createSession(t.ds, { id, bodyId: t.body.id, name: 'Spät', start: new Date('2025-03-07T17:00:00Z') });
+    // Well within the cache window: a cached 404 would still be served here.
+    const found = await t.http().get(`${path}/${id}`).expect(200);
+    expect(found.body.name).toBe('Spät');
     await t.http().get(`${path}?limit=0`).expect(400);
   });
 
