@@ -18,6 +18,19 @@ const publicFlag = (a: string, v: Visibility): string => (v === 'public' ? ` AND
 const parent = (table: string, alias: string, column: string, predicate: string, ifNone: 'TRUE' | 'FALSE'): string =>
   `COALESCE((SELECT ${predicate} FROM ${table} ${alias} WHERE ${alias}.id = ${column}), ${ifNone})`;
 
+/**
+ * The row's own flags only, without its parent: for queries that reach the rows through a
+ * parent whose visibility they check already (a session's agenda items and minutes).
+ */
+export const visibleOwn = {
+  agendaItem: (a: string, v: Visibility): string => `${published(a, v)}${publicFlag(a, v)}`,
+
+  minutes: (a: string, v: Visibility): string => {
+    const status = v === 'public' ? `${a}.status = 'published'` : v === 'member' ? `${a}.status IN ('approved', 'published')` : 'TRUE';
+    return `${a}.deleted_at IS NULL AND ${status}`;
+  },
+};
+
 export const visible = {
   /** Rows with no rule of their own: committees, people, locations, terms. */
   plain: (a: string, v: Visibility): string => published(a, v),
@@ -30,7 +43,7 @@ export const visible = {
   session: (a: string, v: Visibility): string => published(a, v),
 
   agendaItem: (a: string, v: Visibility): string =>
-    `${published(a, v)}${publicFlag(a, v)} AND ${parent('session', `vs_${a}`, `${a}.session_id`, visible.session(`vs_${a}`, v), 'FALSE')}`,
+    `${visibleOwn.agendaItem(a, v)} AND ${parent('session', `vs_${a}`, `${a}.session_id`, visible.session(`vs_${a}`, v), 'FALSE')}`,
 
   document: (a: string, v: Visibility): string => `${published(a, v)}${publicFlag(a, v)}`,
 
@@ -38,10 +51,8 @@ export const visible = {
     `${published(a, v)} AND ${parent('document', `vd_${a}`, `${a}.document_id`, visible.document(`vd_${a}`, v), 'FALSE')}` +
     ` AND ${parent('agenda_item', `va_${a}`, `${a}.agenda_item_id`, visible.agendaItem(`va_${a}`, v), 'TRUE')}`,
 
-  minutes: (a: string, v: Visibility): string => {
-    const status = v === 'public' ? `${a}.status = 'published'` : v === 'member' ? `${a}.status IN ('approved', 'published')` : 'TRUE';
-    return `${a}.deleted_at IS NULL AND ${status} AND ${parent('session', `vs_${a}`, `${a}.session_id`, visible.session(`vs_${a}`, v), 'FALSE')}`;
-  },
+  minutes: (a: string, v: Visibility): string =>
+    `${visibleOwn.minutes(a, v)} AND ${parent('session', `vs_${a}`, `${a}.session_id`, visible.session(`vs_${a}`, v), 'FALSE')}`,
 
   /** A file is visible when it is and its parent (document, agenda item, session, minutes) is. */
   file: (a: string, v: Visibility): string =>

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope, Visibility } from '../../common/access/access';
-import { visible } from '../../common/access/visibility.sql';
+import { visible, visibleOwn } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { committeeRef, documentRef, fileRef, filesOf, locationOf, stamps, ts } from '../../common/sql/refs.sql';
@@ -77,13 +77,11 @@ export class SessionsRepository {
       file: `(SELECT ${fileRef('mf', base)} FROM file mf WHERE mf.id = m.file_id AND ${visible.file('mf', v)})`,
     });
     // Agenda items and minutes are filtered with their own flags; the session itself is checked once.
-    const itemVisible = `ai.deleted_at IS NULL${v === 'staff' ? '' : ' AND ai.published_at IS NOT NULL'}${v === 'public' ? ' AND ai.public' : ''}`;
-    const minutesVisible = `m.deleted_at IS NULL AND ${v === 'public' ? `m.status = 'published'` : v === 'member' ? `m.status IN ('approved', 'published')` : 'TRUE'}`;
     const fields = {
       ...sessionFields(v),
-      agendaItems: `COALESCE((SELECT json_agg(${agendaItem} ORDER BY ai.position, ai.id) FROM agenda_item ai WHERE ai.session_id = s.id AND ${itemVisible}), '[]'::json)`,
+      agendaItems: `COALESCE((SELECT json_agg(${agendaItem} ORDER BY ai.position, ai.id) FROM agenda_item ai WHERE ai.session_id = s.id AND ${visibleOwn.agendaItem('ai', v)}), '[]'::json)`,
       files: filesOf('session_id', 's.id', v, base),
-      minutes: `COALESCE((SELECT json_agg(${minutes} ORDER BY m.kind, m.id) FROM minutes m WHERE m.session_id = s.id AND ${minutesVisible}), '[]'::json)`,
+      minutes: `COALESCE((SELECT json_agg(${minutes} ORDER BY m.kind, m.id) FROM minutes m WHERE m.session_id = s.id AND ${visibleOwn.minutes('m', v)}), '[]'::json)`,
     };
     const row = await this.db.one<{ j: string }>(
       `SELECT ${jsonObject(fields)}::text AS j FROM session s WHERE s.id = ${idParam} AND s.body_id = ${bodyParam} AND ${visible.session('s', v)}`,
