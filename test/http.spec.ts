@@ -46,6 +46,51 @@ describe('HTTP conventions', () => {
     expect(res.body).toMatchObject({ status: 404, title: 'Not Found' });
   });
 
+  it('refuses a forged cursor of the right length but wrong types with 400, not 500', async () => {
+    const cursor = (values: unknown[]): string => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    const forged: [string, unknown[]][] = [
+      ['locations', ['x']],
+      ['sessions', ['x', 'y']],
+      ['sessions', ['2025-02-30 18:00:00+01', uuid]],
+      ['sessions', ['2025-01-01 18:00:00+01', 'x']],
+      ['committees', ['a\u0000b', uuid]],
+      ['legislative-terms', ['31.12.2025', uuid]],
+      ['agenda-items', [uuid, '1.5', uuid]],
+      ['agenda-items', [uuid, 99999999999, uuid]],
+      ['documents', ['2025-13-01', uuid]],
+      ['changes', ['x']],
+      ['changes', ['99999999999999999999']],
+    ];
+    for (const [list, values] of forged) {
+      const res = await t.http().get(`/v1/bodies/musterstadt/${list}?cursor=${cursor(values)}`);
+      expect({ list, values, status: res.status }).toEqual({ list, values, status: 400 });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
+    }
+  });
+
+  it('follows the cursors it issued through every page, an open-ended term included', async () => {
+    const walk = async (path: string): Promise<string[]> => {
+      const ids: string[] = [];
+      for (let url: string | undefined = path; url; ) {
+        const res = await t.http().get(url.replace('http://api.test', '')).expect(200);
+        ids.push(...(res.body.data as { id: string }[]).map((r) => r.id));
+        url = res.body.links.next as string | undefined;
+      }
+      return ids;
+    };
+    const sessionIds = await walk(`${sessions}?limit=7`);
+    expect(sessionIds.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(sessionIds).size).toBe(sessionIds.length);
+    for (const name of ['Wahlperiode ohne Beginn A', 'Wahlperiode ohne Beginn B']) {
+      await t.ds.query(`INSERT INTO legislative_term (body_id, name, published_at) VALUES ($1, $2, now())`, [t.body.id, name]);
+    }
+    const termIds = await walk('/v1/bodies/musterstadt/legislative-terms?limit=1');
+    expect(termIds).toHaveLength(2);
+    expect(new Set(termIds).size).toBe(2);
+  });
+
   it('reports liveness and readiness', async () => {
     await t.http().get('/health/live').expect(200, { status: 'ok', checks: {} });
     const ready = await t.http().get('/health/ready').expect(200);

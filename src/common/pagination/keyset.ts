@@ -1,11 +1,11 @@
-import { decodeCursor, encodeCursor } from './cursor';
+import { CursorCast, decodeCursor, encodeCursor } from './cursor';
 
 /** One column of a keyset order. All columns of one order share a direction. */
 export interface KeyColumn {
   /** SQL expression, e.g. `s.start`. */
   sql: string;
-  /** SQL type the cursor value is cast to. */
-  cast: 'timestamptz' | 'uuid' | 'text' | 'int' | 'date' | 'bigint';
+  /** SQL type the cursor value is cast to; a cursor value that does not fit is a 400. */
+  cast: CursorCast;
   /** Name of the result field that holds this column's value for the cursor. */
   field: string;
 }
@@ -34,7 +34,7 @@ export function orderBy(order: KeysetOrder): string {
 /** Row-comparison predicate that starts after the cursor; uses the matching composite index. */
 export function afterCursor(order: KeysetOrder, cursor: string | undefined, params: Params): string | null {
   if (!cursor) return null;
-  const values = decodeCursor(cursor, order.columns.length);
+  const values = decodeCursor(cursor, order.columns.map((c) => c.cast));
   const left = order.columns.map((c) => c.sql).join(', ');
   const right = order.columns.map((c, i) => `${params.add(values[i])}::${c.cast}`).join(', ');
   return `(${left}) ${order.descending ? '<' : '>'} (${right})`;
