@@ -347,7 +347,7 @@ describe('OParl 1.1', () => {
       for (const query of ['modified_since=gestern', 'limit=0', 'limit=abc', 'cursor=kaputt', 'created_since=2025-02-30T00:00:00%2B01:00', 'modified_since=2025-01-01T00:00:00%2B25:00', `cursor=${Buffer.from('["kein-uuid"]').toString('base64url')}`]) {
         const res = await t.http().get(`/oparl/v1.1/bodies/musterstadt/paper?${query}`);
         expect({ query, status: res.status }).toEqual({ query, status: 400 });
-        expect(res.body).toMatchObject({ type: 'https://schema.oparl.org/1.1/Error', message: expect.any(String) });
+        expect(res.body).toMatchObject({ type: 'https://schema.oparl.org/1.1/Error', message: expect.stringContaining(query.slice(0, query.indexOf('='))) });
       }
     });
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Params } from '../../common/pagination/keyset';
-import { decodeCursor } from '../../common/pagination/cursor';
+import { Problem } from '../../common/http/problem';
+import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import type { KeysetRow } from '../../common/pagination/links';
 import { ts } from '../../common/sql/format';
 import { Db } from '../../infra/database/db.service';
 import { bodyObject, bodyTombstone, effectiveModified, KINDS, MODIFIED, ObjectSegment, OparlKind, OPARL_VISIBILITY, tombstone, UrlCtx } from './oparl.sql';
-import { invalid, OparlListQuery, UUID } from './oparl.query';
+import { invalid, OparlListQuery } from './oparl.query';
 import { visible } from '../../common/access/visibility.sql';
 
 export interface OparlBases {
@@ -14,11 +15,9 @@ export interface OparlBases {
   rest: string;
 }
 
-export interface ListRow {
-  j: string;
-  _k0: string;
-  [key: string]: unknown;
-}
+/** Lists are ordered by the immutable uuid of row `a`. */
+const byId = (a: string): KeysetOrder => ({ columns: [{ sql: `${a}.id`, cast: 'uuid', field: '_k0' }] });
+export const OPARL_ORDER = byId('x');
 
 /** Restricts a body's list to the rows of one organization (its external lists). */
 export type OrganizationScope = { kind: 'meeting' | 'consultation'; organizationId: string };
@@ -37,6 +36,16 @@ function ctx(p: Params, bases: OparlBases): UrlCtx {
   };
 }
 
+/** Rows of `a` after the cursor; a bad cursor is an OParl Error with a message of its own. */
+function afterOparlCursor(a: string, q: OparlListQuery, p: Params): string | null {
+  try {
+    return afterCursor(byId(a), q.cursor, p);
+  } catch (error) {
+    if (error instanceof Problem && error.getStatus() === 400) throw invalid('Der Parameter „cursor“ stammt nicht von dieser Schnittstelle; bitte ohne ihn neu beginnen.');
+    throw error;
+  }
+}
+
 /** Date filters (inclusive) on row `a`, on the same `modified` the objects show. */
 function filterWhere(a: string, q: OparlListQuery, p: Params, modified: (a: string) => string): string[] {
   const where: string[] = [];
@@ -45,11 +54,8 @@ function filterWhere(a: string, q: OparlListQuery, p: Params, modified: (a: stri
   if (f.created_until) where.push(`${a}.created_at <= ${p.add(f.created_until)}::timestamptz`);
   if (f.modified_since) where.push(`${modified(a)} >= ${p.add(f.modified_since)}::timestamptz`);
   if (f.modified_until) where.push(`${modified(a)} <= ${p.add(f.modified_until)}::timestamptz`);
-  if (q.cursor) {
-    const [after] = decodeCursor(q.cursor, 1);
-    if (!UUID.test(after)) throw invalid('Der Parameter „cursor“ stammt nicht von dieser Schnittstelle; bitte ohne ihn neu beginnen.');
-    where.push(`${a}.id > ${p.add(after)}::uuid`);
-  }
+  const after = afterOparlCursor(a, q, p);
+  if (after) where.push(after);
   return where;
 }
 
@@ -70,7 +76,7 @@ export class OparlRepository {
     return row ?? { created: null, modified: null };
   }
 
-  async bodies(bases: OparlBases, q: OparlListQuery): Promise<ListRow[]> {
+  async bodies(bases: OparlBases, q: OparlListQuery): Promise<KeysetRow[]> {
     const p = new Params();
     const c = ctx(p, bases);
     const o = { omitInternal: q.omitInternal };
@@ -79,8 +85,8 @@ export class OparlRepository {
     if (!tombstones) where.push('b.deleted_at IS NULL');
     const json = tombstones ? `CASE WHEN b.deleted_at IS NULL THEN ${bodyObject(c, o)} ELSE ${bodyTombstone(c)} END` : bodyObject(c, o);
     const sql = `SELECT json_strip_nulls(${json})::text AS j, b.id::text AS _k0 FROM body b
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY b.id LIMIT ${p.add(q.limit + 1)}`;
-    return this.db.rows<ListRow>(sql, p.values);
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy(byId('b'))} LIMIT ${p.add(q.limit + 1)}`;
+    return this.db.rows<KeysetRow>(sql, p.values);
   }
 
   /** The body with this slug; a deleted one as a tombstone. */
@@ -96,7 +102,7 @@ export class OparlRepository {
   }
 
   /** One page of a body's external list of `kind`, optionally restricted to an organization. */
-  async list(bases: OparlBases, kind: OparlKind, bodyId: string, q: OparlListQuery, restrict?: OrganizationScope): Promise<ListRow[]> {
+  async list(bases: OparlBases, kind: OparlKind, bodyId: string, q: OparlListQuery, restrict?: OrganizationScope): Promise<KeysetRow[]> {
     const p = new Params();
     const c = ctx(p, bases);
     const o = { omitInternal: q.omitInternal };
@@ -111,8 +117,8 @@ export class OparlRepository {
     const json = tombstones ? `CASE WHEN ${kind.visible('x')} THEN ${kind.object(c, 'x', o)} ELSE ${tombstone(c, kind, 'x')} END` : kind.object(c, 'x', o);
     const sql = `SELECT json_strip_nulls(${json})::text AS j, x.id::text AS _k0
       FROM ${kind.table} x JOIN body b ON b.id = x.body_id
-      WHERE ${where.join(' AND ')} ORDER BY x.id LIMIT ${p.add(q.limit + 1)}`;
-    return this.db.rows<ListRow>(sql, p.values);
+      WHERE ${where.join(' AND ')} ORDER BY ${orderBy(OPARL_ORDER)} LIMIT ${p.add(q.limit + 1)}`;
+    return this.db.rows<KeysetRow>(sql, p.values);
   }
 
   /** The object at its id: the full object, a tombstone if deleted or not public, or nothing. */

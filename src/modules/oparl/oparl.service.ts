@@ -1,10 +1,11 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { Json } from '../../common/http/json';
+import { Json, pageJson } from '../../common/http/json';
 import { Problem } from '../../common/http/problem';
-import { encodeCursor } from '../../common/pagination/cursor';
+import { toPage } from '../../common/pagination/keyset';
+import type { KeysetRow } from '../../common/pagination/links';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { listLinks, OparlListQuery, parseListQuery, UUID } from './oparl.query';
-import { ListRow, OparlBases, OparlRepository, OrganizationScope } from './oparl.repository';
+import { OPARL_ORDER, OparlBases, OparlRepository, OrganizationScope } from './oparl.repository';
 import { KINDS, OBJECT_SEGMENTS, ObjectSegment, OPARL_VERSION } from './oparl.sql';
 
 /** The path of the OParl 1.1 endpoint below the public URL. */
@@ -20,16 +21,9 @@ export function oparlNotFound(): Problem {
   return new Problem(HttpStatus.NOT_FOUND, 'Das angeforderte Objekt gibt es nicht.');
 }
 
-function page(rows: ListRow[], q: OparlListQuery, listUrl: string): Json<unknown> {
-  const hasMore = rows.length > q.limit;
-  const items = hasMore ? rows.slice(0, q.limit) : rows;
-  const next = hasMore ? encodeCursor([items[items.length - 1]._k0]) : null;
-  let out = '{"data":[';
-  for (let i = 0; i < items.length; i++) {
-    if (i) out += ',';
-    out += items[i].j;
-  }
-  return out + '],"pagination":' + JSON.stringify({ elementsPerPage: q.limit }) + ',"links":' + JSON.stringify(listLinks(listUrl, q, next)) + '}';
+function page(rows: KeysetRow[], q: OparlListQuery, listUrl: string): Json<unknown> {
+  const { items, next } = toPage(rows, q.limit, OPARL_ORDER);
+  return pageJson(items, listLinks(listUrl, q, next), { pagination: { elementsPerPage: q.limit } });
 }
 
 /** The OParl 1.1 projection: public data only, whatever key the caller sends. */
