@@ -5,6 +5,13 @@ import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { loadConfig } from '../../config/config';
 import { ENTITIES } from './entities';
 
+/**
+ * Settings of every connection. Sessions are local Europe/Berlin times: PostgreSQL formats
+ * offsets for that zone. JIT compilation costs more than it saves on our short, wide
+ * JSON-building reads. Code that sets `extra.options` itself must keep these.
+ */
+export const CONNECTION_OPTIONS = '-c TimeZone=Europe/Berlin -c jit=off';
+
 /** TypeORM options shared by the API, the worker, the CLI and the migration tool. */
 export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
   return {
@@ -18,7 +25,7 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     migrationsRun: false,
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: poolSize, application_name: 'ratsinfo' },
+    extra: { max: poolSize, application_name: 'ratsinfo', options: CONNECTION_OPTIONS },
   };
 }
 
