@@ -1,3 +1,8 @@
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { QUEUES } from '../src/infra/queue/queues';
+import { NewsletterQueues } from '../src/modules/newsletter/newsletter.queues';
+import { createNewsletterWorker } from '../src/modules/newsletter/newsletter.worker';
 import { bearer, startWithBody } from './support/app';
 import { createCommittee } from './support/factories';
 import { NewsletterTestWorker, ReceivedMail, startNewsletterWorker, TestSmtp, tokenFrom } from './support/smtp';
@@ -186,6 +191,24 @@ describe('newsletter', () => {
     await t.http().get(`${NL}/subscription`).set(TOKEN, manage).expect(401);
     const left = await t.ds.query(`SELECT count(*)::int AS n FROM newsletter_consent c JOIN newsletter_subscription s ON s.id = c.subscription_id WHERE s.language = 'en'`);
     expect(left[0].n).toBe(0);
+  });
+
+  it('registers the digest tick from the worker, not from the API', async () => {
+    const local = await startWithBody({});
+    const connection = new Redis(local.config.redisUrl, { maxRetriesPerRequest: null });
+    const digest = new Queue(QUEUES.newsletterDigest, { connection, prefix: NewsletterQueues.bullPrefix(local.config) });
+    const newsletter = createNewsletterWorker(local.config, { dataSource: local.ds });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await digest.getJobSchedulers()).toEqual([]);
+      await newsletter.start();
+      expect((await digest.getJobSchedulers()).map((s) => s.key)).toEqual(['newsletter-tick']);
+    } finally {
+      await newsletter.close();
+      await digest.close();
+      connection.disconnect();
+      await local.close();
+    }
   });
 
   it('rate-limits subscribe requests per client', async () => {

@@ -41,7 +41,7 @@ export async function startWorker(config: AppConfig, processors: Processors, sta
   );
   const relay = new OutboxRelay(ds, changeQueues, config.outboxPollMs);
   relay.start();
-  // Start-up work that may wait for a service: failures are retried by the jobs themselves.
+  // Start-up work that may wait for a service: failures are retried later (by the step itself or by its jobs).
   for (const hook of startup) {
     hook().catch((error: unknown) => logger.warn(`start-up step deferred: ${error instanceof Error ? error.message : String(error)}`));
   }

@@ -59,7 +59,7 @@ export class NewsletterQueues {
     await this.digest.add(DIGEST_JOBS.digest, { digestId }, { ...DIGEST_JOB_OPTIONS, jobId: digestJobId(digestId) });
   }
 
-  /** The scheduler tick and the global send rate; idempotent, called by API and worker at start. */
+  /** The scheduler tick and the global send rate; idempotent, called by the worker at start. */
   async ensureSchedule(config: AppConfig): Promise<void> {
     await this.digest.upsertJobScheduler(TICK_SCHEDULER, { every: config.newsletter.tickSeconds * 1000 }, { name: DIGEST_JOBS.tick, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } });
     await this.mail.setGlobalRateLimit(config.mail.ratePerSecond, 1000);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import type { BodyRef } from '../../common/access/access';
 import { Problem } from '../../common/http/problem';
@@ -27,7 +27,7 @@ const HOUR = 3600;
  * request is the same, whether the address is new, pending, active or rate-limited.
  */
 @Injectable()
-export class NewsletterService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NewsletterService implements OnApplicationShutdown {
   private readonly logger = new Logger('newsletter');
 
   constructor(
@@ -38,23 +38,7 @@ export class NewsletterService implements OnApplicationBootstrap, OnApplicationS
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private scheduleTimer: NodeJS.Timeout | null = null;
-
-  onApplicationBootstrap(): void {
-    // Registers the digest tick (idempotent; the worker does too). Never blocks boot: while
-    // Redis is down it retries in the background.
-    const attempt = (delay: number): void => {
-      within(this.queues.ensureSchedule(this.config), 5000).catch(() => {
-        this.logger.warn('newsletter schedule not registered yet (Redis unavailable); retrying');
-        this.scheduleTimer = setTimeout(() => attempt(Math.min(delay * 2, 60_000)), delay);
-        this.scheduleTimer.unref();
-      });
-    };
-    if (this.crypto.enabled) attempt(1000);
-  }
-
   async onApplicationShutdown(): Promise<void> {
-    if (this.scheduleTimer) clearTimeout(this.scheduleTimer);
     await this.queues.close();
     this.queues.connection.disconnect();
   }

@@ -7,7 +7,7 @@ import { createMailer, Mailer } from '../../infra/mail/mailer';
 import { ChangeJob, QUEUES } from '../../infra/queue/queues';
 import { mailDomain } from './mail/render';
 import { NewsletterCrypto } from './newsletter.crypto';
-import { DIGEST_JOBS, DigestJob, MailJob, NewsletterQueues, producerConnection } from './newsletter.queues';
+import { DIGEST_JOBS, DigestJob, MailJob, NewsletterQueues, producerConnection, within } from './newsletter.queues';
 import { consumeChange } from './worker/change-consumer';
 import { housekeeping, openDueDigests, runDigest, sweep } from './worker/digest';
 import { MailContext, sendDelivery } from './worker/mail.processor';
@@ -17,7 +17,11 @@ export type NewsletterQueueName = typeof QUEUES.newsletter | typeof QUEUES.newsl
 
 export interface NewsletterWorker {
   processors: Record<NewsletterQueueName, Handler>;
-  /** Opens connections and registers the digest tick; for a worker's start (jobs also do it). */
+  /**
+   * Opens connections and registers the digest tick and the send rate: the only place that
+   * does. Rejects while PostgreSQL or Redis is unavailable and then keeps trying in the
+   * background until it succeeds (or the worker closes).
+   */
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,30 +42,44 @@ interface Runtime {
 export function createNewsletterWorker(config: AppConfig, options: { dataSource?: DataSource; mailer?: Mailer } = {}): NewsletterWorker {
   const logger = new Logger('newsletter');
   let runtime: Promise<Runtime> | null = null;
-  let scheduled = false;
-  const open = async (): Promise<Runtime> => {
-    const r = await opening();
-    if (!scheduled) {
-      // Idempotent; tried again with the next job while Redis is unavailable.
-      scheduled = await r.queues.ensureSchedule(config).then(
-        () => true,
-        () => (logger.warn('newsletter schedule not registered yet'), false),
-      );
-    }
-    return r;
-  };
-  const opening = (): Promise<Runtime> =>
+  let retry: NodeJS.Timeout | null = null;
+  let closed = false;
+  const open = (): Promise<Runtime> =>
     (runtime ??= (async () => {
       const ds = options.dataSource ?? new DataSource({ ...dataSourceOptions(config.databaseUrl, 4), logging: ['error'] });
-      if (!ds.isInitialized) await ds.initialize();
+      const mailDs = options.dataSource ?? mailDataSource(config);
+      try {
+        if (!ds.isInitialized) await ds.initialize();
+        if (!mailDs.isInitialized) await mailDs.initialize();
+      } catch (error) {
+        if (!options.dataSource) await Promise.allSettled([ds, mailDs].filter((d) => d.isInitialized).map((d) => d.destroy()));
+        throw error;
+      }
       const crypto = new NewsletterCrypto(config.newsletter.keys);
       const queues = new NewsletterQueues(producerConnection(config), NewsletterQueues.bullPrefix(config));
       const mailer = options.mailer ?? createMailer(config.mail);
-      const mailDs = options.dataSource ?? mailDataSource(config);
-      if (!mailDs.isInitialized) await mailDs.initialize();
       const mail: MailContext = { ds: mailDs, crypto, mailer, publicUrl: config.publicUrl, staleSendSeconds: config.newsletter.staleSendSeconds, maxBounces: config.newsletter.maxBounces };
       return { ds, queues, mailer, crypto, mail, domain: mailDomain(config.mail.from) };
-    })());
+    })().catch((error: unknown) => {
+      // Not opened (PostgreSQL down): the next job or start-up attempt tries again.
+      runtime = null;
+      throw error;
+    }));
+
+  /** Registers the tick (idempotent); after a failure retries with backoff up to a minute. */
+  const schedule = async (delay: number): Promise<void> => {
+    try {
+      const r = await open();
+      await within(r.queues.ensureSchedule(config), 5000);
+    } catch (error) {
+      if (!closed) {
+        logger.warn('newsletter schedule not registered yet (PostgreSQL or Redis unavailable); retrying');
+        retry = setTimeout(() => void schedule(Math.min(delay * 2, 60_000)).catch(() => undefined), delay);
+        retry.unref();
+      }
+      throw error;
+    }
+  };
 
   const processors: Record<NewsletterQueueName, Handler> = {
     [QUEUES.newsletter]: async (job) => {
@@ -87,12 +105,12 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
 
   return {
     processors,
-    start: async () => {
-      await open();
-    },
+    start: () => schedule(1000),
     close: async () => {
-      if (!runtime) return;
-      const r = await runtime;
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const r = await runtime?.catch(() => null);
+      if (!r) return;
       await r.queues.close();
       r.queues.connection.disconnect();
       r.mailer.close();
@@ -116,7 +134,7 @@ export function mailDataSource(config: AppConfig): DataSource {
 let shared: NewsletterWorker | null = null;
 const lazy = (): NewsletterWorker => (shared ??= createNewsletterWorker(loadConfig()));
 
-/** Opens the newsletter's connections and registers its digest tick at worker start. */
+/** Opens the newsletter's connections and registers its digest tick at worker start (retrying until it succeeds). */
 export function startNewsletterWorker(): Promise<void> {
   return lazy().start();
 }
