@@ -68,15 +68,6 @@ export const committeeOf = (column: string, v: Visibility, a = 'cref'): string =
 export const personOf = (column: string, v: Visibility, a = 'pref'): string =>
   `(SELECT ${personRef(a)} FROM person ${a} WHERE ${a}.id = ${column} AND ${visible.plain(a, v)})`;
 
-/**
- * A membership is shown only when it, its person and its committee are visible, so that a
- * draft person or committee never surfaces through one of its seats.
- */
-export const membershipShown = (a: string, v: Visibility): string =>
-  `${visible.plain(a, v)}` +
-  ` AND EXISTS (SELECT 1 FROM person vp_${a} WHERE vp_${a}.id = ${a}.person_id AND ${visible.plain(`vp_${a}`, v)})` +
-  ` AND EXISTS (SELECT 1 FROM committee vc_${a} WHERE vc_${a}.id = ${a}.committee_id AND ${visible.plain(`vc_${a}`, v)})`;
-
 /** What a membership says wherever it is embedded: role, voting right, faction and dates. */
 export const membershipTerms = (a: string, v: Visibility): Record<string, string> => ({
   role: `${a}.role`,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope, Visibility } from '../../common/access/access';
+import { visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
-import { committeeOf, isCurrent, membershipShown, membershipTerms, personOf, stamps } from '../../common/sql/refs.sql';
+import { committeeOf, isCurrent, membershipTerms, personOf, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
 import type { MembershipQueryDto } from './dto/membership-query.dto';
 
@@ -13,7 +14,7 @@ export const MEMBERSHIP_ORDER: KeysetOrder = {
 function membershipFields(v: Visibility): Record<string, string> {
   return {
     id: 'm.id',
-    // Never null: membershipShown() requires both to be visible.
+    // Never null: visible.membership() requires both to be visible.
     person: personOf('m.person_id', v),
     committee: committeeOf('m.committee_id', v),
     ...membershipTerms('m', v),
@@ -28,7 +29,7 @@ export class MembershipsRepository {
   async list(scope: Scope, query: MembershipQueryDto, limit: number): Promise<{ j: string; _k0: string }[]> {
     const v = scope.visibility;
     const p = new Params();
-    const where = [`m.body_id = ${p.add(scope.body.id)}`, membershipShown('m', v)];
+    const where = [`m.body_id = ${p.add(scope.body.id)}`, visible.membership('m', v)];
     if (query.person) where.push(`m.person_id = ${p.add(query.person)}::uuid`);
     if (query.committee) where.push(`m.committee_id = ${p.add(query.committee)}::uuid`);
     if (query.current !== undefined) where.push(query.current ? isCurrent('m') : `NOT ${isCurrent('m')}`);
@@ -44,7 +45,7 @@ export class MembershipsRepository {
     const p = new Params();
     const row = await this.db.one<{ j: string }>(
       `SELECT ${jsonObject(membershipFields(v))}::text AS j FROM membership m
-       WHERE m.id = ${p.add(id)} AND m.body_id = ${p.add(scope.body.id)} AND ${membershipShown('m', v)}`,
+       WHERE m.id = ${p.add(id)} AND m.body_id = ${p.add(scope.body.id)} AND ${visible.membership('m', v)}`,
       p.values,
     );
     return row?.j;

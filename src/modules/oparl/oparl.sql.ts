@@ -1,7 +1,7 @@
 import type { Visibility } from '../../common/access/access';
+import { RESOURCES, ResourceKind } from '../../common/access/resources';
 import { visible } from '../../common/access/visibility.sql';
 import { date, jsonObject, ts } from '../../common/sql/format';
-import { membershipShown } from '../../common/sql/refs.sql';
 
 /**
  * SQL that renders OParl 1.1 objects as JSON inside PostgreSQL. Every builder expects the
@@ -199,7 +199,7 @@ export function organizationObject(c: UrlCtx, o: string): string {
     body: bodyUrl(c),
     name: txt(`${o}.name`),
     shortName: txt(`${o}.short_name`),
-    membership: `(SELECT json_agg(${url(c, 'membership', `${o}_m.id`)} ORDER BY ${o}_m.id) FROM membership ${o}_m WHERE ${o}_m.committee_id = ${o}.id AND ${membershipShown(`${o}_m`, V)})`,
+    membership: `(SELECT json_agg(${url(c, 'membership', `${o}_m.id`)} ORDER BY ${o}_m.id) FROM membership ${o}_m WHERE ${o}_m.committee_id = ${o}.id AND ${visible.membership(`${o}_m`, V)})`,
     meeting: `${url(c, 'organization', `${o}.id`)} || '/meeting'`,
     consultation: `${url(c, 'organization', `${o}.id`)} || '/consultation'`,
     subOrganizationOf: `(SELECT ${url(c, 'organization', `${o}_p.id`)} FROM committee ${o}_p WHERE ${o}_p.id = ${o}.parent_id AND ${visible.plain(`${o}_p`, V)})`,
@@ -233,8 +233,6 @@ export function membershipObject(c: UrlCtx, m: string, standalone: boolean): str
   });
 }
 
-export const membershipVisible = (m: string): string => membershipShown(m, V);
-
 export function personObject(c: UrlCtx, p: string, o: BuildOptions): string {
   return jsonObject({
     id: url(c, 'person', `${p}.id`),
@@ -255,7 +253,7 @@ export function personObject(c: UrlCtx, p: string, o: BuildOptions): string {
     ...(o.omitInternal
       ? {}
       : {
-          membership: `(SELECT json_agg(${membershipObject(c, `${p}_m`, false)} ORDER BY ${p}_m.id) FROM membership ${p}_m WHERE ${p}_m.person_id = ${p}.id AND ${membershipShown(`${p}_m`, V)})`,
+          membership: `(SELECT json_agg(${membershipObject(c, `${p}_m`, false)} ORDER BY ${p}_m.id) FROM membership ${p}_m WHERE ${p}_m.person_id = ${p}.id AND ${visible.membership(`${p}_m`, V)})`,
         }),
     life: txt(`${p}.life`),
     lifeSource: txt(`${p}.life_source`),
@@ -439,15 +437,34 @@ export interface OparlKind {
   tombstoneExtra?: (c: UrlCtx, a: string) => Record<string, string>;
 }
 
+/** The resource each kind projects; its table and visibility rule are the resource's. */
+const RESOURCE_OF: Record<ObjectSegment, ResourceKind> = {
+  organization: 'committee',
+  person: 'person',
+  membership: 'membership',
+  meeting: 'session',
+  agendaItem: 'agenda-item',
+  paper: 'document',
+  consultation: 'consultation',
+  file: 'file',
+  location: 'location',
+  legislativeTerm: 'legislative-term',
+};
+
+function kind(segment: ObjectSegment, type: string, rest: Pick<OparlKind, 'object' | 'modified' | 'tombstoneExtra'>): OparlKind {
+  const resource = RESOURCES[RESOURCE_OF[segment]];
+  return { segment, type, table: resource.table, visible: (a) => resource.visible(a, V), ...rest };
+}
+
 export const KINDS: Record<ObjectSegment, OparlKind> = {
-  organization: { segment: 'organization', table: 'committee', type: 'Organization', visible: (a) => visible.plain(a, V), modified: MODIFIED.organization, object: (c, a) => organizationObject(c, a) },
-  person: { segment: 'person', table: 'person', type: 'Person', visible: (a) => visible.plain(a, V), modified: MODIFIED.person, object: (c, a, o) => personObject(c, a, o) },
-  membership: { segment: 'membership', table: 'membership', type: 'Membership', visible: (a) => membershipShown(a, V), modified: MODIFIED.own, object: (c, a) => membershipObject(c, a, true) },
-  meeting: { segment: 'meeting', table: 'session', type: 'Meeting', visible: (a) => visible.session(a, V), modified: MODIFIED.meeting, object: (c, a, o) => meetingObject(c, a, o) },
-  agendaItem: { segment: 'agendaItem', table: 'agenda_item', type: 'AgendaItem', visible: (a) => visible.agendaItem(a, V), modified: MODIFIED.agendaItem, object: (c, a, o) => agendaItemObject(c, a, true, o), tombstoneExtra: (_c, a) => ({ order: `${a}.position` }) },
-  paper: { segment: 'paper', table: 'document', type: 'Paper', visible: (a) => visible.document(a, V), modified: MODIFIED.paper, object: (c, a, o) => paperObject(c, a, o) },
-  consultation: { segment: 'consultation', table: 'consultation', type: 'Consultation', visible: (a) => visible.consultation(a, V), modified: MODIFIED.own, object: (c, a) => consultationObject(c, a, true) },
-  file: { segment: 'file', table: 'file', type: 'File', visible: (a) => visible.file(a, V), modified: MODIFIED.own, object: (c, a) => fileObject(c, a, true), tombstoneExtra: (c, a) => ({ accessUrl: contentUrl(c, a) }) },
-  location: { segment: 'location', table: 'location', type: 'Location', visible: (a) => visible.plain(a, V), modified: MODIFIED.own, object: (c, a) => locationObject(c, a, true) },
-  legislativeTerm: { segment: 'legislativeTerm', table: 'legislative_term', type: 'LegislativeTerm', visible: (a) => visible.plain(a, V), modified: MODIFIED.own, object: (c, a) => legislativeTermObject(c, a, true) },
+  organization: kind('organization', 'Organization', { modified: MODIFIED.organization, object: (c, a) => organizationObject(c, a) }),
+  person: kind('person', 'Person', { modified: MODIFIED.person, object: (c, a, o) => personObject(c, a, o) }),
+  membership: kind('membership', 'Membership', { modified: MODIFIED.own, object: (c, a) => membershipObject(c, a, true) }),
+  meeting: kind('meeting', 'Meeting', { modified: MODIFIED.meeting, object: (c, a, o) => meetingObject(c, a, o) }),
+  agendaItem: kind('agendaItem', 'AgendaItem', { modified: MODIFIED.agendaItem, object: (c, a, o) => agendaItemObject(c, a, true, o), tombstoneExtra: (_c, a) => ({ order: `${a}.position` }) }),
+  paper: kind('paper', 'Paper', { modified: MODIFIED.paper, object: (c, a, o) => paperObject(c, a, o) }),
+  consultation: kind('consultation', 'Consultation', { modified: MODIFIED.own, object: (c, a) => consultationObject(c, a, true) }),
+  file: kind('file', 'File', { modified: MODIFIED.own, object: (c, a) => fileObject(c, a, true), tombstoneExtra: (c, a) => ({ accessUrl: contentUrl(c, a) }) }),
+  location: kind('location', 'Location', { modified: MODIFIED.own, object: (c, a) => locationObject(c, a, true) }),
+  legislativeTerm: kind('legislativeTerm', 'LegislativeTerm', { modified: MODIFIED.own, object: (c, a) => legislativeTermObject(c, a, true) }),
 };
