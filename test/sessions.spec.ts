@@ -186,5 +186,25 @@ describe('sessions', () => {
       const after = await t.ds.query('SELECT count(*)::int AS n FROM session');
       expect(after[0].n).toBe(before[0].n);
     });
+
+    it('names every reference that is not a live record of this body, in the order sent', async () => {
+      const MISSING = '00000000-0000-4000-8000-000000000000';
+      const own = await createCommittee(t.ds, { bodyId: t.body.id, name: 'Hauptausschuss' });
+      const gone = await createCommittee(t.ds, { bodyId: t.body.id, name: 'Aufgelöst', deletedAt: new Date() });
+      const foreign = await createCommittee(t.ds, { bodyId: t.other.id, name: 'Fremder Ausschuss' });
+      const res = await t
+        .http()
+        .post(path)
+        .set(...bearer(t.keys.editor))
+        .send({ name: 'x', start: '2025-09-01T18:00:00+02:00', locationId: MISSING, committeeIds: [own.id.toUpperCase(), MISSING, foreign.id, gone.id, MISSING] })
+        .expect(400);
+      expect(res.body.detail).toBe('The request refers to records that do not exist in this body.');
+      expect(res.body.errors).toEqual([
+        { field: 'locationId', message: 'locationId does not name a location of this body' },
+        ...[1, 2, 3, 4].map((i) => ({ field: `committeeIds.${i}`, message: `committeeIds.${i} does not name a committee of this body` })),
+      ]);
+      const ok = await t.http().post(path).set(...bearer(t.keys.editor)).send({ name: 'x', start: '2025-09-01T18:00:00+02:00', committeeIds: [own.id.toUpperCase()] }).expect(201);
+      expect(ok.body.id).toEqual(expect.any(String));
+    });
   });
 });

@@ -160,12 +160,22 @@ export async function audienceOf(manager: EntityManager, kind: ResourceKind, id:
   return row.p ? AUDIENCE.public : row.m ? AUDIENCE.member : AUDIENCE.staff;
 }
 
+/** Refuses references that do not name a live row of this body (400 naming each such field); one query per kind. */
 async function checkRefs(manager: EntityManager, bodyId: string, refs: Ref[]): Promise<void> {
-  const errors: FieldError[] = [];
-  for (const ref of refs) {
-    if (!ref.id) continue;
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM ${RESOURCES[ref.kind].table} WHERE id = $1 AND body_id = $2 AND deleted_at IS NULL`, [ref.id, bodyId]);
-    if (rows.length === 0) errors.push({ field: ref.field, message: `${ref.field} does not name a ${ref.kind} of this body` });
+  const given = refs.filter((ref): ref is Ref & { id: string } => !!ref.id);
+  const wanted = new Map<ResourceKind, Set<string>>();
+  // Ids are validated UUIDs; PostgreSQL returns them lower-case.
+  for (const ref of given) wanted.set(ref.kind, (wanted.get(ref.kind) ?? new Set()).add(ref.id.toLowerCase()));
+  const found = new Set<string>();
+  for (const [kind, ids] of wanted) {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM ${RESOURCES[kind].table} WHERE id = ANY($1::uuid[]) AND body_id = $2 AND deleted_at IS NULL`, [
+      [...ids],
+      bodyId,
+    ]);
+    for (const row of rows) found.add(`${kind} ${row.id}`);
   }
+  const errors: FieldError[] = given
+    .filter((ref) => !found.has(`${ref.kind} ${ref.id.toLowerCase()}`))
+    .map((ref) => ({ field: ref.field, message: `${ref.field} does not name a ${ref.kind} of this body` }));
   if (errors.length) throw Problem.invalid(errors, 'The request refers to records that do not exist in this body.');
 }
