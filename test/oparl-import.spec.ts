@@ -234,6 +234,12 @@ describe('OParl import', () => {
     });
   });
 
+  it('refuses the slug of a removed body with a clear message instead of a duplicate-key error', async () => {
+    await ds.query(`INSERT INTO body (slug, name, deleted_at) VALUES ('entfernt', 'Entfernte Stadt', now())`);
+    await expect(run('entfernt')).rejects.toThrow('the slug "entfernt" belongs to a removed body and cannot be reused; import into another one with --body <slug>');
+    expect(await rows(`SELECT count(*)::int AS n FROM body WHERE slug = 'entfernt'`)).toEqual([{ n: 1 }]);
+  });
+
   describe('incremental runs', () => {
     it('asks for changes since the last run (less an overlap) and applies updates and deletions', async () => {
       await run('inkrementell');

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Scope } from '../../common/access/access';
 import type { ResourceKind } from '../../common/access/resources';
+import { Db } from '../../infra/database/db.service';
 import type { Storage } from '../../infra/storage/storage';
+import { BodiesRepository } from '../bodies/bodies.repository';
 import { ResourceWriter } from '../changes/resource-writer.service';
 import { crawl, Crawl, CrawlProgress } from './crawl';
 import { downloadFiles, DownloadCounts, DownloadOptions, filesWithoutBytes } from './download';
@@ -81,21 +83,39 @@ export function slugify(name: string): string {
   );
 }
 
-async function ensureBody(ds: DataSource, source: JsonObject, slug: string | undefined): Promise<{ id: string; slug: string; name: string; webUrlTemplates: Record<string, string>; created: boolean }> {
-  const name = n.text(source.name) ?? n.text(source.shortName) ?? 'Importierte Körperschaft';
-  const wanted = slug ?? slugify(n.text(source.shortName) ?? name);
+type ImportBody = { id: string; slug: string; name: string; webUrlTemplates: Record<string, string>; created: boolean };
+
+async function liveBody(ds: DataSource, slug: string): Promise<ImportBody | undefined> {
   const found: { id: string; slug: string; name: string; web_url_templates: Record<string, string> }[] = await ds.query(
     `SELECT id, slug, name, web_url_templates FROM body WHERE slug = $1 AND deleted_at IS NULL`,
-    [wanted],
+    [slug],
   );
-  if (found[0]) return { id: found[0].id, slug: found[0].slug, name: found[0].name, webUrlTemplates: found[0].web_url_templates, created: false };
-  const license = n.url(source.license);
-  const rows: { id: string }[] = await ds.query(
-    `INSERT INTO body (slug, name, short_name, website, license, ags, rgs, classification, contact_email, contact_name)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [wanted, name, n.text(source.shortName), n.url(source.website), license, n.ags(source.ags), n.rgs(source.rgs), n.text(source.classification), n.text(source.contactEmail), n.text(source.contactName)],
-  );
-  return { id: rows[0].id, slug: wanted, name, webUrlTemplates: {}, created: true };
+  return found[0] && { id: found[0].id, slug: found[0].slug, name: found[0].name, webUrlTemplates: found[0].web_url_templates, created: false };
+}
+
+/** The body with the slug, or a new one from the source's Body. A removed body's slug stays taken. */
+async function ensureBody(ds: DataSource, source: JsonObject, slug: string | undefined): Promise<ImportBody> {
+  const name = n.text(source.name) ?? n.text(source.shortName) ?? 'Importierte Körperschaft';
+  const wanted = slug ?? slugify(n.text(source.shortName) ?? name);
+  const existing = await liveBody(ds, wanted);
+  if (existing) return existing;
+  const id = await new BodiesRepository(new Db(ds)).insert(wanted, {
+    name,
+    shortName: n.text(source.shortName),
+    website: n.url(source.website),
+    license: n.url(source.license),
+    ags: n.ags(source.ags),
+    rgs: n.rgs(source.rgs),
+    classification: n.text(source.classification),
+    contactEmail: n.text(source.contactEmail),
+    contactName: n.text(source.contactName),
+    webUrlTemplates: {},
+  });
+  if (id) return { id, slug: wanted, name, webUrlTemplates: {}, created: true };
+  // Taken: by a body created meanwhile (use it), or by a removed one, whose URLs may live on in links.
+  const created = await liveBody(ds, wanted);
+  if (created) return created;
+  throw new Error(`the slug "${wanted}" belongs to a removed body and cannot be reused; import into another one with --body <slug>`);
 }
 
 /** Fetches Locations that are only referenced by URL (SD.NET's Person.location), a few at a time. */
