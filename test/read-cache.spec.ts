@@ -1,7 +1,7 @@
 import { Db } from '../src/infra/database/db.service';
 import { NewsletterCrypto } from '../src/modules/newsletter/newsletter.crypto';
 import { bearer, startWithBody } from './support/app';
-import { createSession } from './support/factories';
+import { createDocument, createSession } from './support/factories';
 
 type Ctx = Awaited<ReturnType<typeof startWithBody>>;
 
@@ -36,6 +36,20 @@ describe('read cache of public pages', () => {
     // … while keyed readers always get fresh pages.
     const member = await t.http().get(path).set(...bearer(t.keys.member)).expect(200);
     expect(names(member)).toEqual(['Erste', 'Heimlich']);
+  });
+
+  it('keeps the pages when an upload is refused before anything is written', async () => {
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]), Buffer.alloc(2000)]);
+    const document = await createDocument(t.ds, { bodyId: t.body.id });
+    await t
+      .http()
+      .post(`${api}/files`)
+      .set(...bearer(t.keys.editor))
+      .field('documentId', document.id)
+      .field('publish', 'true')
+      .attach('file', exe, { filename: 'tool.exe', contentType: 'application/octet-stream' })
+      .expect(415);
+    expect(names(await t.http().get(path).expect(200))).toEqual(['Erste']);
   });
 
   it('drops the pages of a body on every write through the API', async () => {

@@ -160,8 +160,11 @@ export async function audienceOf(manager: EntityManager, kind: ResourceKind, id:
   return row.p ? AUDIENCE.public : row.m ? AUDIENCE.member : AUDIENCE.staff;
 }
 
-/** Refuses references that do not name a live row of this body (400 naming each such field); one query per kind. */
-async function checkRefs(manager: EntityManager, bodyId: string, refs: Ref[]): Promise<void> {
+/**
+ * Refuses references that do not name a live row of this body (400 naming each such field);
+ * one query per kind. It only reads: checks before a write may pass a plain manager.
+ */
+export async function checkRefs(manager: EntityManager, bodyId: string, refs: Ref[]): Promise<void> {
   const given = refs.filter((ref): ref is Ref & { id: string } => !!ref.id);
   const wanted = new Map<ResourceKind, Set<string>>();
   // Ids are validated UUIDs; PostgreSQL returns them lower-case.

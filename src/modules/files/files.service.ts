@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import type { Scope } from '../../common/access/access';
 import { FieldError, fieldErrors, Problem } from '../../common/http/problem';
 import { Json } from '../../common/http/json';
@@ -12,7 +14,7 @@ import { renderPage } from '../../common/pagination/links';
 import type { Page } from '../../common/pagination/page.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Storage, StoredObjectMissing } from '../../infra/storage/storage';
-import { Ref, ResourceWriter } from '../changes/resource-writer.service';
+import { checkRefs, Ref, ResourceWriter } from '../changes/resource-writer.service';
 import { contentDisposition, contentType, ifRangeHolds, noneMatch, notModifiedSince, parseRange } from './content-http';
 import type { FileDetailDto, FileDto } from './dto/file.dto';
 import type { FileQueryDto } from './dto/file-query.dto';
@@ -74,6 +76,7 @@ export class FilesService {
     private readonly writer: ResourceWriter,
     private readonly storage: Storage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   private base(scope: Scope): string {
@@ -164,7 +167,8 @@ export class FilesService {
           errors.push({ field: part.fieldname, message: `unknown form field ${part.fieldname}; the file goes in "file"` });
         }
         const input = await this.uploadFields(fields, errors);
-        await this.writer.transaction(scope, (tx) => tx.checkRefs(parentRefs(input)));
+        // Before taking the bytes; a read only, so no write transaction (which would drop cached pages).
+        await checkRefs(this.dataSource.manager, scope.body.id, parentRefs(input));
         const id = randomUUID();
         const key = `${scope.body.id}/${id}`;
         const fileName = safeFileName(part.filename, id);
