@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../../common/access/access';
-import { visible } from '../../common/access/visibility.sql';
+import { visible, visibleOwn } from '../../common/access/visibility.sql';
 import { Params } from '../../common/pagination/keyset';
 import { Db } from '../../infra/database/db.service';
 
@@ -54,7 +54,6 @@ export class CalendarRepository {
         WHERE fc.session_id = s.id AND m.person_id = ${p.add(filter.id)}::uuid AND ${visible.plain('m', v)}
           AND (m.start_date IS NULL OR m.start_date <= s.start::date) AND (m.end_date IS NULL OR m.end_date >= s.start::date))`);
     }
-    const itemVisible = `ai.deleted_at IS NULL${v === 'staff' ? '' : ' AND ai.published_at IS NOT NULL'}${v === 'public' ? ' AND ai.public' : ''}`;
     const sql = `
       SELECT s.id, s.name, s.cancelled,
         to_char(s.start, 'YYYYMMDD"T"HH24MISS') AS start,
@@ -69,7 +68,7 @@ export class CalendarRepository {
       FROM session s
       LEFT JOIN LATERAL (
         SELECT max(ai.modified_at) FILTER (WHERE ai.public OR ${v === 'public' ? 'FALSE' : 'TRUE'}) AS changed,
-               string_agg(concat_ws(' ', ai.number, ai.name), E'\\n' ORDER BY ai.position, ai.id) FILTER (WHERE ${itemVisible}) AS agenda
+               string_agg(concat_ws(' ', ai.number, ai.name), E'\\n' ORDER BY ai.position, ai.id) FILTER (WHERE ${visibleOwn.agendaItem('ai', v)}) AS agenda
         FROM agenda_item ai WHERE ai.session_id = s.id
       ) items ON TRUE
       WHERE ${where.join(' AND ')}

@@ -8,10 +8,15 @@ import { CalendarEvent, renderCalendar } from './ical';
 
 @Injectable()
 export class CalendarService {
+  /** Host part of every event's UID. */
+  private readonly host: string;
+
   constructor(
     private readonly calendar: CalendarRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.host = new URL(config.publicUrl).hostname;
+  }
 
   async feed(scope: Scope, filter: CalendarFilter): Promise<string> {
     let title = `Sitzungskalender ${scope.body.name}`;
@@ -28,7 +33,6 @@ export class CalendarService {
   }
 
   private event(scope: Scope, row: CalendarRow): CalendarEvent {
-    const host = new URL(this.config.publicUrl).hostname;
     const template = scope.body.webUrlTemplates.session;
     const url = template ? template.replace('{id}', row.id) : `${bodyBase(this.config.publicUrl, scope.body)}/sessions/${row.id}`;
     const committees = row.committees ?? [];
@@ -36,7 +40,7 @@ export class CalendarService {
       .filter(Boolean)
       .join('\n\n');
     return {
-      uid: `session-${row.id}@${host}`,
+      uid: `session-${row.id}@${this.host}`,
       sequence: Number(row.sequence),
       stamp: row.stamp,
       start: row.start,
