@@ -94,7 +94,9 @@ describe('newsletter events and digests', () => {
     expect((await kinds()).slice(3)).toEqual(['session_scheduled', 'agenda_changed', 'results_recorded', 'document_published', 'minutes_published']);
     const all = JSON.stringify(await t.ds.query(`SELECT payload, search_text FROM newsletter_event`));
     expect(all).not.toContain('Geheim');
-    expect(secret.body.id).toBeDefined();
+    // The non-public document was recorded as a change, but never became newsletter news.
+    expect((await t.ds.query(`SELECT count(*)::int AS n FROM change_event WHERE resource_id = $1`, [secret.body.id]))[0].n).toBeGreaterThan(0);
+    expect((await t.ds.query(`SELECT count(*)::int AS n FROM newsletter_event WHERE resource_id = $1`, [secret.body.id]))[0].n).toBe(0);
 
     // Withdrawn before the digest: not mailed.
     await editor().post(`/sessions/${other.body.id}/unpublish`).expect(200);
@@ -207,14 +209,28 @@ describe('newsletter events and digests', () => {
 
   it('re-encrypts addresses after a key rotation and still finds them', async () => {
     const rotated = new NewsletterCrypto([{ id: 'k2', secret: Buffer.alloc(32, 7) }, ...t.config.newsletter.keys]);
+    const rotatedRepo = new NewsletterRepository(t.ds, rotated, 'musterstadt.example');
+    const again = (): Promise<string | null> =>
+      rotatedRepo.subscribe(t.body.id, 'Alles@Musterstadt.example', { allTopics: true, committeeIds: [], documentTypes: [], keywords: [], frequency: 'daily', language: 'de' }, {});
+    // Every row of the address under any key, whatever its status (a duplicate would be pending).
+    const rows = async (): Promise<{ id: string; status: string; key_id: string; email_ciphertext: string }[]> =>
+      t.ds.query(`SELECT id, status, key_id, email_ciphertext FROM newsletter_subscription WHERE body_id = $1 AND email_hash = ANY($2::char(64)[])`, [
+        t.body.id,
+        rotated.hashes('alles@musterstadt.example'),
+      ]);
+    const [before] = await rows();
+    expect(before).toMatchObject({ status: 'active', key_id: crypto.activeKeyId });
+
+    // Not re-encrypted yet: found under the old key's hash, no second subscription.
+    await again();
+    expect((await rows()).map((r) => [r.id, r.status, r.key_id])).toEqual([[before.id, 'active', crypto.activeKeyId]]);
+
     expect(await rekey(t.ds, rotated, 10_000)).toBeGreaterThan(0);
     expect(await rekey(t.ds, rotated, 10_000)).toBe(0);
-    const rotatedRepo = new NewsletterRepository(t.ds, rotated, 'musterstadt.example');
-    // A known address is found under its new hash: no second subscription.
-    await rotatedRepo.subscribe(t.body.id, 'Alles@Musterstadt.example', { allTopics: true, committeeIds: [], documentTypes: [], keywords: [], frequency: 'daily', language: 'de' }, {});
-    const rows = await t.ds.query(`SELECT key_id, email_ciphertext FROM newsletter_subscription WHERE status = 'active' AND all_topics AND frequency = 'daily'`);
-    expect(rows).toHaveLength(1);
-    expect(rows[0].key_id).toBe('k2');
-    expect(rotated.decrypt(rows[0].email_ciphertext as string)).toBe('alles@musterstadt.example');
+    // Re-encrypted: found under the new hash, still one subscription.
+    await again();
+    const after = await rows();
+    expect(after.map((r) => [r.id, r.status, r.key_id])).toEqual([[before.id, 'active', 'k2']]);
+    expect(rotated.decrypt(after[0].email_ciphertext)).toBe('alles@musterstadt.example');
   });
 });

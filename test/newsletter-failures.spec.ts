@@ -139,7 +139,8 @@ describe('newsletter delivery under failure', () => {
 
   it('keeps to the configured send rate across workers', async () => {
     const slow = await startWithBody({ ...env(smtp), MAIL_RATE_PER_SECOND: '2' });
-    const w = await startNewsletterWorker(slow.config, slow.ds);
+    // Two workers with 4 concurrent jobs each: the limit is shared, not per worker.
+    const workers = [await startNewsletterWorker(slow.config, slow.ds), await startNewsletterWorker(slow.config, slow.ds)];
     try {
       const emails = Array.from({ length: 6 }, (_, i) => `rate${i}@musterstadt.example`);
       const arrived: number[] = [];
@@ -154,7 +155,7 @@ describe('newsletter delivery under failure', () => {
       // 6 mails at 2 per second: at least two further seconds after the first.
       expect(arrived[arrived.length - 1] - arrived[0]).toBeGreaterThanOrEqual(1800);
     } finally {
-      await w.stop();
+      for (const w of workers) await w.stop();
       await slow.close();
     }
   });

@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { QUEUES } from '../src/infra/queue/queues';
 import { NewsletterQueues } from '../src/modules/newsletter/newsletter.queues';
+import { tokenHash } from '../src/modules/newsletter/newsletter.crypto';
 import { createNewsletterWorker } from '../src/modules/newsletter/newsletter.worker';
 import { bearer, startWithBody } from './support/app';
 import { createCommittee } from './support/factories';
@@ -60,6 +61,13 @@ describe('newsletter', () => {
     return res.body.manageToken as string;
   }
 
+  /** The subscription a manage token belongs to. */
+  async function subscriptionOf(manage: string): Promise<string> {
+    const rows: { id: string }[] = await t.ds.query(`SELECT subscription_id AS id FROM newsletter_token WHERE token_hash = $1 AND purpose = 'manage'`, [tokenHash(manage)]);
+    expect(rows).toHaveLength(1);
+    return rows[0].id;
+  }
+
   async function publishSession(name: string): Promise<string> {
     const res = await t
       .http()
@@ -116,6 +124,8 @@ describe('newsletter', () => {
   });
 
   it('confirms once, then mails matching public news with one-click unsubscribe', async () => {
+    // Follows the same committee and stays subscribed: shows when news has gone out.
+    await confirmed('dirk@musterstadt.example');
     const manage = await confirmed('bernd@musterstadt.example');
     const token = tokenFrom(smtp.to('bernd@musterstadt.example').at(-1)!);
     await t.http().post(`${NL}/confirm`).send({ token }).expect(410);
@@ -149,8 +159,11 @@ describe('newsletter', () => {
     const after = await t.http().get(`${NL}/subscription`).set(TOKEN, manage).expect(200);
     expect(after.body.status).toBe('unsubscribed');
     await publishSession('Noch eine Sitzung');
-    await new Promise((r) => setTimeout(r, 3000));
+    await smtp.waitFor(() => smtp.to('dirk@musterstadt.example').some((m) => m.text.includes('Noch eine Sitzung')));
     expect(smtp.to('bernd@musterstadt.example')).toHaveLength(2);
+    const bernd = await subscriptionOf(manage);
+    const digests = await t.ds.query(`SELECT count(*)::int AS n FROM newsletter_delivery WHERE subscription_id = $1 AND kind = 'digest'`, [bernd]);
+    expect(digests[0].n).toBe(1);
   });
 
   it('collects a busy window into one mail, in English, public content only', async () => {
@@ -187,10 +200,21 @@ describe('newsletter', () => {
       expect.objectContaining({ kind: 'confirm', status: 'sent', messageId: mails[0].messageId }),
       expect.objectContaining({ kind: 'digest', status: 'sent', messageId: mails[1].messageId }),
     ]);
+    const carla = await subscriptionOf(manage);
+    const stored = async (): Promise<Record<string, number>> =>
+      (
+        await t.ds.query(
+          `SELECT (SELECT count(*)::int FROM newsletter_subscription WHERE id = $1) AS subscription,
+             (SELECT count(*)::int FROM newsletter_consent WHERE subscription_id = $1) AS consent,
+             (SELECT count(*)::int FROM newsletter_delivery WHERE subscription_id = $1) AS delivery,
+             (SELECT count(*)::int FROM newsletter_token WHERE subscription_id = $1) AS token`,
+          [carla],
+        )
+      )[0];
+    expect(await stored()).toEqual({ subscription: 1, consent: 3, delivery: 2, token: 2 });
     await t.http().delete(`${NL}/subscription`).set(TOKEN, manage).expect(204);
     await t.http().get(`${NL}/subscription`).set(TOKEN, manage).expect(401);
-    const left = await t.ds.query(`SELECT count(*)::int AS n FROM newsletter_consent c JOIN newsletter_subscription s ON s.id = c.subscription_id WHERE s.language = 'en'`);
-    expect(left[0].n).toBe(0);
+    expect(await stored()).toEqual({ subscription: 0, consent: 0, delivery: 0, token: 0 });
   });
 
   it('registers the digest tick from the worker, not from the API', async () => {
