@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
+import { QUEUES } from '../src/infra/queue/queues';
 import { OutboxRelay } from '../src/worker/outbox-relay';
+import { Processors, startWorker } from '../src/worker/worker';
 import { bearer, startWithBody } from './support/app';
 import { TEST_REDIS_URL } from './support/env';
+import { eventually } from './support/search-worker';
 
 type Ctx = Awaited<ReturnType<typeof startWithBody>>;
 
@@ -61,5 +64,24 @@ describe('outbox relay', () => {
     await relay.drain();
     const jobs = await queue.getJobs(['waiting']);
     expect(jobs.filter((j) => j.id === `change-${event.id}`)).toHaveLength(1);
+  });
+
+  it('closes every Redis connection the worker opened when it stops', async () => {
+    // Every ioredis client connects on creation (BullMQ's duplicates too): record them all.
+    const connect = jest.spyOn(Redis.prototype, 'connect');
+    const processors = Object.fromEntries(Object.values(QUEUES).map((name) => [name, () => Promise.resolve()])) as unknown as Processors;
+    let clients: Redis[];
+    try {
+      const worker = await startWorker(t.config, processors);
+      await write('D');
+      await eventually(async () => (await unrelayed()) === 0, 10_000, 'the relay');
+      await worker.stop();
+    } finally {
+      clients = [...new Set(connect.mock.contexts as Redis[])];
+      connect.mockRestore();
+    }
+    // One shared connection plus a blocking duplicate per queue's worker.
+    expect(clients).toHaveLength(1 + Object.values(QUEUES).length);
+    await eventually(() => Promise.resolve(clients.every((c) => c.status === 'end')), 5000, 'all connections closed');
   });
 });

@@ -30,12 +30,14 @@ export async function startWorker(config: AppConfig, processors: Processors, sta
 
   const ds = new DataSource({ ...dataSourceOptions(config.databaseUrl, 4), logging: ['error'] });
   await ds.initialize();
+  // One connection for every queue and worker: BullMQ treats a passed-in connection as shared
+  // (never closes it; stop() does) and gives each worker a blocking duplicate it closes itself.
   const connection = bullConnection(config);
   const prefix = `${config.redisPrefix}:bull`;
   const changeQueues = CHANGE_QUEUES.map((name) => new Queue(name, { connection, prefix }));
   const workers = names.map(
     (name) =>
-      new Worker(name, processors[name as QueueName], { connection: bullConnection(config), prefix, concurrency: 4 }).on('failed', (job, error) =>
+      new Worker(name, processors[name as QueueName], { connection, prefix, concurrency: 4 }).on('failed', (job, error) =>
         logger.warn(`job ${name}/${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
       ),
   );
