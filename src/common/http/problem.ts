@@ -104,9 +104,9 @@ export class ProblemFilter implements ExceptionFilter {
     } else if (isFastifyError(exception)) {
       body = problemBody(exception.statusCode, exception.message, request);
     } else {
-      this.logger.error({ requestId: request?.id, err: exception }, 'unhandled error');
       body = problemBody(500, 'An unexpected error occurred. Quote the request id when reporting it.', request);
     }
+    // Logged once, with the stack: unexpected errors and server-side HTTP exceptions.
     if (body.status >= 500 && !(exception instanceof Problem)) {
       this.logger.error(`request ${String(request?.id)} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
     }
