@@ -395,11 +395,25 @@ describe('OParl 1.1', () => {
       expect(Object.keys((res.body as { paths: Record<string, unknown> }).paths).some((p) => p.includes('oparl'))).toBe(false);
     });
 
-    it('resolves every link of a page to the same host', () => {
+    it('points every link of every document at this server: OParl URLs, and the REST API for file bytes', () => {
+      // Fields that link elsewhere on purpose: the city's own pages, licences, schema types, the System's vendor and product.
+      const external = new Set(['web', 'website', 'license', 'fileLicense', 'type', 'oparlVersion', 'vendor', 'product']);
+      const links = new Set([
+        ...['id', 'system', 'body', 'organization', 'person', 'meeting', 'paper', 'agendaItem', 'consultation', 'file', 'membership', 'locationList', 'legislativeTermList'],
+        ...['location', 'subOrganizationOf', 'onBehalfOf', 'relatedPaper', 'superordinatedPaper', 'subordinatedPaper', 'originatorPerson', 'underDirectionOf', 'originatorOrganization'],
+        ...['organizations', 'persons', 'meetings', 'accessUrl', 'downloadUrl', 'first', 'self', 'next', 'prev', 'last'],
+      ]);
+      const checked = new Map<string, number>();
       for (const text of full.texts) {
-        walkJson(JSON.parse(text) as JsonValue, (value) => {
-          if (typeof value === 'string' && value.startsWith('http://api.test')) expect(() => pathOf(value)).not.toThrow();
+        walkJson(JSON.parse(text) as JsonValue, (value, key, path) => {
+          if (typeof value !== 'string' || external.has(key) || (!links.has(key) && !/^https?:/i.test(value))) return;
+          const base = key === 'accessUrl' || key === 'downloadUrl' ? 'http://api.test/v1/' : `${OPARL}/`;
+          expect({ path, value, base, ok: value.startsWith(base) }).toEqual({ path, value, base, ok: true });
+          checked.set(key, (checked.get(key) ?? 0) + 1);
         });
+      }
+      for (const key of ['id', 'system', 'body', 'organization', 'meeting', 'paper', 'membership', 'accessUrl', 'downloadUrl', 'first', 'self']) {
+        expect({ key, checked: (checked.get(key) ?? 0) > 0 }).toEqual({ key, checked: true });
       }
     });
   });
