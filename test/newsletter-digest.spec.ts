@@ -4,7 +4,7 @@ import type { MailJob, NewsletterQueues } from '../src/modules/newsletter/newsle
 import { NewsletterCrypto } from '../src/modules/newsletter/newsletter.crypto';
 import { NewsletterRepository, Preferences } from '../src/modules/newsletter/newsletter.repository';
 import { consumeChange } from '../src/modules/newsletter/worker/change-consumer';
-import { berlinClock, housekeeping, openDueDigests, rekey, runDigest } from '../src/modules/newsletter/worker/digest';
+import { berlinClock, Housekeeper, housekeeping, openDueDigests, rekey, runDigest } from '../src/modules/newsletter/worker/digest';
 import { sendDelivery } from '../src/modules/newsletter/worker/mail.processor';
 import type { ChangeJob } from '../src/infra/queue/queues';
 import { bearer, startWithBody } from './support/app';
@@ -232,5 +232,41 @@ describe('newsletter events and digests', () => {
     const after = await rows();
     expect(after.map((r) => [r.id, r.status, r.key_id])).toEqual([[before.id, 'active', 'k2']]);
     expect(rotated.decrypt(after[0].email_ciphertext)).toBe('alles@musterstadt.example');
+  });
+
+  it('runs housekeeping from the tick at most hourly, re-encryption with every tick while a rotation is under way', async () => {
+    const rotated = new NewsletterCrypto([{ id: 'k3', secret: Buffer.alloc(32, 9) }, { id: 'k2', secret: Buffer.alloc(32, 7) }, ...t.config.newsletter.keys]);
+    const keeper = new Housekeeper(t.ds, rotated, { rekeyBatch: 2 });
+    const count = async (where: string): Promise<number> => (await t.ds.query(`SELECT count(*)::int AS n FROM newsletter_subscription WHERE ${where}`))[0].n as number;
+    const underOldKeys = (): Promise<number> => count(`key_id <> 'k3'`);
+    const expired = (): Promise<number> => count(`status = 'pending' AND created_at < now() - interval '7 days'`);
+    const prefs: Preferences = { allTopics: true, committeeIds: [], documentTypes: [], keywords: [], frequency: 'daily', language: 'de' };
+    const old = await underOldKeys();
+    expect(old).toBeGreaterThan(4);
+
+    const t0 = Date.now();
+    await keeper.tick(t0);
+    expect(await underOldKeys()).toBe(old - 2);
+    const forgotten = await repo.subscribe(t.body.id, 'vergessen@musterstadt.example', prefs, {});
+    await t.ds.query(
+      `UPDATE newsletter_subscription SET created_at = now() - interval '8 days', modified_at = now() - interval '8 days' WHERE id = (SELECT subscription_id FROM newsletter_delivery WHERE id = $1)`,
+      [forgotten],
+    );
+    expect(await expired()).toBe(1);
+    // A minute later: the rotation goes on, the deletes wait for the hour.
+    await keeper.tick(t0 + 60_000);
+    expect(await underOldKeys()).toBe(old + 1 - 4);
+    expect(await expired()).toBe(1);
+    let at = t0 + 60_000;
+    while ((await underOldKeys()) > 0) await keeper.tick((at += 60_000));
+    await keeper.tick((at += 60_000));
+    // Rotation done: nothing more before the hour is up, even for a row under an old key.
+    await repo.subscribe(t.body.id, 'neu@musterstadt.example', prefs, {});
+    await keeper.tick((at += 60_000));
+    expect(await underOldKeys()).toBe(1);
+    expect(await expired()).toBe(1);
+    await keeper.tick(t0 + 3_600_000);
+    expect(await underOldKeys()).toBe(0);
+    expect(await expired()).toBe(0);
   });
 });

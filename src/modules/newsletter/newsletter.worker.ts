@@ -9,7 +9,7 @@ import { mailDomain } from './mail/render';
 import { NewsletterCrypto } from './newsletter.crypto';
 import { DIGEST_JOBS, DigestJob, MailJob, NewsletterQueues, producerConnection, within } from './newsletter.queues';
 import { consumeChange } from './worker/change-consumer';
-import { housekeeping, openDueDigests, runDigest, sweep } from './worker/digest';
+import { Housekeeper, openDueDigests, runDigest, sweep } from './worker/digest';
 import { MailContext, sendDelivery } from './worker/mail.processor';
 
 type Handler = (job: Job) => Promise<unknown>;
@@ -33,11 +33,12 @@ interface Runtime {
   crypto: NewsletterCrypto;
   mail: MailContext;
   domain: string;
+  housekeeper: Housekeeper;
 }
 
 /**
  * The newsletter's job handlers: change events → newsletter events, the tick (due digests,
- * sweeper, housekeeping), digest runs, and mail delivery. Resources are opened on first use.
+ * sweeper, hourly housekeeping), digest runs, and mail delivery. Resources are opened on first use.
  */
 export function createNewsletterWorker(config: AppConfig, options: { dataSource?: DataSource; mailer?: Mailer } = {}): NewsletterWorker {
   const logger = new Logger('newsletter');
@@ -59,7 +60,7 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
       const queues = new NewsletterQueues(producerConnection(config), NewsletterQueues.bullPrefix(config));
       const mailer = options.mailer ?? createMailer(config.mail);
       const mail: MailContext = { ds: mailDs, crypto, mailer, publicUrl: config.publicUrl, staleSendSeconds: config.newsletter.staleSendSeconds, maxBounces: config.newsletter.maxBounces };
-      return { ds, queues, mailer, crypto, mail, domain: mailDomain(config.mail.from) };
+      return { ds, queues, mailer, crypto, mail, domain: mailDomain(config.mail.from), housekeeper: new Housekeeper(ds, crypto) };
     })().catch((error: unknown) => {
       // Not opened (PostgreSQL down): the next job or start-up attempt tries again.
       runtime = null;
@@ -94,7 +95,7 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
       const opened = await openDueDigests(r.ds, config.newsletter);
       for (const id of opened) await r.queues.addDigest(id);
       await sweep(r.ds, r.queues, config.newsletter.staleSendSeconds);
-      await housekeeping(r.ds, r.crypto);
+      await r.housekeeper.tick();
       return opened.length;
     },
     [QUEUES.mail]: async (job) => {

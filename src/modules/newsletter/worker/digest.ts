@@ -159,22 +159,52 @@ export async function sweep(ds: DataSource, queues: NewsletterQueues, staleSendS
   }
 }
 
+/** Subscriptions re-encrypted per run (see rekey). */
+const REKEY_BATCH = 500;
+
 /**
  * Privacy housekeeping: unconfirmed subscriptions go after seven days, used and expired
- * confirmation tokens after a day, old events and delivery logs after their retention; rows
- * under an old key are re-encrypted with the active one.
+ * confirmation tokens after a day, old events and delivery logs after their retention; up to
+ * `rekeyBatch` rows under an old key are re-encrypted with the active one (returns how many).
  */
-export async function housekeeping(ds: DataSource, crypto: NewsletterCrypto): Promise<void> {
+export async function housekeeping(ds: DataSource, crypto: NewsletterCrypto, rekeyBatch = REKEY_BATCH): Promise<number> {
   await ds.query(`DELETE FROM newsletter_subscription WHERE status = 'pending' AND created_at < now() - interval '7 days' AND modified_at < now() - interval '7 days'`);
   await ds.query(`DELETE FROM newsletter_token WHERE purpose = 'confirm' AND expires_at < now() - interval '1 day'`);
   await ds.query(`DELETE FROM newsletter_event WHERE created_at < now() - interval '35 days'`);
   await ds.query(`DELETE FROM newsletter_digest WHERE created_at < now() - interval '180 days'`);
   await ds.query(`DELETE FROM newsletter_delivery WHERE created_at < now() - interval '180 days'`);
-  await rekey(ds, crypto);
+  return rekey(ds, crypto, rekeyBatch);
+}
+
+/**
+ * Housekeeping for the scheduler tick. Its deletes scan by age, so they run at most once an
+ * hour (per worker process; the first tick after start runs them). Re-encryption goes on with
+ * every tick while a key rotation is under way (the last batch was full), then waits for the
+ * hourly run again.
+ */
+export class Housekeeper {
+  private lastRun: number | null = null;
+  private rekeying = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly crypto: NewsletterCrypto,
+    private readonly options: { everyMs?: number; rekeyBatch?: number } = {},
+  ) {}
+
+  async tick(now = Date.now()): Promise<void> {
+    const batch = this.options.rekeyBatch ?? REKEY_BATCH;
+    if (this.lastRun === null || now - this.lastRun >= (this.options.everyMs ?? 3_600_000)) {
+      this.rekeying = (await housekeeping(this.ds, this.crypto, batch)) >= batch;
+      this.lastRun = now;
+    } else if (this.rekeying) {
+      this.rekeying = (await rekey(this.ds, this.crypto, batch)) >= batch;
+    }
+  }
 }
 
 /** Re-encrypts up to `limit` subscriptions still under an old key; returns how many. */
-export async function rekey(ds: DataSource, crypto: NewsletterCrypto, limit = 500): Promise<number> {
+export async function rekey(ds: DataSource, crypto: NewsletterCrypto, limit = REKEY_BATCH): Promise<number> {
   if (!crypto.enabled) return 0;
   const rows: { id: string; email: string; manage: string | null }[] = await ds.query(
     `SELECT id, email_ciphertext AS email, manage_token_ciphertext AS manage FROM newsletter_subscription WHERE key_id <> $1 LIMIT $2`,
