@@ -194,9 +194,19 @@ describe.each(backends)('%s', (_name, create) => {
     const slice = await collect(await storage.get(key, { start, end: start + 99 }));
     expect(slice.equals(all.subarray(start, start + 100))).toBe(true);
   });
+});
 
-  it('keeps keys inside their namespace', async () => {
-    if (!(storage instanceof LocalStorage)) return;
+describe('LocalStorage keys', () => {
+  let dir: string;
+  let storage: LocalStorage;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ratsinfo-storage-'));
+    storage = new LocalStorage(dir);
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  it('stay inside their namespace', async () => {
     await expect(storage.put('../escape', Readable.from([Buffer.from('x')]), 'text/plain')).rejects.toThrow(/escapes/);
   });
 });
