@@ -7,6 +7,7 @@ import { Problem } from '../../common/http/problem';
 import { bodyBase } from '../../common/http/urls';
 import { renderPage } from '../../common/pagination/links';
 import type { Page } from '../../common/pagination/page.dto';
+import { checkTimes } from '../../common/validation/dates';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { ResourceWriter } from '../changes/resource-writer.service';
 import { AgendaItemEntity } from './agenda-item.entity';
@@ -99,10 +100,3 @@ export class AgendaItemsService {
     return this.writer.setPublished(scope, 'agenda-item', AgendaItemEntity, id, publish);
   }
 }
-
-function checkTimes(start: string | null | undefined, end: string | null | undefined): void {
-  if (start && end && new Date(end).getTime() < new Date(start).getTime()) {
-    throw Problem.invalid([{ field: 'end', message: 'end must not be before start' }]);
-  }
-}
-

@@ -5,6 +5,7 @@ import { Json } from '../../common/http/json';
 import { Problem } from '../../common/http/problem';
 import { renderPage } from '../../common/pagination/links';
 import type { Page } from '../../common/pagination/page.dto';
+import { checkDates } from '../../common/validation/dates';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { ResourceWriter } from '../changes/resource-writer.service';
 import { CommitteeEntity } from './committee.entity';
@@ -83,9 +84,3 @@ export class CommitteesService {
     return this.writer.setPublished(scope, 'committee', CommitteeEntity, id, publish);
   }
 }
-
-/** Dates are `YYYY-MM-DD`, so they compare as strings. */
-function checkDates(start: string | null | undefined, end: string | null | undefined): void {
-  if (start && end && end < start) throw Problem.invalid([{ field: 'endDate', message: 'endDate must not be before startDate' }]);
-}
-

@@ -6,6 +6,7 @@ import { Problem } from '../../common/http/problem';
 import { renderPage } from '../../common/pagination/links';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import type { Page } from '../../common/pagination/page.dto';
+import { checkDates } from '../../common/validation/dates';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { ResourceWriter } from '../changes/resource-writer.service';
 import type { LegislativeTermDto } from './dto/legislative-term.dto';
@@ -60,9 +61,3 @@ export class LegislativeTermsService {
     return this.writer.setPublished(scope, 'legislative-term', LegislativeTermEntity, id, publish);
   }
 }
-
-/** Dates are `YYYY-MM-DD`, so they compare as strings. */
-function checkDates(start: string | null | undefined, end: string | null | undefined): void {
-  if (start && end && end < start) throw Problem.invalid([{ field: 'endDate', message: 'endDate must not be before startDate' }]);
-}
-

@@ -5,6 +5,7 @@ import { Json } from '../../common/http/json';
 import { Problem } from '../../common/http/problem';
 import { renderPage } from '../../common/pagination/links';
 import type { Page } from '../../common/pagination/page.dto';
+import { checkDates } from '../../common/validation/dates';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Ref, ResourceWriter } from '../changes/resource-writer.service';
 import type { MembershipDto } from './dto/membership.dto';
@@ -75,9 +76,3 @@ export class MembershipsService {
     return this.writer.setPublished(scope, 'membership', MembershipEntity, id, publish);
   }
 }
-
-/** Dates are `YYYY-MM-DD`, so they compare as strings. */
-function checkDates(start: string | null | undefined, end: string | null | undefined): void {
-  if (start && end && end < start) throw Problem.invalid([{ field: 'endDate', message: 'endDate must not be before startDate' }]);
-}
-

@@ -4,6 +4,7 @@ import { Problem } from '../../common/http/problem';
 import { Json } from '../../common/http/json';
 import { bodyBase } from '../../common/http/urls';
 import { renderPage } from '../../common/pagination/links';
+import { checkTimes } from '../../common/validation/dates';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { ResourceWriter } from '../changes/resource-writer.service';
 import type { SessionDetailDto, SessionDto } from './dto/session.dto';
@@ -33,7 +34,7 @@ export class SessionsService {
   }
 
   async create(scope: Scope, input: CreateSessionDto): Promise<string> {
-    this.checkTimes(input.start, input.end);
+    checkTimes(input.start, input.end);
     return this.writer.transaction(scope, async (tx) => {
       await tx.checkRefs([
         { field: 'locationId', kind: 'location', id: input.locationId },
@@ -61,7 +62,7 @@ export class SessionsService {
     await this.writer.transaction(scope, async (tx) => {
       const before = await this.writer.lockLive(tx, 'session', id);
       const current = await tx.manager.findOneByOrFail(SessionEntity, { id });
-      this.checkTimes(input.start ?? current.start.toISOString(), input.end === undefined ? current.end?.toISOString() : input.end);
+      checkTimes(input.start ?? current.start.toISOString(), input.end === undefined ? current.end?.toISOString() : input.end);
       await tx.checkRefs([
         { field: 'locationId', kind: 'location', id: input.locationId },
         ...(input.committeeIds ?? []).map((cid, i) => ({ field: `committeeIds.${i}`, kind: 'committee' as const, id: cid })),
@@ -91,11 +92,5 @@ export class SessionsService {
     await manager.delete(SessionCommitteeEntity, { sessionId });
     const unique = [...new Set(committeeIds)];
     if (unique.length) await manager.insert(SessionCommitteeEntity, unique.map((committeeId, position) => ({ sessionId, committeeId, position })));
-  }
-
-  private checkTimes(start: string, end: string | null | undefined): void {
-    if (end && new Date(end).getTime() < new Date(start).getTime()) {
-      throw Problem.invalid([{ field: 'end', message: 'end must not be before start' }]);
-    }
   }
 }
