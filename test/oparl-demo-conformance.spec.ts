@@ -1,5 +1,3 @@
-import { DOMAIN_MODULES } from '../src/modules/domain-modules';
-import { OparlModule } from '../src/modules/oparl/oparl.module';
 import { seedDemo } from '../src/seed/demo.seed';
 import { startTestApp, TestApp } from './support/app';
 import { checkOparlConformance, ConformanceReport } from './support/oparl-conformance';
@@ -9,9 +7,6 @@ import { checkOparlConformance, ConformanceReport } from './support/oparl-confor
  * seed `musterstadt`, crawled with 1000 objects per page, every object fetched at its id and
  * the bytes of every file compared with its size and sha512.
  */
-
-// Serve the OParl module in this test process even while the app does not list it yet.
-if (!DOMAIN_MODULES.includes(OparlModule)) DOMAIN_MODULES.push(OparlModule);
 
 describe('OParl conformance of the demo city', () => {
   let t: TestApp;

@@ -1,7 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOMAIN_MODULES } from '../src/modules/domain-modules';
-import { OparlModule } from '../src/modules/oparl/oparl.module';
 import { ImportSummary, OparlImporter, totalChanges } from '../src/modules/oparl-import/importer';
 import { startTestApp, TestApp } from './support/app';
 import { checkOparlConformance } from './support/oparl-conformance';
@@ -11,9 +9,6 @@ import { checkOparlConformance } from './support/oparl-conformance';
  * import matches the source less its deleted objects, is fast, changes nothing the second
  * time, and our OParl output of the imported body validates against the OParl 1.1 schemas.
  */
-
-// Serve the OParl module in this test process even while the app does not list it yet.
-if (!DOMAIN_MODULES.includes(OparlModule)) DOMAIN_MODULES.push(OparlModule);
 
 const FOLDER = join(__dirname, '..', '..', 'shared', 'oparl', 'real', 'huertgenwald-sdnet-rim');
 const present = existsSync(join(FOLDER, 'system.json'));

@@ -1,5 +1,3 @@
-import { DOMAIN_MODULES } from '../../src/modules/domain-modules';
-import { OparlModule } from '../../src/modules/oparl/oparl.module';
 import { bearer, startWithBody } from './app';
 import { BODY_LISTS, walkJson } from './oparl-conformance';
 import type { JsonObject, JsonValue } from './oparl-conformance';
@@ -19,9 +17,6 @@ import {
 
 export { BODY_LISTS, NS, oparlObjects, walkJson } from './oparl-conformance';
 export type { JsonObject, JsonValue } from './oparl-conformance';
-
-// Serve the OParl module in this test process even while the app does not list it yet.
-if (!DOMAIN_MODULES.includes(OparlModule)) DOMAIN_MODULES.push(OparlModule);
 
 export const OPARL = 'http://api.test/oparl/v1.1';
 /** Every name that must never reach OParl contains this marker. */
