@@ -181,5 +181,3 @@ export const TABLES: TableSpec[] = [
     },
   },
 ];
-
-export const TABLE_BY_KIND = new Map(TABLES.map((t) => [t.kind, t]));

@@ -95,7 +95,7 @@ export class OparlRepository {
     const c = ctx(p, bases);
     const [row] = await this.db.rows<{ j: string }>(
       `SELECT json_strip_nulls(CASE WHEN b.deleted_at IS NULL THEN ${bodyObject(c, { omitInternal: false })} ELSE ${bodyTombstone(c)} END)::text AS j
-       FROM body b WHERE b.slug = ${p.add(slug)} ORDER BY b.deleted_at NULLS FIRST LIMIT 1`,
+       FROM body b WHERE b.slug = ${p.add(slug)}`,
       p.values,
     );
     return row?.j;

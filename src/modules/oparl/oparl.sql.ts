@@ -45,7 +45,7 @@ const web = (key: string, idSql: string): string => `replace(b.web_url_templates
 /** When the row last changed, deletion included. */
 export const effectiveModified = (a: string): string => `GREATEST(${a}.modified_at, ${a}.deleted_at)`;
 /** The latest change of the rows of `table` (alias `a`) matching `where`, or NULL. */
-const latest = (table: string, a: string, where: string): string => `(SELECT max(GREATEST(${a}.modified_at, ${a}.deleted_at)) FROM ${table} ${a} WHERE ${where})`;
+const latest = (table: string, a: string, where: string): string => `(SELECT max(${effectiveModified(a)}) FROM ${table} ${a} WHERE ${where})`;
 
 /**
  * `modified` of each type: the row's own last change, and for types that embed others, also
