@@ -8,7 +8,7 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function invalidCursor(): Problem {
+function invalidCursor(): Problem {
   return Problem.invalid([{ field: 'cursor', message: 'cursor is not one this API issued; start again without it' }]);
 }
 
@@ -34,7 +34,7 @@ const within = (value: string, min: bigint, max: bigint): boolean => BigInt(valu
  * Whether PostgreSQL accepts `value` as `::cast`. Keeps a forged cursor from reaching the
  * cast, where it would fail the query (a 500) instead of being refused (a 400).
  */
-export function castable(cast: CursorCast, value: string): boolean {
+function castable(cast: CursorCast, value: string): boolean {
   switch (cast) {
     case 'uuid':
       return UUID.test(value);
