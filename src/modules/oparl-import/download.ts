@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { request } from 'undici';
 import type { DataSource } from 'typeorm';
 import type { Storage } from '../../infra/storage/storage';
+import { retryableStatus, withRetries } from './retry';
 
 export interface DownloadOptions {
   concurrency: number;
@@ -55,19 +56,12 @@ async function fetchBytes(url: string, options: DownloadOptions): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
-async function fetchWithRetries(url: string, options: DownloadOptions): Promise<Buffer> {
-  let delay = options.retryDelayMs;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fetchBytes(url, options);
-    } catch (error) {
-      const status = (error as { status?: number }).status;
-      const retryable = !(error instanceof TooLarge) && (status === undefined || status >= 500 || status === 429);
-      if (!retryable || attempt >= options.attempts || options.signal?.aborted) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay *= 2;
-    }
-  }
+function fetchWithRetries(url: string, options: DownloadOptions): Promise<Buffer> {
+  return withRetries(() => fetchBytes(url, options), (error) => !(error instanceof TooLarge) && retryableStatus((error as { status?: number }).status), {
+    attempts: options.attempts,
+    delayMs: options.retryDelayMs,
+    signal: options.signal,
+  });
 }
 
 /** Imported files that still lack their bytes. */

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { isObject, Json, parseJson } from './json';
+import { retryableStatus, withRetries } from './retry';
 
 /** Where OParl objects come from: a live endpoint or a folder of saved responses. */
 export interface OparlSource {
@@ -30,8 +31,6 @@ export class HttpError extends Error {
   }
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** An Error object (OParl §2.9) that some systems send with status 200. */
 const isErrorObject = (value: Json): boolean => isObject(value) && typeof value.type === 'string' && value.type.endsWith('/Error');
 
@@ -43,19 +42,12 @@ export class HttpSource implements OparlSource {
     private readonly options: HttpOptions = {},
   ) {}
 
-  async get(url: string): Promise<Json | null> {
-    const attempts = this.options.attempts ?? 3;
-    let delay = this.options.retryDelayMs ?? 1000;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.once(url);
-      } catch (error) {
-        const retryable = !(error instanceof HttpError) || error.status >= 500 || error.status === 429;
-        if (!retryable || attempt >= attempts || this.options.signal?.aborted) throw error;
-        await sleep(delay);
-        delay *= 2;
-      }
-    }
+  get(url: string): Promise<Json | null> {
+    return withRetries(() => this.once(url), (error) => retryableStatus(error instanceof HttpError ? error.status : undefined), {
+      attempts: this.options.attempts ?? 3,
+      delayMs: this.options.retryDelayMs ?? 1000,
+      signal: this.options.signal,
+    });
   }
 
   private async once(url: string): Promise<Json | null> {
