@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { CHANGE_QUEUES, ChangeJob, DEFAULT_JOB_OPTIONS } from '../infra/queue/queues';
+import { ChangeJob, DEFAULT_JOB_OPTIONS } from '../infra/queue/queues';
 
 interface EventRow {
   id: string;
@@ -92,5 +92,3 @@ export class OutboxRelay {
     });
   }
 }
-
-export { CHANGE_QUEUES };

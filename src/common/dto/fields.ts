@@ -125,11 +125,3 @@ export function IntField(options: FieldOptions & { min?: number; max?: number } 
     Max(options.max ?? 100000),
   );
 }
-
-export function JsonObjectField(options: FieldOptions = {}): PropertyDecorator {
-  return applyDecorators(
-    ...base(options, { type: 'object', additionalProperties: true }),
-    Transform(({ value }: { value: unknown }) => value),
-    ValidateIf((_, v) => v !== undefined && v !== null),
-  );
-}

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import type { KeysetRow } from '../../common/pagination/links';
 import { jsonObject } from '../../common/sql/format';
 import { committeeRef, documentRef, filesOf, sessionRef, stamps, ts } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -19,8 +20,6 @@ export const AGENDA_ORDER: KeysetOrder = {
 
 /** Stable order across sessions, for sync clients. */
 export const AGENDA_ITEM_ID_ORDER: KeysetOrder = { columns: [{ sql: 'ai.id', cast: 'uuid', field: '_k0' }] };
-
-export type KeyRow = { j: string } & Record<string, string>;
 
 function itemFields(): Record<string, string> {
   return {
@@ -43,7 +42,7 @@ function itemFields(): Record<string, string> {
 export class AgendaItemsRepository {
   constructor(private readonly db: Db) {}
 
-  async list(scope: Scope, query: AgendaItemQueryDto, order: KeysetOrder, limit: number): Promise<KeyRow[]> {
+  async list(scope: Scope, query: AgendaItemQueryDto, order: KeysetOrder, limit: number): Promise<KeysetRow[]> {
     const v = scope.visibility;
     const p = new Params();
     const where = [`ai.body_id = ${p.add(scope.body.id)}`, visible.agendaItem('ai', v)];
@@ -52,7 +51,7 @@ export class AgendaItemsRepository {
     const after = afterCursor(order, query.cursor, p);
     if (after) where.push(after);
     const sql = pageSql(jsonObject(itemFields()), 'agenda_item', 'ai', where, order, p.add(limit + 1));
-    return this.db.rows<KeyRow>(sql, p.values);
+    return this.db.rows<KeysetRow>(sql, p.values);
   }
 
   /** The item with its documents, files and consultations, in one query. */
