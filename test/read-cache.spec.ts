@@ -58,6 +58,16 @@ describe('read cache of public pages', () => {
     expect(names(res)).toEqual(['Erste', 'Heimlich', 'Neu']);
   });
 
+  it('drops only the changed body\'s pages when a body is changed', async () => {
+    const other = '/v1/bodies/andersdorf/sessions';
+    await t.http().get(other).expect(200);
+    await t.http().get(api).expect(200);
+    await createSession(t.ds, { bodyId: t.other.id, name: 'Andersdorf heimlich' });
+    await t.http().patch(api).set(...bearer(t.keys.editor)).send({ name: 'Stadt Musterstadt (neu)' }).expect(200);
+    expect((await t.http().get(api).expect(200)).body.name).toBe('Stadt Musterstadt (neu)');
+    expect(names(await t.http().get(other).expect(200))).toEqual([]);
+  });
+
   it('lets concurrent misses share one query', async () => {
     const db = t.app.get(Db);
     const spy = jest.spyOn(db, 'rows');

@@ -40,14 +40,14 @@ export class BodiesService {
     const id = await this.bodies.insert(slug, { webUrlTemplates: {}, ...valuesOf(rest) });
     if (!id) throw new Problem(409, `A body with the slug "${slug}" exists already.`, [{ field: 'slug', message: 'slug is taken' }]);
     // A lookup before the body existed may have cached "not found".
-    this.directory.forget(slug);
+    this.directory.forget({ id, slug });
     return this.get(id, visibilityFor(caller, id));
   }
 
   async update(scope: Scope, input: UpdateBodyDto): Promise<Json<BodyDetailDto>> {
     if (input.name === null) throw Problem.invalid([{ field: 'name', message: 'name must not be null' }]);
     await this.bodies.update(scope.body.id, valuesOf(input));
-    this.directory.forget(scope.body.slug);
+    this.directory.forget(scope.body);
     return this.get(scope.body.id, scope.visibility);
   }
 }

@@ -30,9 +30,9 @@ export class BodyDirectory {
     return body;
   }
 
-  forget(slug?: string): void {
-    if (slug) this.cache.delete(slug);
-    else this.cache.clear();
-    this.readCache?.invalidate(null);
+  /** After a body was created or changed: drops its slug lookup and its cached pages. */
+  forget(body: Pick<BodyRef, 'id' | 'slug'>): void {
+    this.cache.delete(body.slug);
+    this.readCache?.invalidate(body.id);
   }
 }
