@@ -102,14 +102,11 @@ export async function runCli(argv: string[]): Promise<void> {
       return apiKey(words, flags);
     case 'seed': {
       await migrate(config.databaseUrl);
-      const { seedDemo } = await import('./seed/demo.seed');
-      const { seedLarge } = await import('./seed/large.seed');
       if (words[1] === 'demo') {
-        await withDataSource(async (ds) => void (await seedDemo(ds, config)));
-        // Seeds write rows directly, without change events: rebuild the body's search index.
-        const { searchCommand } = await import('./modules/search/search-cli');
-        return searchCommand(['reindex'], { body: 'musterstadt' }, config);
+        const { seedDemoWithIndex } = await import('./seed/demo-setup');
+        return seedDemoWithIndex(config);
       }
+      const { seedLarge } = await import('./seed/large.seed');
       if (words[1] === 'large') return withDataSource(async (ds) => void (await seedLarge(ds, config, { scale: Number(flags.scale ?? 1) })));
       throw new UsageError('seed needs demo or large');
     }

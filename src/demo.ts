@@ -1,12 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { loadConfig } from './config/config';
-import { dataSourceOptions } from './infra/database/data-source';
 import { migrate } from './infra/database/migrate';
-import { searchCommand } from './modules/search/search-cli';
-import { seedDemo } from './seed/demo.seed';
+import { seedDemoWithIndex } from './seed/demo-setup';
 import { startWorker } from './worker/worker';
 import { PROCESSORS, STARTUP } from './worker/processors';
 
@@ -15,15 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = new Logger('demo');
   await migrate(config.databaseUrl);
-  const ds = new DataSource({ ...dataSourceOptions(config.databaseUrl, 4), logging: ['error'] });
-  await ds.initialize();
-  try {
-    await seedDemo(ds, config);
-  } finally {
-    await ds.destroy();
-  }
-  // Seeds write rows directly, without change events: build the search index once.
-  await searchCommand(['reindex'], { body: 'musterstadt' }, config);
+  await seedDemoWithIndex(config);
   const worker = await startWorker(config, PROCESSORS, STARTUP);
   const app = await createApp(config);
   await app.listen(config.port, config.host);
