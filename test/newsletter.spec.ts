@@ -1,12 +1,11 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { QUEUES } from '../src/infra/queue/queues';
-import { NewsletterQueues } from '../src/modules/newsletter/newsletter.queues';
+import { bullPrefix, QUEUES } from '../src/infra/queue/queues';
 import { tokenHash } from '../src/modules/newsletter/newsletter.crypto';
 import { createNewsletterWorker } from '../src/modules/newsletter/newsletter.worker';
 import { bearer, startWithBody } from './support/app';
 import { createCommittee } from './support/factories';
-import { NewsletterTestWorker, ReceivedMail, startNewsletterWorker, TestSmtp, tokenFrom } from './support/smtp';
+import { NewsletterTestWorker, startNewsletterWorker, TestSmtp, tokenFrom } from './support/smtp';
 
 type Ctx = Awaited<ReturnType<typeof startWithBody>>;
 
@@ -220,7 +219,7 @@ describe('newsletter', () => {
   it('registers the digest tick from the worker, not from the API', async () => {
     const local = await startWithBody({});
     const connection = new Redis(local.config.redisUrl, { maxRetriesPerRequest: null });
-    const digest = new Queue(QUEUES.newsletterDigest, { connection, prefix: NewsletterQueues.bullPrefix(local.config) });
+    const digest = new Queue(QUEUES.newsletterDigest, { connection, prefix: bullPrefix(local.config) });
     const newsletter = createNewsletterWorker(local.config, { dataSource: local.ds });
     try {
       await new Promise((r) => setTimeout(r, 300));
@@ -248,5 +247,3 @@ describe('newsletter', () => {
     }
   });
 });
-
-export type { ReceivedMail };

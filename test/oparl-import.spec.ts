@@ -261,6 +261,8 @@ describe('OParl import', () => {
       try {
         const summary = await run('inkrementell', { overlapMinutes: 30 });
         expect(since.length).toBeGreaterThanOrEqual(4);
+        // System, body list and Body are read once per run.
+        expect(fake.requests.filter((u) => ['/system', '/bodies', '/bodies/1'].includes(u.pathname)).map((u) => u.pathname)).toEqual(['/system', '/bodies']);
         const lastRun = Date.parse(summary.modifiedSince ?? '');
         expect(Date.now() - lastRun).toBeGreaterThanOrEqual(30 * 60_000);
         expect(Date.now() - lastRun).toBeLessThan(31 * 60_000);

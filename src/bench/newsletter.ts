@@ -11,11 +11,12 @@ import { AppConfig, loadConfig } from '../config/config';
 import { dataSourceOptions } from '../infra/database/data-source';
 import { migrate } from '../infra/database/migrate';
 import { createMailer } from '../infra/mail/mailer';
-import { QUEUES } from '../infra/queue/queues';
+import { bullPrefix, QUEUES } from '../infra/queue/queues';
+import { createRedis } from '../infra/redis/redis.module';
 import { BodyView, DigestEvent, EventPayload, Links, mailDomain, renderDigest } from '../modules/newsletter/mail/render';
 import { NewsletterCrypto, newToken, tokenHash } from '../modules/newsletter/newsletter.crypto';
 import type { NewsletterEventKind } from '../modules/newsletter/newsletter.entities';
-import { MailJob, NewsletterQueues, producerConnection } from '../modules/newsletter/newsletter.queues';
+import { MailJob, NewsletterQueues } from '../modules/newsletter/newsletter.queues';
 import { openDueDigests, runDigest } from '../modules/newsletter/worker/digest';
 import { MailContext, sendDelivery } from '../modules/newsletter/worker/mail.processor';
 import { mailDataSource } from '../modules/newsletter/newsletter.worker';
@@ -129,7 +130,7 @@ async function seed(config: AppConfig): Promise<void> {
 async function digestChild(config: AppConfig): Promise<void> {
   const ds = new DataSource({ ...dataSourceOptions(config.databaseUrl, 4), logging: ['error'] });
   await ds.initialize();
-  const queues = new NewsletterQueues(producerConnection(config), NewsletterQueues.bullPrefix(config));
+  const queues = new NewsletterQueues(createRedis(config), bullPrefix(config));
   const t0 = Date.now();
   const [digestId] = await openDueDigests(ds, config.newsletter, DIGEST_AT);
   const enqueued = await runDigest(ds, queues, digestId, mailDomain(config.mail.from));
@@ -181,7 +182,7 @@ async function sendChild(config: AppConfig): Promise<void> {
     maxBounces: config.newsletter.maxBounces,
   };
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-  const worker = new Worker<MailJob>(QUEUES.mail, (job) => sendDelivery(ctx, job), { connection, prefix: NewsletterQueues.bullPrefix(config), concurrency: CONCURRENCY });
+  const worker = new Worker<MailJob>(QUEUES.mail, (job) => sendDelivery(ctx, job), { connection, prefix: bullPrefix(config), concurrency: CONCURRENCY });
   await worker.waitUntilReady();
   process.send!({ ready: true });
   process.on('message', () => {
@@ -284,8 +285,8 @@ async function main(): Promise<void> {
   console.log(`delivery:   ${sent} mails to a local SMTP server in ${seconds.toFixed(1)} s = ${(sent / seconds).toFixed(0)} mails/s (concurrency ${CONCURRENCY}), worker peak RSS ${sendPeak.toFixed(0)} MB`);
 
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-  const mailQueue = new Queue(QUEUES.mail, { connection, prefix: NewsletterQueues.bullPrefix(config) });
-  const digestQueue = new Queue(QUEUES.newsletterDigest, { connection, prefix: NewsletterQueues.bullPrefix(config) });
+  const mailQueue = new Queue(QUEUES.mail, { connection, prefix: bullPrefix(config) });
+  const digestQueue = new Queue(QUEUES.newsletterDigest, { connection, prefix: bullPrefix(config) });
   await mailQueue.obliterate({ force: true });
   await digestQueue.obliterate({ force: true });
   await mailQueue.close();

@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { dataSourceOptions } from '../infra/database/data-source';
-import { CHANGE_QUEUES, QUEUES, QueueName } from '../infra/queue/queues';
+import { bullPrefix, CHANGE_QUEUES, QUEUES, QueueName } from '../infra/queue/queues';
 import { OutboxRelay } from './outbox-relay';
 
 /** A job handler per queue; the worker does not start when a queue lacks one. */
@@ -33,7 +33,7 @@ export async function startWorker(config: AppConfig, processors: Processors, sta
   // One connection for every queue and worker: BullMQ treats a passed-in connection as shared
   // (never closes it; stop() does) and gives each worker a blocking duplicate it closes itself.
   const connection = bullConnection(config);
-  const prefix = `${config.redisPrefix}:bull`;
+  const prefix = bullPrefix(config);
   const changeQueues = CHANGE_QUEUES.map((name) => new Queue(name, { connection, prefix }));
   const workers = names.map(
     (name) =>

@@ -2,7 +2,7 @@ import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/config';
-import { QUEUES } from '../../src/infra/queue/queues';
+import { bullPrefix, QUEUES } from '../../src/infra/queue/queues';
 import { createNewsletterWorker, NewsletterQueueName } from '../../src/modules/newsletter/newsletter.worker';
 import { OutboxRelay } from '../../src/worker/outbox-relay';
 import type { AddressInfo } from 'node:net';
@@ -159,7 +159,6 @@ export function tokenFrom(mail: ReceivedMail): string {
 
 
 export interface NewsletterTestWorker {
-  relay: OutboxRelay;
   stop(): Promise<void>;
 }
 
@@ -167,8 +166,8 @@ export interface NewsletterTestWorker {
  * The newsletter's part of the worker, in-process: the outbox relay (into the newsletter
  * queue only) and BullMQ workers for the newsletter, digest and mail queues.
  */
-export async function startNewsletterWorker(config: AppConfig, ds: DataSource, options: { relay?: boolean } = {}): Promise<NewsletterTestWorker> {
-  const prefix = `${config.redisPrefix}:bull`;
+export async function startNewsletterWorker(config: AppConfig, ds: DataSource): Promise<NewsletterTestWorker> {
+  const prefix = bullPrefix(config);
   const connection = (): Redis => new Redis(config.redisUrl, { maxRetriesPerRequest: null }).on('error', () => undefined);
   const newsletter = createNewsletterWorker(config);
   const shared = connection();
@@ -178,9 +177,8 @@ export async function startNewsletterWorker(config: AppConfig, ds: DataSource, o
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await newsletter.start();
   const relay = new OutboxRelay(ds, [changeQueue], 50);
-  if (options.relay !== false) relay.start();
+  relay.start();
   return {
-    relay,
     stop: async () => {
       await relay.stop();
       await Promise.all(workers.map((w) => w.close()));

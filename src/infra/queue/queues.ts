@@ -1,5 +1,6 @@
 import type { Audience } from '../../common/access/access';
 import type { ResourceKind } from '../../common/access/resources';
+import type { AppConfig } from '../../config/config';
 
 /**
  * Every BullMQ queue of the system, in one place. A queue listed in CHANGE_QUEUES receives
@@ -19,6 +20,11 @@ export const QUEUES = {
   extract: 'extract',
 } as const satisfies Record<string, string>;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** The BullMQ key prefix of every queue (workers and producers must agree on it). */
+export function bullPrefix(config: AppConfig): string {
+  return `${config.redisPrefix}:bull`;
+}
 
 /** Queues that receive one job per change event (job id `change-<event id>`). */
 export const CHANGE_QUEUES: readonly QueueName[] = [QUEUES.newsletter, QUEUES.search, QUEUES.extract];

@@ -4,7 +4,11 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 
 export const REDIS = Symbol('REDIS');
 
-/** One shared ioredis connection (rate limits, health). BullMQ opens its own. */
+/**
+ * An ioredis connection that fails fast while Redis is down instead of queueing commands: the
+ * API's shared one (rate limits, health) and queue producers (see NewsletterQueues). BullMQ
+ * workers open their own.
+ */
 export function createRedis(config: AppConfig): Redis {
   return new Redis(config.redisUrl, {
     lazyConnect: false,
@@ -13,7 +17,7 @@ export function createRedis(config: AppConfig): Redis {
     connectTimeout: 2000,
     retryStrategy: (times) => Math.min(times * 200, 5000),
   }).on('error', () => {
-    // Reconnects by itself; readiness reports the outage.
+    // Reconnects by itself; callers see failed commands (readiness reports the outage).
   });
 }
 

@@ -53,11 +53,6 @@ export class NewsletterCrypto {
     return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
   }
 
-  /** The key id a ciphertext was made with. */
-  static keyIdOf(blob: string): string {
-    return blob.slice(0, blob.indexOf('.'));
-  }
-
   /** Look-up hash with the active key. */
   hash(email: string): string {
     return this.hashWith(this.active(), email);
@@ -88,6 +83,9 @@ export function normalizeEmail(email: string): string {
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
+
+/** What a token from newToken() looks like. */
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** Only this is stored. */
 export function tokenHash(token: string): string {

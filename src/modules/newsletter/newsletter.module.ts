@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { bullPrefix } from '../../infra/queue/queues';
+import { createRedis } from '../../infra/redis/redis.module';
 import { NewsletterController } from './newsletter.controller';
 import { NewsletterCrypto } from './newsletter.crypto';
-import { NewsletterQueues, producerConnection } from './newsletter.queues';
+import { NewsletterQueues } from './newsletter.queues';
 import { NewsletterRepository } from './newsletter.repository';
 import { NEWSLETTER_CRYPTO, NEWSLETTER_QUEUES, NewsletterService } from './newsletter.service';
 import { mailDomain } from './mail/render';
@@ -17,7 +19,7 @@ import { mailDomain } from './mail/render';
     {
       provide: NEWSLETTER_QUEUES,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new NewsletterQueues(producerConnection(config), NewsletterQueues.bullPrefix(config)),
+      useFactory: (config: AppConfig) => new NewsletterQueues(createRedis(config), bullPrefix(config)),
     },
     {
       provide: NewsletterRepository,

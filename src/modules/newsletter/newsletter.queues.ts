@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { AppConfig } from '../../config/config';
 import { QUEUES } from '../../infra/queue/queues';
 
@@ -46,10 +46,6 @@ export class NewsletterQueues {
     this.digest = new Queue<DigestJob | Record<string, never>>(QUEUES.newsletterDigest, { connection, prefix });
   }
 
-  static bullPrefix(config: AppConfig): string {
-    return `${config.redisPrefix}:bull`;
-  }
-
   async addMail(deliveryIds: string[]): Promise<void> {
     if (!deliveryIds.length) return;
     await this.mail.addBulk(deliveryIds.map((deliveryId) => ({ name: MAIL_JOBS.send, data: { deliveryId }, opts: { ...MAIL_JOB_OPTIONS, jobId: mailJobId(deliveryId) } })));
@@ -68,18 +64,6 @@ export class NewsletterQueues {
   async close(): Promise<void> {
     await Promise.allSettled([this.mail.close(), this.digest.close()]);
   }
-}
-
-/** A connection for producers that fails fast while Redis is down instead of queueing commands. */
-export function producerConnection(config: AppConfig): Redis {
-  return new Redis(config.redisUrl, {
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    connectTimeout: 2000,
-    retryStrategy: (times) => Math.min(times * 200, 5000),
-  }).on('error', () => {
-    // Reconnects by itself; callers see failed commands and fall back to the sweeper.
-  });
 }
 
 /** Rejects after `ms` so a request never waits long for Redis. */

@@ -75,10 +75,7 @@ export class NewsletterRepository {
         sub = await this.lockByEmail(m, bodyId, email);
         if (!sub) throw new Error('subscription vanished');
       } else if (sub.status === 'pending') {
-        await m.query(
-          `UPDATE newsletter_subscription SET frequency = $2, language = $3, all_topics = $4, committee_ids = $5, document_types = $6, keywords = $7, modified_at = now() WHERE id = $1`,
-          [sub.id, prefs.frequency, prefs.language, prefs.allTopics, prefs.committeeIds, prefs.documentTypes, prefs.keywords],
-        );
+        await this.setPreferences(m, sub.id, prefs);
       }
       const [{ n }]: { n: number }[] = await m.query(
         `SELECT count(*)::int AS n FROM newsletter_delivery WHERE subscription_id = $1 AND kind = 'confirm' AND created_at > now() - interval '1 day'`,
@@ -158,10 +155,7 @@ export class NewsletterRepository {
 
   async update(id: string, prefs: Preferences): Promise<SubscriptionRow> {
     return this.ds.transaction(async (m) => {
-      await m.query(
-        `UPDATE newsletter_subscription SET frequency = $2, language = $3, all_topics = $4, committee_ids = $5, document_types = $6, keywords = $7, modified_at = now() WHERE id = $1`,
-        [id, prefs.frequency, prefs.language, prefs.allTopics, prefs.committeeIds, prefs.documentTypes, prefs.keywords],
-      );
+      await this.setPreferences(m, id, prefs);
       await this.consent(m, id, 'changed', prefsRecord(prefs));
       return (await this.byId(m, id))!;
     });
@@ -215,6 +209,13 @@ export class NewsletterRepository {
       [bodyId, this.crypto.hashes(email)],
     );
     return rows[0] ?? null;
+  }
+
+  private async setPreferences(m: EntityManager, id: string, prefs: Preferences): Promise<void> {
+    await m.query(
+      `UPDATE newsletter_subscription SET frequency = $2, language = $3, all_topics = $4, committee_ids = $5, document_types = $6, keywords = $7, modified_at = now() WHERE id = $1`,
+      [id, prefs.frequency, prefs.language, prefs.allTopics, prefs.committeeIds, prefs.documentTypes, prefs.keywords],
+    );
   }
 
   private async byId(m: EntityManager, id: string): Promise<SubscriptionRow | null> {

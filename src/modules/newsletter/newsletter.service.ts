@@ -13,7 +13,7 @@ import type {
   TopicsDto,
   UpdateSubscriptionDto,
 } from './dto/newsletter.dto';
-import { NewsletterCrypto, normalizeEmail } from './newsletter.crypto';
+import { NewsletterCrypto, normalizeEmail, TOKEN_PATTERN } from './newsletter.crypto';
 import { NewsletterQueues, within } from './newsletter.queues';
 import { NewsletterRepository, Preferences, SubscriptionRow } from './newsletter.repository';
 
@@ -119,7 +119,7 @@ export class NewsletterService implements OnApplicationShutdown {
 
   private async byToken(body: BodyRef, token: string | undefined): Promise<SubscriptionRow> {
     this.requireEnabled();
-    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw new Problem(401, 'Send the token from a newsletter mail in the X-Newsletter-Token header.');
+    if (!token || !TOKEN_PATTERN.test(token)) throw new Problem(401, 'Send the token from a newsletter mail in the X-Newsletter-Token header.');
     const sub = await this.repo.byManageToken(body.id, token);
     if (!sub) throw new Problem(401, 'The newsletter token is unknown; the subscription may have been deleted.');
     return sub;

@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../config/config';
 import { dataSourceOptions } from '../../infra/database/data-source';
 import { createMailer, Mailer } from '../../infra/mail/mailer';
-import { ChangeJob, QUEUES } from '../../infra/queue/queues';
+import { bullPrefix, ChangeJob, QUEUES } from '../../infra/queue/queues';
+import { createRedis } from '../../infra/redis/redis.module';
 import { mailDomain } from './mail/render';
 import { NewsletterCrypto } from './newsletter.crypto';
-import { DIGEST_JOBS, DigestJob, MailJob, NewsletterQueues, producerConnection, within } from './newsletter.queues';
+import { DIGEST_JOBS, DigestJob, MailJob, NewsletterQueues, within } from './newsletter.queues';
 import { consumeChange } from './worker/change-consumer';
 import { Housekeeper, openDueDigests, runDigest, sweep } from './worker/digest';
 import { MailContext, sendDelivery } from './worker/mail.processor';
@@ -57,7 +58,7 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
         throw error;
       }
       const crypto = new NewsletterCrypto(config.newsletter.keys);
-      const queues = new NewsletterQueues(producerConnection(config), NewsletterQueues.bullPrefix(config));
+      const queues = new NewsletterQueues(createRedis(config), bullPrefix(config));
       const mailer = options.mailer ?? createMailer(config.mail);
       const mail: MailContext = { ds: mailDs, crypto, mailer, publicUrl: config.publicUrl, staleSendSeconds: config.newsletter.staleSendSeconds, maxBounces: config.newsletter.maxBounces };
       return { ds, queues, mailer, crypto, mail, domain: mailDomain(config.mail.from), housekeeper: new Housekeeper(ds, crypto) };

@@ -31,12 +31,8 @@ export interface CrawlProgress {
 export interface CrawlOptions {
   /** ISO date-time for `modified_since` (incremental runs); folders ignore it. */
   modifiedSince?: string | null;
-  /** Which Body of the System to import: its id, or its 1-based position. */
-  sourceBody?: string;
   onPage?: (progress: CrawlProgress) => void;
   signal?: AbortSignal;
-  /** Stop after finding the Body (its lists are left empty). */
-  onlyBody?: boolean;
 }
 
 /** Entries of a list page: `{data: [...]}`, a bare array, a single object, or nothing (404). */
@@ -98,23 +94,31 @@ function chooseBody(bodies: JsonObject[], wanted: string | undefined): JsonObjec
   return live[0];
 }
 
-/** Walks System → Body → the Body's external lists. */
-export async function crawl(source: OparlSource, options: CrawlOptions = {}): Promise<Crawl> {
+/** The System and the Body of it to import. */
+export type FoundBody = Pick<Crawl, 'system' | 'body' | 'version'>;
+
+/** Walks System → Body: the Body chosen by `sourceBody` (its id or 1-based position; default the first). */
+export async function findBody(source: OparlSource, sourceBody?: string): Promise<FoundBody> {
   const system = await source.get(source.systemUrl);
   if (!isObject(system)) throw new Error(`no OParl System at ${source.systemUrl}`);
   const version = typeof system.oparlVersion === 'string' && system.oparlVersion.includes('1.0') ? '1.0' : '1.1';
   let bodies: JsonObject[];
   if (typeof system.body === 'string') bodies = (await readList(source, system.body, 'body', {})).live;
   else bodies = Array.isArray(system.body) ? system.body.filter(isObject) : [];
-  let body = chooseBody(bodies, options.sourceBody);
+  let body = chooseBody(bodies, sourceBody);
   // A body from a list may be abridged; the object at its id is authoritative when reachable.
   if (LISTS.some((l) => typeof body[l] !== 'string') && typeof body.id === 'string') {
     const full = await source.get(body.id);
     if (isObject(full)) body = full;
   }
+  return { system, body, version };
+}
+
+/** Reads the external lists of the Body `findBody` found. */
+export async function crawl(source: OparlSource, found: FoundBody, options: CrawlOptions = {}): Promise<Crawl> {
+  const { system, body, version } = found;
   const empty = (): CrawledList => ({ live: [], deleted: [], pages: 0 });
   const lists = { organization: empty(), person: empty(), meeting: empty(), paper: empty() } satisfies Record<ListName, CrawledList>;
-  if (options.onlyBody) return { system, body, version, lists, locations: empty() };
   for (const name of LISTS) {
     const url = body[name];
     if (typeof url === 'string') lists[name] = await readList(source, url, name, options);

@@ -6,7 +6,7 @@ import { Db } from '../../infra/database/db.service';
 import type { Storage } from '../../infra/storage/storage';
 import { BodiesRepository } from '../bodies/bodies.repository';
 import { ResourceWriter } from '../changes/resource-writer.service';
-import { crawl, Crawl, CrawlProgress } from './crawl';
+import { crawl, Crawl, CrawlProgress, findBody } from './crawl';
 import { downloadFiles, DownloadCounts, DownloadOptions, filesWithoutBytes } from './download';
 import { isObject, JsonObject } from './json';
 import { addLocations, Mapped, mapCrawl } from './mapping';
@@ -156,10 +156,10 @@ export class OparlImporter {
     const progress = options.onProgress ?? (() => undefined);
     const onPage = (p: CrawlProgress): void => progress({ phase: 'crawl', label: p.list, done: p.page, total: p.totalPages });
 
-    const preview = await crawl(source, { sourceBody: options.sourceBody, onlyBody: true });
-    const body = await ensureBody(this.ds, preview.body, options.bodySlug);
+    const found = await findBody(source, options.sourceBody);
+    const body = await ensureBody(this.ds, found.body, options.bodySlug);
     const modifiedSince = await this.modifiedSince(source, body.id, options);
-    const crawled: Crawl = await crawl(source, { modifiedSince, sourceBody: options.sourceBody, onPage, signal: options.signal });
+    const crawled: Crawl = await crawl(source, found, { modifiedSince, onPage, signal: options.signal });
     const mapped = mapCrawl(crawled);
     if (mapped.locationRefs.size) addLocations(mapped, await fetchLocations(source, [...mapped.locationRefs]));
 

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsObject, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { BoolField, EnumField, PatternField, TextArrayField, UuidArrayField } from '../../../common/dto/fields';
+import { TOKEN_PATTERN } from '../newsletter.crypto';
 import { FREQUENCIES, Frequency, LANGUAGES, Language, SUBSCRIPTION_STATUSES, SubscriptionStatus } from '../newsletter.entities';
 
 /** What a subscriber follows. `all` means everything the body publishes. */
@@ -48,7 +49,7 @@ export class SubscribeDto {
 }
 
 export class TokenDto {
-  @PatternField(/^[A-Za-z0-9_-]{43}$/, 'token must be a token from a newsletter mail', { max: 43 })
+  @PatternField(TOKEN_PATTERN, 'token must be a token from a newsletter mail', { max: 43 })
   token!: string;
 }
 
@@ -168,6 +169,6 @@ export class NewsletterSettingsDto {
 }
 
 export class UnsubscribeQueryDto {
-  @PatternField(/^[A-Za-z0-9_-]{43}$/, 'token must be a token from a newsletter mail', { optional: true, max: 43 })
+  @PatternField(TOKEN_PATTERN, 'token must be a token from a newsletter mail', { optional: true, max: 43 })
   token?: string;
 }

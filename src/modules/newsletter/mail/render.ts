@@ -1,3 +1,5 @@
+import { RESOURCE_PATHS, type ResourceKind } from '../../../common/access/resources';
+import { bodyBase } from '../../../common/http/urls';
 import type { Frequency, Language, NewsletterEventKind } from '../newsletter.entities';
 
 /** What a newsletter event shows; captured from public content only. */
@@ -25,30 +27,37 @@ export interface RenderedMail {
   html: string;
 }
 
+/** Things mails link to: the key of their body's web page template, and their API resource. */
+const LINKED = { session: 'session', document: 'document', agendaItem: 'agenda-item' } as const satisfies Record<string, ResourceKind>;
+
 /** Builds links: the city's own pages when the body has templates, otherwise the API. */
 export class Links {
+  private readonly base: string;
+
   constructor(
-    private readonly publicUrl: string,
+    publicUrl: string,
     private readonly body: BodyView,
     private readonly settings: { confirmUrlTemplate: string | null; manageUrlTemplate: string | null },
-  ) {}
+  ) {
+    this.base = bodyBase(publicUrl, body);
+  }
 
-  page(kind: 'session' | 'document' | 'agendaItem', id: string, fallback: string): string {
+  page(kind: keyof typeof LINKED, id: string): string {
     const template = this.body.webUrlTemplates[kind];
     if (template) return template.split('{id}').join(encodeURIComponent(id));
-    return `${this.publicUrl}/v1/bodies/${this.body.slug}/${fallback}/${id}`;
+    return `${this.base}/${RESOURCE_PATHS[LINKED[kind]]}/${id}`;
   }
 
   session(id: string): string {
-    return this.page('session', id, 'sessions');
+    return this.page('session', id);
   }
 
   document(id: string): string {
-    return this.page('document', id, 'documents');
+    return this.page('document', id);
   }
 
   agendaItem(id: string, sessionId: string): string {
-    return this.body.webUrlTemplates.agendaItem ? this.page('agendaItem', id, 'agenda-items') : this.session(sessionId);
+    return this.body.webUrlTemplates.agendaItem ? this.page('agendaItem', id) : this.session(sessionId);
   }
 
   confirm(token: string): string {
@@ -61,12 +70,12 @@ export class Links {
 
   /** RFC 8058 one-click target: always the API, since mail clients POST to it directly. */
   unsubscribe(token: string): string {
-    return `${this.publicUrl}/v1/bodies/${this.body.slug}/newsletter/unsubscribe?token=${token}`;
+    return `${this.base}/newsletter/unsubscribe?token=${token}`;
   }
 
   private withToken(template: string | null, token: string, fallback: string): string {
     if (template) return template.split('{token}').join(token);
-    return `${this.publicUrl}/v1/bodies/${this.body.slug}/newsletter/${fallback}#token=${token}`;
+    return `${this.base}/newsletter/${fallback}#token=${token}`;
   }
 }
 
