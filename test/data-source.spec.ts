@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
+import { loadConfig } from '../src/config/config';
 import { dataSourceOptions } from '../src/infra/database/data-source';
+import { mailDataSource } from '../src/modules/newsletter/newsletter.worker';
 import { startTestApp } from './support/app';
 import { createTestDatabase } from './support/database';
 
@@ -15,6 +17,20 @@ describe('database connections', () => {
     await ds.initialize();
     try {
       expect(await settings(ds)).toEqual({ timeZone: 'Europe/Berlin', jit: 'off' });
+    } finally {
+      await ds.destroy();
+      await database.drop();
+    }
+  });
+
+  it('keep Europe/Berlin and no JIT on the delivery log\'s asynchronous-commit connections', async () => {
+    const database = await createTestDatabase();
+    const ds = mailDataSource({ ...loadConfig(), databaseUrl: database.url });
+    await ds.initialize();
+    try {
+      expect(await settings(ds)).toEqual({ timeZone: 'Europe/Berlin', jit: 'off' });
+      const [row]: { commit: string }[] = await ds.query(`SELECT current_setting('synchronous_commit') AS commit`);
+      expect(row.commit).toBe('off');
     } finally {
       await ds.destroy();
       await database.drop();

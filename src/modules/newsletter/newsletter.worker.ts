@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../config/config';
-import { dataSourceOptions } from '../../infra/database/data-source';
+import { CONNECTION_OPTIONS, dataSourceOptions } from '../../infra/database/data-source';
 import { createMailer, Mailer } from '../../infra/mail/mailer';
 import { bullPrefix, ChangeJob, QUEUES } from '../../infra/queue/queues';
 import { createRedis } from '../../infra/redis/redis.module';
@@ -130,7 +130,7 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
  */
 export function mailDataSource(config: AppConfig): DataSource {
   const base = dataSourceOptions(config.databaseUrl, 4);
-  return new DataSource({ ...base, logging: ['error'], extra: { ...(base.extra as Record<string, unknown>), options: '-c synchronous_commit=off' } });
+  return new DataSource({ ...base, logging: ['error'], extra: { ...(base.extra as Record<string, unknown>), options: `${CONNECTION_OPTIONS} -c synchronous_commit=off` } });
 }
 
 let shared: NewsletterWorker | null = null;
