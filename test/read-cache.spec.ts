@@ -38,6 +38,20 @@ describe('read cache of public pages', () => {
     expect(names(member)).toEqual(['Erste', 'Heimlich']);
   });
 
+  it('caches calendar feeds and OParl lists, which many clients poll', async () => {
+    const feed = await t.http().get(`${api}/calendar.ics`).expect(200);
+    const oparl = await t.http().get('/oparl/v1.1/bodies/musterstadt/meeting').expect(200);
+    // Next week, so that the feed would show it if it were read afresh.
+    const hidden = await createSession(t.ds, { bodyId: t.body.id, name: 'Hinter dem Rücken', start: new Date(Date.now() + 7 * 86_400_000) });
+    try {
+      expect((await t.http().get(`${api}/calendar.ics`).expect(200)).text).toBe(feed.text);
+      expect((await t.http().get('/oparl/v1.1/bodies/musterstadt/meeting').expect(200)).text).toBe(oparl.text);
+      expect((await t.http().get(`${api}/calendar.ics`).set(...bearer(t.keys.member)).expect(200)).text).toContain('Hinter dem Rücken');
+    } finally {
+      await t.ds.query(`DELETE FROM session WHERE id = $1`, [hidden.id]);
+    }
+  });
+
   it('keeps the pages when an upload is refused before anything is written', async () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]), Buffer.alloc(2000)]);
     const document = await createDocument(t.ds, { bodyId: t.body.id });

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Scope } from '../../common/access/access';
 import { Access, CurrentScope } from '../../common/access/access.decorator';
+import { ReadCached } from '../../common/cache/read-cache';
 import { BodyParam, IdParam } from '../../common/http/api-docs';
 import { ProblemDto } from '../../common/http/problem.dto';
 import { CalendarService } from './calendar.service';
@@ -20,6 +21,7 @@ export class CalendarController {
 
   @Get('calendar.ics')
   @Access('public')
+  @ReadCached()
   @ApiOperation({ summary: "Calendar feed of all of the body's sessions", description: DESCRIPTION })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'iCalendar', schema: { type: 'string' } })
@@ -32,6 +34,7 @@ export class CalendarController {
 
   @Get('committees/:id/calendar.ics')
   @Access('public')
+  @ReadCached()
   @IdParam('committee')
   @ApiOperation({ summary: "Calendar feed of a committee's sessions", description: DESCRIPTION })
   @ApiProduces('text/calendar')
@@ -45,6 +48,7 @@ export class CalendarController {
 
   @Get('people/:id/calendar.ics')
   @Access('public')
+  @ReadCached()
   @IdParam('person')
   @ApiOperation({ summary: 'Calendar feed of the sessions of the committees a person sits in', description: DESCRIPTION })
   @ApiProduces('text/calendar')

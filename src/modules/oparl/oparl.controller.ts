@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Access, CurrentScope } from '../../common/access/access.decorator';
 import type { Scope } from '../../common/access/access';
+import { ReadCached } from '../../common/cache/read-cache';
 import { Json, JSON_CONTENT_TYPE } from '../../common/http/json';
 import { OparlErrorFilter } from './oparl-error.filter';
 import { oparlNotFound, OparlService } from './oparl.service';
@@ -46,6 +47,7 @@ export class OparlController {
   /** `{body}` lets the access guard resolve the body (404 when unknown). */
   @Get('bodies/:body/:list')
   @Access('public')
+  @ReadCached()
   @Header('Content-Type', JSON_CONTENT_TYPE)
   bodyList(@CurrentScope() scope: Scope, @Param('list') list: string, @Req() request: FastifyRequest): Promise<Json<unknown>> {
     return this.oparl.bodyList(scope.body, list, request.url);
