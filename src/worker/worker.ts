@@ -34,7 +34,8 @@ export async function startWorker(config: AppConfig, processors: Processors, sta
   // (never closes it; stop() does) and gives each worker a blocking duplicate it closes itself.
   const connection = bullConnection(config);
   const prefix = bullPrefix(config);
-  const changeQueues = CHANGE_QUEUES.map((name) => new Queue(name, { connection, prefix }));
+  // Connection errors are the connection's to report (the relay logs that it is paused).
+  const changeQueues = CHANGE_QUEUES.map((name) => new Queue(name, { connection, prefix }).on('error', () => undefined));
   const workers = names.map(
     (name) =>
       new Worker(name, processors[name as QueueName], { connection, prefix, concurrency: 4 }).on('failed', (job, error) =>

@@ -31,9 +31,15 @@ export default async function globalSetup(): Promise<void> {
       if (error.code !== '42P04') throw error; // another run finished first
       await admin.query(`DROP DATABASE IF EXISTS ${building}`);
     });
-    // Templates of older migration sets that nobody uses any more.
-    const old = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2`, [`${TEMPLATE_DB}\\_%`, template]);
-    for (const { datname } of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+    await admin.query(`COMMENT ON DATABASE ${template} IS '${new Date().toISOString()}'`);
+    // Templates of other migration sets that nobody has built for a day: another checkout (a
+    // branch with other migrations) may still be using a younger one.
+    const old = await admin.query<{ datname: string; built: string | null }>(
+      `SELECT datname, shobj_description(oid, 'pg_database') AS built FROM pg_database WHERE datname ~ $1 AND datname <> $2`,
+      [`^${TEMPLATE_DB}_[0-9a-f]{12}$`, template],
+    );
+    const stale = old.rows.filter((r) => !(Date.parse(r.built ?? '') > Date.now() - 24 * 3600_000));
+    for (const { datname } of stale) await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
   } finally {
     await admin.end();
   }

@@ -44,6 +44,9 @@ export class NewsletterQueues {
   ) {
     this.mail = new Queue<MailJob>(QUEUES.mail, { connection, prefix });
     this.digest = new Queue<DigestJob | Record<string, never>>(QUEUES.newsletterDigest, { connection, prefix });
+    // A queue re-emits its connection's errors (e.g. its start-up `INFO` when the connection
+    // closes first); callers see failed commands, so an unheard 'error' must not crash the process.
+    for (const queue of [this.mail, this.digest]) queue.on('error', () => undefined);
   }
 
   async addMail(deliveryIds: string[]): Promise<void> {
@@ -61,8 +64,19 @@ export class NewsletterQueues {
     await this.mail.setGlobalRateLimit(config.mail.ratePerSecond, 1000);
   }
 
+  /**
+   * Closes the queues and their connection. A BullMQ queue that is closed while it still
+   * starts up drops its error listeners and then fails its start-up with nobody listening
+   * (an unhandled error): so the start-up is given a moment to finish, the connection is
+   * ended (which settles a start-up still waiting for Redis), and only then are the queues closed.
+   */
   async close(): Promise<void> {
-    await Promise.allSettled([this.mail.close(), this.digest.close()]);
+    const queues = [this.mail, this.digest];
+    const started = (): Promise<unknown> => Promise.allSettled(queues.map((q) => q.waitUntilReady()));
+    await within(started(), 2000).catch(() => undefined);
+    this.connection.disconnect();
+    await within(started(), 2000).catch(() => undefined);
+    await Promise.allSettled(queues.map((q) => q.close()));
   }
 }
 

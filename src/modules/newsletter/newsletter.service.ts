@@ -40,7 +40,6 @@ export class NewsletterService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.queues.close();
-    this.queues.connection.disconnect();
   }
 
   async subscribe(body: BodyRef, input: SubscribeDto, clientIp: string): Promise<void> {

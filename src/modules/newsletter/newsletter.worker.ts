@@ -114,7 +114,6 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
       const r = await runtime?.catch(() => null);
       if (!r) return;
       await r.queues.close();
-      r.queues.connection.disconnect();
       r.mailer.close();
       if (!options.dataSource) await Promise.all([r.ds.destroy(), r.mail.ds.destroy()]);
     },
