@@ -199,8 +199,39 @@ describe.each(['postgres', 'meilisearch'] as const)('search contract: %s', (engi
     expect(secret.body.data).toEqual([]);
   });
 
-  it('answers bad queries with a clear 400', async () => {
-    for (const query of ['', 'q=', 'q=%22unclosed', 'q=!!!', 'q=a&type=nonsense', 'q=a&date_from=2025-13-01', 'q=a&limit=500', 'q=a&cursor=zzz', 'q=a&sort=oldest', 'q=a&colour=red', `q=${'x'.repeat(201)}`, 'q=a&date_from=2025-05-01&date_to=2025-01-01', 'q=a&facets=colour', 'q=a&facets=type,,year', 'q=a&facets=none,type']) {
+  it('answers any text typed into a search box: results or an empty list, never an error', async () => {
+    const finds = [
+      'Radwegekonzept"',
+      '„Radwegekonzept',
+      'Radwegekonzept“',
+      '“Radwegekonzept Innenstadt',
+      '+Radwegekonzept -Innenstadt',
+      'Radwegekonzept AND Innenstadt',
+      'Radwegekonzept OR',
+      '(Radwegekonzept)',
+      'Radwegekonzept*',
+      "Radwegekonzept' --",
+      '🚲 Radwegekonzept',
+      'Ｒａｄｗｅｇｅｋｏｎｚｅｐｔ',
+      `Radwegekonzept ${'Innenstadt '.repeat(300)}`,
+    ];
+    for (const q of finds) {
+      const res = await search(`q=${encodeURIComponent(q)}`);
+      expect([q.slice(0, 40), res.status]).toEqual([q.slice(0, 40), 200]);
+      expect([q.slice(0, 40), res.body.data.some((h: { id: string }) => h.id === publicDocId)]).toEqual([q.slice(0, 40), true]);
+    }
+    const nothing = ['', ' ', '"', '!!!', '*', '&&', '||', '-', '„“', '🚲', '\\', '%', '()[]{}', 'AND OR NOT', '東京都庁', 'Радвег', 'x'.repeat(3000)];
+    for (const q of nothing) {
+      const res = await search(`q=${encodeURIComponent(q)}`);
+      expect([q.slice(0, 40), res.status]).toEqual([q.slice(0, 40), 200]);
+      expect(res.body.data).toEqual([]);
+    }
+    const suggest = await t.http().get(`${path}/suggest?q=${encodeURIComponent('!?')}`).expect(200);
+    expect(suggest.body.data).toEqual([]);
+  });
+
+  it('answers bad parameters with a clear 400', async () => {
+    for (const query of ['', 'q=a&type=nonsense', 'q=a&date_from=2025-13-01', 'q=a&limit=500', 'q=a&cursor=zzz', 'q=a&sort=oldest', 'q=a&colour=red', `q=${'x'.repeat(4001)}`, 'q=a&date_from=2025-05-01&date_to=2025-01-01', 'q=a&facets=colour', 'q=a&facets=type,,year', 'q=a&facets=none,type']) {
       const res = await search(query);
       expect([query, res.status]).toEqual([query, 400]);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

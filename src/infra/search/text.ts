@@ -5,9 +5,13 @@
  */
 const DIACRITICS = /[\u0300-\u036f]/g;
 
-/** Lowercase, ß → ss, umlauts and spelled-out umlauts (ae/oe/ue) → a/o/u, other accents removed. */
+/**
+ * Compatibility forms unified (ligatures such as ﬁ from PDFs, full-width letters), lowercase,
+ * ß → ss, umlauts and spelled-out umlauts (ae/oe/ue) → a/o/u, other accents removed.
+ */
 export function fold(text: string): string {
   return text
+    .normalize('NFKC')
     .toLowerCase()
     .replace(/ß/g, 'ss')
     .replace(/[äÄ]/g, 'a')

@@ -5,8 +5,8 @@ import { Problem } from '../../common/http/problem';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { pageLinks } from '../../common/pagination/links';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { FACET_NAMES, FacetName, SearchDoc, SearchEngine, SearchRequest, SearchScope, SearchType, SearchUnavailable } from '../../infra/search/engine';
-import { parseQuery, ParsedQuery, QueryError, queryWords } from '../../infra/search/query';
+import { emptyFacets, FACET_NAMES, FacetName, SearchDoc, SearchEngine, SearchRequest, SearchScope, SearchType, SearchUnavailable } from '../../infra/search/engine';
+import { isSearchable, parseQuery, ParsedQuery, queryWords } from '../../infra/search/query';
 import { snippet } from '../../infra/search/snippet';
 import { BodyDirectory } from '../bodies/body-directory.service';
 import type { FacetValueDto, SearchFacetsDto, SearchHitDto, SearchPageDto, SuggestListDto } from './dto/search.dto';
@@ -16,6 +16,8 @@ import { SearchRepository } from './search.repository';
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
 const MAX_DEPTH = 1000;
 const DEFAULT_LIMIT = 20;
+/** Characters of a suggest prefix that are read. */
+export const MAX_SUGGEST_LENGTH = 100;
 
 /** `facets=` of the API (snake case) to the engine's names; omitted: all. */
 function facetNames(param: string | undefined): FacetName[] {
@@ -75,15 +77,6 @@ export class SearchService implements OnModuleDestroy {
     return found as BodyRef[];
   }
 
-  private parse(q: string): ParsedQuery {
-    try {
-      return parseQuery(q);
-    } catch (error) {
-      if (error instanceof QueryError) throw Problem.invalid([{ field: 'q', message: error.message }], 'The search query cannot be searched.');
-      throw error;
-    }
-  }
-
   private scopes(caller: Caller, bodies: BodyRef[]): SearchScope[] {
     return bodies.map((b) => ({ bodyId: b.id, nonPublic: visibilityFor(caller, b.id) !== 'public' }));
   }
@@ -94,7 +87,7 @@ export class SearchService implements OnModuleDestroy {
   }
 
   async search(caller: Caller, bodies: BodyRef[], query: SearchQueryDto, request: FastifyRequest): Promise<SearchPageDto> {
-    const parsed = this.parse(query.q);
+    const parsed = parseQuery(query.q);
     if (query.date_from && query.date_to && query.date_from > query.date_to) {
       throw Problem.invalid([{ field: 'date_to', message: 'date_to must not be before date_from' }]);
     }
@@ -104,7 +97,10 @@ export class SearchService implements OnModuleDestroy {
       throw Problem.invalid([{ field: 'cursor', message: 'cursor is not one this API issued; start again without it' }]);
     }
     const engineQuery = engineRequest(query, parsed, this.scopes(caller, bodies), offset, limit + 1);
-    const result = await this.engine.search(engineQuery).catch((error: unknown) => this.unavailable(error));
+    // Text without a word or number (punctuation, an emoji) finds nothing; the engine need not be asked.
+    const result = isSearchable(parsed)
+      ? await this.engine.search(engineQuery).catch((error: unknown) => this.unavailable(error))
+      : { total: 0, hits: [], facets: emptyFacets(), matched: [] };
     const more = result.hits.length > limit && offset + limit < MAX_DEPTH;
     const words = [...queryWords(parsed), ...result.matched];
     const slugs = new Map(bodies.map((b) => [b.id, b.slug]));
@@ -142,9 +138,11 @@ export class SearchService implements OnModuleDestroy {
   }
 
   async suggest(caller: Caller, bodies: BodyRef[], query: SuggestQueryDto): Promise<SuggestListDto> {
-    if (!/[\p{L}\p{N}]/u.test(query.q)) throw Problem.invalid([{ field: 'q', message: 'q must contain at least one letter or digit' }]);
+    // As with search, any text is fine; text without a letter or digit suggests nothing.
+    const prefix = query.q.normalize('NFKC').slice(0, MAX_SUGGEST_LENGTH);
+    if (!/[\p{L}\p{N}]/u.test(prefix)) return { data: [] };
     const docs = await this.engine
-      .suggest({ scopes: this.scopes(caller, bodies), prefix: query.q, limit: query.limit ?? 8 })
+      .suggest({ scopes: this.scopes(caller, bodies), prefix, limit: query.limit ?? 8 })
       .catch((error: unknown) => this.unavailable(error));
     const slugs = new Map(bodies.map((b) => [b.id, b.slug]));
     const seen = new Set<string>();

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DateField, EnumField, IntField, PatternField, TextField, UuidField } from '../../../common/dto/fields';
 import { SEARCH_TYPES } from '../../../infra/search/engine';
-import { MAX_QUERY_LENGTH } from '../../../infra/search/query';
+import { MAX_QUERY_INPUT, MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from '../../../infra/search/query';
 
 export const SEARCH_SORTS = ['relevance', 'newest'] as const;
 export const MAX_SEARCH_LIMIT = 50;
@@ -14,7 +14,15 @@ const FACET_LIST = new RegExp(`^(none|(${SEARCH_FACETS.join('|')})(,(${SEARCH_FA
 const SLUG_LIST = /^[a-z0-9][a-z0-9-]{0,62}(,[a-z0-9][a-z0-9-]{0,62}){0,19}$/;
 
 export class SearchQueryDto {
-  @TextField({ max: MAX_QUERY_LENGTH, description: 'Words, "quoted phrases" and reference numbers (e.g. 0123/2025)', example: 'Radwegekonzept' })
+  @TextField({
+    min: 0,
+    max: MAX_QUERY_INPUT,
+    description:
+      'What was typed: words, "quoted phrases" and reference numbers (e.g. 0123/2025). Any text is accepted: unbalanced quotes and ' +
+      `stray punctuation or operators are ignored, only the first ${MAX_QUERY_LENGTH} characters and ${MAX_QUERY_WORDS} words are searched, ` +
+      'and text without a word or number finds nothing.',
+    example: 'Radwegekonzept',
+  })
   q!: string;
 
   @PatternField(TYPE_LIST, `type must be a comma-separated list of: ${SEARCH_TYPES.join(', ')}`, {
@@ -64,7 +72,7 @@ export class MultiSearchQueryDto extends SearchQueryDto {
 }
 
 export class SuggestQueryDto {
-  @TextField({ max: 100, description: 'What was typed so far', example: 'Radw' })
+  @TextField({ min: 0, max: MAX_QUERY_INPUT, description: 'What was typed so far (the first 100 characters are read; text without a letter or digit suggests nothing)', example: 'Radw' })
   q!: string;
 
   @IntField({ optional: true, min: 1, max: 20, description: 'Suggestions (default 8)', example: 8 })
