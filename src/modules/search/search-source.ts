@@ -25,11 +25,26 @@ function recordDoc(
 }
 
 const localDate = (column: string): string => `to_char((${column}) AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD')`;
-const names = (table: string, ids: string, a: string): string =>
-  `COALESCE((SELECT string_agg(${a}.name, ' ; ' ORDER BY ${a}.name) FROM ${table} ${a} WHERE ${a}.id = ANY(${ids}) AND ${visible.plain(a, 'member')}), '')`;
-const docCommittees = (d: string): string =>
-  `ARRAY(SELECT DISTINCT x FROM unnest(${d}.originator_committee_ids || ARRAY(SELECT co.committee_id FROM consultation co WHERE co.document_id = ${d}.id AND co.committee_id IS NOT NULL AND co.deleted_at IS NULL)) x)`;
-const sessionCommittees = (s: string): string => `ARRAY(SELECT sc.committee_id FROM session_committee sc WHERE sc.session_id = ${s}.id ORDER BY sc.position)`;
+
+/**
+ * What an entry says about related records (committees, people, locations, parents) is what
+ * the entry's own audience may see of them: a public entry names only published relations
+ * that anonymous callers may see (not a draft consultation's committee, not a non-public
+ * agenda item's), a members-only entry what members may see. `pub` is the SQL of whether
+ * the entry is public; `sql(v)` the relation as seen by audience `v`.
+ */
+const seenBy = (pub: string, sql: (v: Audience) => string): string => `CASE WHEN ${pub} THEN ${sql('public')} ELSE ${sql('member')} END`;
+type Audience = 'public' | 'member';
+
+/** Names of the rows of `table` with ids in `ids` that audience `v` may see, joined. */
+const names = (table: string, ids: string, a: string, v: Audience): string =>
+  `COALESCE((SELECT string_agg(${a}.name, ' ; ' ORDER BY ${a}.name) FROM ${table} ${a} WHERE ${a}.id = ANY(${ids}) AND ${visible.plain(a, v)}), '')`;
+/** Committees of a document: its originators and the committees of its consultations, as `v` sees them. */
+const docCommittees = (d: string, v: Audience): string =>
+  `ARRAY(SELECT DISTINCT c.id FROM committee c WHERE ${visible.plain('c', v)} AND (c.id = ANY(${d}.originator_committee_ids) OR c.id IN (
+     SELECT co.committee_id FROM consultation co WHERE co.document_id = ${d}.id AND co.committee_id IS NOT NULL AND ${visible.consultation('co', v)})))`;
+const sessionCommittees = (s: string, v: Audience): string =>
+  `ARRAY(SELECT sc.committee_id FROM session_committee sc JOIN committee c ON c.id = sc.committee_id WHERE sc.session_id = ${s}.id AND ${visible.plain('c', v)} ORDER BY sc.position)`;
 const join = (...parts: (string | null | undefined)[]): string => parts.filter((p) => p && p.trim()).join(' · ');
 
 /**
@@ -66,11 +81,11 @@ export class SearchSource {
   private async documents(ids: string[]): Promise<SearchDoc[]> {
     type Row = Base & { name: string; reference: string | null; document_type: string | null; date: string | null; committee_ids: string[]; committees: string; originators: string };
     const rows = await this.rows<Row>(
-      `SELECT d.id, d.body_id, ${visible.document('d', 'public')} AS pub, d.name, d.reference, d.document_type, to_char(d.date, 'YYYY-MM-DD') AS date,
-         ${docCommittees('d')} AS committee_ids,
-         ${names('committee', docCommittees('d'), 'c')} AS committees,
-         ${names('person', 'd.originator_person_ids', 'pe')} || ' ' || ${names('committee', 'd.originator_committee_ids', 'oc')} AS originators
-       FROM document d WHERE d.id = ANY($1::uuid[]) AND ${visible.document('d', 'member')}`,
+      `SELECT x.*, ${names('committee', 'x.committee_ids', 'c', 'member')} AS committees
+       FROM (SELECT d.id, d.body_id, ${visible.document('d', 'public')} AS pub, d.name, d.reference, d.document_type, to_char(d.date, 'YYYY-MM-DD') AS date,
+           ${seenBy(visible.document('d', 'public'), (v) => docCommittees('d', v))} AS committee_ids,
+           ${seenBy(visible.document('d', 'public'), (v) => `${names('person', 'd.originator_person_ids', 'pe', v)} || ' ' || ${names('committee', 'd.originator_committee_ids', 'oc', v)}`)} AS originators
+         FROM document d WHERE d.id = ANY($1::uuid[]) AND ${visible.document('d', 'member')}) x`,
       [ids],
     );
     return rows.map((r) => recordDoc('document', 'documents', r, { public: r.pub, title: r.name, reference: r.reference, meta: join(r.document_type, r.committees, r.originators), date: r.date, committeeIds: r.committee_ids, documentType: r.document_type }));
@@ -91,7 +106,7 @@ export class SearchSource {
       `SELECT f.id, f.body_id, ${visible.file('f', 'public')} AS pub, f.name, f.file_name, left(f.text, ${MAX_INDEXED_TEXT}) AS text,
          COALESCE(to_char(f.date, 'YYYY-MM-DD'), to_char(d.date, 'YYYY-MM-DD'), ${localDate('s.start')}) AS date,
          d.document_type, COALESCE(d.name, ai.name, s.name) AS parent, d.reference,
-         CASE WHEN d.id IS NOT NULL THEN ${docCommittees('d')} WHEN s.id IS NOT NULL THEN ${sessionCommittees('s')} ELSE '{}'::uuid[] END AS committee_ids
+         ${seenBy(visible.file('f', 'public'), (v) => `CASE WHEN d.id IS NOT NULL THEN ${docCommittees('d', v)} WHEN s.id IS NOT NULL THEN ${sessionCommittees('s', v)} ELSE '{}'::uuid[] END`)} AS committee_ids
        FROM file f
          LEFT JOIN document d ON d.id = f.document_id
          LEFT JOIN agenda_item ai ON ai.id = f.agenda_item_id
@@ -130,9 +145,9 @@ export class SearchSource {
   private async sessions(ids: string[]): Promise<SearchDoc[]> {
     type Row = Base & { name: string; date: string; committee_ids: string[]; committees: string; location: string | null };
     const rows = await this.rows<Row>(
-      `SELECT s.id, s.body_id, TRUE AS pub, s.name, ${localDate('s.start')} AS date, ${sessionCommittees('s')} AS committee_ids,
-         ${names('committee', sessionCommittees('s'), 'c')} AS committees,
-         (SELECT concat_ws(', ', l.description, l.room, l.street_address, l.locality) FROM location l WHERE l.id = s.location_id AND ${visible.plain('l', 'member')}) AS location
+      `SELECT s.id, s.body_id, TRUE AS pub, s.name, ${localDate('s.start')} AS date, ${sessionCommittees('s', 'public')} AS committee_ids,
+         ${names('committee', sessionCommittees('s', 'public'), 'c', 'public')} AS committees,
+         (SELECT concat_ws(', ', l.description, l.room, l.street_address, l.locality) FROM location l WHERE l.id = s.location_id AND ${visible.plain('l', 'public')}) AS location
        FROM session s WHERE s.id = ANY($1::uuid[]) AND ${visible.session('s', 'member')}`,
       [ids],
     );
@@ -143,7 +158,7 @@ export class SearchSource {
     type Row = Base & { name: string; number: string | null; result: string | null; resolution_text: string | null; session: string; date: string; committee_ids: string[] };
     const rows = await this.rows<Row>(
       `SELECT ai.id, ai.body_id, ${visible.agendaItem('ai', 'public')} AS pub, ai.name, ai.number, ai.result, ai.resolution_text,
-         s.name AS session, ${localDate('s.start')} AS date, ${sessionCommittees('s')} AS committee_ids
+         s.name AS session, ${localDate('s.start')} AS date, ${seenBy(visible.agendaItem('ai', 'public'), (v) => sessionCommittees('s', v))} AS committee_ids
        FROM agenda_item ai JOIN session s ON s.id = ai.session_id
        WHERE ai.id = ANY($1::uuid[]) AND ${visible.agendaItem('ai', 'member')}`,
       [ids],
@@ -155,7 +170,7 @@ export class SearchSource {
     type Row = Base & { name: string; short_name: string | null; classification: string | null; parent: string | null };
     const rows = await this.rows<Row>(
       `SELECT c.id, c.body_id, TRUE AS pub, c.name, c.short_name, c.classification,
-         (SELECT p.name FROM committee p WHERE p.id = c.parent_id AND ${visible.plain('p', 'member')}) AS parent
+         (SELECT p.name FROM committee p WHERE p.id = c.parent_id AND ${visible.plain('p', 'public')}) AS parent
        FROM committee c WHERE c.id = ANY($1::uuid[]) AND ${visible.plain('c', 'member')}`,
       [ids],
     );
@@ -165,18 +180,22 @@ export class SearchSource {
   private async people(ids: string[]): Promise<SearchDoc[]> {
     type Row = Base & { name: string; titles: string; committee_ids: string[]; committees: string };
     const memberOf = (p: string): string =>
-      `ARRAY(SELECT DISTINCT m.committee_id FROM membership m WHERE m.person_id = ${p}.id AND ${visible.plain('m', 'member')})`;
+      `ARRAY(SELECT DISTINCT m.committee_id FROM membership m WHERE m.person_id = ${p}.id AND ${visible.membership('m', 'public')})`;
     const rows = await this.rows<Row>(
       `SELECT p.id, p.body_id, TRUE AS pub, p.name, array_to_string(p.title, ' ') AS titles, ${memberOf('p')} AS committee_ids,
-         ${names('committee', memberOf('p'), 'c')} AS committees
+         ${names('committee', memberOf('p'), 'c', 'public')} AS committees
        FROM person p WHERE p.id = ANY($1::uuid[]) AND ${visible.plain('p', 'member')}`,
       [ids],
     );
     return rows.map((r) => recordDoc('person', 'people', r, { public: true, title: r.name, meta: join(r.titles, r.committees), committeeIds: r.committee_ids }));
   }
 
-  /** The records whose entries may change when `kind`/`id` changes (including itself). */
-  async affected(kind: ResourceKind, id: string): Promise<SearchGroup[]> {
+  /**
+   * The records whose entries may change when `kind`/`id` changes (including itself).
+   * `visibilityChanged`: whether who may see it changed (publication, public flag, deletion);
+   * only then do documents consulted at a session's agenda items say something else.
+   */
+  async affected(kind: ResourceKind, id: string, visibilityChanged = true): Promise<SearchGroup[]> {
     const out = new Map<string, SearchGroup>();
     const add = (type: SearchType, ids: string[]): void => {
       for (const resourceId of ids) out.set(`${type}:${resourceId}`, { type, resourceId });
@@ -186,12 +205,18 @@ export class SearchSource {
       add('document', docIds);
       if (docIds.length) add('file', await ids(`SELECT id FROM file WHERE document_id = ANY($1::uuid[])`, [docIds]));
     };
+    // A consultation is seen through its agenda item: what changes an item's visibility changes what its documents say.
+    const itemsWithFiles = async (items: string[]): Promise<void> => {
+      add('agenda-item', items);
+      if (!items.length) return;
+      add('file', await ids(`SELECT id FROM file WHERE agenda_item_id = ANY($1::uuid[])`, [items]));
+      if (visibilityChanged) await documentsWithFiles(await ids(`SELECT DISTINCT document_id AS id FROM consultation WHERE agenda_item_id = ANY($1::uuid[])`, [items]));
+    };
     const sessionsWithItems = async (sessionIds: string[]): Promise<void> => {
       add('session', sessionIds);
       if (!sessionIds.length) return;
-      const items = await ids(`SELECT id FROM agenda_item WHERE session_id = ANY($1::uuid[])`, [sessionIds]);
-      add('agenda-item', items);
-      add('file', await ids(`SELECT id FROM file WHERE session_id = ANY($1::uuid[]) OR agenda_item_id = ANY($2::uuid[])`, [sessionIds, items]));
+      add('file', await ids(`SELECT id FROM file WHERE session_id = ANY($1::uuid[])`, [sessionIds]));
+      await itemsWithFiles(await ids(`SELECT id FROM agenda_item WHERE session_id = ANY($1::uuid[])`, [sessionIds]));
     };
     switch (kind) {
       case 'document':
@@ -204,8 +229,7 @@ export class SearchSource {
         await sessionsWithItems([id]);
         break;
       case 'agenda-item':
-        add('agenda-item', [id]);
-        add('file', await ids(`SELECT id FROM file WHERE agenda_item_id = $1`, [id]));
+        await itemsWithFiles([id]);
         break;
       case 'consultation':
         await documentsWithFiles(await ids(`SELECT document_id AS id FROM consultation WHERE id = $1`, [id]));
