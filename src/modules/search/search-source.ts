@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { visible } from '../../common/access/visibility.sql';
 import type { ResourceKind } from '../../common/access/resources';
 import { SEARCH_TYPES, SearchDoc, SearchGroup, SearchType } from '../../infra/search/engine';
+import { indexPages } from '../../infra/search/layout';
 import { chunkText } from '../../infra/search/text';
 
 /** Largest amount of a file's text that is indexed (characters). */
@@ -130,8 +131,8 @@ export class SearchSource {
         path: `files/${r.id}`,
       };
       let chunk = 0;
-      const pages = (r.text ?? '').split('\f');
-      pages.forEach((page, i) => {
+      // Layout (page numbers, running headers, hyphenation) is left out of what is indexed.
+      indexPages(r.text ?? '').forEach((page, i) => {
         for (const content of chunkText(page, CHUNK_SIZE)) {
           docs.push({ ...base, key: `file:${r.id}:${chunk}`, chunk, page: i + 1, content });
           chunk++;
