@@ -13,7 +13,7 @@ import {
   SearchType,
   SuggestRequest,
 } from './engine';
-import type { ParsedQuery } from './query';
+import { ParsedQuery, queryWords } from './query';
 import { allowedTypos, editDistance, fold, lexiconWords, normalizeReference } from './text';
 
 type Queryable = Pick<Pool, 'query'> | PoolClient;
@@ -64,31 +64,46 @@ function toDoc(r: EntryRow): SearchDoc {
   };
 }
 
-/** The secondary indexes of the entry table (as in the Search migration), rebuilt in bulk. */
+/**
+ * The indexes of a body's partition, as the SearchByBody migration defines them on the
+ * parent; a rebuilt partition gets the same ones, so that attaching it adopts them.
+ */
 const INDEXES = [
-  { name: 'ix_search_entry_tsv', definition: 'USING gin (tsv)' },
-  { name: 'ix_search_entry_group', definition: '(resource_id, type)' },
-  { name: 'ix_search_entry_body', definition: '(body_id, type)' },
-  { name: 'ix_search_entry_reference', definition: '(reference_key) WHERE reference_key IS NOT NULL' },
-  { name: 'ix_search_entry_head', definition: "USING gin (tsv_head) WHERE chunk = 0 AND type <> 'file'" },
-  { name: 'ix_search_entry_committees', definition: 'USING gin (committee_ids)' },
+  'PRIMARY KEY (body_id, key)',
+  'USING gin (tsv)',
+  '(resource_id, type)',
+  '(reference_key) WHERE reference_key IS NOT NULL',
+  "USING gin (tsv_head) WHERE chunk = 0 AND type <> 'file'",
+  'USING gin (committee_ids)',
 ];
 
 const quote = (word: string): string => `'${word.replace(/'/g, "''")}'`;
+const partitionOf = (bodyId: string): string => `search_entry_${bodyId.replace(/-/g, '')}`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Records whose title or metadata match that are ranked at most (bounded, so that a common word costs little). */
 const HEAD_CANDIDATES = 400;
 /**
- * Text matches ranked at most. For common words, counts and facets are of the head and text
- * candidates together (at most 650). Both caps bound the heap rows fetched and ranked per search.
+ * Text matches ranked at most. For common words, counts and facets are of these candidates
+ * (at most 400 records whose titles match, or fewer and up to 250 text matches). Both caps
+ * bound the rows fetched and ranked per search.
  */
 const TEXT_CANDIDATES = 250;
+/**
+ * Fewer hits than this, and the search is widened: from exact words in the text to prefixes
+ * (compounds: "Radweg" in "Radwegekonzept") and then to typo variants. A common word is thus
+ * answered by its cheap exact form, and a rare word still finds its compounds and misspellings.
+ */
+const ENOUGH_HITS = 30;
 
 const VARIANT_TTL_MS = 60_000;
 const VARIANT_CACHE_SIZE = 20_000;
 
 /** Small rank bonus so that a record outranks its own files when both match alike. */
 const TYPE_BONUS = `CASE e.type WHEN 'document' THEN 0.06 WHEN 'committee' THEN 0.05 WHEN 'person' THEN 0.05 WHEN 'session' THEN 0.03 WHEN 'agenda-item' THEN 0.02 ELSE 0 END`;
+
+/** How widely a search matches: exact words in texts (titles with prefixes), prefixes everywhere, prefixes and typos. */
+type Stage = 'exact' | 'prefix' | 'typo';
 
 class Params {
   readonly values: unknown[] = [];
@@ -102,21 +117,21 @@ class Params {
  * The default engine: PostgreSQL full text in the application's own database.
  * `german` stemming (with unaccent) over folded text, an unstemmed `simple` vector for an
  * exact-form boost, prefixes for compounds ("Radweg" finds "Radwegekonzept"), and typo
- * tolerance through a trigram index over the words of the index (pg_trgm).
+ * tolerance through a trigram index over the words of the index (pg_trgm). Each body's
+ * entries are a partition of their own (see the SearchByBody migration).
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
 
   /** Typo variants per folded query word (see typoVariants). */
   private readonly variantCache = new Map<string, { words: string[]; until: number }>();
+  /** Bodies whose partition is known to exist. */
+  private readonly partitions = new Set<string>();
 
-  constructor(
-    private readonly pool: Pool,
-    private readonly table = 'search_entry',
-  ) {}
+  constructor(private readonly pool: Pool) {}
 
   async setup(): Promise<void> {
-    // The schema comes with the migrations.
+    // The schema comes with the migrations; partitions are created when a body is first indexed.
   }
 
   async close(): Promise<void> {
@@ -137,36 +152,44 @@ export class PostgresSearchEngine implements SearchEngine {
       if (known && known.until > now) variants.set(t, known.words);
       else words.push(t);
     }
-    if (!words.length) return variants;
-    const result = await this.pool.query<{ t: string; word: string }>(
-      `SELECT t, w.word FROM unnest($1::text[]) t,
-         LATERAL (SELECT word FROM search_term WHERE word % t AND word <> t ORDER BY similarity(word, t) DESC LIMIT 16) w`,
-      [words],
-    );
-    for (const t of words) variants.set(t, []);
-    for (const row of result.rows) {
-      const max = allowedTypos(row.t.length);
-      if (editDistance(row.word, row.t, max) > max) continue;
-      const list = variants.get(row.t) as string[];
-      if (list.length < 6) list.push(row.word);
+    if (words.length) {
+      const result = await this.pool.query<{ t: string; word: string }>(
+        `SELECT t, w.word FROM unnest($1::text[]) t,
+           LATERAL (SELECT word FROM search_term WHERE word % t AND word <> t ORDER BY similarity(word, t) DESC LIMIT 16) w`,
+        [words],
+      );
+      for (const t of words) variants.set(t, []);
+      for (const row of result.rows) {
+        const max = allowedTypos(row.t.length);
+        if (editDistance(row.word, row.t, max) > max) continue;
+        const list = variants.get(row.t) as string[];
+        if (list.length < 6) list.push(row.word);
+      }
+      if (this.variantCache.size > VARIANT_CACHE_SIZE) this.variantCache.clear();
+      for (const t of words) this.variantCache.set(t, { words: variants.get(t) as string[], until: now + VARIANT_TTL_MS });
     }
-    if (this.variantCache.size > VARIANT_CACHE_SIZE) this.variantCache.clear();
-    for (const t of words) this.variantCache.set(t, { words: variants.get(t) as string[], until: now + VARIANT_TTL_MS });
     for (const [t, list] of variants) if (!list.length) variants.delete(t);
     return variants;
   }
 
-  /** The tsquery text: every term (with prefix and typo variants) and every phrase must match. */
-  private tsQuery(query: ParsedQuery, variants: Map<string, string[]>): { match: string; exact: string } {
-    const parts: string[] = [];
-    for (const term of query.terms) {
-      const forms = [term.length >= 4 && !/^\d+$/.test(term) ? `${quote(term)}:*` : quote(term), ...(variants.get(term) ?? []).map(quote)];
-      parts.push(forms.length > 1 ? `(${forms.join(' | ')})` : forms[0]);
-    }
-    for (const phrase of query.phrases) parts.push(`(${phrase.map(quote).join(' <-> ')})`);
-    for (const ref of query.references) parts.push(quote(ref));
-    const exact = [...query.terms, ...query.phrases.flat(), ...query.references].map(quote).join(' | ');
-    return { match: parts.join(' & '), exact };
+  /**
+   * The tsquery texts: every term and phrase must match. Titles and metadata (`head`) match
+   * words as prefixes at every stage; texts only from the `prefix` stage on; typo variants
+   * join at the `typo` stage. `exact` is what the exact-form boost looks for.
+   */
+  private tsQuery(query: ParsedQuery, stage: Stage, variants: Map<string, string[]>): { head: string; text: string; exact: string } {
+    const build = (prefixes: boolean): string => {
+      const parts: string[] = [];
+      for (const term of query.terms) {
+        const forms = [prefixes && term.length >= 4 && !/^\d+$/.test(term) ? `${quote(term)}:*` : quote(term), ...(variants.get(term) ?? []).map(quote)];
+        parts.push(forms.length > 1 ? `(${forms.join(' | ')})` : forms[0]);
+      }
+      for (const phrase of query.phrases) parts.push(`(${phrase.map(quote).join(' <-> ')})`);
+      for (const ref of query.references) parts.push(quote(ref));
+      return parts.join(' & ');
+    };
+    const exact = queryWords(query).map(quote).join(' | ');
+    return { head: build(true), text: build(stage !== 'exact'), exact };
   }
 
   private visibility(scopes: SearchScope[], p: Params, alias = 'e'): string {
@@ -176,12 +199,28 @@ export class PostgresSearchEngine implements SearchEngine {
     return `${alias}.body_id = ANY(${all}::uuid[]) AND (${alias}.public OR ${alias}.body_id = ANY(${p.add(members)}::uuid[]))`;
   }
 
+  /**
+   * Searches at the narrowest stage that finds enough: exact words first (cheap even for the
+   * most common words of a large city), then prefixes, then typo variants.
+   */
   async search(request: SearchRequest): Promise<SearchResult> {
+    const { query } = request;
+    const prefixes = query.terms.some((t) => t.length >= 4 && !/^\d+$/.test(t));
+    let result = await this.searchAt(request, 'exact', new Map());
+    if (result.total < ENOUGH_HITS && prefixes) result = await this.searchAt(request, 'prefix', new Map());
+    if (result.total < ENOUGH_HITS) {
+      const variants = await this.typoVariants(query);
+      if (variants.size) result = await this.searchAt(request, 'typo', variants);
+    }
+    return result;
+  }
+
+  private async searchAt(request: SearchRequest, stage: Stage, variants: Map<string, string[]>): Promise<SearchResult> {
     const { query, filters } = request;
-    const variants = await this.typoVariants(query);
-    const { match, exact } = this.tsQuery(query, variants);
+    const { head, text, exact } = this.tsQuery(query, stage, variants);
     const p = new Params();
-    const q = p.add(match);
+    const headQuery = `to_tsquery('rs_german', ${p.add(head)})`;
+    const textQuery = head === text ? headQuery : `to_tsquery('rs_german', ${p.add(text)})`;
     const x = p.add(exact || "''");
     const refs = p.add(query.references);
     const filter = [this.visibility(request.scopes, p)];
@@ -191,30 +230,35 @@ export class PostgresSearchEngine implements SearchEngine {
     if (filters.dateFrom) filter.push(`e.date >= ${p.add(filters.dateFrom)}::date`);
     if (filters.dateTo) filter.push(`e.date <= ${p.add(filters.dateTo)}::date`);
     const where = filter.join(' AND ');
-    const tsq = `to_tsquery('rs_german', ${q})`;
-    const score = `ts_rank(e.tsv, ${tsq}, 1) + 0.5 * ts_rank(e.tsv_exact, to_tsquery('rs_simple', ${x}), 1)
+    const bodies = `e.body_id = ANY(${p.add(request.scopes.map((sc) => sc.bodyId))}::uuid[])`;
+    const score = (tsq: string): string => `ts_rank(e.tsv, ${tsq}, 1) + 0.5 * ts_rank(e.tsv_exact, to_tsquery('rs_simple', ${x}), 1)
       + CASE WHEN e.reference_key = ANY(${refs}::text[]) THEN 10 ELSE 0 END + ${TYPE_BONUS}`;
-    const columns = `e.key, e.type, e.resource_id, e.date, e.committee_ids, e.document_type, ${score} AS score`;
+    const columns = (tsq: string): string => `e.body_id, e.key, e.type, e.resource_id, e.date, e.committee_ids, e.document_type, ${score(tsq)} AS score`;
     // Candidates in tiers, so that a common word costs no more than a rare one: the records
-    // (not files) whose title or metadata match, a bounded number of text matches (files'
-    // names are part of their text), and reference numbers.
+    // (not files) whose title or metadata match; a bounded number of text matches (files'
+    // names are part of their text), read only when the titles did not already give the most
+    // there are to rank (the text index is what a common word costs most, and title matches
+    // outrank text matches anyway); and reference numbers.
+    const headCte = `head AS MATERIALIZED (SELECT ${columns(headQuery)} FROM search_entry e
+      WHERE e.chunk = 0 AND e.type <> 'file' AND e.tsv_head @@ ${headQuery} AND ${where} LIMIT ${HEAD_CANDIDATES})`;
     const tiers = [
-      `(SELECT ${columns} FROM ${this.table} e WHERE e.chunk = 0 AND e.type <> 'file' AND e.tsv_head @@ ${tsq} AND ${where} LIMIT ${HEAD_CANDIDATES})`,
-      `(SELECT ${columns} FROM ${this.table} e WHERE e.tsv @@ ${tsq} AND ${where} LIMIT ${TEXT_CANDIDATES})`,
+      `(SELECT * FROM head)`,
+      `(SELECT ${columns(textQuery)} FROM search_entry e
+        WHERE (SELECT count(*) FROM head) < ${HEAD_CANDIDATES} AND e.tsv @@ ${textQuery} AND ${where} LIMIT ${TEXT_CANDIDATES})`,
     ];
     // A reference number alone decides: "Vorlage 0123/2025" finds the document 0123/2025.
-    if (query.references.length) tiers.push(`(SELECT ${columns} FROM ${this.table} e WHERE e.reference_key = ANY(${refs}::text[]) AND ${where})`);
+    if (query.references.length) tiers.push(`(SELECT ${columns(textQuery)} FROM search_entry e WHERE e.reference_key = ANY(${refs}::text[]) AND ${where})`);
     const order = request.sort === 'newest' ? 'g.date DESC NULLS LAST, g.score DESC, g.key' : 'g.score DESC, g.date DESC NULLS LAST, g.key';
     // Only the facets asked for are counted.
     const wanted = new Set(request.facets ?? FACET_NAMES);
     const facet = (name: FacetName, sql: string): string => (wanted.has(name) ? `(${sql})` : `'{}'::json`);
-    const sql = `WITH m AS (${tiers.join(' UNION ALL ')}), g AS (
+    const sql = `WITH ${headCte}, m AS (${tiers.join(' UNION ALL ')}), g AS (
         SELECT DISTINCT ON (m.type, m.resource_id) m.* FROM m ORDER BY m.type, m.resource_id, m.score DESC, m.key
       ), page AS (
-        SELECT g.key, row_number() OVER (ORDER BY ${order}) AS n FROM g ORDER BY ${order} LIMIT ${p.add(request.limit)} OFFSET ${p.add(request.offset)}
+        SELECT g.body_id, g.key, row_number() OVER (ORDER BY ${order}) AS n FROM g ORDER BY ${order} LIMIT ${p.add(request.limit)} OFFSET ${p.add(request.offset)}
       )
       SELECT (SELECT count(*)::int FROM g) AS total,
-        (SELECT COALESCE(json_agg(json_build_object(${ENTRY_JSON}) ORDER BY page.n), '[]') FROM page JOIN ${this.table} e ON e.key = page.key) AS hits,
+        (SELECT COALESCE(json_agg(json_build_object(${ENTRY_JSON}) ORDER BY page.n), '[]') FROM page JOIN search_entry e ON e.body_id = page.body_id AND e.key = page.key AND ${bodies}) AS hits,
         ${facet('type', `SELECT COALESCE(json_object_agg(type, n), '{}') FROM (SELECT type, count(*) n FROM g GROUP BY type) f`)} AS f_type,
         ${facet('committee', `SELECT COALESCE(json_object_agg(c, n), '{}') FROM (SELECT c, count(*) n FROM g, unnest(g.committee_ids) c GROUP BY c) f`)} AS f_committee,
         ${facet('documentType', `SELECT COALESCE(json_object_agg(document_type, n), '{}') FROM (SELECT document_type, count(*) n FROM g WHERE document_type IS NOT NULL GROUP BY document_type) f`)} AS f_document_type,
@@ -240,7 +284,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const tsq = words.map((w, i) => (i === words.length - 1 ? `${quote(w)}:*` : quote(w))).join(' & ');
     const p = new Params();
     const q = p.add(tsq);
-    const sql = `SELECT ${ENTRY_COLUMNS} FROM ${this.table} e
+    const sql = `SELECT ${ENTRY_COLUMNS} FROM search_entry e
       WHERE e.chunk = 0 AND ${this.visibility(request.scopes, p)} AND e.tsv_head @@ to_tsquery('rs_german', ${q}) AND e.type <> 'file'
       ORDER BY ts_rank(e.tsv_head, to_tsquery('rs_german', ${q})) + ${TYPE_BONUS} DESC, length(e.title), e.key LIMIT ${p.add(request.limit)}`;
     const result = await this.pool.query<EntryRow>(sql, p.values);
@@ -248,30 +292,53 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async replace(groups: SearchGroup[], docs: SearchDoc[]): Promise<void> {
+    await this.ensurePartitions(docs);
+    await this.inTransaction(async (client) => {
+      await this.deleteGroups(client, groups);
+      await this.insert(client, docs);
+    });
+    await this.addWords(docs);
+  }
+
+  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      await this.deleteGroups(client, groups);
-      await this.insert(client, docs);
+      const result = await work(client);
       await client.query('COMMIT');
+      return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
     }
-    await this.addWords(docs);
+  }
+
+  /** Creates the partitions of bodies indexed for the first time. */
+  private async ensurePartitions(docs: SearchDoc[]): Promise<void> {
+    for (const bodyId of new Set(docs.map((d) => d.bodyId))) {
+      if (this.partitions.has(bodyId)) continue;
+      if (!UUID.test(bodyId)) throw new Error(`not a body id: ${bodyId}`);
+      try {
+        await this.pool.query(`CREATE TABLE IF NOT EXISTS ${partitionOf(bodyId)} PARTITION OF search_entry FOR VALUES IN ('${bodyId}')`);
+      } catch (error) {
+        // Another worker created it at the same moment.
+        if (!['42P07', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
+      }
+      this.partitions.add(bodyId);
+    }
   }
 
   private async deleteGroups(db: Queryable, groups: SearchGroup[]): Promise<void> {
     if (!groups.length) return;
     await db.query(
-      `DELETE FROM ${this.table} e USING unnest($1::text[], $2::uuid[]) AS g(type, id) WHERE e.resource_id = g.id AND e.type = g.type`,
+      `DELETE FROM search_entry e USING unnest($1::text[], $2::uuid[]) AS g(type, id) WHERE e.resource_id = g.id AND e.type = g.type`,
       [groups.map((g) => g.type), groups.map((g) => g.resourceId)],
     );
   }
 
-  private async insert(db: Queryable, docs: SearchDoc[], table = this.table, upsert = true): Promise<void> {
+  private async insert(db: Queryable, docs: SearchDoc[], table = 'search_entry', upsert = true): Promise<void> {
     for (let i = 0; i < docs.length; i += 500) {
       const batch = docs.slice(i, i + 500);
       const json = JSON.stringify(
@@ -297,7 +364,7 @@ export class PostgresSearchEngine implements SearchEngine {
          FROM json_to_recordset($1::json) AS d(key text, "bodyId" uuid, type text, "resourceId" uuid, chunk int, page int, public boolean,
            title text, reference text, "referenceKey" text, meta text, content text, date text, "committeeIds" uuid[], "documentType" text, path text,
            ft text, fr text, fm text, fc text)
-         ${upsert ? `ON CONFLICT (key) DO UPDATE SET body_id = EXCLUDED.body_id, type = EXCLUDED.type, resource_id = EXCLUDED.resource_id,
+         ${upsert ? `ON CONFLICT (body_id, key) DO UPDATE SET type = EXCLUDED.type, resource_id = EXCLUDED.resource_id,
            chunk = EXCLUDED.chunk, page = EXCLUDED.page, public = EXCLUDED.public, title = EXCLUDED.title, reference = EXCLUDED.reference,
            reference_key = EXCLUDED.reference_key, meta = EXCLUDED.meta, content = EXCLUDED.content, date = EXCLUDED.date,
            committee_ids = EXCLUDED.committee_ids, document_type = EXCLUDED.document_type, path = EXCLUDED.path, tsv = EXCLUDED.tsv,
@@ -322,48 +389,73 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * Builds a fresh table (all other bodies' entries copied, this body's or everyone's
-   * loaded by `fill`, possibly in parallel), indexes it in bulk and swaps it in with two
-   * renames in one short transaction: searches see the old index until the commit.
+   * Builds each body's entries into a fresh table (loaded by `fill`, possibly in parallel),
+   * indexes it in bulk and swaps it in for the body's partition in one short transaction:
+   * searches see the old entries until the commit, and other bodies are not touched. A
+   * rebuild of all bodies also drops the partitions of bodies that have nothing left to index.
    */
   async rebuild(bodyId: string | null, fill: (add: (docs: SearchDoc[]) => Promise<void>) => Promise<void>): Promise<void> {
-    const suffix = `${Date.now()}`;
-    const build = `${this.table}_build_${suffix}`;
-    const old = `${this.table}_old_${suffix}`;
-    await this.pool.query(`CREATE TABLE ${build} (LIKE ${this.table} INCLUDING DEFAULTS)`);
+    const suffix = Date.now().toString(36);
+    const builds = new Map<string, Promise<string>>();
+    const buildFor = (body: string): Promise<string> => {
+      let table = builds.get(body);
+      if (!table) {
+        if (!UUID.test(body)) throw new Error(`not a body id: ${body}`);
+        const name = `search_build_${suffix}_${body.replace(/-/g, '')}`;
+        table = this.pool.query(`CREATE TABLE ${name} (LIKE search_entry INCLUDING DEFAULTS)`).then(() => name);
+        builds.set(body, table);
+      }
+      return table;
+    };
+    if (bodyId) await buildFor(bodyId);
     try {
-      if (bodyId) await this.pool.query(`INSERT INTO ${build} SELECT * FROM ${this.table} WHERE body_id <> $1`, [bodyId]);
       await fill(async (docs) => {
-        await this.insert(this.pool, docs, build, false);
+        const byBody = new Map<string, SearchDoc[]>();
+        for (const d of docs) byBody.set(d.bodyId, [...(byBody.get(d.bodyId) ?? []), d]);
+        for (const [body, list] of byBody) {
+          if (bodyId && body !== bodyId) continue;
+          await this.insert(this.pool, list, await buildFor(body), false);
+        }
         await this.addWords(docs);
       });
-      await this.pool.query(`ALTER TABLE ${build} ADD CONSTRAINT pk_${build} PRIMARY KEY (key)`);
-      for (const index of INDEXES) await this.pool.query(`CREATE INDEX ${index.name}_${suffix} ON ${build} ${index.definition}`);
-      await this.pool.query(`ANALYZE ${build}`);
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query(`LOCK TABLE ${this.table} IN ACCESS EXCLUSIVE MODE`);
-        await client.query(`ALTER TABLE ${this.table} RENAME TO ${old}`);
-        await client.query(`ALTER TABLE ${build} RENAME TO ${this.table}`);
-        await client.query(`DROP TABLE ${old}`);
-        await client.query(`ALTER TABLE ${this.table} RENAME CONSTRAINT pk_${build} TO pk_${this.table}`);
-        for (const index of INDEXES) await client.query(`ALTER INDEX ${index.name}_${suffix} RENAME TO ${index.name}`);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
+      for (const [body, table] of builds) await this.swapIn(body, await table);
+      if (!bodyId) {
+        // Bodies with nothing to index any more lose their partition.
+        const existing = await this.pool.query<{ name: string }>(`SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'search_entry'::regclass`);
+        const kept = new Set([...builds.keys()].map(partitionOf));
+        for (const { name } of existing.rows) if (!kept.has(name)) await this.pool.query(`DROP TABLE IF EXISTS ${name}`);
       }
     } finally {
-      await this.pool.query(`DROP TABLE IF EXISTS ${build}`);
+      for (const table of builds.values()) await this.pool.query(`DROP TABLE IF EXISTS ${await table.catch(() => 'search_build_none')}`);
     }
+  }
+
+  /** Indexes a built table as the partitions are indexed, and makes it the body's partition. */
+  private async swapIn(bodyId: string, table: string): Promise<void> {
+    await this.pool.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_body CHECK (body_id = '${bodyId}')`);
+    for (const index of INDEXES) {
+      if (index.startsWith('PRIMARY KEY')) await this.pool.query(`ALTER TABLE ${table} ADD ${index}`);
+      else await this.pool.query(`CREATE INDEX ON ${table} ${index}`);
+    }
+    await this.pool.query(`ANALYZE ${table}`);
+    const partition = partitionOf(bodyId);
+    await this.inTransaction(async (client) => {
+      const old = await client.query(`SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'search_entry'::regclass AND c.relname = $1`, [partition]);
+      if (old.rowCount) {
+        await client.query(`ALTER TABLE search_entry DETACH PARTITION ${partition}`);
+        await client.query(`DROP TABLE ${partition}`);
+      }
+      // The check constraint proves the bound, so attaching does not scan the table.
+      await client.query(`ALTER TABLE search_entry ATTACH PARTITION ${table} FOR VALUES IN ('${bodyId}')`);
+      await client.query(`ALTER TABLE ${table} RENAME TO ${partition}`);
+      await client.query(`ALTER TABLE ${partition} DROP CONSTRAINT ${table}_body`);
+    });
+    this.partitions.add(bodyId);
   }
 
   async count(bodyId: string | null): Promise<number> {
     const result = await this.pool.query<{ n: number }>(
-      bodyId ? `SELECT count(*)::int AS n FROM ${this.table} WHERE body_id = $1` : `SELECT count(*)::int AS n FROM ${this.table}`,
+      bodyId ? `SELECT count(*)::int AS n FROM search_entry WHERE body_id = $1` : `SELECT count(*)::int AS n FROM search_entry`,
       bodyId ? [bodyId] : [],
     );
     return result.rows[0]?.n ?? 0;
