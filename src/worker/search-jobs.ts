@@ -3,6 +3,7 @@ import type { Job } from 'bullmq';
 import { Pool } from 'pg';
 import { AppConfig, loadConfig } from '../config/config';
 import type { ChangeJob } from '../infra/queue/queues';
+import { SearchUnavailable } from '../infra/search/engine';
 import { createSearchEngine } from '../infra/search/create-engine';
 import { createStorage } from '../infra/storage/create-storage';
 import { SearchIndexer } from '../modules/search/search-indexer';
@@ -13,9 +14,9 @@ const EXTRACT_ACTIONS = new Set(['created', 'updated', 'published']);
 /**
  * The worker side of search: the `search` queue applies change events to the index, the
  * `extract` queue fills the text of new and changed files and then re-indexes them.
- * Both handlers are idempotent (they reload rows by id). The index settings are applied
- * once when the first job arrives; a backlog kept while the engine was down is replayed
- * every few seconds.
+ * Both record the affected records as pending work in PostgreSQL and let the indexer drain
+ * it (idempotent: it reloads rows by id). The index settings are applied once when the first
+ * job arrives; work left pending while the engine was down is retried every few seconds.
  */
 export class SearchJobs {
   private readonly logger = new Logger('search');
@@ -24,7 +25,6 @@ export class SearchJobs {
   readonly extractor: TextExtractor;
   private ready: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private flushing = false;
 
   constructor(config: AppConfig, options: { backlogMs?: number } = {}) {
     this.pool = new Pool({ connectionString: config.databaseUrl, max: 4, application_name: 'ratsinfo-search' });
@@ -32,7 +32,7 @@ export class SearchJobs {
     this.indexer = new SearchIndexer(this.pool, createSearchEngine(config, this.pool));
     this.extractor = new TextExtractor(this.pool, createStorage(config), config.search.extraction, config.upload.maxBytes);
     const every = options.backlogMs ?? 5000;
-    this.timer = setInterval(() => void this.flushBacklog(), every);
+    this.timer = setInterval(() => this.drain(), every);
     this.timer.unref();
   }
 
@@ -45,33 +45,42 @@ export class SearchJobs {
     return this.ready;
   }
 
+  /**
+   * Records what a change affects as pending index work and starts indexing it without
+   * waiting: jobs finish as fast as they are recorded, and records that many changes touch
+   * (an import, a committee renamed) are indexed once per drain instead of once per change.
+   */
   async search(job: Job): Promise<void> {
     const change = job.data as ChangeJob;
     await this.start().catch((error: unknown) => this.logger.warn(`index settings not applied yet: ${String(error)}`));
-    await this.indexer.applyChange(change.resource, change.resourceId);
+    await this.indexer.enqueue(change.resource, change.resourceId, change.audienceBefore !== change.audienceAfter);
+    this.drain();
   }
 
   async extract(job: Job): Promise<void> {
     const change = job.data as ChangeJob;
     if (change.resource !== 'file' || !EXTRACT_ACTIONS.has(change.action)) return;
-    if (await this.extractor.extractFile(change.resourceId)) await this.indexer.applyChange('file', change.resourceId);
+    if (await this.extractor.extractFile(change.resourceId)) {
+      await this.indexer.enqueue('file', change.resourceId);
+      this.drain();
+    }
   }
 
-  private async flushBacklog(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      const n = await this.indexer.flushBacklog();
-      if (n) this.logger.log(`search index caught up on ${n} records`);
-    } catch {
-      // The engine is still down; the next tick tries again.
-    } finally {
-      this.flushing = false;
-    }
+  /** Indexes pending work in the background; what fails stays pending for the next drain (at the latest the timer's). */
+  private drain(): void {
+    this.indexer.drain().then(
+      (n) => {
+        if (n >= 1000) this.logger.log(`search index caught up on ${n} records`);
+      },
+      (error: unknown) => {
+        if (!(error instanceof SearchUnavailable)) this.logger.warn(`search indexing deferred: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
   }
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.indexer.settle();
     this.extractor.close();
     await this.indexer.engine.close();
     await this.pool.end();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { ResourceKind } from '../../common/access/resources';
 import { SEARCH_TYPES, SearchDoc, SearchEngine, SearchGroup, SearchType, SearchUnavailable } from '../../infra/search/engine';
@@ -10,6 +11,8 @@ export interface RebuildReport {
 }
 
 const BATCH = 200;
+/** How long a claimed batch of pending work is another worker's before it may be taken over. */
+const CLAIM_SECONDS = 120;
 const PARALLEL = 3;
 
 /**
@@ -19,6 +22,8 @@ const PARALLEL = 3;
  */
 export class SearchIndexer {
   readonly source: SearchSource;
+  private draining: Promise<number> | null = null;
+  private again = false;
 
   constructor(
     private readonly pool: Pool,
@@ -44,51 +49,99 @@ export class SearchIndexer {
   }
 
   /**
-   * Applies one change event. When the engine is unreachable the affected records go to a
-   * backlog table and the job succeeds; the backlog is replayed once the engine answers.
+   * Records the records a change affects as pending index work (in PostgreSQL, so that nothing
+   * is lost while the engine is down or the worker stops) and returns them. `drain()` indexes
+   * them; the same record queued several times before it is drained is indexed once, which
+   * is what makes an import of thousands of changes cheap. `visibilityChanged`: whether the
+   * change may have changed who sees the record (publication, public flag, deletion).
    */
-  async applyChange(kind: ResourceKind, id: string): Promise<void> {
-    const groups = await this.source.affected(kind, id);
-    try {
-      await this.refresh(groups);
-    } catch (error) {
+  async enqueue(kind: ResourceKind, id: string, visibilityChanged = true): Promise<SearchGroup[]> {
+    const groups = await this.source.affected(kind, id, visibilityChanged);
+    await this.keep(groups);
+    return groups;
+  }
+
+  /** Applies one change now: records it and indexes everything pending (the caller waits; an unreachable engine leaves it pending). */
+  async applyChange(kind: ResourceKind, id: string, visibilityChanged = true): Promise<void> {
+    await this.enqueue(kind, id, visibilityChanged);
+    await this.drain().catch((error: unknown) => {
       if (!(error instanceof SearchUnavailable)) throw error;
-      await this.keep(groups);
-      return;
-    }
-    await this.flushBacklog().catch(() => undefined);
+    });
   }
 
   private async keep(groups: SearchGroup[]): Promise<void> {
     if (!groups.length) return;
+    // A fixed order, so that concurrent writers of overlapping sets never wait for each other in a circle.
+    const sorted = [...groups].sort((a, b) => a.type.localeCompare(b.type) || a.resourceId.localeCompare(b.resourceId));
+    // Queued again while claimed: the claim no longer covers it, so it is indexed once more.
     await this.pool.query(
-      `INSERT INTO search_backlog (type, resource_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT (type, resource_id) DO UPDATE SET queued_at = now()`,
-      [groups.map((g) => g.type), groups.map((g) => g.resourceId)],
+      `INSERT INTO search_backlog (type, resource_id) SELECT * FROM unnest($1::text[], $2::uuid[])
+       ON CONFLICT (type, resource_id) DO UPDATE SET queued_at = now(), claimed_by = NULL, claimed_until = NULL`,
+      [sorted.map((g) => g.type), sorted.map((g) => g.resourceId)],
     );
   }
 
+  /** Records waiting to be indexed. */
   async backlogSize(): Promise<number> {
     const result = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM search_backlog`);
     return result.rows[0]?.n ?? 0;
   }
 
-  /** Replays the backlog; returns how many records were refreshed. Throws while the engine is down. */
-  async flushBacklog(): Promise<number> {
+  /**
+   * Indexes pending work until none is left; returns how many records were indexed. Calls
+   * while a drain runs in this process join it (and make it look again before it ends).
+   * Throws SearchUnavailable while the engine is down (the work stays pending).
+   */
+  drain(): Promise<number> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    const run = async (): Promise<number> => {
+      let total = 0;
+      do {
+        this.again = false;
+        total += await this.flushBacklog();
+      } while (this.again);
+      return total;
+    };
+    this.draining = run().finally(() => {
+      this.draining = null;
+    });
+    return this.draining;
+  }
+
+  /** Waits for a drain in progress to end (before closing the pool). */
+  async settle(): Promise<void> {
+    await this.draining?.catch(() => undefined);
+  }
+
+  /**
+   * Indexes the pending records in batches. A batch is claimed for a while (a lease, so that
+   * several workers share the work and a crashed one's batch is taken over later), indexed,
+   * and deleted unless it was queued again meanwhile (a later change the batch may have missed).
+   */
+  private async flushBacklog(): Promise<number> {
     let total = 0;
     for (;;) {
-      const result = await this.pool.query<{ type: SearchType; resource_id: string; queued_at: string }>(
-        `SELECT type, resource_id, queued_at::text FROM search_backlog ORDER BY queued_at LIMIT 500`,
+      const claim = randomUUID();
+      const claimed = await this.pool.query<{ type: SearchType; resource_id: string }>(
+        `UPDATE search_backlog b SET claimed_by = $1, claimed_until = now() + make_interval(secs => $2)
+         FROM (SELECT type, resource_id FROM search_backlog WHERE claimed_until IS NULL OR claimed_until < now()
+               ORDER BY queued_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED) n
+         WHERE b.type = n.type AND b.resource_id = n.resource_id
+         RETURNING b.type, b.resource_id`,
+        [claim, CLAIM_SECONDS],
       );
-      if (!result.rows.length) return total;
-      await this.refresh(result.rows.map((r) => ({ type: r.type, resourceId: r.resource_id })));
-      const deleted = await this.pool.query(
-        `DELETE FROM search_backlog b USING unnest($1::text[], $2::uuid[], $3::timestamptz[]) AS d(type, id, at)
-         WHERE b.type = d.type AND b.resource_id = d.id AND b.queued_at <= d.at`,
-        [result.rows.map((r) => r.type), result.rows.map((r) => r.resource_id), result.rows.map((r) => r.queued_at)],
-      );
-      total += result.rows.length;
-      // Rows re-queued meanwhile stay for the next round.
-      if ((deleted.rowCount ?? 0) < result.rows.length) return total;
+      if (!claimed.rows.length) return total;
+      try {
+        await this.refresh(claimed.rows.map((r) => ({ type: r.type, resourceId: r.resource_id })));
+      } catch (error) {
+        await this.pool.query(`UPDATE search_backlog SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = $1`, [claim]).catch(() => undefined);
+        throw error;
+      }
+      await this.pool.query(`DELETE FROM search_backlog WHERE claimed_by = $1`, [claim]);
+      total += claimed.rows.length;
     }
   }
 
