@@ -86,8 +86,17 @@ export const MEILI_SETTINGS = {
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: ['fReference'] },
   pagination: { maxTotalHits: 1000 },
   faceting: { maxValuesPerFacet: 50 },
+  // Facet values are counted, never searched: the facet-search structures would cost a third of indexing.
+  facetSearch: false,
   stopWords: ['der', 'die', 'das', 'und', 'oder', 'in', 'im', 'zu', 'zur', 'zum', 'von', 'vom', 'mit', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'auf', 'fur', 'an', 'am', 'bei'],
 };
+
+/**
+ * How long facet counts are reused: what a search page shows in its facets may lag a change
+ * of the index by this much (its hits never do).
+ */
+const FACET_TTL_MS = 30_000;
+const FACET_CACHE_SIZE = 2000;
 
 /** Index attribute of each facet. */
 const FACET_ATTRIBUTES: Record<FacetName, string> = { type: 'type', committee: 'committeeIds', documentType: 'documentType', year: 'year' };
@@ -181,6 +190,9 @@ function fromMeili(hit: RecordEntry, page?: Pick<PageEntry, 'page' | 'content' |
 export class MeiliSearchEngine implements SearchEngine {
   readonly name = 'meilisearch' as const;
 
+  /** Facet counts of recent searches (see facetCounts). */
+  private readonly facetCache = new Map<string, { counts: Record<string, Record<string, number>>; until: number }>();
+
   constructor(
     readonly client: MeiliClient,
     readonly index: string,
@@ -245,22 +257,28 @@ export class MeiliSearchEngine implements SearchEngine {
       });
       exact = found.hits;
     }
-    const result = await this.request<RecordEntry>({
-      q,
-      filter: filter.join(' AND '),
-      matchingStrategy: 'all',
-      ...(wanted.length ? { facets: wanted.map((f) => FACET_ATTRIBUTES[f]) } : {}),
-      attributesToRetrieve: DISPLAYED,
-      ...(request.sort === 'newest' ? { sort: ['dateNum:desc'] } : {}),
-      offset: Math.max(0, request.offset - exact.length),
-      limit: request.limit + exact.length,
-    });
+    const where = filter.join(' AND ');
+    // The ranked page and the facet counts are asked for apart and at once: counting facets
+    // over every hit costs Meilisearch more than ranking the page, and the counts do not
+    // depend on the page or the order, so the next page (or the same search by someone else)
+    // takes them from a short-lived cache.
+    const [result, distribution] = await Promise.all([
+      this.request<RecordEntry>({
+        q,
+        filter: where,
+        matchingStrategy: 'all',
+        attributesToRetrieve: DISPLAYED,
+        ...(request.sort === 'newest' ? { sort: ['dateNum:desc'] } : {}),
+        offset: Math.max(0, request.offset - exact.length),
+        limit: request.limit + exact.length,
+      }),
+      this.facetCounts(q, where, wanted),
+    ]);
     const seen = new Set(exact.map((h) => h.key));
     const merged = [...exact.slice(request.offset), ...result.hits.filter((h) => !seen.has(h.key))].slice(0, request.limit);
     const pages = await this.bestPages(request, q, merged);
     const facets = emptyFacets();
-    const dist = result.facetDistribution ?? {};
-    for (const f of wanted) facets[f] = dist[FACET_ATTRIBUTES[f]] ?? {};
+    for (const f of wanted) facets[f] = distribution[FACET_ATTRIBUTES[f]] ?? {};
     const extra = exact.filter((h) => !result.hits.some((r) => r.key === h.key)).length;
     return {
       total: (result.estimatedTotalHits ?? result.hits.length) + extra,
@@ -268,6 +286,21 @@ export class MeiliSearchEngine implements SearchEngine {
       facets,
       matched: [],
     };
+  }
+
+  /** Facet counts of a search (all hits, no ranking), from the cache while they are fresh. */
+  private async facetCounts(q: string, filter: string, wanted: readonly FacetName[]): Promise<Record<string, Record<string, number>>> {
+    if (!wanted.length) return {};
+    const attributes = wanted.map((f) => FACET_ATTRIBUTES[f]);
+    const key = JSON.stringify([q, filter, attributes]);
+    const now = Date.now();
+    const cached = this.facetCache.get(key);
+    if (cached && cached.until > now) return cached.counts;
+    const result = await this.request<RecordEntry>({ q, filter, matchingStrategy: 'all', facets: attributes, limit: 0 });
+    const counts = result.facetDistribution ?? {};
+    if (this.facetCache.size >= FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value as string);
+    this.facetCache.set(key, { counts, until: now + FACET_TTL_MS });
+    return counts;
   }
 
   /**
