@@ -81,7 +81,7 @@ export const MEILI_SETTINGS = {
   displayedAttributes: [...DISPLAYED, 'group'],
   filterableAttributes: ['kind', 'bodyId', 'public', 'type', 'committeeIds', 'documentType', 'dateNum', 'year', 'group', 'chunk', 'referenceKey', 'indexedAt'],
   sortableAttributes: ['dateNum'],
-  rankingRules: ['sort', 'words', 'attribute', 'typo', 'proximity', 'exactness'],
+  rankingRules: ['sort', 'words', 'typo', 'attribute', 'proximity', 'exactness'],
   distinctAttribute: null,
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: ['fReference'] },
   pagination: { maxTotalHits: 1000 },

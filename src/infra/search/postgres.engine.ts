@@ -77,6 +77,13 @@ const INDEXES = [
   'USING gin (committee_ids)',
 ];
 
+/**
+ * Folded text for to_tsvector. PostgreSQL's parser reads "Ferien-/Wochenendfreizeit" or
+ * "Haus/Garten" as one file-path token, so that neither word would be found: a slash between
+ * letters becomes a space (between digits it stays, as in reference numbers like 2024/0123).
+ */
+const words = (text: string): string => fold(text).replace(/(?<=[\p{L}-])\/(?=\p{L})/gu, ' ');
+
 const quote = (word: string): string => `'${word.replace(/'/g, "''")}'`;
 const partitionOf = (bodyId: string): string => `search_entry_${bodyId.replace(/-/g, '')}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -98,6 +105,11 @@ const ENOUGH_HITS = 30;
 
 const VARIANT_TTL_MS = 60_000;
 const VARIANT_CACHE_SIZE = 20_000;
+
+/** Weight of the words as typed (the unstemmed vector) against their stems. */
+const EXACT_WEIGHT = 5;
+/** Rank bonus of a match of the words as such over prefix and typo matches. */
+const STRICT_BONUS = 1;
 
 /** Small rank bonus so that a record outranks its own files when both match alike. */
 const TYPE_BONUS = `CASE e.type WHEN 'document' THEN 0.06 WHEN 'committee' THEN 0.05 WHEN 'person' THEN 0.05 WHEN 'session' THEN 0.03 WHEN 'agenda-item' THEN 0.02 ELSE 0 END`;
@@ -175,13 +187,14 @@ export class PostgresSearchEngine implements SearchEngine {
   /**
    * The tsquery texts: every term and phrase must match. Titles and metadata (`head`) match
    * words as prefixes at every stage; texts only from the `prefix` stage on; typo variants
-   * join at the `typo` stage. `exact` is what the exact-form boost looks for.
+   * join at the `typo` stage. `strict` (every word in one of its inflections, no prefixes,
+   * no typos) and `exact` (the words as typed) are what ranking prefers.
    */
-  private tsQuery(query: ParsedQuery, stage: Stage, variants: Map<string, string[]>): { head: string; text: string; exact: string } {
-    const build = (prefixes: boolean): string => {
+  private tsQuery(query: ParsedQuery, stage: Stage, variants: Map<string, string[]>): { head: string; text: string; strict: string; exact: string } {
+    const build = (prefixes: boolean, typos = variants): string => {
       const parts: string[] = [];
       for (const term of query.terms) {
-        const forms = [prefixes && term.length >= 4 && !/^\d+$/.test(term) ? `${quote(term)}:*` : quote(term), ...(variants.get(term) ?? []).map(quote)];
+        const forms = [prefixes && term.length >= 4 && !/^\d+$/.test(term) ? `${quote(term)}:*` : quote(term), ...(typos.get(term) ?? []).map(quote)];
         parts.push(forms.length > 1 ? `(${forms.join(' | ')})` : forms[0]);
       }
       for (const phrase of query.phrases) parts.push(`(${phrase.map(quote).join(' <-> ')})`);
@@ -189,7 +202,7 @@ export class PostgresSearchEngine implements SearchEngine {
       return parts.join(' & ');
     };
     const exact = queryWords(query).map(quote).join(' | ');
-    return { head: build(true), text: build(stage !== 'exact'), exact };
+    return { head: build(true), text: build(stage !== 'exact'), strict: build(false, new Map()), exact };
   }
 
   private visibility(scopes: SearchScope[], p: Params, alias = 'e'): string {
@@ -217,7 +230,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   private async searchAt(request: SearchRequest, stage: Stage, variants: Map<string, string[]>): Promise<SearchResult> {
     const { query, filters } = request;
-    const { head, text, exact } = this.tsQuery(query, stage, variants);
+    const { head, text, strict, exact } = this.tsQuery(query, stage, variants);
     const p = new Params();
     const headQuery = `to_tsquery('rs_german', ${p.add(head)})`;
     const textQuery = head === text ? headQuery : `to_tsquery('rs_german', ${p.add(text)})`;
@@ -231,7 +244,10 @@ export class PostgresSearchEngine implements SearchEngine {
     if (filters.dateTo) filter.push(`e.date <= ${p.add(filters.dateTo)}::date`);
     const where = filter.join(' AND ');
     const bodies = `e.body_id = ANY(${p.add(request.scopes.map((sc) => sc.bodyId))}::uuid[])`;
-    const score = (tsq: string): string => `ts_rank(e.tsv, ${tsq}, 1) + 0.5 * ts_rank(e.tsv_exact, to_tsquery('rs_simple', ${x}), 1)
+    // What matches every word as such (not as the prefix of a compound, not misspelt) ranks
+    // before what a wider stage adds: "Korridors" before the "Korridorthema" of every form.
+    const strictMatch = text === strict ? '' : ` + CASE WHEN e.tsv @@ to_tsquery('rs_german', ${p.add(strict)}) THEN ${STRICT_BONUS} ELSE 0 END`;
+    const score = (tsq: string): string => `ts_rank(e.tsv, ${tsq}, 1) + ${EXACT_WEIGHT} * ts_rank(e.tsv_exact, to_tsquery('rs_simple', ${x}), 1)${strictMatch}
       + CASE WHEN e.reference_key = ANY(${refs}::text[]) THEN 10 ELSE 0 END + ${TYPE_BONUS}`;
     const columns = (tsq: string): string => `e.body_id, e.key, e.type, e.resource_id, e.date, e.committee_ids, e.document_type, ${score(tsq)} AS score`;
     // Candidates in tiers, so that a common word costs no more than a rare one: the records
@@ -345,10 +361,10 @@ export class PostgresSearchEngine implements SearchEngine {
         batch.map((d) => ({
           ...d,
           referenceKey: d.reference ? normalizeReference(d.reference) : null,
-          ft: fold(d.title),
+          ft: words(d.title),
           fr: d.reference ? normalizeReference(d.reference) : '',
-          fm: fold(d.meta),
-          fc: fold(d.content),
+          fm: words(d.meta),
+          fc: words(d.content),
         })),
       );
       await db.query(

@@ -39,11 +39,14 @@ export function snippet(text: string, terms: string[], length = 240): string {
   if (!clean) return '';
   const tokens = [...clean.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
   const seen = new Map<string, boolean>();
+  // A token joined by hyphens or slashes matches as a whole ("0123/2025") or by any of its
+  // parts ("IP-Telefonverträgen" for "Telefonverträgen").
   const matches = (word: string): boolean => {
     let hit = seen.get(word);
     if (hit === undefined) {
       const folded = fold(word);
-      hit = terms.some((term) => foldedMatches(folded, term));
+      const parts = folded.split(/[/.-]/);
+      hit = terms.some((term) => foldedMatches(folded, term) || (parts.length > 1 && parts.some((part) => foldedMatches(part, term))));
       seen.set(word, hit);
     }
     return hit;
