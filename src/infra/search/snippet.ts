@@ -1,4 +1,4 @@
-import { allowedTypos, editDistance, fold } from './text';
+import { allowedTypos, editDistance, foldWord } from './text';
 
 const TOKEN = /[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)*/gu;
 
@@ -19,13 +19,14 @@ export function foldedMatches(w: string, term: string): boolean {
   const shared = commonPrefix(w, term);
   if (shared >= 4 && shared >= Math.min(w.length, term.length) - 2) return true;
   const typos = allowedTypos(term.length);
-  if (typos === 0 || /^\d+$/.test(term)) return false;
+  // A typo in the first letter is not tolerated (Meilisearch counts it as two).
+  if (typos === 0 || w[0] !== term[0] || /^\d+$/.test(term)) return false;
   if (Math.abs(w.length - term.length) <= typos && editDistance(w, term, typos) <= typos) return true;
   return w.length > term.length + 2 && editDistance(w.slice(0, term.length), term, typos) <= typos;
 }
 
 export function wordMatches(word: string, term: string): boolean {
-  return foldedMatches(fold(word), term);
+  return foldedMatches(foldWord(word), term);
 }
 
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -44,7 +45,7 @@ export function snippet(text: string, terms: string[], length = 240): string {
   const matches = (word: string): boolean => {
     let hit = seen.get(word);
     if (hit === undefined) {
-      const folded = fold(word);
+      const folded = foldWord(word);
       const parts = folded.split(/[/.-]/);
       hit = terms.some((term) => foldedMatches(folded, term) || (parts.length > 1 && parts.some((part) => foldedMatches(part, term))));
       seen.set(word, hit);
@@ -54,20 +55,26 @@ export function snippet(text: string, terms: string[], length = 240): string {
   const hits = terms.length ? tokens.filter((t) => matches(t.word)) : [];
   let from = 0;
   if (hits.length) {
+    // The window (starting at a match) with the most matches, distinct words counting double:
+    // one pass with a sliding end and counts of the words inside.
     let best = 0;
-    let bestCount = -1;
+    let bestScore = -1;
+    const inside = new Map<string, number>();
+    const words = hits.map((h) => h.word.toLowerCase());
+    let j = 0;
     for (let i = 0; i < hits.length; i++) {
-      let count = 0;
-      const distinct = new Set<string>();
-      for (let j = i; j < hits.length && hits[j].end - hits[i].start < length - 40; j++) {
-        count++;
-        distinct.add(hits[j].word.toLowerCase());
+      while (j < hits.length && hits[j].end - hits[i].start < length - 40) {
+        inside.set(words[j], (inside.get(words[j]) ?? 0) + 1);
+        j++;
       }
-      const score = count + distinct.size * 2;
-      if (score > bestCount) {
-        bestCount = score;
+      const score = j - i + inside.size * 2;
+      if (score > bestScore) {
+        bestScore = score;
         best = i;
       }
+      const left = (inside.get(words[i]) ?? 1) - 1;
+      if (left) inside.set(words[i], left);
+      else inside.delete(words[i]);
     }
     from = Math.max(0, hits[best].start - 50);
     if (from > 0) {
