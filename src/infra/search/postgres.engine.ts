@@ -84,6 +84,12 @@ const INDEXES = [
  */
 const words = (text: string): string => fold(text).replace(/(?<=[\p{L}-])\/(?=\p{L})/gu, ' ');
 
+function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
 const quote = (word: string): string => `'${word.replace(/'/g, "''")}'`;
 const partitionOf = (bodyId: string): string => `search_entry_${bodyId.replace(/-/g, '')}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -139,6 +145,8 @@ export class PostgresSearchEngine implements SearchEngine {
   private readonly variantCache = new Map<string, { words: string[]; until: number }>();
   /** Bodies whose partition is known to exist. */
   private readonly partitions = new Set<string>();
+  /** Entries written to a body's partition since its statistics were taken (see analyzeGrown). */
+  private readonly growth = new Map<string, { since: number; base: number }>();
 
   constructor(private readonly pool: Pool) {}
 
@@ -307,13 +315,49 @@ export class PostgresSearchEngine implements SearchEngine {
     return result.rows.map(toDoc);
   }
 
+  /**
+   * Rows are locked and written in key order, so that concurrent replacements of overlapping
+   * records (several workers draining at once) wait for each other instead of deadlocking;
+   * should PostgreSQL still pick one as a deadlock victim, it is simply run again.
+   */
   async replace(groups: SearchGroup[], docs: SearchDoc[]): Promise<void> {
     await this.ensurePartitions(docs);
-    await this.inTransaction(async (client) => {
-      await this.deleteGroups(client, groups);
-      await this.insert(client, docs);
-    });
+    const sorted = [...docs].sort((a, b) => a.bodyId.localeCompare(b.bodyId) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.inTransaction(async (client) => {
+          await this.deleteGroups(client, groups);
+          await this.insert(client, sorted);
+        });
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+      }
+    }
     await this.addWords(docs);
+    await this.analyzeGrown(docs);
+  }
+
+  /**
+   * Refreshes the planner's statistics of a partition that grew by as much as it held when
+   * they were last taken (at least 1,000 entries): a city indexed for the first time, entry by
+   * entry, is otherwise searched with the plans of an empty table until autovacuum comes by.
+   */
+  private async analyzeGrown(docs: SearchDoc[]): Promise<void> {
+    for (const [bodyId, n] of countBy(docs, (d) => d.bodyId)) {
+      const state = this.growth.get(bodyId) ?? { since: 0, base: -1 };
+      if (state.base < 0) {
+        const found = await this.pool.query<{ n: number }>(`SELECT GREATEST(reltuples, 0)::float8 AS n FROM pg_class WHERE relname = $1`, [partitionOf(bodyId)]);
+        state.base = found.rows[0]?.n ?? 0;
+      }
+      state.since += n;
+      this.growth.set(bodyId, state);
+      if (state.since < Math.max(1000, state.base)) continue;
+      await this.pool.query(`ANALYZE ${partitionOf(bodyId)}`);
+      state.base += state.since;
+      state.since = 0;
+    }
   }
 
   private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -349,7 +393,10 @@ export class PostgresSearchEngine implements SearchEngine {
   private async deleteGroups(db: Queryable, groups: SearchGroup[]): Promise<void> {
     if (!groups.length) return;
     await db.query(
-      `DELETE FROM search_entry e USING unnest($1::text[], $2::uuid[]) AS g(type, id) WHERE e.resource_id = g.id AND e.type = g.type`,
+      `DELETE FROM search_entry d USING (
+         SELECT e.body_id, e.key FROM search_entry e JOIN unnest($1::text[], $2::uuid[]) AS g(type, id) ON e.resource_id = g.id AND e.type = g.type
+         ORDER BY e.body_id, e.key FOR UPDATE OF e) x
+       WHERE d.body_id = x.body_id AND d.key = x.key`,
       [groups.map((g) => g.type), groups.map((g) => g.resourceId)],
     );
   }
