@@ -5,7 +5,7 @@ import { loadConfig } from './config/config';
 import { migrate } from './infra/database/migrate';
 import { seedDemoWithIndex } from './seed/demo-setup';
 import { startWorker } from './worker/worker';
-import { PROCESSORS, STARTUP } from './worker/processors';
+import { PROCESSORS, RECORDERS, STARTUP } from './worker/processors';
 
 /** Quick start: migrate, seed Musterstadt, and run the API and the worker in one process. */
 async function main(): Promise<void> {
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const logger = new Logger('demo');
   await migrate(config.databaseUrl);
   await seedDemoWithIndex(config);
-  const worker = await startWorker(config, PROCESSORS, STARTUP);
+  const worker = await startWorker(config, PROCESSORS, STARTUP, RECORDERS);
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   logger.log(`Musterstadt is served at ${config.publicUrl}/v1/bodies/musterstadt/sessions — API docs at ${config.publicUrl}/docs`);

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { loadConfig } from './config/config';
 import { startWorker } from './worker/worker';
-import { PROCESSORS, STARTUP } from './worker/processors';
+import { PROCESSORS, RECORDERS, STARTUP } from './worker/processors';
 
 async function main(): Promise<void> {
-  const worker = await startWorker(loadConfig(), PROCESSORS, STARTUP);
+  const worker = await startWorker(loadConfig(), PROCESSORS, STARTUP, RECORDERS);
   const shutdown = (): void => {
     worker.stop().then(
       () => process.exit(0),

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ChangeJob, DEFAULT_JOB_OPTIONS } from '../infra/queue/queues';
 
 interface EventRow {
@@ -15,10 +15,20 @@ interface EventRow {
 }
 
 /**
- * Moves change events from the outbox table into the BullMQ queues that want them, then
- * marks them relayed — in one transaction, so a Redis outage only delays delivery.
- * Job ids are derived from event ids, so a relay that dies between enqueue and commit
- * re-enqueues the same ids and BullMQ drops the duplicates.
+ * Work a relay records in PostgreSQL itself, in the transaction that marks the events relayed
+ * (so an event is never relayed without it), instead of as one job per event: `record` gets
+ * each batch of events, `relayed` is called after the batch committed.
+ */
+export interface RelayRecorder {
+  record(manager: EntityManager, events: ChangeJob[]): Promise<void>;
+  relayed?(): void;
+}
+
+/**
+ * Moves change events from the outbox table into the BullMQ queues that want them (and the
+ * recorders' tables), then marks them relayed — in one transaction, so a Redis outage only
+ * delays delivery. Job ids are derived from event ids, so a relay that dies between enqueue
+ * and commit re-enqueues the same ids and BullMQ drops the duplicates.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('outbox');
@@ -31,6 +41,7 @@ export class OutboxRelay {
     private readonly queues: Queue[],
     private readonly pollMs: number,
     private readonly batchSize = 500,
+    private readonly recorders: RelayRecorder[] = [],
   ) {}
 
   start(): void {
@@ -64,8 +75,8 @@ export class OutboxRelay {
     }
   }
 
-  private relayBatch(): Promise<number> {
-    return this.ds.transaction(async (manager) => {
+  private async relayBatch(): Promise<number> {
+    const count = await this.ds.transaction(async (manager) => {
       const rows: EventRow[] = await manager.query(
         `SELECT id::text, body_id, resource, resource_id, action, audience_before, audience_after, request_id
          FROM change_event WHERE relayed_at IS NULL ORDER BY change_event.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -86,9 +97,12 @@ export class OutboxRelay {
         } as ChangeJob,
         opts: { ...DEFAULT_JOB_OPTIONS, jobId: `change-${r.id}` },
       }));
+      for (const recorder of this.recorders) await recorder.record(manager, jobs.map((j) => j.data));
       for (const queue of this.queues) await queue.addBulk(jobs);
       await manager.query(`UPDATE change_event SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length;
     });
+    if (count) for (const recorder of this.recorders) recorder.relayed?.();
+    return count;
   }
 }

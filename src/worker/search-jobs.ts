@@ -2,18 +2,20 @@ import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Pool } from 'pg';
 import { AppConfig, loadConfig } from '../config/config';
+import { fromManager } from '../infra/database/queryable';
 import type { ChangeJob } from '../infra/queue/queues';
 import { SearchUnavailable } from '../infra/search/engine';
 import { createSearchEngine } from '../infra/search/create-engine';
 import { createStorage } from '../infra/storage/create-storage';
 import { SearchIndexer } from '../modules/search/search-indexer';
+import type { RelayRecorder } from './outbox-relay';
 import { TextExtractor } from './text-extraction';
 
 const EXTRACT_ACTIONS = new Set(['created', 'updated', 'published']);
 
 /**
- * The worker side of search: the `search` queue applies change events to the index, the
- * `extract` queue fills the text of new and changed files and then re-indexes them.
+ * The worker side of search: the outbox relay records what change events affect (see
+ * `recorder`), the `extract` queue fills the text of new and changed files and then re-indexes them.
  * Both record the affected records as pending work in PostgreSQL and let the indexer drain
  * it (idempotent: it reloads rows by id). The index settings are applied once when the first
  * job arrives; work left pending while the engine was down is retried every few seconds.
@@ -46,16 +48,22 @@ export class SearchJobs {
   }
 
   /**
-   * Records what a change affects as pending index work and starts indexing it without
-   * waiting: jobs finish as fast as they are recorded, and records that many changes touch
-   * (an import, a committee renamed) are indexed once per drain instead of once per change.
+   * The outbox relay's recorder: the records a batch of change events affects become pending
+   * index work in the relay's own transaction (one set of queries per batch, no job per
+   * event), and a drain indexes them once the batch committed. Records that many changes
+   * touch (an import, a committee renamed) are indexed once per drain, not once per change.
    */
-  async search(job: Job): Promise<void> {
-    const change = job.data as ChangeJob;
-    await this.start().catch((error: unknown) => this.logger.warn(`index settings not applied yet: ${String(error)}`));
-    await this.indexer.enqueue(change.resource, change.resourceId, change.audienceBefore !== change.audienceAfter);
-    this.drain();
-  }
+  readonly recorder: RelayRecorder = {
+    record: (manager, events) =>
+      this.indexer.record(
+        events.map((e) => ({ kind: e.resource, id: e.resourceId, visibilityChanged: e.audienceBefore !== e.audienceAfter })),
+        fromManager(manager),
+      ),
+    relayed: () => {
+      void this.start().catch((error: unknown) => this.logger.warn(`index settings not applied yet: ${String(error)}`));
+      this.drain();
+    },
+  };
 
   async extract(job: Job): Promise<void> {
     const change = job.data as ChangeJob;

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { dataSourceOptions } from '../infra/database/data-source';
 import { bullPrefix, CHANGE_QUEUES, QUEUES, QueueName } from '../infra/queue/queues';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay, RelayRecorder } from './outbox-relay';
 
 /** A job handler per queue; the worker does not start when a queue lacks one. */
 export type Processors = Record<QueueName, (job: import('bullmq').Job) => Promise<unknown>>;
@@ -22,7 +22,7 @@ export function bullConnection(config: AppConfig): Redis {
 }
 
 /** The worker process: the outbox relay and the BullMQ processors. */
-export async function startWorker(config: AppConfig, processors: Processors, startup: (() => Promise<void>)[] = []): Promise<RunningWorker> {
+export async function startWorker(config: AppConfig, processors: Processors, startup: (() => Promise<void>)[] = [], recorders: RelayRecorder[] = []): Promise<RunningWorker> {
   const logger = new Logger('worker');
   const names: string[] = Object.values(QUEUES);
   const missing = names.filter((name) => !(name in processors));
@@ -42,7 +42,7 @@ export async function startWorker(config: AppConfig, processors: Processors, sta
         logger.warn(`job ${name}/${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
       ),
   );
-  const relay = new OutboxRelay(ds, changeQueues, config.outboxPollMs);
+  const relay = new OutboxRelay(ds, changeQueues, config.outboxPollMs, 500, recorders);
   relay.start();
   // Start-up work that may wait for a service: failures are retried later (by the step itself or by its jobs).
   for (const hook of startup) {

@@ -3,13 +3,12 @@ import { QUEUES } from '../../src/infra/queue/queues';
 import { SearchJobs } from '../../src/worker/search-jobs';
 import { Processors, RunningWorker, startWorker } from '../../src/worker/worker';
 
-/** Runs the real worker (outbox relay + BullMQ) with the search processors; other queues get no-ops. */
+/** Runs the real worker (outbox relay + BullMQ) with search's relay recorder and extraction; other queues get no-ops. */
 export async function startSearchWorker(config: AppConfig, options: { backlogMs?: number } = {}): Promise<{ worker: RunningWorker; jobs: SearchJobs; stop(): Promise<void> }> {
   const jobs = new SearchJobs(config, options);
   const processors = Object.fromEntries(Object.values(QUEUES).map((name) => [name, () => Promise.resolve()])) as unknown as Processors;
-  processors[QUEUES.search] = (job) => jobs.search(job);
   processors[QUEUES.extract] = (job) => jobs.extract(job);
-  const worker = await startWorker(config, processors);
+  const worker = await startWorker(config, processors, [], [jobs.recorder]);
   return {
     worker,
     jobs,

@@ -5,7 +5,8 @@ import type { AppConfig } from '../../config/config';
 /**
  * Every BullMQ queue of the system, in one place. A queue listed in CHANGE_QUEUES receives
  * every change event from the outbox relay; the worker refuses to start when a queue has
- * no processor.
+ * no processor. (Search needs no queue: the relay records its work in PostgreSQL, see
+ * SearchJobs.)
  */
 export const QUEUES = {
   /** Newsletter: change events → newsletter events (see src/modules/newsletter). */
@@ -14,8 +15,6 @@ export const QUEUES = {
   newsletterDigest: 'newsletter-digest',
   /** Outgoing mail: one job per delivery (confirmation mail or digest). */
   mail: 'mail',
-  /** Search: change events → the search index (see src/modules/search). */
-  search: 'search',
   /** Text extraction: change events of files → text of the file (see src/worker/text-extraction.ts). */
   extract: 'extract',
 } as const satisfies Record<string, string>;
@@ -27,7 +26,7 @@ export function bullPrefix(config: AppConfig): string {
 }
 
 /** Queues that receive one job per change event (job id `change-<event id>`). */
-export const CHANGE_QUEUES: readonly QueueName[] = [QUEUES.newsletter, QUEUES.search, QUEUES.extract];
+export const CHANGE_QUEUES: readonly QueueName[] = [QUEUES.newsletter, QUEUES.extract];
 
 /** Payload of a change job: ids only; processors reload rows from PostgreSQL. */
 export interface ChangeJob {

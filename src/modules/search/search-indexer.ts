@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import type { Queryable } from '../../infra/database/queryable';
 import type { ResourceKind } from '../../common/access/resources';
 import { SEARCH_TYPES, SearchDoc, SearchEngine, SearchGroup, SearchType, SearchUnavailable } from '../../infra/search/engine';
-import { SearchSource } from './search-source';
+import { Change, SearchSource } from './search-source';
 
 export interface RebuildReport {
   entries: number;
@@ -13,6 +14,7 @@ export interface RebuildReport {
 const BATCH = 200;
 /** How long a claimed batch of pending work is another worker's before it may be taken over. */
 const CLAIM_SECONDS = 120;
+/** Loaders of a rebuild and batches of a drain that run at once. */
 const PARALLEL = 3;
 
 /**
@@ -49,16 +51,18 @@ export class SearchIndexer {
   }
 
   /**
-   * Records the records a change affects as pending index work (in PostgreSQL, so that nothing
-   * is lost while the engine is down or the worker stops) and returns them. `drain()` indexes
-   * them; the same record queued several times before it is drained is indexed once, which
-   * is what makes an import of thousands of changes cheap. `visibilityChanged`: whether the
-   * change may have changed who sees the record (publication, public flag, deletion).
+   * Records what changes affect as pending index work, in PostgreSQL (through `db`: the outbox
+   * relay passes its transaction, so that a relayed change is never without its index work).
+   * `drain()` indexes it. A record that many changes touch before it is drained (an import: a
+   * document is touched by its own event, its consultations' and its files') is indexed once.
    */
-  async enqueue(kind: ResourceKind, id: string, visibilityChanged = true): Promise<SearchGroup[]> {
-    const groups = await this.source.affected(kind, id, visibilityChanged);
-    await this.keep(groups);
-    return groups;
+  async record(changes: Change[], db: Queryable = this.pool): Promise<void> {
+    await this.keep(await new SearchSource(db).affected(changes), db);
+  }
+
+  /** Records one change (see record). */
+  enqueue(kind: ResourceKind, id: string, visibilityChanged = true): Promise<void> {
+    return this.record([{ kind, id, visibilityChanged }]);
   }
 
   /** Applies one change now: records it and indexes everything pending (the caller waits; an unreachable engine leaves it pending). */
@@ -69,12 +73,12 @@ export class SearchIndexer {
     });
   }
 
-  private async keep(groups: SearchGroup[]): Promise<void> {
+  private async keep(groups: SearchGroup[], db: Queryable): Promise<void> {
     if (!groups.length) return;
     // A fixed order, so that concurrent writers of overlapping sets never wait for each other in a circle.
     const sorted = [...groups].sort((a, b) => a.type.localeCompare(b.type) || a.resourceId.localeCompare(b.resourceId));
     // Queued again while claimed: the claim no longer covers it, so it is indexed once more.
-    await this.pool.query(
+    await db.query(
       `INSERT INTO search_backlog (type, resource_id) SELECT * FROM unnest($1::text[], $2::uuid[])
        ON CONFLICT (type, resource_id) DO UPDATE SET queued_at = now(), claimed_by = NULL, claimed_until = NULL`,
       [sorted.map((g) => g.type), sorted.map((g) => g.resourceId)],
@@ -122,6 +126,14 @@ export class SearchIndexer {
    * and deleted unless it was queued again meanwhile (a later change the batch may have missed).
    */
   private async flushBacklog(): Promise<number> {
+    // A few batches at once: loading records and PostgreSQL's text analysis run in parallel.
+    const results = await Promise.allSettled(Array.from({ length: PARALLEL }, () => this.flushBatches()));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return results.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
+  }
+
+  private async flushBatches(): Promise<number> {
     let total = 0;
     for (;;) {
       const claim = randomUUID();
@@ -181,7 +193,7 @@ export class SearchIndexer {
       `SELECT DISTINCT resource, resource_id FROM change_event WHERE id > $1 ${bodyId ? 'AND body_id = $2' : ''}`,
       bodyId ? [since, bodyId] : [since],
     );
-    for (const row of changed.rows) await this.refresh(await this.source.affected(row.resource, row.resource_id));
+    await this.refresh(await this.source.affected(changed.rows.map((r) => ({ kind: r.resource, id: r.resource_id, visibilityChanged: true }))));
     if (!bodyId) await this.pool.query(`DELETE FROM search_backlog`);
     return { entries, records, seconds: (Date.now() - started) / 1000 };
   }

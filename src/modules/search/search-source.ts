@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Queryable } from '../../infra/database/queryable';
 import { visible } from '../../common/access/visibility.sql';
 import type { ResourceKind } from '../../common/access/resources';
 import { SEARCH_TYPES, SearchDoc, SearchGroup, SearchType } from '../../infra/search/engine';
@@ -48,13 +48,21 @@ const sessionCommittees = (s: string, v: Audience): string =>
   `ARRAY(SELECT sc.committee_id FROM session_committee sc JOIN committee c ON c.id = sc.committee_id WHERE sc.session_id = ${s}.id AND ${visible.plain('c', v)} ORDER BY sc.position)`;
 const join = (...parts: (string | null | undefined)[]): string => parts.filter((p) => p && p.trim()).join(' · ');
 
+/** A change of a record, as the index learns of it from a change event. */
+export interface Change {
+  kind: ResourceKind;
+  id: string;
+  /** Whether who may see the record changed (publication, public flag, deletion). */
+  visibilityChanged: boolean;
+}
+
 /**
  * Reads what the index should hold from PostgreSQL: the entries of records, which records
  * a change affects, and every record of a body for a rebuild. Only published records are
  * indexed; each entry knows whether anonymous callers may see it.
  */
 export class SearchSource {
-  constructor(private readonly pool: Pick<Pool, 'query'>) {}
+  constructor(private readonly pool: Queryable) {}
 
   private async rows<T>(sql: string, values: unknown[]): Promise<T[]> {
     return (await this.pool.query(sql, values)).rows as T[];
@@ -192,73 +200,67 @@ export class SearchSource {
   }
 
   /**
-   * The records whose entries may change when `kind`/`id` changes (including itself).
-   * `visibilityChanged`: whether who may see it changed (publication, public flag, deletion);
-   * only then do documents consulted at a session's agenda items say something else.
+   * The records whose entries may change when these records change (including themselves),
+   * found with one query per kind of relation for all of them at once. `visibilityChanged`:
+   * whether who may see a record changed (publication, public flag, deletion); only then do
+   * the documents consulted at a session's agenda items say something else.
    */
-  async affected(kind: ResourceKind, id: string, visibilityChanged = true): Promise<SearchGroup[]> {
+  async affected(changes: Change[]): Promise<SearchGroup[]> {
     const out = new Map<string, SearchGroup>();
     const add = (type: SearchType, ids: string[]): void => {
       for (const resourceId of ids) out.set(`${type}:${resourceId}`, { type, resourceId });
     };
     const ids = async (sql: string, values: unknown[]): Promise<string[]> => (await this.rows<{ id: string }>(sql, values)).map((r) => r.id);
+    const of = (kind: ResourceKind, wide?: boolean): string[] => [...new Set(changes.filter((c) => c.kind === kind && (wide === undefined || c.visibilityChanged === wide)).map((c) => c.id))];
     const documentsWithFiles = async (docIds: string[]): Promise<void> => {
       add('document', docIds);
       if (docIds.length) add('file', await ids(`SELECT id FROM file WHERE document_id = ANY($1::uuid[])`, [docIds]));
     };
     // A consultation is seen through its agenda item: what changes an item's visibility changes what its documents say.
-    const itemsWithFiles = async (items: string[]): Promise<void> => {
+    const itemsWithFiles = async (items: string[], withDocuments: boolean): Promise<void> => {
       add('agenda-item', items);
       if (!items.length) return;
       add('file', await ids(`SELECT id FROM file WHERE agenda_item_id = ANY($1::uuid[])`, [items]));
-      if (visibilityChanged) await documentsWithFiles(await ids(`SELECT DISTINCT document_id AS id FROM consultation WHERE agenda_item_id = ANY($1::uuid[])`, [items]));
+      if (withDocuments) await documentsWithFiles(await ids(`SELECT DISTINCT document_id AS id FROM consultation WHERE agenda_item_id = ANY($1::uuid[])`, [items]));
     };
-    const sessionsWithItems = async (sessionIds: string[]): Promise<void> => {
+    const sessionsWithItems = async (sessionIds: string[], withDocuments: boolean): Promise<void> => {
       add('session', sessionIds);
       if (!sessionIds.length) return;
       add('file', await ids(`SELECT id FROM file WHERE session_id = ANY($1::uuid[])`, [sessionIds]));
-      await itemsWithFiles(await ids(`SELECT id FROM agenda_item WHERE session_id = ANY($1::uuid[])`, [sessionIds]));
+      await itemsWithFiles(await ids(`SELECT id FROM agenda_item WHERE session_id = ANY($1::uuid[])`, [sessionIds]), withDocuments);
     };
-    switch (kind) {
-      case 'document':
-        await documentsWithFiles([id]);
-        break;
-      case 'file':
-        add('file', [id]);
-        break;
-      case 'session':
-        await sessionsWithItems([id]);
-        break;
-      case 'agenda-item':
-        await itemsWithFiles([id]);
-        break;
-      case 'consultation':
-        await documentsWithFiles(await ids(`SELECT document_id AS id FROM consultation WHERE id = $1`, [id]));
-        break;
-      case 'committee':
-        add('committee', [id]);
-        add('person', await ids(`SELECT DISTINCT person_id AS id FROM membership WHERE committee_id = $1`, [id]));
-        await documentsWithFiles(
-          await ids(`SELECT DISTINCT document_id AS id FROM consultation WHERE committee_id = $1 UNION SELECT id FROM document WHERE $1 = ANY(originator_committee_ids)`, [id]),
-        );
-        await sessionsWithItems(await ids(`SELECT session_id AS id FROM session_committee WHERE committee_id = $1`, [id]));
-        break;
-      case 'person':
-        add('person', [id]);
-        add('document', await ids(`SELECT id FROM document WHERE $1 = ANY(originator_person_ids)`, [id]));
-        break;
-      case 'membership':
-        add('person', await ids(`SELECT person_id AS id FROM membership WHERE id = $1`, [id]));
-        break;
-      case 'minutes':
-        add('file', await ids(`SELECT file_id AS id FROM minutes WHERE id = $1 AND file_id IS NOT NULL`, [id]));
-        break;
-      case 'location':
-        add('session', await ids(`SELECT id FROM session WHERE location_id = $1`, [id]));
-        break;
-      case 'legislative-term':
-        break;
+    await documentsWithFiles(of('document'));
+    add('file', of('file'));
+    await sessionsWithItems(of('session', true), true);
+    await sessionsWithItems(of('session', false), false);
+    await itemsWithFiles(of('agenda-item', true), true);
+    await itemsWithFiles(of('agenda-item', false), false);
+    const consultations = of('consultation');
+    if (consultations.length) await documentsWithFiles(await ids(`SELECT DISTINCT document_id AS id FROM consultation WHERE id = ANY($1::uuid[])`, [consultations]));
+    const committees = of('committee');
+    if (committees.length) {
+      add('committee', committees);
+      add('person', await ids(`SELECT DISTINCT person_id AS id FROM membership WHERE committee_id = ANY($1::uuid[])`, [committees]));
+      await documentsWithFiles(
+        await ids(
+          `SELECT DISTINCT document_id AS id FROM consultation WHERE committee_id = ANY($1::uuid[])
+           UNION SELECT id FROM document WHERE originator_committee_ids && $1::uuid[]`,
+          [committees],
+        ),
+      );
+      await sessionsWithItems(await ids(`SELECT DISTINCT session_id AS id FROM session_committee WHERE committee_id = ANY($1::uuid[])`, [committees]), false);
     }
+    const people = of('person');
+    if (people.length) {
+      add('person', people);
+      add('document', await ids(`SELECT id FROM document WHERE originator_person_ids && $1::uuid[]`, [people]));
+    }
+    const memberships = of('membership');
+    if (memberships.length) add('person', await ids(`SELECT DISTINCT person_id AS id FROM membership WHERE id = ANY($1::uuid[])`, [memberships]));
+    const minutes = of('minutes');
+    if (minutes.length) add('file', await ids(`SELECT file_id AS id FROM minutes WHERE id = ANY($1::uuid[]) AND file_id IS NOT NULL`, [minutes]));
+    const locations = of('location');
+    if (locations.length) add('session', await ids(`SELECT id FROM session WHERE location_id = ANY($1::uuid[])`, [locations]));
     return [...out.values()];
   }
 
