@@ -10,10 +10,14 @@ import { SearchEngine, SearchRequest } from '../../infra/search/engine';
 import { parseQuery } from '../../infra/search/query';
 import { SearchQueryDto } from './dto/search-query.dto';
 import { SearchIndexer } from './search-indexer';
+import type { ResourceKind } from '../../common/access/resources';
+import { dataSourceOptions } from '../../infra/database/data-source';
+import { OparlImporter, totalChanges } from '../oparl-import/importer';
+import { DataSource } from 'typeorm';
 import { engineRequest } from './search.service';
 
 /**
- * `npm run bench:search [-- --body <slug>] [--seconds 20] [--clients 10] [--no-index] [--engine postgres|meilisearch]`:
+ * `npm run bench:search [-- --body <slug>] [--seconds 20] [--clients 10] [--no-index] [--engine postgres|meilisearch] [--import <folder>]`:
  * rebuilds the index of the body with each configured engine (PostgreSQL always,
  * Meilisearch when MEILI_URL is set), then searches it with concurrent clients and prints
  * throughput and latency percentiles for
@@ -21,7 +25,12 @@ import { engineRequest } from './search.service';
  * - a further page over HTTP with `facets=none` (paging, search as you type);
  * - the engine alone, called in-process with the same requests (no HTTP API, no snippets),
  *   which shows what the engine itself costs on this machine.
- * The mix: one-word, two-word, typo, phrase, reference-number and filtered queries.
+ * The mix: one-word, two-word, typo, phrase, reference-number, rare-word and filtered queries
+ * (the reference number, the rare words of the body's own texts and the committee are the
+ * body's own, so the mix suits any city).
+ * With `--import <folder>` the body (default slug `karlsruhe`) is first imported from a folder of
+ * saved OParl responses into the configured database, and its search index built from the
+ * import's change events as the worker builds it; the times of both are printed.
  */
 const QUERIES: string[] = [
   'q=Haushalt',
@@ -39,7 +48,9 @@ const QUERIES: string[] = [
   'q=Spielpl%C3%A4tze&date_from=2024-01-01',
   'q=Wohnungsbau&document_type=Beschlussvorlage',
   'q=Friedhof&committee={committee}',
-  'q=0123%2F2024',
+  'q={reference}',
+  'q={rare1}',
+  'q={rare2}',
 ];
 
 function flag(argv: string[], name: string, fallback: string): string {
@@ -136,22 +147,78 @@ async function loadEngine(engine: SearchEngine, requests: SearchRequest[], clien
   );
 }
 
+/**
+ * The QUERIES with the body's own values: its busiest committee, a reference number and two
+ * words that occur in the text of one document only (chosen by a hash, not by hand).
+ */
+async function bodyQueries(pool: PgPool, bodyId: string): Promise<string[]> {
+  const one = async (sql: string): Promise<string | undefined> => (await pool.query<{ v: string }>(sql, [bodyId])).rows[0]?.v;
+  const committee = await one(`SELECT committee_id AS v FROM consultation WHERE body_id = $1 AND committee_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  const reference = await one(`SELECT reference AS v FROM document WHERE body_id = $1 AND reference IS NOT NULL AND deleted_at IS NULL ORDER BY md5(id::text) LIMIT 1`);
+  const rare = await pool.query<{ w: string }>(
+    `SELECT w FROM (SELECT (regexp_matches(left(text, 20000), '[[:upper:]][[:lower:]]{9,}', 'g'))[1] AS w, document_id FROM file
+       WHERE body_id = $1 AND text IS NOT NULL AND deleted_at IS NULL AND document_id IS NOT NULL ORDER BY md5(id::text) LIMIT 200) x
+     GROUP BY w HAVING count(DISTINCT document_id) = 1 ORDER BY md5(w) LIMIT 2`,
+    [bodyId],
+  );
+  const values: Record<string, string | undefined> = { committee, reference, rare1: rare.rows[0]?.w, rare2: rare.rows[1]?.w };
+  return QUERIES.filter((q) => [...q.matchAll(/\{(\w+)\}/g)].every((m) => values[m[1]])).map((q) =>
+    q.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] as string)),
+  );
+}
+
+/** Builds the index of what an import wrote, from its change events, as the worker's relay and drain do. */
+async function indexImport(pool: PgPool, indexer: SearchIndexer, bodyId: string, since: string): Promise<number> {
+  const events = await pool.query<{ resource: ResourceKind; resource_id: string; audience_before: number; audience_after: number }>(
+    `SELECT resource, resource_id, audience_before, audience_after FROM change_event WHERE body_id = $1 AND id > $2 ORDER BY id`,
+    [bodyId, since],
+  );
+  const started = Date.now();
+  // In batches of 500, as the outbox relay records them.
+  for (let i = 0; i < events.rows.length; i += 500) {
+    await indexer.record(events.rows.slice(i, i + 500).map((e) => ({ kind: e.resource, id: e.resource_id, visibilityChanged: e.audience_before !== e.audience_after })));
+  }
+  const recorded = Date.now();
+  const records = await indexer.drain();
+  console.log(`  recorded ${events.rows.length} change events as pending work in ${((recorded - started) / 1000).toFixed(1)} s; indexed ${records} records in ${((Date.now() - recorded) / 1000).toFixed(1)} s`);
+  return events.rows.length;
+}
+
+async function importFolder(config: AppConfig, folder: string, slug: string): Promise<{ seconds: number; since: string }> {
+  const ds = new DataSource({ ...dataSourceOptions(config.databaseUrl, 4), logging: ['error'] });
+  await ds.initialize();
+  try {
+    const [{ id: since }]: { id: string }[] = await ds.query(`SELECT COALESCE(max(id), 0)::text AS id FROM change_event`);
+    const started = Date.now();
+    const summary = await new OparlImporter(ds).run({ source: folder, bodySlug: slug });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`import of ${folder} into "${slug}": ${totalChanges(summary)} changes in ${seconds.toFixed(1)} s`);
+    return { seconds, since };
+  } finally {
+    await ds.destroy();
+  }
+}
+
+let imported: { seconds: number; since: string } | null = null;
+
 async function benchEngine(base: AppConfig, engine: AppConfig['search']['engine'], argv: string[]): Promise<void> {
   const config: AppConfig = { ...base, search: { ...base.search, engine }, logLevel: 'error' };
   const slug = flag(argv, 'body', 'grossstadt');
   const pool = new PgPool({ connectionString: config.databaseUrl, max: 4 });
   const body = (await pool.query<{ id: string }>(`SELECT id FROM body WHERE slug = $1`, [slug])).rows[0];
   if (!body) throw new Error(`no body "${slug}": run npm run seed:large first`);
-  // The committee filter uses the body's busiest committee.
-  const committee = (
-    await pool.query<{ id: string }>(
-      `SELECT committee_id AS id FROM consultation WHERE body_id = $1 AND committee_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
-      [body.id],
-    )
-  ).rows[0];
-  const queries = QUERIES.filter((q) => committee || !q.includes('{committee}')).map((q) => q.replace('{committee}', committee?.id ?? ''));
+  const queries = await bodyQueries(pool, body.id);
   const indexer = new SearchIndexer(pool, createSearchEngine(config, pool));
-  if (!argv.includes('--no-index')) {
+  if (imported) {
+    await indexer.engine.setup();
+    const started = Date.now();
+    const events = await indexImport(pool, indexer, body.id, imported.since);
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `${engine}: import ${imported.seconds.toFixed(1)} s; index from its ${events} change events (as the worker does) ${seconds.toFixed(1)} s; ` +
+        `in all ${(imported.seconds + seconds).toFixed(1)} s; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+    );
+  } else if (!argv.includes('--no-index')) {
     await indexer.engine.setup();
     const report = await indexer.rebuild(body.id);
     console.log(
@@ -181,6 +248,12 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const config = loadConfig();
   const only = flag(argv, 'engine', '');
+  const folder = flag(argv, 'import', '');
+  if (folder) {
+    const slug = flag(argv, 'body', 'karlsruhe');
+    argv.push('--body', slug);
+    imported = await importFolder(config, folder, slug);
+  }
   if (!only || only === 'postgres') await benchEngine(config, 'postgres', argv);
   if (config.search.meili && (!only || only === 'meilisearch')) await benchEngine(config, 'meilisearch', argv);
 }
