@@ -267,10 +267,12 @@ describe.each(['postgres', 'meilisearch'] as const)('search contract: %s', (engi
     expect(all.body.data.map((h: { id: string }) => h.id)).toEqual([file.id]);
     expect(all.body.total).toBe(1);
     expect(all.body.facets.type).toEqual([{ value: 'file', count: 1 }]);
-    await t.ds.query(`UPDATE file SET text = 'Kurzfassung ohne Details' WHERE id = $1`, [file.id]);
+    await t.ds.query(`UPDATE file SET text = 'Kurzfassung: die Gebühren für Urnengräber entfallen' WHERE id = $1`, [file.id]);
     await indexer.applyChange('file', file.id);
     expect((await search('q=Grabfeld').expect(200)).body.total).toBe(0);
     expect((await search('q=Kurzfassung').expect(200)).body.total).toBe(1);
+    // The word was on page 3 of the longer text; now it is on the only page.
+    expect((await search('q=Urnengr%C3%A4ber').expect(200)).body.data).toEqual([expect.objectContaining({ id: file.id, page: 1 })]);
     await t.ds.query(`UPDATE document SET published_at = NULL WHERE id = $1`, [doc.id]);
     await indexer.applyChange('document', doc.id);
     expect((await search('q=Friedhofssatzung', t.keys.member).expect(200)).body.total).toBe(0);

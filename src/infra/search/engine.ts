@@ -97,6 +97,8 @@ export class SearchUnavailable extends Error {}
  */
 export interface SearchEngine {
   readonly name: 'postgres' | 'meilisearch';
+  /** Records the indexer hands over at once: each write to Meilisearch costs a fixed amount, so it takes bigger batches. */
+  readonly batchSize: number;
   /** Creates the index and applies its settings; idempotent. */
   setup(): Promise<void>;
   search(request: SearchRequest): Promise<SearchResult>;

@@ -32,6 +32,11 @@ interface RecordEntry extends SearchDoc {
   dateNum: number | null;
   year: number | null;
   indexedAt: number;
+  /**
+   * A file's number of page entries. Searches read only the page entries below it, so that
+   * those of a longer earlier text need not be deleted at once (a rebuild clears them).
+   */
+  pages: number;
   fTitle: string;
   fReference: string;
   fMeta: string;
@@ -63,6 +68,8 @@ interface MeiliSearchResponse<T = RecordEntry> {
 
 const DISPLAYED: (keyof SearchDoc)[] = ['key', 'bodyId', 'type', 'resourceId', 'chunk', 'page', 'public', 'title', 'reference', 'meta', 'content', 'date', 'committeeIds', 'documentType', 'path'];
 const PAGE_FIELDS: (keyof PageEntry)[] = ['group', 'chunk', 'page', 'content'];
+/** What the hits of a search bring back: what the API shows, and a file's page count for picking its page. */
+const RETRIEVED = [...DISPLAYED, 'pages'];
 
 /**
  * Meilisearch indexes at most 65,535 word positions per attribute; a file's text is split
@@ -78,7 +85,7 @@ const TEXT_BLOCK_CHARS = 50_000;
  */
 export const MEILI_SETTINGS = {
   searchableAttributes: ['fReference', 'fTitle', 'fMeta', 'fContent'],
-  displayedAttributes: [...DISPLAYED, 'group'],
+  displayedAttributes: [...DISPLAYED, 'group', 'pages'],
   filterableAttributes: ['kind', 'bodyId', 'public', 'type', 'committeeIds', 'documentType', 'dateNum', 'year', 'group', 'chunk', 'referenceKey', 'indexedAt'],
   sortableAttributes: ['dateNum'],
   rankingRules: ['sort', 'words', 'typo', 'attribute', 'proximity', 'exactness'],
@@ -133,6 +140,7 @@ function toEntries(docs: SearchDoc[], indexedAt: number): { record: RecordEntry;
     dateNum: first.date ? Number(first.date.replace(/-/g, '')) : null,
     year: first.date ? Number(first.date.slice(0, 4)) : null,
     indexedAt,
+    pages: isFile ? texts.length : 0,
     fTitle: fold(first.title),
     fReference: first.reference ? fold(first.reference) : '',
     fMeta: fold(first.meta),
@@ -189,6 +197,7 @@ function fromMeili(hit: RecordEntry, page?: Pick<PageEntry, 'page' | 'content' |
 /** Meilisearch as the search engine (MEILI_URL). One index holds every body. */
 export class MeiliSearchEngine implements SearchEngine {
   readonly name = 'meilisearch' as const;
+  readonly batchSize = 1000;
 
   /** Facet counts of recent searches (see facetCounts). */
   private readonly facetCache = new Map<string, { counts: Record<string, Record<string, number>>; until: number }>();
@@ -253,7 +262,7 @@ export class MeiliSearchEngine implements SearchEngine {
         q: '',
         filter: [...filter, `referenceKey IN [${refs.map(str).join(', ')}]`].join(' AND '),
         limit: 50,
-        attributesToRetrieve: DISPLAYED,
+        attributesToRetrieve: RETRIEVED,
       });
       exact = found.hits;
     }
@@ -267,7 +276,7 @@ export class MeiliSearchEngine implements SearchEngine {
         q,
         filter: where,
         matchingStrategy: 'all',
-        attributesToRetrieve: DISPLAYED,
+        attributesToRetrieve: RETRIEVED,
         ...(request.sort === 'newest' ? { sort: ['dateNum:desc'] } : {}),
         offset: Math.max(0, request.offset - exact.length),
         limit: request.limit + exact.length,
@@ -308,15 +317,17 @@ export class MeiliSearchEngine implements SearchEngine {
    * snippet): one search over the page entries of these files only.
    */
   private async bestPages(request: SearchRequest, q: string, hits: RecordEntry[]): Promise<Map<string, PageEntry>> {
-    const groups = hits.filter((h) => h.type === 'file').map(groupOf);
-    if (!groups.length || !q) return new Map();
+    const files = hits.filter((h) => h.type === 'file');
+    if (!files.length || !q) return new Map();
+    // A file's current pages only (entries of a longer earlier text may linger until a rebuild).
+    const pages = files.map((h) => (typeof h.pages === 'number' ? `(group = ${str(groupOf(h))} AND chunk < ${h.pages})` : `group = ${str(groupOf(h))}`));
     const found = await this.request<PageEntry>({
       q,
-      filter: `kind = "page" AND group IN [${groups.map(str).join(', ')}] AND ${this.visibility(request.scopes)}`,
+      filter: `kind = "page" AND (${pages.join(' OR ')}) AND ${this.visibility(request.scopes)}`,
       // Words of the query may sit on different pages; the page with most of them wins.
       matchingStrategy: 'last',
       distinct: 'group',
-      limit: groups.length,
+      limit: files.length,
       attributesToRetrieve: PAGE_FIELDS,
     });
     return new Map(found.hits.map((p) => [p.group, p]));
@@ -333,32 +344,31 @@ export class MeiliSearchEngine implements SearchEngine {
     return result.hits.map((hit) => fromMeili(hit));
   }
 
-  /** Entries of the records in `docs`; `stale`: filters for what the groups no longer have (gone records, pages of shorter texts). */
-  private entries(groups: SearchGroup[], docs: SearchDoc[], indexedAt: number): { entries: Entry[]; stale: string[] } {
+  /**
+   * Entries of the records in `docs`; `gone`: filters for the groups without docs (records
+   * deleted or no longer indexed), whose entries must go at once. Nothing else needs deleting
+   * (see RecordEntry.pages), so that replacing entries is one kind of task that Meilisearch
+   * batches with the next ones.
+   */
+  private entries(groups: SearchGroup[], docs: SearchDoc[], indexedAt: number): { entries: Entry[]; gone: string[] } {
     const entries: Entry[] = [];
-    const pageCounts = new Map<string, number>();
+    const present = new Set<string>();
     for (const run of byRecord(docs)) {
       const { record, pages } = toEntries(run, indexedAt);
       entries.push(record, ...pages);
-      pageCounts.set(record.group, pages.length);
+      present.add(record.group);
     }
-    const stale: string[] = [];
-    for (const g of groups) {
-      const group = groupOf(g);
-      const count = pageCounts.get(group);
-      if (count === undefined) stale.push(`group = ${str(group)}`);
-      else if (g.type === 'file') stale.push(`(group = ${str(group)} AND kind = "page" AND chunk >= ${count})`);
-    }
-    return { entries, stale };
+    const gone = groups.map(groupOf).filter((group) => !present.has(group)).map((group) => `group = ${str(group)}`);
+    return { entries, gone };
   }
 
   async replace(groups: SearchGroup[], docs: SearchDoc[], index = this.index): Promise<void> {
-    const { entries, stale } = this.entries(groups, docs, Date.now());
+    const { entries, gone } = this.entries(groups, docs, Date.now());
     const tasks: MeiliTask[] = [];
     for (let i = 0; i < entries.length; i += 1000) {
       tasks.push(await this.client.request<MeiliTask>('POST', `${this.path(index)}/documents`, entries.slice(i, i + 1000)));
     }
-    if (stale.length) tasks.push(await this.client.request<MeiliTask>('POST', `${this.path(index)}/documents/delete`, { filter: stale.join(' OR ') }));
+    if (gone.length) tasks.push(await this.client.request<MeiliTask>('POST', `${this.path(index)}/documents/delete`, { filter: gone.join(' OR ') }));
     for (const task of tasks) await this.client.wait(task);
   }
 

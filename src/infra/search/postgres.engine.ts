@@ -140,6 +140,7 @@ class Params {
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
+  readonly batchSize = 200;
 
   /** Typo variants per folded query word (see typoVariants). */
   private readonly variantCache = new Map<string, { words: string[]; until: number }>();

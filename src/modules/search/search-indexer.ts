@@ -11,7 +11,6 @@ export interface RebuildReport {
   seconds: number;
 }
 
-const BATCH = 200;
 /** How long a claimed batch of pending work is another worker's before it may be taken over. */
 const CLAIM_SECONDS = 120;
 /** Loaders of a rebuild and batches of a drain that run at once. */
@@ -37,8 +36,9 @@ export class SearchIndexer {
   /** Re-reads these records and replaces their entries in the index. */
   async refresh(groups: SearchGroup[]): Promise<number> {
     let entries = 0;
-    for (let i = 0; i < groups.length; i += BATCH) {
-      const batch = groups.slice(i, i + BATCH);
+    const size = this.engine.batchSize;
+    for (let i = 0; i < groups.length; i += size) {
+      const batch = groups.slice(i, i + size);
       const docs: SearchDoc[] = [];
       for (const type of SEARCH_TYPES) {
         const ids = batch.filter((g) => g.type === type).map((g) => g.resourceId);
@@ -140,7 +140,7 @@ export class SearchIndexer {
       const claimed = await this.pool.query<{ type: SearchType; resource_id: string }>(
         `UPDATE search_backlog b SET claimed_by = $1, claimed_until = now() + make_interval(secs => $2)
          FROM (SELECT type, resource_id FROM search_backlog WHERE claimed_until IS NULL OR claimed_until < now()
-               ORDER BY queued_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED) n
+               ORDER BY queued_at LIMIT ${this.engine.batchSize} FOR UPDATE SKIP LOCKED) n
          WHERE b.type = n.type AND b.resource_id = n.resource_id
          RETURNING b.type, b.resource_id`,
         [claim, CLAIM_SECONDS],
