@@ -61,7 +61,7 @@ async function renderFiles(files: readonly PlannedFile[]): Promise<RenderedFile[
   const rendered: RenderedFile[] = [];
   for (const file of files) {
     const pdf = await renderPdf(file.content);
-    rendered.push({ row: { ...file.row, size: pdf.bytes.length, sha512: pdf.sha512, text: pdf.text }, bytes: pdf.bytes });
+    rendered.push({ row: { ...file.row, size: pdf.bytes.length, sha512: pdf.sha512, text: pdf.text, text_origin: 'text-layer' }, bytes: pdf.bytes });
   }
   return rendered;
 }

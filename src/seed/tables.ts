@@ -155,6 +155,7 @@ export interface FileRow extends TenantRow {
   position: number;
   file_license: string | null;
   text: string | null;
+  text_origin: 'text-layer' | null;
 }
 
 export type MinutesStatusValue = 'draft' | 'approved' | 'published';
@@ -320,6 +321,7 @@ export const fileTable = tenantTable<FileRow>('file', {
   position: 'int',
   file_license: 'text',
   text: 'text',
+  text_origin: 'file_text_origin',
 });
 
 export const minutesTable = tenantTable<MinutesRow>('minutes', {

@@ -8,15 +8,14 @@ import { promisify } from 'node:util';
 import type { Pool } from 'pg';
 import type { SearchConfig } from '../config/config';
 import type { Storage } from '../infra/storage/storage';
+import type { ExtractionMethod, ExtractionStatus } from '../modules/files/file-text';
 import { extractOffice, OFFICE_TYPES } from './office-text';
 
 const run = promisify(execFile);
 
-export type ExtractionStatus = 'done' | 'empty' | 'unsupported' | 'failed';
-
 export interface ExtractedText {
   pages: string[];
-  method: 'text-layer' | 'ocr' | 'plain' | 'office';
+  method: ExtractionMethod;
 }
 
 type ExtractionOptions = SearchConfig['extraction'];
@@ -291,10 +290,39 @@ interface FileRow {
 }
 
 /**
+ * The text a file keeps after an extraction. Text extracted from the bytes wins when there is
+ * some; otherwise an imported file keeps (or gets back) its source's text; otherwise `empty`
+ * clears the text and a failure keeps whatever the file had. Text that extraction replaces is
+ * parked in `source_text` when it came from the source. Every expression reads the row as it
+ * was before the update ($2 status, $3 extracted text, $7 method).
+ */
+const RECORD_SQL = `
+  WITH before AS (SELECT id, text FROM file WHERE id = $1 FOR UPDATE)
+  UPDATE file f SET
+    text = CASE WHEN $3::text IS NOT NULL THEN $3
+                WHEN f.text_origin = 'source' THEN f.text
+                WHEN f.source_text IS NOT NULL THEN f.source_text
+                WHEN $2 = 'empty' THEN NULL
+                ELSE f.text END,
+    text_origin = CASE WHEN $3::text IS NOT NULL THEN $7::file_text_origin
+                       WHEN f.text_origin = 'source' OR f.source_text IS NOT NULL THEN 'source'
+                       WHEN $2 = 'empty' THEN NULL
+                       ELSE f.text_origin END,
+    source_text = CASE WHEN $3::text IS NULL THEN NULL
+                       WHEN f.text_origin = 'source' THEN f.text
+                       ELSE f.source_text END,
+    page_count = CASE WHEN $3::text IS NULL AND (f.text_origin = 'source' OR f.source_text IS NOT NULL) THEN NULL ELSE $4::int END,
+    text_status = $2, text_error = $5, text_extracted_at = now(), text_source_sha512 = $6
+  FROM before
+  WHERE f.id = before.id AND f.sha512 IS NOT DISTINCT FROM $6
+  RETURNING f.text IS DISTINCT FROM before.text AS changed`;
+
+/**
  * Fills a file's text from its bytes: `text` holds the pages separated by form feeds,
- * `page_count` their number, `text_status` the outcome. Failures are recorded on the file
- * (`failed` with `text_error`) and never thrown; a later change of the file, or
- * `npm run cli -- search extract --failed`, retries them.
+ * `page_count` their number, `text_status` the outcome, `text_origin` the method. Failures
+ * are recorded on the file (`failed` with `text_error`) and never thrown; a later change of
+ * the file, or `npm run cli -- search extract --failed`, retries them. Imported files keep
+ * the text of their source when extraction finds none (see RECORD_SQL).
  */
 export class TextExtractor {
   private readonly reader = new PdfReader();
@@ -306,44 +334,46 @@ export class TextExtractor {
     private readonly maxBytes: number,
   ) {}
 
-  /** Extracts when the bytes changed since the last run (or always with `force`); true when the row changed. */
+  /**
+   * Extracts when the bytes changed since the last run (or always with `force`). True when
+   * the file's text changed, which is when the search index needs the file again.
+   */
   async extractFile(id: string, force = false): Promise<boolean> {
     const result = await this.pool.query<FileRow>(
       `SELECT id, mime_type, storage_key, sha512, size::text, text_status, text_source_sha512, deleted_at FROM file WHERE id = $1`,
       [id],
     );
     const file = result.rows[0];
-    if (!file || file.deleted_at) return false;
+    // Without stored bytes there is nothing to extract: the file keeps what it has (an import's source text, or nothing).
+    if (!file || file.deleted_at || !file.storage_key) return false;
     const upToDate = file.text_source_sha512 !== null && file.text_source_sha512 === file.sha512 && file.text_status !== 'failed';
     if (upToDate && !force) return false;
-    if (!file.storage_key) return this.record(file, 'unsupported', null, 'no stored bytes (the file is served by its source system)');
     let status: ExtractionStatus;
-    let pages: string[] | null = null;
+    let extracted: ExtractedText | null = null;
     try {
       const bytes = await readAll(await this.storage.get(file.storage_key), this.maxBytes);
-      const extracted = await extractText(bytes, file.mime_type, this.options, this.reader);
-      if (!extracted) {
-        status = 'unsupported';
-      } else {
-        pages = capPages(extracted.pages, this.options.maxChars);
-        status = pages.some((p) => p.length > 0) ? 'done' : 'empty';
-      }
+      extracted = await extractText(bytes, file.mime_type, this.options, this.reader);
+      if (extracted) extracted = { ...extracted, pages: capPages(extracted.pages, this.options.maxChars) };
+      status = !extracted ? 'unsupported' : extracted.pages.some((p) => p.length > 0) ? 'done' : 'empty';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return this.record(file, 'failed', null, message.slice(0, 1000));
     }
-    return this.record(file, status, pages, null);
+    return this.record(file, status, extracted, null);
   }
 
-  private async record(file: FileRow, status: ExtractionStatus, pages: string[] | null, error: string | null): Promise<boolean> {
-    const text = pages && status === 'done' ? pages.join(PAGE_SEPARATOR) : null;
-    const updated = await this.pool.query(
-      `UPDATE file SET text = CASE WHEN $2 IN ('done', 'empty') THEN $3 ELSE text END, page_count = $4, text_status = $2,
-         text_error = $5, text_extracted_at = now(), text_source_sha512 = $6
-       WHERE id = $1 AND sha512 IS NOT DISTINCT FROM $6`,
-      [file.id, status, text, pages ? pages.length : null, error, file.sha512],
-    );
-    return (updated.rowCount ?? 0) > 0;
+  private async record(file: FileRow, status: ExtractionStatus, extracted: ExtractedText | null, error: string | null): Promise<boolean> {
+    const text = extracted && status === 'done' ? extracted.pages.join(PAGE_SEPARATOR) : null;
+    const updated = await this.pool.query<{ changed: boolean }>(RECORD_SQL, [
+      file.id,
+      status,
+      text,
+      extracted ? extracted.pages.length : null,
+      error,
+      file.sha512,
+      extracted?.method ?? null,
+    ]);
+    return updated.rows[0]?.changed === true;
   }
 
   close(): void {

@@ -3,6 +3,7 @@ import { TenantEntity } from '../../infra/database/base.entity';
 import { DocumentEntity } from '../documents/document.entity';
 import { AgendaItemEntity } from '../agenda-items/agenda-item.entity';
 import { SessionEntity } from '../sessions/session.entity';
+import { TEXT_ORIGINS, TextOrigin } from './file-text';
 
 export const FILE_ROLES = ['main', 'auxiliary', 'resolution', 'invitation', 'results_protocol', 'verbatim_protocol'] as const;
 export type FileRole = (typeof FILE_ROLES)[number];
@@ -70,9 +71,23 @@ export class FileEntity extends TenantEntity {
   @Column({ type: 'text', nullable: true })
   fileLicense!: string | null;
 
-  /** Plain text extracted from the bytes (filled by the worker). */
+  /**
+   * The file's plain text, as search and clients read it: extracted from the bytes by the
+   * worker, or for imported files the text their source delivered (see `textOrigin`).
+   */
   @Column({ type: 'text', nullable: true })
   text!: string | null;
+
+  /** Where `text` came from: `source` (an import's OParl File.text) or an extraction method; null without text. */
+  @Column({ type: 'enum', enum: TEXT_ORIGINS, enumName: 'file_text_origin', nullable: true })
+  textOrigin!: TextOrigin | null;
+
+  /**
+   * Imported files: the source's File.text while text extracted from the bytes stands in for it
+   * in `text` (null otherwise), so that a later extraction that finds nothing can fall back to it.
+   */
+  @Column({ type: 'text', nullable: true })
+  sourceText!: string | null;
 
   /** Imported files: where the old system serves the bytes (OParl `accessUrl`). */
   @Column({ type: 'text', nullable: true })
@@ -86,7 +101,11 @@ export class FileEntity extends TenantEntity {
   @Column({ type: 'int', nullable: true })
   pageCount!: number | null;
 
-  /** Text extraction: null (not yet), `done`, `empty` (no text found), `unsupported` or `failed`. */
+  /**
+   * Extraction from the stored bytes: null (not yet, or no stored bytes), `done`, `empty` (no
+   * text found), `unsupported` or `failed`. Independent of `textOrigin`: an imported file may
+   * keep its source's text after an `empty` or `failed` extraction.
+   */
   @Column({ type: 'text', nullable: true })
   textStatus!: string | null;
 

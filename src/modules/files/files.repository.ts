@@ -44,6 +44,7 @@ function fileFields(base: string): Record<string, string> {
     agendaItemId: 'f.agenda_item_id',
     sessionId: 'f.session_id',
     license: 'f.file_license',
+    textOrigin: 'f.text_origin',
     accessUrl: `${base} || '/files/' || f.id || '/content'`,
     downloadUrl: `${base} || '/files/' || f.id || '/content?download=1'`,
     ...stamps('f'),

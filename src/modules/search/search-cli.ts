@@ -1,14 +1,15 @@
-import { Pool } from 'pg';
+import { Pool, QueryResultRow } from 'pg';
 import type { AppConfig } from '../../config/config';
 import { createSearchEngine } from '../../infra/search/create-engine';
 import { createStorage } from '../../infra/storage/create-storage';
+import { countFileText, describeExtraction, describeFileText } from '../files/file-text';
 import { TextExtractor } from '../../worker/text-extraction';
 import { SearchIndexer } from './search-indexer';
 
 export const SEARCH_USAGE = `  search setup                              create the search index and apply its settings
   search reindex [--body <slug>]            rebuild the index (of one body) and swap it in
   search extract [--body <slug>] [--failed] extract file text not yet extracted (--failed: retry failures)
-  search status                             entries in the index, backlog, extraction states`;
+  search status [--body <slug>]             entries in the index, backlog, file text by origin, extraction states`;
 
 export class SearchCommandError extends Error {}
 
@@ -17,6 +18,7 @@ export async function searchCommand(words: string[], flags: Record<string, strin
   const pool = new Pool({ connectionString: config.databaseUrl, max: 4, application_name: 'ratsinfo-cli' });
   const engine = createSearchEngine(config, pool);
   const indexer = new SearchIndexer(pool, engine);
+  const query = async <T extends QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> => (await pool.query<T>(sql, params)).rows;
   try {
     let bodyId: string | null = null;
     if (flags.body) {
@@ -57,17 +59,15 @@ export async function searchCommand(words: string[], flags: Record<string, strin
           after = ids[ids.length - 1];
           console.log(`${done} files`);
         }
-        const states = await pool.query<{ status: string; n: number }>(
-          `SELECT COALESCE(text_status, 'pending') AS status, count(*)::int AS n FROM file WHERE deleted_at IS NULL ${bodyId ? 'AND body_id = $1' : ''} GROUP BY 1 ORDER BY 1`,
-          bodyId ? [bodyId] : [],
-        );
         extractor.close();
-        console.log(`extracted ${done} files; ${states.rows.map((r) => `${r.status} ${r.n}`).join(', ')}`);
+        const text = await countFileText(query, bodyId);
+        console.log(`extracted ${done} files\nfile text: ${describeFileText(text)}\n${describeExtraction(text)}`);
         return;
       }
       case 'status': {
         const backlog = await indexer.backlogSize();
-        console.log(`${engine.name}: ${await engine.count(bodyId)} entries; backlog ${backlog}`);
+        const text = await countFileText(query, bodyId);
+        console.log(`${engine.name}: ${await engine.count(bodyId)} entries; backlog ${backlog}\nfile text: ${describeFileText(text)}\n${describeExtraction(text)}`);
         return;
       }
       default:

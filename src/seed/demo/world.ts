@@ -32,7 +32,7 @@ import { TextContext, answerContent, attachmentContent, attachmentName, document
 
 /** A file row still without its bytes, and the content that becomes its PDF. */
 export interface PlannedFile {
-  row: Omit<FileRow, 'size' | 'sha512' | 'text'>;
+  row: Omit<FileRow, 'size' | 'sha512' | 'text' | 'text_origin'>;
   content: PdfContent;
 }
 

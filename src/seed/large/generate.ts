@@ -280,14 +280,14 @@ export async function insertConsultations(q: Queryable, input: GenerationInput):
   );
 }
 
-const FILE_COLUMNS = ['id', 'body_id', 'name', 'file_name', 'mime_type', 'size', 'sha512', 'storage_key', 'date', 'public', 'document_id', 'agenda_item_id', 'session_id', 'role', 'position', 'file_license', 'text', 'published_at'];
+const FILE_COLUMNS = ['id', 'body_id', 'name', 'file_name', 'mime_type', 'size', 'sha512', 'storage_key', 'date', 'public', 'document_id', 'agenda_item_id', 'session_id', 'role', 'position', 'file_license', 'text', 'text_origin', 'published_at'];
 
 /** SELECT list of a file row pointing at blob `blobExpression` (0-based). */
 function fileSelect(fields: { id: string; name: string; fileName: string; blob: string; date: string; public: string; documentId: string; agendaItemId: string; sessionId: string; role: string; position: string; text: string; publishedAt: string }): string {
   const blob = `1 + (${fields.blob}) % $2::int`;
   return `SELECT ${fields.id}, $1::uuid, ${fields.name}, ${fields.fileName}, 'application/pdf', ($3::bigint[])[${blob}], ($4::text[])[${blob}], ($5::text[])[${blob}],
                  ${fields.date}, ${fields.public}, ${fields.documentId}, ${fields.agendaItemId}, ${fields.sessionId}, '${fields.role}'::file_role, ${fields.position},
-                 'https://creativecommons.org/licenses/by/4.0/', ${fields.text}, ${fields.publishedAt}`;
+                 'https://creativecommons.org/licenses/by/4.0/', ${fields.text}, 'text-layer', ${fields.publishedAt}`;
 }
 
 /**

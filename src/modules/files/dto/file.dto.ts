@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { StampsDto } from '../../../common/dto/refs.dto';
 import { PageOf } from '../../../common/pagination/page.dto';
 import { FILE_ROLES } from '../file.entity';
+import { TEXT_ORIGINS } from '../file-text';
 
 /** A file's metadata; the bytes are at `accessUrl`. */
 export class FileDto extends StampsDto {
@@ -23,10 +24,19 @@ export class FileDto extends StampsDto {
   @ApiProperty({ description: 'The bytes, shown inline', example: 'http://localhost:3000/v1/bodies/musterstadt/files/8d0c…/content' }) accessUrl!: string;
   @ApiProperty({ description: 'The bytes, as a download', example: 'http://localhost:3000/v1/bodies/musterstadt/files/8d0c…/content?download=1' })
   downloadUrl!: string;
+  @ApiProperty({
+    enum: TEXT_ORIGINS,
+    enumName: 'FileTextOrigin',
+    nullable: true,
+    example: 'text-layer',
+    description:
+      'Where the file\'s text (`include=text`, search) comes from: `source` for the text the system it was imported from delivered (OParl File.text), otherwise how it was read from the bytes (`text-layer` of a PDF, `ocr`, `office` documents, `plain` text); null while the file has no text',
+  })
+  textOrigin!: string | null;
 }
 
 export class FileDetailDto extends FileDto {
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Text extracted from the file; only with `include=text`, null until extracted' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The file\'s text (see `textOrigin`); only with `include=text`, null while it has none' })
   text?: string | null;
 }
 
