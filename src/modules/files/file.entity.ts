@@ -89,6 +89,14 @@ export class FileEntity extends TenantEntity {
   @Column({ type: 'text', nullable: true })
   sourceText!: string | null;
 
+  /** Imported files: what the source says of the bytes (modified, size, checksums, URL), as of the last import. */
+  @Column({ type: 'jsonb', nullable: true })
+  sourceVersion!: Record<string, string | number> | null;
+
+  /** Imported files: `sourceVersion` when the stored bytes were fetched; the bytes are fetched again when it differs. */
+  @Column({ type: 'jsonb', nullable: true })
+  fetchedVersion!: Record<string, string | number> | null;
+
   /** Imported files: where the old system serves the bytes (OParl `accessUrl`). */
   @Column({ type: 'text', nullable: true })
   sourceAccessUrl!: string | null;

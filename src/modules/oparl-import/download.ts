@@ -18,6 +18,8 @@ export interface DownloadOptions {
 
 export interface DownloadCounts {
   downloaded: number;
+  /** Of those downloaded: files fetched again because the source says their bytes changed. */
+  refetched: number;
   tooLarge: number;
   failed: number;
   failures: { fileId: string; url: string; reason: string }[];
@@ -27,6 +29,17 @@ export interface FileToFetch {
   id: string;
   url: string;
   mimeType: string;
+  /** What the source says of the bytes (stored as `fetched_version` with them). */
+  version: Record<string, unknown> | null;
+  /** Whether bytes are stored already (then this is a fetch of changed bytes). */
+  stored: boolean;
+}
+
+export interface FetchedFile {
+  size: number;
+  sha512: string;
+  storageKey: string;
+  version: Record<string, unknown> | null;
 }
 
 class TooLarge extends Error {}
@@ -64,11 +77,22 @@ function fetchWithRetries(url: string, options: DownloadOptions): Promise<Buffer
   });
 }
 
-/** Imported files that still lack their bytes. */
-export async function filesWithoutBytes(ds: DataSource, bodyId: string): Promise<FileToFetch[]> {
+/**
+ * Imported files to fetch: those without bytes, and those whose bytes the source says changed
+ * (its `modified`, size, checksums or download URL differ from when we fetched them). Bytes
+ * fetched before versions were recorded count as current: they take the source's version.
+ */
+export async function filesToFetch(ds: DataSource, bodyId: string): Promise<FileToFetch[]> {
+  await ds.query(
+    `UPDATE file SET fetched_version = source_version
+     WHERE body_id = $1 AND storage_key IS NOT NULL AND source_id IS NOT NULL AND fetched_version IS NULL AND source_version IS NOT NULL`,
+    [bodyId],
+  );
   const rows: FileToFetch[] = await ds.query(
-    `SELECT id, COALESCE(source_download_url, source_access_url) AS url, mime_type AS "mimeType" FROM file
-     WHERE body_id = $1 AND deleted_at IS NULL AND storage_key IS NULL AND COALESCE(source_download_url, source_access_url) IS NOT NULL ORDER BY id`,
+    `SELECT id, COALESCE(source_download_url, source_access_url) AS url, mime_type AS "mimeType", source_version AS version, storage_key IS NOT NULL AS stored FROM file
+     WHERE body_id = $1 AND deleted_at IS NULL AND source_id IS NOT NULL AND COALESCE(source_download_url, source_access_url) IS NOT NULL
+       AND (storage_key IS NULL OR fetched_version IS DISTINCT FROM source_version)
+     ORDER BY id`,
     [bodyId],
   );
   return rows;
@@ -83,9 +107,9 @@ export async function downloadFiles(
   storage: Storage,
   bodyId: string,
   options: DownloadOptions,
-  store: (fileId: string, meta: { size: number; sha512: string; storageKey: string }) => Promise<void>,
+  store: (fileId: string, fetched: FetchedFile) => Promise<void>,
 ): Promise<DownloadCounts> {
-  const counts: DownloadCounts = { downloaded: 0, tooLarge: 0, failed: 0, failures: [] };
+  const counts: DownloadCounts = { downloaded: 0, refetched: 0, tooLarge: 0, failed: 0, failures: [] };
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
@@ -95,8 +119,9 @@ export async function downloadFiles(
         const bytes = await fetchWithRetries(file.url, options);
         const storageKey = `${bodyId}/${file.id}`;
         await storage.put(storageKey, Readable.from(bytes), file.mimeType);
-        await store(file.id, { size: bytes.length, sha512: createHash('sha512').update(bytes).digest('hex'), storageKey });
+        await store(file.id, { size: bytes.length, sha512: createHash('sha512').update(bytes).digest('hex'), storageKey, version: file.version });
         counts.downloaded++;
+        if (file.stored) counts.refetched++;
       } catch (error) {
         if (error instanceof TooLarge) counts.tooLarge++;
         else {

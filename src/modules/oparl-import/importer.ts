@@ -6,13 +6,16 @@ import { Db } from '../../infra/database/db.service';
 import type { Storage } from '../../infra/storage/storage';
 import { BodiesRepository } from '../bodies/bodies.repository';
 import { ResourceWriter } from '../changes/resource-writer.service';
-import { crawl, Crawl, CrawlProgress, findBody } from './crawl';
-import { downloadFiles, DownloadCounts, DownloadOptions, filesWithoutBytes } from './download';
+import { countFileText, FileTextCounts } from '../files/file-text';
+import { crawl, Crawl, CrawlProgress, EMBEDDED_LISTS, EmbeddedType, findBody } from './crawl';
+import { downloadFiles, DownloadCounts, DownloadOptions, filesToFetch } from './download';
+import { EmbeddedMerger, Orphan, ParentType } from './external';
 import { isObject, JsonObject } from './json';
 import { addLocations, Mapped, mapCrawl } from './mapping';
 import * as n from './normalize';
 import { HttpOptions, openSource, OparlSource } from './source';
 import { TABLES, TableSpec } from './tables';
+import { TextSpool } from './text-spool';
 import { Dangling, emptyCounts, ImportWriter, KindCounts, syncSessionCommittees } from './writer';
 
 export interface ImportProgress {
@@ -56,7 +59,11 @@ export interface ImportSummary {
   /** Objects of the source that could not be mapped at all (no name, no start, …). */
   failures: { kind: ResourceKind; id: string; reason: string }[];
   dangling: DanglingGroup[];
+  /** What went otherwise than asked without stopping the run (a list read in full instead of filtered, a list that could not be read). */
+  warnings: string[];
   downloads: DownloadCounts | null;
+  /** The text of the body's files after the run: from the source, extracted from the bytes, none. */
+  text: FileTextCounts;
   seconds: number;
 }
 
@@ -68,6 +75,15 @@ export function totalChanges(summary: ImportSummary): number {
 interface SourceRow {
   last_started_at: Date | null;
   last_success_at: Date | null;
+  embeds_all: Partial<Record<EmbeddedType, boolean>> | null;
+}
+
+/** How this run reads the source: since when (null: in full), and what earlier runs learnt of how it embeds. */
+interface RunPlan {
+  modifiedSince: string | null;
+  embedsAll: Partial<Record<EmbeddedType, boolean>>;
+  /** Why a run that could have been incremental reads in full. */
+  note: string | null;
 }
 
 export function slugify(name: string): string {
@@ -118,20 +134,30 @@ async function ensureBody(ds: DataSource, source: JsonObject, slug: string | und
   throw new Error(`the slug "${wanted}" belongs to a removed body and cannot be reused; import into another one with --body <slug>`);
 }
 
-/** Fetches Locations that are only referenced by URL (SD.NET's Person.location), a few at a time. */
-async function fetchLocations(source: OparlSource, urls: string[]): Promise<JsonObject[]> {
-  const found: JsonObject[] = [];
+/**
+ * Fetches objects one by one at their URLs, a few at a time: Locations only referenced by URL
+ * (SD.NET's Person.location), parents of changed embedded objects. Missing ones are left out.
+ */
+async function fetchObjects(source: OparlSource, urls: string[]): Promise<Map<string, JsonObject>> {
+  const found = new Map<string, JsonObject>();
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < urls.length) {
       const url = urls[next++];
       const value = await source.get(url).catch(() => null);
-      if (isObject(value) && value.deleted !== true) found.push({ ...value, id: url });
+      if (isObject(value) && value.deleted !== true) found.set(url, { ...value, id: url });
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
   return found;
 }
+
+/** The types of the lists of embedded types in merge order: parents before what they may hold. */
+const EMBEDDED_TYPES = Object.keys(EMBEDDED_LISTS) as EmbeddedType[];
+
+/** How many times an incremental run fetches missing parents (a file's agenda item, then its meeting). */
+const PARENT_ROUNDS = 3;
+const OPARL_TYPE: Record<ParentType, string> = { person: 'Person', meeting: 'Meeting', paper: 'Paper', agendaItem: 'AgendaItem' };
 
 function groupDangling(dangling: Dangling[]): DanglingGroup[] {
   const groups = new Map<string, DanglingGroup>();
@@ -158,11 +184,8 @@ export class OparlImporter {
 
     const found = await findBody(source, options.sourceBody);
     const body = await ensureBody(this.ds, found.body, options.bodySlug);
-    const modifiedSince = await this.modifiedSince(source, body.id, options);
-    const crawled: Crawl = await crawl(source, found, { modifiedSince, onPage, signal: options.signal });
-    const mapped = mapCrawl(crawled);
-    if (mapped.locationRefs.size) addLocations(mapped, await fetchLocations(source, [...mapped.locationRefs]));
-
+    const plan = await this.plan(source, body.id, found.body, options);
+    const modifiedSince = plan.modifiedSince;
     const scope: Scope = {
       body: { id: body.id, slug: body.slug, name: body.name, webUrlTemplates: body.webUrlTemplates },
       caller: { role: 'admin', keyId: null, bodyId: null },
@@ -170,50 +193,117 @@ export class OparlImporter {
       requestId: `import-${randomUUID()}`,
     };
     const writer = new ImportWriter(new ResourceWriter(this.ds), scope);
-    await writer.loadIds(this.ds.manager, TABLES);
-    const counts: Partial<Record<ResourceKind, KindCounts>> = {};
-    for (const spec of TABLES) {
-      if (options.signal?.aborted) throw new Error('import aborted');
-      counts[spec.kind] = await this.writeKind(writer, spec, mapped, progress, options.signal);
-      if (spec.kind === 'session') await this.writeSessionCommittees(writer, mapped, counts.session ?? emptyCounts());
-    }
-    const failures = [...mapped.failed.entries()].flatMap(([kind, list]) => list.map((f) => ({ kind, ...f })));
-    for (const f of failures) (counts[f.kind] ??= emptyCounts()).failed++;
-
-    const summary: ImportSummary = {
-      body: { id: body.id, slug: body.slug, created: body.created },
-      source: source.systemUrl,
-      version: crawled.version,
-      modifiedSince,
-      counts,
-      failures,
-      dangling: groupDangling(writer.dangling),
-      downloads: null,
-      seconds: 0,
-    };
-    await this.remember(source, body.id, crawled.version, startedAt, summary);
+    // File texts wait in the spool from the crawl until their rows are written.
+    const { summary, complete, learnt } = await TextSpool.use(async (spool) => {
+      const crawled = await crawl(source, found, { modifiedSince, onPage, onItems: (items) => spool.takeFrom(items), signal: options.signal });
+      if (plan.note) crawled.warnings.unshift(plan.note);
+      const { merger, orphans } = await this.mergeEmbedded(source, crawled, spool, plan);
+      const mapped = mapCrawl(crawled, { merger, spool }, orphans);
+      if (mapped.locationRefs.size) addLocations(mapped, [...(await fetchObjects(source, [...mapped.locationRefs])).values()]);
+      const { counts, failures } = await this.write(writer, mapped, progress, options.signal);
+      const result: ImportSummary = {
+        body: { id: body.id, slug: body.slug, created: body.created },
+        source: source.systemUrl,
+        version: crawled.version,
+        modifiedSince,
+        counts,
+        failures,
+        dangling: groupDangling(writer.dangling),
+        warnings: crawled.warnings,
+        downloads: null,
+        text: { files: 0, source: 0, extracted: 0, methods: {}, none: 0, pendingExtraction: 0, withoutBytes: 0, extraction: {} },
+        seconds: 0,
+      };
+      // A run that missed a list is no base for the next incremental one: that asks again from where the last complete run began.
+      return { summary: result, complete: crawled.unread.length === 0, learnt: { ...plan.embedsAll, ...merger.learnt() } };
+    });
+    await this.remember(source, body.id, summary, startedAt, complete, learnt);
     if (options.download) summary.downloads = await this.download(writer, scope, options.download, progress, options.signal);
+    summary.text = await countFileText((sql, params) => this.ds.query(sql, params), body.id);
     summary.seconds = (Date.now() - started) / 1000;
     return summary;
   }
 
-  /** `modified_since` for this run: the last successful run's start less the overlap (live endpoints only). */
-  private async modifiedSince(source: OparlSource, bodyId: string, options: ImportOptions): Promise<string | null> {
-    if (options.full || source.kind !== 'http') return null;
-    const rows: SourceRow[] = await this.ds.query(`SELECT last_started_at, last_success_at FROM import_source WHERE body_id = $1 AND url = $2`, [bodyId, source.systemUrl]);
-    const last = rows[0];
-    if (!last?.last_success_at || !last.last_started_at) return null;
-    const since = new Date(last.last_started_at.getTime() - (options.overlapMinutes ?? 60) * 60_000);
-    return formatOffset(since);
+  /** Writes the mapped rows in dependency order; counts per kind, and the objects that could not be mapped. */
+  private async write(writer: ImportWriter, mapped: Mapped, progress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<Pick<ImportSummary, 'counts' | 'failures'>> {
+    await writer.loadIds(this.ds.manager, TABLES);
+    const counts: Partial<Record<ResourceKind, KindCounts>> = {};
+    for (const spec of TABLES) {
+      if (signal?.aborted) throw new Error('import aborted');
+      counts[spec.kind] = await this.writeKind(writer, spec, mapped, progress, signal);
+      if (spec.kind === 'session') await this.writeSessionCommittees(writer, mapped, counts.session ?? emptyCounts());
+    }
+    const failures = [...mapped.failed.entries()].flatMap(([kind, list]) => list.map((f) => ({ kind, ...f })));
+    for (const f of failures) (counts[f.kind] ??= emptyCounts()).failed++;
+    for (const u of mapped.unplaced) (counts[u.kind] ??= emptyCounts()).failed++;
+    writer.dangling.push(...mapped.unplaced);
+    return { counts, failures };
   }
 
-  private async remember(source: OparlSource, bodyId: string, version: string, startedAt: string, summary: ImportSummary): Promise<void> {
+  /**
+   * Merges the lists of embedded types into their parents. An incremental run fetches the
+   * parents it lacks (an agenda item or file changed, its meeting or paper did not), in a few
+   * rounds: a file's parent may be an agenda item, whose meeting is needed in turn.
+   */
+  private async mergeEmbedded(source: OparlSource, crawled: Crawl, spool: TextSpool, plan: RunPlan): Promise<{ merger: EmbeddedMerger; orphans: Orphan[] }> {
+    const merger = new EmbeddedMerger(crawled, plan.embedsAll);
+    const mergeAll = (objects: { type: EmbeddedType; obj: JsonObject }[]): Orphan[] =>
+      EMBEDDED_TYPES.flatMap((type) =>
+        merger.merge(
+          type,
+          objects.filter((o) => o.type === type).map((o) => o.obj),
+        ),
+      );
+    let orphans = mergeAll(EMBEDDED_TYPES.flatMap((type) => (crawled.embedded[type]?.live ?? []).map((obj) => ({ type, obj }))));
+    for (let round = 0; plan.modifiedSince && orphans.length && round < PARENT_ROUNDS; round++) {
+      const wanted = new Map<string, ParentType>();
+      for (const orphan of orphans) for (const parent of orphan.parents) wanted.set(parent.id, parent.type);
+      const fetched = await fetchObjects(source, [...wanted.keys()]);
+      const agendaItems: { type: EmbeddedType; obj: JsonObject }[] = [];
+      for (const [url, obj] of fetched) {
+        const type = wanted.get(url) as ParentType;
+        // A back-reference that names an object of another type is not followed.
+        if (typeof obj.type === 'string' && !obj.type.endsWith(`/${OPARL_TYPE[type]}`)) continue;
+        spool.takeFrom(obj);
+        if (type === 'agendaItem') agendaItems.push({ type: 'agendaItem', obj });
+        else merger.addParent(type, obj, true);
+      }
+      orphans = mergeAll([...agendaItems, ...orphans]);
+    }
+    merger.finish();
+    return { merger, orphans };
+  }
+
+  /**
+   * `modified_since` for this run: the last successful run's start less the overlap (live
+   * endpoints only). A Body that offers lists of embedded types is read in full once more
+   * when no run has learnt yet how its source embeds them (see EmbeddedMerger.childrenKnown).
+   */
+  private async plan(source: OparlSource, bodyId: string, sourceBody: JsonObject, options: ImportOptions): Promise<RunPlan> {
+    const rows: SourceRow[] = await this.ds.query(`SELECT last_started_at, last_success_at, embeds_all FROM import_source WHERE body_id = $1 AND url = $2`, [
+      bodyId,
+      source.systemUrl,
+    ]);
+    const last = rows[0];
+    const embedsAll = last?.embeds_all ?? {};
+    const full = { modifiedSince: null, embedsAll, note: null };
+    if (options.full || source.kind !== 'http' || !last?.last_success_at || !last.last_started_at) return full;
+    const unlearnt = EMBEDDED_TYPES.filter((type) => typeof sourceBody[EMBEDDED_LISTS[type]] === 'string' && embedsAll[type] === undefined);
+    if (unlearnt.length) return { ...full, note: `read in full once to learn how the source embeds what its lists of ${unlearnt.join(', ')} hold` };
+    const since = new Date(last.last_started_at.getTime() - (options.overlapMinutes ?? 60) * 60_000);
+    return { modifiedSince: formatUtc(since), embedsAll, note: null };
+  }
+
+  private async remember(source: OparlSource, bodyId: string, summary: ImportSummary, startedAt: string, complete: boolean, embedsAll: Partial<Record<EmbeddedType, boolean>>): Promise<void> {
+    const last = JSON.stringify({ counts: summary.counts, dangling: summary.dangling.map((d) => ({ kind: d.kind, field: d.field, count: d.count })), warnings: summary.warnings });
     await this.ds.query(
-      `INSERT INTO import_source (body_id, url, oparl_version, last_started_at, last_success_at, last_summary)
-       VALUES ($1, $2, $3, $4, now(), $5)
-       ON CONFLICT (body_id, url) DO UPDATE SET oparl_version = EXCLUDED.oparl_version, last_started_at = EXCLUDED.last_started_at,
-         last_success_at = EXCLUDED.last_success_at, last_summary = EXCLUDED.last_summary, modified_at = now()`,
-      [bodyId, source.systemUrl, version, startedAt, JSON.stringify({ counts: summary.counts, dangling: summary.dangling.map((d) => ({ kind: d.kind, field: d.field, count: d.count })) })],
+      `INSERT INTO import_source (body_id, url, oparl_version, last_started_at, last_success_at, last_summary, embeds_all)
+       VALUES ($1, $2, $3, CASE WHEN $6 THEN $4::timestamptz END, CASE WHEN $6 THEN now() END, $5, $7)
+       ON CONFLICT (body_id, url) DO UPDATE SET oparl_version = EXCLUDED.oparl_version, embeds_all = EXCLUDED.embeds_all,
+         last_started_at = CASE WHEN $6 THEN EXCLUDED.last_started_at ELSE import_source.last_started_at END,
+         last_success_at = CASE WHEN $6 THEN EXCLUDED.last_success_at ELSE import_source.last_success_at END,
+         last_summary = EXCLUDED.last_summary, modified_at = now()`,
+      [bodyId, source.systemUrl, summary.version, startedAt, last, complete, JSON.stringify(embedsAll)],
     );
   }
 
@@ -234,7 +324,7 @@ export class OparlImporter {
         const parentKind = spec.columns[column].ref;
         if (!parentKind) continue;
         const ids = writer.idsOf(parentKind);
-        complete.set(column, [...(mapped.complete.get(parentKind) ?? [])].map((s) => ids.get(s)).filter((v): v is string => !!v));
+        complete.set(column, [...(mapped.complete.get(spec.kind)?.get(parentKind) ?? [])].map((s) => ids.get(s)).filter((v): v is string => !!v));
       }
       counts.deleted += await writer.deleteVanishedChildren(spec, drafts.map((d) => d.sourceId), complete);
     }
@@ -273,7 +363,7 @@ export class OparlImporter {
   }
 
   private async download(writer: ImportWriter, scope: Scope, options: Partial<DownloadOptions> & { storage: Storage }, progress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<DownloadCounts> {
-    const files = await filesWithoutBytes(this.ds, scope.body.id);
+    const files = await filesToFetch(this.ds, scope.body.id);
     const settings: DownloadOptions = {
       concurrency: options.concurrency ?? 4,
       maxBytes: options.maxBytes ?? 100 * 1024 * 1024,
@@ -283,16 +373,35 @@ export class OparlImporter {
       signal,
       onProgress: (done, total) => progress({ phase: 'download', label: 'file', done, total }),
     };
-    return downloadFiles(files, options.storage, scope.body.id, settings, (fileId, meta) =>
+    return downloadFiles(files, options.storage, scope.body.id, settings, (fileId, fetched) =>
       writer.transactionOf(async (manager, record) => {
-        await manager.query(`UPDATE file SET size = $2, sha512 = $3, storage_key = $4, modified_at = now() WHERE id = $1`, [fileId, meta.size, meta.sha512, meta.storageKey]);
+        const [stored]: { storage_key: string | null; sha512: string | null }[] = await manager.query(`SELECT storage_key, sha512 FROM file WHERE id = $1 FOR UPDATE`, [fileId]);
+        if (stored?.storage_key === fetched.storageKey && stored.sha512 === fetched.sha512) {
+          // The same bytes again (the source changed only its metadata): nothing readers see, nothing to extract.
+          await manager.query(`UPDATE file SET fetched_version = $2 WHERE id = $1`, [fileId, versionJson(fetched.version)]);
+          return;
+        }
+        await manager.query(`UPDATE file SET size = $2, sha512 = $3, storage_key = $4, fetched_version = $5, modified_at = now() WHERE id = $1`, [
+          fileId,
+          fetched.size,
+          fetched.sha512,
+          fetched.storageKey,
+          versionJson(fetched.version),
+        ]);
+        // The change event sends the file to the worker's extract queue (and the search index).
         await record([fileId], 'file');
       }),
     );
   }
 }
 
-/** An OParl date-time (offset, no milliseconds) in UTC. */
-export function formatOffset(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+/**
+ * An OParl date-time in UTC without milliseconds, as `modified_since` wants it: with `Z`
+ * rather than `+00:00`, since some servers read a `+` in a query string as a space.
+ */
+export function formatUtc(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** A jsonb parameter; SQL NULL (not JSON null) for nothing. */
+const versionJson = (version: Record<string, unknown> | null): string | null => (version ? JSON.stringify(version) : null);

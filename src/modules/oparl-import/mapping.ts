@@ -2,12 +2,14 @@ import type { ResourceKind } from '../../common/access/resources';
 import type { CommitteeKind } from '../committees/committee.entity';
 import type { FileRole } from '../files/file.entity';
 import type { SessionState } from '../sessions/session.entity';
-import type { Crawl } from './crawl';
+import type { Crawl, EmbeddedType } from './crawl';
+import { CHILD_FIELDS, EmbeddedMerger, Orphan, ParentType } from './external';
 import { isObject, Json, JsonObject } from './json';
 import * as n from './normalize';
+import type { SpooledText, TextSpool } from './text-spool';
 
 /** A value for one column; references hold source ids until the writer resolves them. */
-export type Cell = string | number | boolean | null | string[] | JsonObject;
+export type Cell = string | number | boolean | null | string[] | JsonObject | SpooledText;
 
 /** One row to write, keyed by the id the record has in the old system. */
 export interface Draft {
@@ -15,6 +17,12 @@ export interface Draft {
   /** The source's `created`, kept as our created_at for new rows. */
   created: string | null;
   values: Record<string, Cell>;
+  /**
+   * An embedded object that did not change since the last run (its filtered list did not
+   * name it): a stored row keeps what its own object says, only what its parent decides
+   * (link, place, role) is written. Embedded copies may lack fields the object has.
+   */
+  unchanged?: boolean;
 }
 
 /** Everything one crawl maps to, per resource kind. */
@@ -22,14 +30,25 @@ export interface Mapped {
   rows: Map<ResourceKind, Map<string, Draft>>;
   /** Source ids reported deleted. */
   deleted: Map<ResourceKind, Set<string>>;
-  /** Source ids of parents whose embedded children were all seen (their vanished children are deleted). */
-  complete: Map<ResourceKind, Set<string>>;
+  /**
+   * Per child kind and parent kind: source ids of parents whose children of that kind were
+   * all seen (their vanished children are deleted).
+   */
+  complete: Map<ResourceKind, Map<ResourceKind, Set<string>>>;
   /** Meeting source id → organization source ids, lead first. */
   sessionCommittees: Map<string, string[]>;
   /** Location URLs referenced but not embedded anywhere: fetched one by one. */
   locationRefs: Set<string>;
   /** Source objects that could not be mapped, per kind. */
   failed: Map<ResourceKind, { id: string; reason: string }[]>;
+  /** Objects of the lists of embedded types whose parent the source does not deliver. */
+  unplaced: { kind: ResourceKind; sourceId: string; field: string; target: string }[];
+}
+
+/** What the mapper needs to know besides the crawl: merged parents, file texts. */
+export interface MapContext {
+  merger?: EmbeddedMerger;
+  spool?: TextSpool;
 }
 
 const EARLIEST_PLAUSIBLE = '1980-01-01';
@@ -39,12 +58,17 @@ function created(obj: JsonObject): string | null {
   return value && value >= EARLIEST_PLAUSIBLE ? value : null;
 }
 
+/** A child in its parent's field: a live object with its id, or null for a bare URL (which keeps its place). */
+type Child = { obj: JsonObject; id: string } | null;
+
 class Mapper {
-  readonly out: Mapped = { rows: new Map(), deleted: new Map(), complete: new Map(), sessionCommittees: new Map(), locationRefs: new Set(), failed: new Map() };
+  readonly out: Mapped = { rows: new Map(), deleted: new Map(), complete: new Map(), sessionCommittees: new Map(), locationRefs: new Set(), failed: new Map(), unplaced: [] };
   /** Meeting source id → start, for papers without a date. */
   private readonly meetingStart = new Map<string, string>();
   /** Agenda item source id → meeting source id, for consultations without a meeting. */
   private readonly agendaMeeting = new Map<string, string>();
+
+  constructor(private readonly context: MapContext = {}) {}
 
   private bucket<T>(map: Map<ResourceKind, T>, kind: ResourceKind, make: () => T): T {
     let found = map.get(kind);
@@ -53,31 +77,76 @@ class Mapper {
   }
 
   add(kind: ResourceKind, obj: JsonObject, id: string, values: Record<string, Cell>): void {
-    this.bucket(this.out.rows, kind, () => new Map<string, Draft>()).set(id, { sourceId: id, created: created(obj), values });
+    const type = EMBEDDED_TYPE_OF[kind];
+    const unchanged = type !== undefined && this.context.merger?.unchanged(type, id) === true;
+    this.bucket(this.out.rows, kind, () => new Map<string, Draft>()).set(id, { sourceId: id, created: created(obj), values, ...(unchanged ? { unchanged } : {}) });
   }
 
   deleted(kind: ResourceKind, id: string): void {
     this.bucket(this.out.deleted, kind, () => new Set<string>()).add(id);
   }
 
-  complete(kind: ResourceKind, id: string): void {
-    this.bucket(this.out.complete, kind, () => new Set<string>()).add(id);
+  complete(childKind: ResourceKind, parentKind: ResourceKind, id: string): void {
+    this.bucket(this.bucket(this.out.complete, childKind, () => new Map<ResourceKind, Set<string>>()), parentKind, () => new Set<string>()).add(id);
+  }
+
+  /** A parent reported deleted takes all its children with it. */
+  completeDeleted(parentKind: ResourceKind, id: string): void {
+    for (const childKind of CHILD_KINDS[parentKind] ?? []) this.complete(childKind, parentKind, id);
   }
 
   fail(kind: ResourceKind, id: string, reason: string): void {
     this.bucket(this.out.failed, kind, () => []).push({ id, reason });
   }
 
-  /** Embedded children: deleted entries are noted, the others returned with their source id. */
-  private live(kind: ResourceKind, value: Json | undefined): { obj: JsonObject; id: string }[] {
-    const result: { obj: JsonObject; id: string }[] = [];
-    for (const obj of n.objects(value)) {
-      const id = n.url(obj.id);
+  /**
+   * Embedded children in source order: deleted entries are noted and left out, live objects
+   * come with their source id, bare URLs as null (the object is not in this run, but its
+   * place counts for the positions of the others).
+   */
+  private children(kind: ResourceKind, value: Json | undefined): Child[] {
+    const entries = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+    const result: Child[] = [];
+    for (const entry of entries) {
+      if (typeof entry === 'string' && n.url(entry)) result.push(null);
+      if (!isObject(entry)) continue;
+      const id = n.url(entry.id);
       if (!id) continue;
-      if (obj.deleted === true) this.deleted(kind, id);
-      else result.push({ obj, id });
+      if (entry.deleted === true) this.deleted(kind, id);
+      else result.push({ obj: entry, id });
     }
     return result;
+  }
+
+  /** Files of a parent's file fields, numbered across the fields in order. */
+  private files(obj: JsonObject, fields: [string, FileRole][], parentColumn: string, parentId: string): void {
+    let position = 0;
+    for (const [field, role] of fields) {
+      for (const file of this.children('file', obj[field])) {
+        if (file) this.file(file.obj, file.id, role, parentColumn, parentId, position);
+        position++;
+      }
+    }
+  }
+
+  /**
+   * Notes the kinds of children a parent gives all of here, so that those it no longer names
+   * can be deleted: every field of that kind holds objects only (an absent field means none,
+   * bare URLs mean we do not have them all), and the source is known to name all of them
+   * (see EmbeddedMerger.childrenKnown).
+   */
+  private completeChildren(type: ParentType, obj: JsonObject, id: string): void {
+    const given = new Map<EmbeddedType, boolean>();
+    for (const [field, childType] of CHILD_FIELDS[type]) {
+      const value = obj[field];
+      const objects = value === undefined || value === null || (Array.isArray(value) ? value.every(isObject) : isObject(value));
+      given.set(childType, (given.get(childType) ?? true) && objects);
+    }
+    for (const [childType, all] of given) {
+      if (!all || (this.context.merger && !this.context.merger.childrenKnown(childType))) continue;
+      this.complete(KIND_OF[childType], PARENT_KIND[type], id);
+      if (childType === 'file' && type === 'meeting') this.complete('minutes', 'session', id);
+    }
   }
 
   /** A Location, embedded or referenced by URL; returns its source id. */
@@ -147,8 +216,8 @@ class Mapper {
       life_source: n.text(obj.lifeSource),
       location_id: this.location(obj.locationObject ?? obj.location, `${id}#location`),
     });
-    if (embedsAll(obj.membership)) this.complete('person', id);
-    for (const m of this.live('membership', obj.membership)) this.membership(m.obj, m.id, id);
+    this.completeChildren('person', obj, id);
+    for (const m of this.children('membership', obj.membership)) if (m) this.membership(m.obj, m.id, id);
   }
 
   membership(obj: JsonObject, id: string, personId: string): void {
@@ -177,21 +246,28 @@ class Mapper {
       location_id: this.location(obj.location, `${id}#location`),
     });
     this.out.sessionCommittees.set(id, organizations);
-    if (embedsAll(obj.agendaItem)) this.complete('session', id);
-    this.live('agenda-item', obj.agendaItem).forEach((item, position) => this.agendaItem(item.obj, item.id, id, position));
-    const protocols: [string, FileRole, 'results' | 'verbatim' | null][] = [
-      ['invitation', 'invitation', null],
-      ['resultsProtocol', 'results_protocol', 'results'],
-      ['verbatimProtocol', 'verbatim_protocol', 'verbatim'],
+    this.completeChildren('meeting', obj, id);
+    this.children('agenda-item', obj.agendaItem).forEach((item, position) => item && this.agendaItem(item.obj, item.id, id, position));
+    this.files(
+      obj,
+      [
+        ['invitation', 'invitation'],
+        ['resultsProtocol', 'results_protocol'],
+        ['verbatimProtocol', 'verbatim_protocol'],
+        ['auxiliaryFile', 'auxiliary'],
+      ],
+      'session_id',
+      id,
+    );
+    const protocols: [string, 'results' | 'verbatim'][] = [
+      ['resultsProtocol', 'results'],
+      ['verbatimProtocol', 'verbatim'],
     ];
-    let position = 0;
-    for (const [field, role, minutesKind] of protocols) {
-      for (const file of this.live('file', obj[field])) {
-        this.file(file.obj, file.id, role, 'session_id', id, position++);
-        if (minutesKind) this.add('minutes', file.obj, `${id}#${minutesKind}`, { session_id: id, kind: minutesKind, status: 'published', file_id: file.id });
+    for (const [field, minutesKind] of protocols) {
+      for (const file of this.children('file', obj[field])) {
+        if (file) this.add('minutes', file.obj, `${id}#${minutesKind}`, { session_id: id, kind: minutesKind, status: 'published', file_id: file.id });
       }
     }
-    for (const file of this.live('file', obj.auxiliaryFile)) this.file(file.obj, file.id, 'auxiliary', 'session_id', id, position++);
   }
 
   agendaItem(obj: JsonObject, id: string, meetingId: string, position: number): void {
@@ -207,15 +283,21 @@ class Mapper {
       start: n.dateTime(obj.start),
       end: n.dateTime(obj.end),
     });
-    this.complete('agenda-item', id);
-    let filePosition = 0;
-    for (const file of this.live('file', obj.resolutionFile)) this.file(file.obj, file.id, 'resolution', 'agenda_item_id', id, filePosition++);
-    for (const file of this.live('file', obj.auxiliaryFile)) this.file(file.obj, file.id, 'auxiliary', 'agenda_item_id', id, filePosition++);
+    this.completeChildren('agendaItem', obj, id);
+    this.files(
+      obj,
+      [
+        ['resolutionFile', 'resolution'],
+        ['auxiliaryFile', 'auxiliary'],
+      ],
+      'agenda_item_id',
+      id,
+    );
   }
 
   paper(obj: JsonObject, id: string): void {
-    const consultations = this.live('consultation', obj.consultation);
-    const firstMeeting = consultations.map((c) => n.ref(c.obj.meeting)).find((m): m is string => !!m && this.meetingStart.has(m));
+    const consultations = this.children('consultation', obj.consultation);
+    const firstMeeting = consultations.map((c) => c && n.ref(c.obj.meeting)).find((m): m is string => !!m && this.meetingStart.has(m));
     const date = n.date(obj.date) ?? n.date(created(obj)) ?? (firstMeeting ? n.date(this.meetingStart.get(firstMeeting)) : null) ?? n.date(n.dateTime(obj.modified));
     if (!date) return this.fail('document', id, 'no date');
     this.add('document', obj, id, {
@@ -230,11 +312,17 @@ class Mapper {
       related_document_ids: n.refs(obj.relatedPaper),
       superordinated_document_id: n.refs(obj.superordinatedPaper)[0] ?? null,
     });
-    if (embedsAll(obj.consultation)) this.complete('document', id);
-    consultations.forEach((c, position) => this.consultation(c.obj, c.id, id, position));
-    let filePosition = 0;
-    for (const file of this.live('file', obj.mainFile)) this.file(file.obj, file.id, 'main', 'document_id', id, filePosition++);
-    for (const file of this.live('file', obj.auxiliaryFile)) this.file(file.obj, file.id, 'auxiliary', 'document_id', id, filePosition++);
+    this.completeChildren('paper', obj, id);
+    consultations.forEach((c, position) => c && this.consultation(c.obj, c.id, id, position));
+    this.files(
+      obj,
+      [
+        ['mainFile', 'main'],
+        ['auxiliaryFile', 'auxiliary'],
+      ],
+      'document_id',
+      id,
+    );
   }
 
   consultation(obj: JsonObject, id: string, paperId: string, position: number): void {
@@ -263,6 +351,7 @@ class Mapper {
     const mimeType = n.mimeType(obj.mimeType, fileName);
     const name = n.text(obj.name) ?? fileName?.replace(/\.[a-z0-9]{1,5}$/i, '') ?? 'Datei';
     const ext = n.extensionFor(mimeType);
+    const text = this.context.spool?.text(id) ?? null;
     this.add('file', obj, id, {
       name,
       file_name: fileName ?? (ext ? `${name}.${ext}` : name),
@@ -278,14 +367,53 @@ class Mapper {
       file_license: n.url(obj.fileLicense),
       source_access_url: accessUrl,
       source_download_url: downloadUrl,
+      text,
+      text_origin: text ? 'source' : null,
+      source_version: sourceVersion(obj, downloadUrl ?? accessUrl),
     });
+  }
+
+  /** Reports an object of a list of embedded types that found no parent. */
+  unplaced(orphan: Orphan): void {
+    const id = n.url(orphan.obj.id);
+    if (!id) return;
+    const parent = orphan.parents[0];
+    this.out.unplaced.push({ kind: KIND_OF[orphan.type], sourceId: id, field: parent ? PARENT_FIELD[parent.type] : 'parent', target: parent?.id ?? '(none)' });
   }
 }
 
-/** Whether an embedded list is given in full (absent means empty); lists of bare URLs are not. */
-function embedsAll(value: Json | undefined): boolean {
-  if (value === undefined || value === null) return true;
-  return Array.isArray(value) ? value.every(isObject) : isObject(value);
+/** Our kind of each embedded type, and of each parent type. */
+const KIND_OF: Record<EmbeddedType, ResourceKind> = { legislativeTerm: 'legislative-term', membership: 'membership', agendaItem: 'agenda-item', consultation: 'consultation', file: 'file' };
+const EMBEDDED_TYPE_OF: Partial<Record<ResourceKind, EmbeddedType>> = Object.fromEntries(Object.entries(KIND_OF).map(([type, kind]) => [kind, type]));
+const PARENT_KIND: Record<ParentType, ResourceKind> = { person: 'person', meeting: 'session', paper: 'document', agendaItem: 'agenda-item' };
+
+/** The kinds of children of each parent kind (what a deleted parent takes with it). */
+const CHILD_KINDS: Partial<Record<ResourceKind, ResourceKind[]>> = {
+  person: ['membership'],
+  session: ['agenda-item', 'file', 'minutes'],
+  'agenda-item': ['file'],
+  document: ['consultation', 'file'],
+};
+
+/** The field (as in dangling references) that links a child to a parent of each type. */
+const PARENT_FIELD: Record<ParentType, string> = { person: 'person', meeting: 'session', paper: 'document', agendaItem: 'agendaItem' };
+
+/**
+ * What the source says of a file's bytes: when they change, `--download` fetches them again.
+ * Null when the source says nothing at all.
+ */
+function sourceVersion(obj: JsonObject, url: string | null): JsonObject | null {
+  const version: JsonObject = {};
+  const modified = n.text(obj.modified);
+  const size = n.integer(obj.size);
+  const sha512 = n.text(obj.sha512Checksum)?.toLowerCase();
+  const sha1 = n.text(obj.sha1Checksum)?.toLowerCase();
+  if (modified) version.modified = modified;
+  if (size) version.size = size;
+  if (sha512) version.sha512Checksum = sha512;
+  if (sha1) version.sha1Checksum = sha1;
+  if (url) version.url = url;
+  return Object.keys(version).length ? version : null;
 }
 
 function fileNameOf(url: string | null): string | null {
@@ -330,9 +458,12 @@ export function meetingState(obj: JsonObject, start: string): SessionState {
 /** Lists hold only entries with a string id (see crawl). */
 const idOf = (obj: JsonObject): string => (typeof obj.id === 'string' ? obj.id : '');
 
-/** Maps a crawl to rows, per resource kind. Order matters: meetings before papers (paper dates). */
-export function mapCrawl(crawl: Crawl): Mapped {
-  const m = new Mapper();
+/**
+ * Maps a crawl to rows, per resource kind. Order matters: meetings before papers (paper
+ * dates). `orphans` are objects of the lists of embedded types that found no parent.
+ */
+export function mapCrawl(crawl: Crawl, context: MapContext = {}, orphans: Orphan[] = []): Mapped {
+  const m = new Mapper(context);
   for (const term of n.objects(crawl.body.legislativeTerm)) {
     const id = n.url(term.id);
     if (id && term.deleted !== true) m.legislativeTerm(term, id);
@@ -353,11 +484,17 @@ export function mapCrawl(crawl: Crawl): Mapped {
   for (const [list, kind] of deletedKinds) {
     for (const id of crawl.lists[list].deleted) {
       m.deleted(kind, id);
-      // A deleted parent takes its embedded children with it.
-      m.complete(kind, id);
+      m.completeDeleted(kind, id);
     }
   }
   for (const id of crawl.locations.deleted) m.deleted('location', id);
+  for (const [type, list] of Object.entries(crawl.embedded) as [EmbeddedType, Crawl['locations']][]) {
+    for (const id of list.deleted) {
+      m.deleted(KIND_OF[type], id);
+      m.completeDeleted(KIND_OF[type], id);
+    }
+  }
+  for (const orphan of orphans) m.unplaced(orphan);
   return m.out;
 }
 

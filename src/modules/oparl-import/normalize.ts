@@ -10,6 +10,8 @@ const PLACEHOLDERS = new Set(['', 'n/a', 'n.a.', 'n. a.', '-', '--', 'null', 'un
 const ODD_SPACES = /[\u00a0\u2007\u202f\u2000-\u200a\u3000]/g;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** Half of a UTF-16 surrogate pair (JSON can carry one as an escape); PostgreSQL refuses it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const MOJIBAKE = /[\u00c2\u00c3][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
 /** Characters Windows-1252 puts at 0x80–0x9F. */
 const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
@@ -37,8 +39,23 @@ export function repairMojibake(value: string): string {
 export function text(value: Json | undefined): string | null {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return null;
-  const cleaned = repairMojibake(value).replace(ODD_SPACES, ' ').replace(CONTROL, '').replace(/\r\n?/g, '\n').trim();
+  const cleaned = repairMojibake(value).replace(ODD_SPACES, ' ').replace(CONTROL, '').replace(LONE_SURROGATE, '\ufffd').replace(/\r\n?/g, '\n').trim();
   return PLACEHOLDERS.has(cleaned.toLowerCase()) ? null : cleaned;
+}
+
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * A file's text as its source delivered it (OParl File.text), changed only where it must be:
+ * line ends become \n; control characters other than tab, line feed and form feed (a page
+ * break) are dropped, and broken UTF-16 becomes U+FFFD (PostgreSQL refuses both). Layout
+ * noise stays: the search index deals with it. Null when there is no visible character.
+ */
+export function sourceText(value: Json | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const cleaned = value.replace(/\r\n?/g, '\n').replace(TEXT_CONTROL, '').replace(LONE_SURROGATE, '\ufffd');
+  return /\S/.test(cleaned) ? cleaned : null;
 }
 
 export function texts(value: Json | undefined): string[] {

@@ -1,3 +1,4 @@
+import { describeFileText } from '../files/file-text';
 import type { ImportProgress, ImportSummary } from './importer';
 
 const WIDTH = 30;
@@ -35,7 +36,7 @@ export class ProgressBar {
   }
 }
 
-/** The closing report: counts per type, failures and dangling references. */
+/** The closing report: counts per type, failures, dangling references, warnings, file bytes and text. */
 export function formatSummary(s: ImportSummary): string {
   const lines: string[] = [];
   lines.push(`Imported OParl ${s.version} from ${s.source} into body "${s.body.slug}"${s.body.created ? ' (created)' : ''}${s.modifiedSince ? `, changes since ${s.modifiedSince}` : ''}, ${s.seconds.toFixed(1)} s`);
@@ -56,10 +57,16 @@ export function formatSummary(s: ImportSummary): string {
       for (const e of d.examples) lines.push(`    ${e.from} → ${e.to}`);
     }
   } else lines.push('', 'No dangling references.');
+  if (s.warnings.length) {
+    lines.push('', 'Warnings:');
+    for (const w of s.warnings) lines.push(`  ${w}`);
+  }
   if (s.downloads) {
     const d = s.downloads;
-    lines.push('', `File bytes: ${d.downloaded} downloaded, ${d.tooLarge} over the size cap, ${d.failed} failed`);
+    const again = d.refetched ? ` (${d.refetched} of them again, as their source changed)` : '';
+    lines.push('', `File bytes: ${d.downloaded} downloaded${again}, ${d.tooLarge} over the size cap, ${d.failed} failed`);
     for (const f of d.failures.slice(0, 10)) lines.push(`  ${f.url}: ${f.reason}`);
   }
+  lines.push('', `File text: ${describeFileText(s.text)}`);
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
 import type { ResourceKind } from '../../common/access/resources';
+import { extractedTextSql } from '../files/file-text';
 
 /** One written column: its SQL type, its API field name (for `locally_owned`), and what it refers to. */
 export interface ColumnSpec {
@@ -10,6 +11,12 @@ export interface ColumnSpec {
   required?: boolean;
   /** SQL condition on the stored row (alias `t`) under which a re-import keeps the stored value. */
   keepWhen?: string;
+  /** A column drafts do not carry: SQL for its value in a new row, and in a stored one (`t`; EXCLUDED the imported row). */
+  derived?: { insert: string; update: string };
+  /** Decided by the parent that embeds the row (its link, place, role), not by the row's own object. */
+  fromParent?: boolean;
+  /** SQL (alias `t`) for the draft value that leaves a stored row's column as it is, when that is not the column itself. */
+  stored?: string;
 }
 
 export interface TableSpec {
@@ -81,7 +88,7 @@ export const TABLES: TableSpec[] = [
     table: 'membership',
     parents: ['person_id'],
     columns: {
-      person_id: c('uuid', 'person', { ref: 'person', required: true }),
+      person_id: c('uuid', 'person', { ref: 'person', required: true, fromParent: true }),
       committee_id: c('uuid', 'committee', { ref: 'committee', required: true }),
       role: c('text', 'role'),
       voting_right: c('boolean', 'votingRight'),
@@ -107,9 +114,9 @@ export const TABLES: TableSpec[] = [
     table: 'agenda_item',
     parents: ['session_id'],
     columns: {
-      session_id: c('uuid', 'session', { ref: 'session', required: true }),
+      session_id: c('uuid', 'session', { ref: 'session', required: true, fromParent: true }),
       number: c('text', 'number'),
-      position: c('int', 'position'),
+      position: c('int', 'position', { fromParent: true }),
       name: c('text', 'name'),
       public: c('boolean', 'public'),
       result: c('text', 'result'),
@@ -139,13 +146,13 @@ export const TABLES: TableSpec[] = [
     table: 'consultation',
     parents: ['document_id'],
     columns: {
-      document_id: c('uuid', 'document', { ref: 'document', required: true }),
+      document_id: c('uuid', 'document', { ref: 'document', required: true, fromParent: true }),
       agenda_item_id: c('uuid', 'agendaItem', { ref: 'agenda-item' }),
       session_id: c('uuid', 'session', { ref: 'session' }),
       committee_id: c('uuid', 'committee', { ref: 'committee' }),
       role: c('text', 'role'),
       authoritative: c('boolean', 'authoritative'),
-      position: c('int', 'position'),
+      position: c('int', 'position', { fromParent: true }),
     },
   },
   {
@@ -159,14 +166,19 @@ export const TABLES: TableSpec[] = [
       size: c('bigint', 'size', { keepWhen: 't.storage_key IS NOT NULL' }),
       date: c('date', 'date'),
       public: c('boolean', 'public'),
-      document_id: c('uuid', 'document', { ref: 'document' }),
-      agenda_item_id: c('uuid', 'agendaItem', { ref: 'agenda-item' }),
-      session_id: c('uuid', 'session', { ref: 'session' }),
-      role: c('file_role', 'role'),
-      position: c('int', 'position'),
+      document_id: c('uuid', 'document', { ref: 'document', fromParent: true }),
+      agenda_item_id: c('uuid', 'agendaItem', { ref: 'agenda-item', fromParent: true }),
+      session_id: c('uuid', 'session', { ref: 'session', fromParent: true }),
+      role: c('file_role', 'role', { fromParent: true }),
+      position: c('int', 'position', { fromParent: true }),
       file_license: c('text', 'fileLicense'),
       source_access_url: c('text', 'accessUrl'),
       source_download_url: c('text', 'downloadUrl'),
+      // The source's File.text, unless text extracted from the bytes stands in for it: then it waits in source_text.
+      text: c('text', 'text', { keepWhen: extractedTextSql('t'), stored: `CASE WHEN t.text_origin = 'source' THEN t.text ELSE t.source_text END` }),
+      text_origin: c('file_text_origin', 'textOrigin', { keepWhen: extractedTextSql('t'), stored: `CASE WHEN t.text_origin = 'source' OR t.source_text IS NOT NULL THEN 'source' END` }),
+      source_text: c('text', 'sourceText', { derived: { insert: 'NULL', update: `CASE WHEN ${extractedTextSql('t')} THEN EXCLUDED.text END` } }),
+      source_version: c('jsonb', 'sourceVersion'),
     },
   },
   {

@@ -4,6 +4,7 @@ import { RESOURCES, ResourceKind } from '../../common/access/resources';
 import type { ResourceWriter } from '../changes/resource-writer.service';
 import type { Cell, Draft } from './mapping';
 import type { TableSpec } from './tables';
+import { SpooledText } from './text-spool';
 
 /** Per-kind outcome of an import run. */
 export interface KindCounts {
@@ -27,9 +28,35 @@ export interface Dangling {
 interface Resolved {
   sourceId: string;
   row: Record<string, Cell>;
+  /** See Draft.unchanged. */
+  unchanged?: boolean;
 }
 
 const BATCH = 1000;
+/** Bytes of file text per batch: a batch of long texts stays a reasonable statement. */
+const BATCH_TEXT_BYTES = 16 * 1024 * 1024;
+
+const textBytes = (row: Record<string, Cell>): number => Object.values(row).reduce<number>((sum, v) => sum + (v instanceof SpooledText ? v.bytes : 0), 0);
+
+/** Splits rows into batches of at most BATCH rows and (unless one row alone exceeds it) BATCH_TEXT_BYTES of text. */
+function batches(rows: Resolved[]): Resolved[][] {
+  const out: Resolved[][] = [];
+  let current: Resolved[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = textBytes(row.row);
+    if (current.length && (current.length >= BATCH || bytes + size > BATCH_TEXT_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
 const q = (name: string): string => `"${name}"`;
 
 /** SQL: who can see row `r` of `kind` now (2 everyone, 1 members, 0 staff, -1 nobody), as on change events. */
@@ -131,22 +158,26 @@ export class ImportWriter {
     }
     if (pending) return 'pending';
     this.dangling.push(...dangling);
-    return failed ? null : { sourceId: draft.sourceId, row };
+    return failed ? null : { sourceId: draft.sourceId, row, unchanged: draft.unchanged };
   }
 
   private upsertSql(spec: TableSpec): string {
-    const columns = Object.keys(spec.columns);
+    const all = Object.keys(spec.columns);
+    const columns = all.filter((c) => !spec.columns[c].derived);
     const recordType = [`source_id text`, `created_at timestamptz`, ...columns.map((c) => `${q(c)} ${spec.columns[c].type}`)].join(', ');
     const next = (c: string): string => {
-      const keep = [`'${spec.columns[c].field}' = ANY(t.locally_owned)`, spec.columns[c].keepWhen].filter(Boolean).join(' OR ');
+      const { derived, field, keepWhen } = spec.columns[c];
+      if (derived) return derived.update;
+      const keep = [`'${field}' = ANY(t.locally_owned)`, keepWhen].filter(Boolean).join(' OR ');
       return `CASE WHEN ${keep} THEN t.${q(c)} ELSE EXCLUDED.${q(c)} END`;
     };
-    const changed = columns.map((c) => `t.${q(c)} IS DISTINCT FROM ${next(c)}`).join(' OR ');
-    return `INSERT INTO ${q(spec.table)} AS t (body_id, source_id, created_at, modified_at, published_at, modified_by_key_id, ${columns.map(q).join(', ')})
-      SELECT $2::uuid, x.source_id, COALESCE(x.created_at, now()), now(), now(), NULL, ${columns.map((c) => `x.${q(c)}`).join(', ')}
+    const inserted = (c: string): string => spec.columns[c].derived?.insert ?? `x.${q(c)}`;
+    const changed = all.map((c) => `t.${q(c)} IS DISTINCT FROM ${next(c)}`).join(' OR ');
+    return `INSERT INTO ${q(spec.table)} AS t (body_id, source_id, created_at, modified_at, published_at, modified_by_key_id, ${all.map(q).join(', ')})
+      SELECT $2::uuid, x.source_id, COALESCE(x.created_at, now()), now(), now(), NULL, ${all.map(inserted).join(', ')}
       FROM jsonb_to_recordset($1::jsonb) AS x(${recordType})
       ON CONFLICT (body_id, source_id) WHERE source_id IS NOT NULL DO UPDATE SET
-        ${columns.map((c) => `${q(c)} = ${next(c)}`).join(',\n        ')},
+        ${all.map((c) => `${q(c)} = ${next(c)}`).join(',\n        ')},
         deleted_at = NULL, modified_at = now(), modified_by_key_id = NULL
       WHERE (t.deleted_at IS NULL OR t.modified_by_key_id IS NULL) AND (t.deleted_at IS NOT NULL OR ${changed})
       RETURNING t.id, t.source_id, (t.xmax = 0) AS inserted`;
@@ -169,16 +200,17 @@ export class ImportWriter {
         else if (resolved === null) counts.failed++;
         else ready.push(resolved);
       }
-      for (let start = 0; start < ready.length; start += BATCH) await this.writeBatch(spec, ready.slice(start, start + BATCH), created, counts);
+      for (const batch of batches(ready)) await this.writeBatch(spec, batch, created, counts);
       if (deferred.length === remaining.length) finalPass = true;
       remaining = deferred;
     }
   }
 
   private async writeBatch(spec: TableSpec, batch: Resolved[], created: Map<string, string | null>, counts: KindCounts): Promise<void> {
-    const payload = JSON.stringify(batch.map((r) => ({ ...r.row, source_id: r.sourceId, created_at: created.get(r.sourceId) ?? null })));
     await this.writer.transaction(this.scope, async (tx) => {
       await tx.manager.query(`SET LOCAL TimeZone = 'Europe/Berlin'`);
+      await this.keepStored(tx.manager, spec, batch.filter((r) => r.unchanged));
+      const payload = JSON.stringify(batch.map((r) => ({ ...r.row, source_id: r.sourceId, created_at: created.get(r.sourceId) ?? null })));
       const before = await this.audiences(tx.manager, spec, batch.map((r) => r.sourceId));
       const rows: { id: string; source_id: string; inserted: boolean }[] = await tx.manager.query(this.upsertSql(spec), [payload, this.bodyId]);
       const events: { id: string; action: string; before: number }[] = [];
@@ -192,6 +224,26 @@ export class ImportWriter {
       counts.unchanged += batch.length - rows.length;
       await this.recordEvents(tx.manager, spec.kind, events);
     });
+  }
+
+  /**
+   * Unchanged embedded objects (Draft.unchanged) whose rows exist keep what those rows hold,
+   * except what the parent decides: their drafts take the stored values, so the upsert finds
+   * nothing to change there.
+   */
+  private async keepStored(manager: EntityManager, spec: TableSpec, rows: Resolved[]): Promise<void> {
+    if (rows.length === 0) return;
+    const kept = Object.keys(spec.columns).filter((c) => !spec.columns[c].fromParent && !spec.columns[c].derived);
+    const select = kept.map((c) => `to_jsonb(${spec.columns[c].stored ?? `t.${q(c)}`}) AS ${q(c)}`).join(', ');
+    const stored: Record<string, Cell>[] = await manager.query(`SELECT t.source_id, ${select} FROM ${q(spec.table)} t WHERE t.body_id = $1 AND t.source_id = ANY($2::text[])`, [
+      this.bodyId,
+      rows.map((r) => r.sourceId),
+    ]);
+    const bySource = new Map(stored.map((s) => [s.source_id as string, s]));
+    for (const r of rows) {
+      const found = bySource.get(r.sourceId);
+      if (found) for (const c of kept) r.row[c] = found[c];
+    }
   }
 
   private async audiences(manager: EntityManager, spec: TableSpec, sourceIds: string[]): Promise<Map<string, number>> {
