@@ -78,12 +78,14 @@ export class TextSpool {
   }
 
   private take(file: JsonObject): void {
-    const text = sourceText(file.text);
+    const raw = file.text;
     delete file.text;
     const id = file.id as string;
     const modified = typeof file.modified === 'string' ? Date.parse(file.modified) || 0 : 0;
     const known = this.entries.get(id);
-    if (text === null || (known && known.modified >= modified)) return;
+    if (known && known.modified >= modified) return;
+    const text = sourceText(raw);
+    if (text === null) return;
     const bytes = Buffer.from(text, 'utf8');
     writeSync(this.fd, bytes, 0, bytes.length, this.end);
     this.entries.set(id, { offset: this.end, bytes: bytes.length, modified });
