@@ -4,6 +4,7 @@ import { createStorage } from '../src/infra/storage/create-storage';
 import { ImportOptions, ImportSummary, OparlImporter, totalChanges } from '../src/modules/oparl-import/importer';
 import { formatSummary } from '../src/modules/oparl-import/progress';
 import { renderPdf } from '../src/seed/pdf';
+import type { ResourceKind } from '../src/common/access/resources';
 import { SearchJobs } from '../src/worker/search-jobs';
 import { FakeOparl, json, startFakeOparl } from './fixtures/oparl/server';
 import { serveTextstadt, Textstadt, textstadt } from './fixtures/oparl/textstadt';
@@ -38,10 +39,10 @@ describe('OParl import: file text and the lists of embedded types', () => {
     t = await startTestApp();
     fake = await startFakeOparl(() => undefined);
     jobs = new SearchJobs(t.config, { backlogMs: 60_000 });
-    const apply = jobs.indexer.applyChange.bind(jobs.indexer);
-    jest.spyOn(jobs.indexer, 'applyChange').mockImplementation(async (resource, id) => {
+    const enqueue = jobs.indexer.enqueue.bind(jobs.indexer);
+    jest.spyOn(jobs.indexer, 'enqueue').mockImplementation(async (resource, id) => {
       if (resource === 'file') reindexed.push(id);
-      return apply(resource, id);
+      return enqueue(resource, id);
     });
   });
   afterAll(async () => {
@@ -59,11 +60,12 @@ describe('OParl import: file text and the lists of embedded types', () => {
   const lastEvent = async (): Promise<number> => Number((await rows(`SELECT COALESCE(max(id), 0) AS id FROM change_event`))[0].id);
   const eventsAfter = (id: number): Promise<Row[]> => rows(`SELECT resource, resource_id, action FROM change_event WHERE id > $1 ORDER BY id`, [id]);
 
-  /** Hands the file change events after `since` to the extract job, as the outbox relay does. */
+  /** Hands the file change events after `since` to the extract job, as the outbox relay does, and waits for the index. */
   const extractAfter = async (since: number): Promise<void> => {
     for (const e of await eventsAfter(since)) {
       if (e.resource === 'file') await jobs.extract({ data: { resource: 'file', resourceId: e.resource_id, action: e.action } } as Job);
     }
+    await jobs.indexer.drain();
   };
 
   describe('text from the source and the lists of embedded types', () => {
@@ -149,9 +151,9 @@ describe('OParl import: file text and the lists of embedded types', () => {
     });
 
     it('makes the files findable by words of their text, through the change events it wrote', async () => {
-      for (const e of await eventsAfter(0)) {
-        await jobs.search({ data: { resource: e.resource, resourceId: e.resource_id, action: e.action } } as Job);
-      }
+      // As the outbox relay records them, and the worker's drain indexes them.
+      await jobs.indexer.record((await eventsAfter(0)).map((e) => ({ kind: e.resource as ResourceKind, id: String(e.resource_id), visibilityChanged: true })));
+      await jobs.indexer.drain();
       const res = await t.http().get(`/v1/bodies/${slug}/search?q=Haushaltssicherungskonzept&type=file`).expect(200);
       expect((res.body.data as { id: string }[]).map((hit) => hit.id)).toEqual([(await bySource('file', slug, '/files/4')).id]);
     });
