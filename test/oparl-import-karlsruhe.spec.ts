@@ -1,22 +1,19 @@
-import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import type { ResourceKind } from '../src/common/access/resources';
 import { ImportSummary, OparlImporter, totalChanges } from '../src/modules/oparl-import/importer';
 import { startTestApp, TestApp } from './support/app';
+import { KARLSRUHE_ARCHIVE, realDataPresent, unpackArchive } from './support/real-data';
+import { indexerFor } from './support/search';
 
 /**
  * A slice of a real OParl 1.1 system (Stadt Karlsruhe, SessionNet: the meetings and papers of
  * 2024) whose File objects carry the text of the real PDFs, kept as an archive outside the
- * repository: the import matches the source, takes the texts, and changes nothing the second
- * time.
+ * repository: the import matches the source, takes the texts (served by the API, by our own
+ * OParl and found by search), and changes nothing the second time.
  */
 
-const ARCHIVE = join(__dirname, '..', '..', 'shared', 'oparl', 'real', 'karlsruhe-2024.tar.xz');
-const present = existsSync(ARCHIVE);
-if (!present) console.log(`OParl import of the Karlsruhe slice skipped: no archive at ${ARCHIVE}`);
+const present = realDataPresent(KARLSRUHE_ARCHIVE, 'OParl import of the Karlsruhe slice');
 
 type Obj = Record<string, unknown>;
 
@@ -63,20 +60,21 @@ function countSource(folder: string): Record<string, number> {
 
 (present ? describe : describe.skip)('OParl import of a real OParl 1.1 system with file text (Karlsruhe, saved responses)', () => {
   let t: TestApp;
+  let unpacked: { folder: string; remove(): Promise<void> };
   let folder: string;
   let first: ImportSummary;
   const slug = 'karlsruhe';
 
   beforeAll(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'oparl-karlsruhe-'));
-    await promisify(execFile)('tar', ['xJf', ARCHIVE, '-C', folder]);
+    unpacked = await unpackArchive(KARLSRUHE_ARCHIVE);
+    folder = unpacked.folder;
     t = await startTestApp();
     first = await new OparlImporter(t.ds).run({ source: folder, bodySlug: slug });
     console.log(`OParl import of the Karlsruhe slice: ${first.seconds.toFixed(1)} s`);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
-    if (folder) await rm(folder, { recursive: true, force: true });
+    await unpacked?.remove();
   });
 
   const count = async (table: string, where = 'TRUE'): Promise<number> =>
@@ -107,6 +105,22 @@ function countSource(folder: string): Record<string, number> {
     expect(res.body).toMatchObject({ textOrigin: 'source' });
     expect(res.body.text).toBe(file.text);
   });
+
+  it('makes words from inside the PDFs findable, through the index its change events build, and serves them as OParl File.text', async () => {
+    const events: { resource: ResourceKind; resource_id: string }[] = await t.ds.query(`SELECT resource, resource_id FROM change_event WHERE body_id = $1`, [first.body.id]);
+    const indexer = indexerFor(t.ds);
+    await indexer.record(events.map((e) => ({ kind: e.resource, id: e.resource_id, visibilityChanged: true })));
+    await indexer.drain();
+    const [file] = await t.ds.query<{ id: string }[]>(`SELECT id FROM file WHERE body_id = $1 AND source_id = $2`, [first.body.id, 'https://web1.karlsruhe.de/oparl/bodies/0001/files/645787']);
+    // A phrase from the PDF's text only, not from any title.
+    const q = encodeURIComponent('"Beiertheimer Allee"');
+    for (const path of [`/v1/bodies/${slug}/search?q=${q}`, `/v1/search?bodies=${slug}&q=${q}`]) {
+      const res = await t.http().get(path).expect(200);
+      expect([path, (res.body.data as { id: string }[]).some((h) => h.id === file.id)]).toEqual([path, true]);
+    }
+    const oparl = await t.http().get(`/oparl/v1.1/file/${file.id}`).expect(200);
+    expect(oparl.body.text).toContain('Beiertheimer');
+  }, 120_000);
 
   it('changes nothing, and writes no change event, when run again', async () => {
     const events = async (): Promise<number> => (await t.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM change_event WHERE body_id = $1`, [first.body.id]))[0].n;
