@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import type { Queryable } from '../database/queryable';
 import {
   emptyFacets,
   FACET_NAMES,
@@ -16,7 +17,6 @@ import {
 import { ParsedQuery, queryWords } from './query';
 import { allowedTypos, editDistance, fold, lexiconWords, normalizeReference } from './text';
 
-type Queryable = Pick<Pool, 'query'> | PoolClient;
 
 interface EntryRow {
   key: string;
