@@ -33,6 +33,33 @@ export interface AppConfig {
   mail: MailConfig;
   newsletter: NewsletterConfig;
   search: SearchConfig;
+  accounts: AccountsConfig;
+}
+
+/**
+ * App accounts of readers and their personal data (notes, markings, bookmarks, follows).
+ * `keys` wrap each account's data key; empty when not configured (production without
+ * ME_KEYS), which turns app accounts off.
+ */
+export interface AccountsConfig {
+  keys: ServerKey[];
+  pairingCodeSeconds: number;
+  /** Accounts that hold nothing and were not used for this long are deleted. */
+  unusedAccountDays: number;
+  /** Accounts not used for this long are deleted with all their data (0 = never). */
+  idleAccountDays: number;
+  /** How long deletions stay in the sync feed. */
+  tombstoneDays: number;
+  maxNotes: number;
+  maxMarkings: number;
+  maxBookmarks: number;
+  maxFollows: number;
+  maxDevices: number;
+  writesPerMinute: number;
+  accountsPerIpPerHour: number;
+  pairingAttemptsPerIpPerHour: number;
+  /** How often the worker's housekeeping runs (expiry, tombstones, key rotation, re-anchoring sweep). */
+  tickSeconds: number;
 }
 
 /** Search: Meilisearch when `MEILI_URL` is set (or SEARCH_ENGINE=meilisearch), else PostgreSQL full text. */
@@ -62,11 +89,13 @@ export interface MailConfig {
   poolSize: number;
 }
 
-/** One newsletter key: 32 bytes; the first key encrypts, every key decrypts and looks up. */
-export interface NewsletterKey {
+/** One server key: 32 bytes; the first key of a list encrypts, every key decrypts and looks up. */
+export interface ServerKey {
   id: string;
   secret: Buffer;
 }
+
+export type NewsletterKey = ServerKey;
 
 export interface NewsletterConfig {
   /** Empty when the newsletter is not configured (production without NEWSLETTER_KEYS). */
@@ -214,6 +243,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
       subscribePerAddressPerHour: int(env, 'NEWSLETTER_SUBSCRIBE_PER_ADDRESS_PER_HOUR', 3, 1, 1000),
     },
     search: searchConfig(env),
+    accounts: {
+      keys: serverKeys(env, 'ME_KEYS', nodeEnv, DEVELOPMENT_ME_KEY),
+      pairingCodeSeconds: int(env, 'ME_PAIRING_CODE_SECONDS', 600, 30, 86400),
+      unusedAccountDays: int(env, 'ME_UNUSED_ACCOUNT_DAYS', 30, 1, 3650),
+      idleAccountDays: int(env, 'ME_IDLE_ACCOUNT_DAYS', 730, 0, 36500),
+      tombstoneDays: int(env, 'ME_TOMBSTONE_DAYS', 90, 1, 3650),
+      maxNotes: int(env, 'ME_MAX_NOTES', 10_000, 1, 1_000_000),
+      maxMarkings: int(env, 'ME_MAX_MARKINGS', 10_000, 1, 1_000_000),
+      maxBookmarks: int(env, 'ME_MAX_BOOKMARKS', 5_000, 1, 1_000_000),
+      maxFollows: int(env, 'ME_MAX_FOLLOWS', 500, 1, 100_000),
+      maxDevices: int(env, 'ME_MAX_DEVICES', 20, 1, 1000),
+      writesPerMinute: int(env, 'ME_WRITES_PER_MINUTE', 120, 1, 1_000_000),
+      accountsPerIpPerHour: int(env, 'ME_ACCOUNTS_PER_IP_PER_HOUR', 20, 1, 1_000_000),
+      pairingAttemptsPerIpPerHour: int(env, 'ME_PAIRING_ATTEMPTS_PER_IP_PER_HOUR', 30, 1, 1_000_000),
+      tickSeconds: int(env, 'ME_TICK_SECONDS', 60, 1, 3600),
+    },
   };
 }
 
@@ -245,26 +290,32 @@ function mailbox(env: Env, name: string, fallback: string): string {
   return value.trim();
 }
 
-/** Not a secret: lets development and tests run without configuration. Refused in production. */
+/** Not secrets: they let development and tests run without configuration. Refused in production. */
 const DEVELOPMENT_NEWSLETTER_KEY = 'dev:ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZCEhISE=';
+const DEVELOPMENT_ME_KEY = 'dev:ZGV2LWtleS1mb3ItYXBwLWFjY291bnRzLW5vLXByb2Q=';
+
+function newsletterKeys(env: Env, nodeEnv: AppConfig['nodeEnv']): NewsletterKey[] {
+  return serverKeys(env, 'NEWSLETTER_KEYS', nodeEnv, DEVELOPMENT_NEWSLETTER_KEY);
+}
 
 /**
- * `NEWSLETTER_KEYS=<id>:<base64 of 32 bytes>[,<id>:<base64>…]`. The first key encrypts new
- * data; all keys decrypt, so a new key is put first and the old one kept until the worker has
- * re-encrypted every row (it does so by itself), then removed.
+ * `<NAME>=<id>:<base64 of 32 bytes>[,<id>:<base64>…]`. The first key encrypts new data; all
+ * keys decrypt, so a new key is put first and the old one kept until the worker has
+ * re-encrypted every row (it does so by itself), then removed. Unset outside production: the
+ * development key `dev`, which production refuses.
  */
-function newsletterKeys(env: Env, nodeEnv: AppConfig['nodeEnv']): NewsletterKey[] {
-  const raw = env.NEWSLETTER_KEYS ?? (nodeEnv === 'production' ? '' : DEVELOPMENT_NEWSLETTER_KEY);
+function serverKeys(env: Env, name: string, nodeEnv: AppConfig['nodeEnv'], developmentKey: string): ServerKey[] {
+  const raw = env[name] ?? (nodeEnv === 'production' ? '' : developmentKey);
   if (raw.trim() === '') return [];
   const keys = raw.split(',').map((part) => {
     const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/=]+)$/.exec(part.trim());
-    if (!match) throw new ConfigError('NEWSLETTER_KEYS must be a comma-separated list of <id>:<base64 key>');
+    if (!match) throw new ConfigError(`${name} must be a comma-separated list of <id>:<base64 key>`);
     const secret = Buffer.from(match[2], 'base64');
-    if (secret.length !== 32) throw new ConfigError(`NEWSLETTER_KEYS: key "${match[1]}" must be 32 bytes (base64), got ${secret.length}`);
+    if (secret.length !== 32) throw new ConfigError(`${name}: key "${match[1]}" must be 32 bytes (base64), got ${secret.length}`);
     return { id: match[1], secret };
   });
-  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new ConfigError('NEWSLETTER_KEYS: key ids must be unique');
-  if (nodeEnv === 'production' && keys.some((k) => k.id === 'dev')) throw new ConfigError('NEWSLETTER_KEYS: the development key must not be used in production');
+  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new ConfigError(`${name}: key ids must be unique`);
+  if (nodeEnv === 'production' && keys.some((k) => k.id === 'dev')) throw new ConfigError(`${name}: the development key must not be used in production`);
   return keys;
 }
 
