@@ -8,6 +8,7 @@ import { DatabaseModule } from './infra/database/database.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { StorageModule } from './infra/storage/storage.module';
 import { DOMAIN_MODULES } from './modules/domain-modules';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { BodiesModule } from './modules/bodies/bodies.module';
 import { ChangesModule } from './modules/changes/changes.module';
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, RedisModule, StorageModule, ApiKeysModule, BodiesModule, ChangesModule, HealthModule, ...DOMAIN_MODULES],
+      imports: [DatabaseModule, RedisModule, StorageModule, ApiKeysModule, AccountsModule, BodiesModule, ChangesModule, HealthModule, ...DOMAIN_MODULES],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AccessGuard },

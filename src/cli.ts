@@ -8,6 +8,7 @@ import { migrate } from './infra/database/migrate';
 import { API_KEY_ROLES, ApiKeyRole } from './modules/api-keys/api-key.entity';
 import { ApiKeysService } from './modules/api-keys/api-keys.service';
 import { BodyEntity } from './modules/bodies/body.entity';
+import { ACCOUNT_USAGE, accountCommand, AccountCommandError } from './modules/accounts/accounts-cli';
 import { IMPORT_USAGE } from './modules/oparl-import/usage';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -17,6 +18,7 @@ const USAGE = `Usage: npm run cli -- <command>
                                             create a key; the key is the last line printed
   api-key list                              list keys (never the secrets)
   api-key revoke <id|prefix>                revoke a key
+${ACCOUNT_USAGE}
   seed demo                                 create or refresh the demo city "Musterstadt"
   seed large [--scale <factor>]             generate a large city for benchmarks
   openapi [--out <file>]                    write the OpenAPI spec (default openapi/v1.json)
@@ -100,6 +102,8 @@ export async function runCli(argv: string[]): Promise<void> {
     }
     case 'api-key':
       return apiKey(words, flags);
+    case 'account':
+      return withDataSource((ds) => accountCommand(ds, words, flags));
     case 'seed': {
       await migrate(config.databaseUrl);
       if (words[1] === 'demo') {
@@ -136,7 +140,7 @@ if (require.main === module) {
   runCli(process.argv.slice(2)).then(
     () => process.exit(0),
     (error: unknown) => {
-      if (error instanceof UsageError) {
+      if (error instanceof UsageError || error instanceof AccountCommandError) {
         console.error(`error: ${error.message}\n\n${USAGE}`);
         process.exit(2);
       }

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ACCOUNT_AUTH } from './common/access/access.decorator';
 
 /** Builds the OpenAPI document from the code. */
 export function buildOpenApiDocument(app: INestApplication, serverUrl?: string): OpenAPIObject {
@@ -8,11 +9,16 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl?: string):
     .setDescription(
       'Council information of German cities: committees, people, sessions, agendas, documents (Vorlagen), files and minutes. ' +
         'Anonymous callers see published, public content; send `Authorization: Bearer <key>` for more. ' +
+        "Readers' apps keep private notes, markings, bookmarks and follows under `/v1/me` with an app account token (`Bearer ra_…`). " +
         'Lists are keyset-paged: follow `links.next`. Errors are RFC 9457 problem details.',
     )
     .setVersion('1')
     .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key created with `npm run cli -- api-key create`' });
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key created with `npm run cli -- api-key create`' })
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'ra_…', description: 'An app account token from `POST /v1/me/account` or `POST /v1/me/pair` (never an API key)' },
+      ACCOUNT_AUTH,
+    );
   if (serverUrl) builder.addServer(serverUrl);
   return SwaggerModule.createDocument(app, builder.build(), { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }

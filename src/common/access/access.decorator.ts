@@ -2,19 +2,31 @@ import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } 
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ProblemDto } from '../http/problem.dto';
-import { ANONYMOUS, Caller, Scope } from './access';
+import { AccountRef, ANONYMOUS, Caller, Scope } from './access';
 
 /**
  * Who may call a route. Every route declares it; routes without it are refused.
- * - `public`: anyone; what they see depends on their key (see Visibility);
+ * - `public`: anyone; what they see depends on their key or account (see Visibility);
+ * - `account`: an app account token only (a reader's own data; API keys have no access);
  * - `editor`: an editor key of the route's body, or an admin key;
  * - `admin`: admin keys only.
  */
-export type AccessLevel = 'public' | 'editor' | 'admin';
+export type AccessLevel = 'public' | 'account' | 'editor' | 'admin';
 export const ACCESS_KEY = 'ratsinfo:access';
+
+/** The OpenAPI security scheme of app account tokens (API keys use the default `bearer`). */
+export const ACCOUNT_AUTH = 'account';
 
 export function Access(level: AccessLevel): MethodDecorator & ClassDecorator {
   if (level === 'public') return applyDecorators(SetMetadata(ACCESS_KEY, level));
+  if (level === 'account') {
+    return applyDecorators(
+      SetMetadata(ACCESS_KEY, level),
+      ApiBearerAuth(ACCOUNT_AUTH),
+      ApiUnauthorizedResponse({ description: 'Missing, unknown or revoked app account token', type: ProblemDto }),
+      ApiForbiddenResponse({ description: 'Sent with an API key: only app account tokens reach personal data', type: ProblemDto }),
+    );
+  }
   return applyDecorators(
     SetMetadata(ACCESS_KEY, level),
     ApiBearerAuth(),
@@ -27,6 +39,13 @@ export interface ScopedRequest extends FastifyRequest {
   caller?: Caller;
   scope?: Scope;
 }
+
+/** The app account of the current request; only on routes with `@Access('account')`. */
+export const CurrentAccount = createParamDecorator((_: unknown, ctx: ExecutionContext): AccountRef => {
+  const account = ctx.switchToHttp().getRequest<ScopedRequest>().caller?.account;
+  if (!account) throw new Error('CurrentAccount used on a route without @Access(\'account\')');
+  return account;
+});
 
 /** The caller of the current request (anonymous when no key was sent). */
 export const CurrentCaller = createParamDecorator((_: unknown, ctx: ExecutionContext): Caller => {

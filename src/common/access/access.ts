@@ -1,11 +1,29 @@
 import type { ApiKeyRole } from '../../modules/api-keys/api-key.entity';
 
-/** Who is calling, as established from the `Authorization` header. */
+/**
+ * Who is calling, as established from the `Authorization` header: nobody, an API key (city
+ * staff and integrations), or an app account (a reader's app). The credentials never stand in
+ * for one another: an account token is never an API key, and an API key never reaches an
+ * account's data.
+ */
 export interface Caller {
   keyId: string | null;
-  role: ApiKeyRole | 'anonymous';
-  /** The body an editor or member key belongs to; null for admins and anonymous callers. */
+  role: ApiKeyRole | 'account' | 'anonymous';
+  /** The body an editor or member key belongs to; null for admins, accounts and anonymous callers. */
   bodyId: string | null;
+  /** App accounts only. */
+  account?: AccountRef;
+}
+
+/** The app account behind a token, as the guard resolved it. */
+export interface AccountRef {
+  id: string;
+  /** The token (device) that made the request. */
+  tokenId: string;
+  /** Bodies whose non-public content the account may read (granted by an admin). */
+  memberBodyIds: readonly string[];
+  /** The account's data key, wrapped by a server key (see AccountKeyRing). */
+  dataKey: { keyId: string; wrapped: Buffer };
 }
 
 export const ANONYMOUS: Caller = { keyId: null, role: 'anonymous', bodyId: null };
@@ -13,13 +31,15 @@ export const ANONYMOUS: Caller = { keyId: null, role: 'anonymous', bodyId: null 
 /**
  * What a caller may read of one body:
  * - `public`: published, public content only (anonymous callers, keys of other bodies);
- * - `member`: published content including non-public items (member keys of the body);
+ * - `member`: published content including non-public items (member keys of the body, and
+ *   app accounts granted member access to it);
  * - `staff`: everything, including drafts (editor keys of the body, admin keys).
  */
 export type Visibility = 'public' | 'member' | 'staff';
 
 export function visibilityFor(caller: Caller, bodyId: string): Visibility {
   if (caller.role === 'admin') return 'staff';
+  if (caller.role === 'account') return caller.account?.memberBodyIds.includes(bodyId) ? 'member' : 'public';
   if (caller.bodyId !== bodyId) return 'public';
   return caller.role === 'editor' ? 'staff' : caller.role === 'member' ? 'member' : 'public';
 }

@@ -15,6 +15,8 @@ export interface ProblemBody {
   instance?: string;
   requestId?: string;
   errors?: FieldError[];
+  /** RFC 9457 extension members (e.g. `current` of a 412, `quota` of a refused create). */
+  [extension: string]: unknown;
 }
 
 const TITLES: Record<number, string> = {
@@ -32,6 +34,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   416: 'Range Not Satisfiable',
   422: 'Unprocessable Content',
+  428: 'Precondition Required',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -39,6 +42,11 @@ const TITLES: Record<number, string> = {
 
 /** An RFC 9457 problem. Throw it from anywhere; the global filter renders it. */
 export class Problem extends HttpException {
+  /** Extension members of the body. */
+  extensions: Record<string, unknown> = {};
+  /** Response headers that belong to the problem (e.g. `Retry-After`). */
+  headers: Record<string, string> = {};
+
   constructor(
     status: number,
     detail: string,
@@ -46,6 +54,13 @@ export class Problem extends HttpException {
     readonly problemType = 'about:blank',
   ) {
     super(detail, status);
+  }
+
+  /** Adds extension members and headers; returns the problem, to be thrown. */
+  with(extra: { extensions?: Record<string, unknown>; headers?: Record<string, string> }): this {
+    Object.assign(this.extensions, extra.extensions);
+    Object.assign(this.headers, extra.headers);
+    return this;
   }
 
   static notFound(what: string): Problem {
@@ -91,8 +106,10 @@ export class ProblemFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     let body: ProblemBody;
+    let headers: Record<string, string> = {};
     if (exception instanceof Problem) {
-      body = problemBody(exception.getStatus(), exception.message, request, exception.errors, exception.problemType);
+      body = { ...exception.extensions, ...problemBody(exception.getStatus(), exception.message, request, exception.errors, exception.problemType) };
+      headers = exception.headers;
     } else if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -111,6 +128,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error(`request ${String(request?.id)} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
     }
     if (reply.sent) return;
+    for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     void reply.status(body.status).header('Content-Type', 'application/problem+json; charset=utf-8').header('Cache-Control', 'no-store').send(JSON.stringify(body));
   }
 }

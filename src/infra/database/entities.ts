@@ -13,6 +13,8 @@ import { MinutesEntity } from '../../modules/minutes/minutes.entity';
 import { PersonEntity } from '../../modules/people/person.entity';
 import { SessionCommitteeEntity, SessionEntity } from '../../modules/sessions/session.entity';
 import { NEWSLETTER_ENTITIES } from '../../modules/newsletter/newsletter.entities';
+import { ACCOUNT_ENTITIES } from '../../modules/accounts/account.entities';
+import { ME_ENTITIES } from '../../modules/me/me.entities';
 
 export const ENTITIES = [
   AgendaItemEntity,
@@ -31,4 +33,6 @@ export const ENTITIES = [
   SessionCommitteeEntity,
   SessionEntity,
   ...NEWSLETTER_ENTITIES,
+  ...ACCOUNT_ENTITIES,
+  ...ME_ENTITIES,
 ];
