@@ -14,6 +14,7 @@ import { MembershipsModule } from './memberships/memberships.module';
 import { PeopleModule } from './people/people.module';
 import { SearchModule } from './search/search.module';
 import { OparlModule } from './oparl/oparl.module';
+import { MeModule } from './me/me.module';
 
 /** The council-data modules served under /v1. */
-export const DOMAIN_MODULES: Type[] = [CalendarModule, SessionsModule, FilesModule, AgendaItemsModule, DocumentsModule, ConsultationsModule, MinutesModule, LegislativeTermsModule, LocationsModule, CommitteesModule, PeopleModule, MembershipsModule, SearchModule, NewsletterModule, OparlModule];
+export const DOMAIN_MODULES: Type[] = [CalendarModule, SessionsModule, FilesModule, AgendaItemsModule, DocumentsModule, ConsultationsModule, MinutesModule, LegislativeTermsModule, LocationsModule, CommitteesModule, PeopleModule, MembershipsModule, SearchModule, NewsletterModule, OparlModule, MeModule];

@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { AccountRef } from '../../common/access/access';
+import { Problem } from '../../common/http/problem';
+import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
+import { pageLinks } from '../../common/pagination/links';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { AccountsService } from '../accounts/accounts.service';
+import { BookmarksRepository } from './bookmarks.repository';
+import { BookmarksService } from './bookmarks.service';
+import type { SyncChangeDto, SyncPageDto, SyncQueryDto } from './dto/sync.dto';
+import { FollowsRepository } from './follows.repository';
+import { FollowsService } from './follows.service';
+import type { ItemKind } from './items';
+import { MarkingsRepository } from './markings.repository';
+import { MarkingsService } from './markings.service';
+import { NotesRepository, ReadContext } from './notes.repository';
+import { NotesService } from './notes.service';
+import { SyncRepository } from './sync.repository';
+
+export const SYNC_DEFAULT_LIMIT = 500;
+
+/**
+ * The sync feed of offline-first apps: every change of the account's notes, markings,
+ * bookmarks and follows, on any device, in order, with tombstones for deletions. A first sync
+ * (no cursor) answers what the account holds; later ones what changed since.
+ */
+@Injectable()
+export class SyncService {
+  constructor(
+    private readonly sync: SyncRepository,
+    private readonly accounts: AccountsService,
+    private readonly notesRepo: NotesRepository,
+    private readonly markingsRepo: MarkingsRepository,
+    private readonly bookmarksRepo: BookmarksRepository,
+    private readonly followsRepo: FollowsRepository,
+    private readonly notes: NotesService,
+    private readonly markings: MarkingsService,
+    private readonly bookmarks: BookmarksService,
+    private readonly follows: FollowsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async page(account: AccountRef, query: SyncQueryDto, request: FastifyRequest): Promise<SyncPageDto> {
+    const after = query.cursor ? decodeCursor(query.cursor, ['bigint'])[0] : '0';
+    if (query.cursor && BigInt(after) < BigInt(await this.sync.purgedSeq(account.id))) {
+      throw new Problem(410, `Deletions before this sync position are no longer kept (ME_TOMBSTONE_DAYS). Sync again from the start, without a cursor.`);
+    }
+    const limit = query.limit ?? SYNC_DEFAULT_LIMIT;
+    const { entries, head } = await this.sync.changes(account.id, after, limit, query.cursor !== undefined);
+    const items = await this.load(account, entries.filter((e) => !e.deleted));
+    const data: SyncChangeDto[] = entries.map((e) => {
+      const item = e.deleted ? undefined : items.get(`${e.kind}:${e.id}`);
+      // Deleted between the two reads: a tombstone (its newer position follows later).
+      return item ? { position: e.position, kind: e.kind, id: e.id, version: e.version, deleted: false, item } : { position: e.position, kind: e.kind, id: e.id, version: e.version, deleted: true };
+    });
+    // A full page continues after its last change; a page that read everything continues from the head.
+    const next = entries.length === limit ? entries[entries.length - 1].position : BigInt(head) > BigInt(after) ? head : after;
+    return { data, links: pageLinks(this.config.publicUrl, request, encodeCursor([next])) };
+  }
+
+  /** The current views of the given items, by `kind:id`. */
+  private async load(account: AccountRef, entries: { kind: ItemKind; id: string }[]): Promise<Map<string, Record<string, unknown>>> {
+    const ctx: ReadContext = { accountId: account.id, memberBodyIds: account.memberBodyIds, publicUrl: this.config.publicUrl };
+    const key = this.accounts.dataKey(account);
+    const ids = (kind: ItemKind): string[] => entries.filter((e) => e.kind === kind).map((e) => e.id);
+    const out = new Map<string, Record<string, unknown>>();
+    const put = (kind: ItemKind, rows: { id: string; deleted: boolean }[], view: (row: never) => object): void => {
+      for (const row of rows) if (!row.deleted) out.set(`${kind}:${row.id}`, view(row as never) as Record<string, unknown>);
+    };
+    const [notes, markings, bookmarks, follows] = await Promise.all([
+      ids('note').length ? this.notesRepo.byIds(ctx, ids('note')) : [],
+      ids('marking').length ? this.markingsRepo.byIds(ctx, ids('marking')) : [],
+      ids('bookmark').length ? this.bookmarksRepo.byIds(ctx, ids('bookmark')) : [],
+      ids('follow').length ? this.followsRepo.byIds(ctx, ids('follow')) : [],
+    ]);
+    put('note', notes, (row) => this.notes.view(account.id, key, row));
+    put('marking', markings, (row) => this.markings.view(account.id, key, row));
+    put('bookmark', bookmarks, (row) => this.bookmarks.view(row));
+    put('follow', follows, (row) => this.follows.view(account.id, key, row));
+    return out;
+  }
+}
