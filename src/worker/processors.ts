@@ -2,15 +2,17 @@ import type { RelayRecorder } from './outbox-relay';
 import type { Processors } from './worker';
 import { sharedSearchJobs } from './search-jobs';
 import { NEWSLETTER_PROCESSORS, startNewsletterWorker } from '../modules/newsletter/newsletter.worker';
+import { ME_PROCESSORS, startMeWorker } from '../modules/me/me.worker';
 
 /** The handler of every queue in QUEUES (see src/infra/queue/queues.ts). */
 export const PROCESSORS: Processors = {
   extract: (job) => sharedSearchJobs().extract(job),
   ...NEWSLETTER_PROCESSORS,
+  ...ME_PROCESSORS,
 };
 
-/** Run once when a worker starts: search index settings, the newsletter's digest schedule. */
-export const STARTUP: (() => Promise<void>)[] = [() => sharedSearchJobs().start(), startNewsletterWorker];
+/** Run once when a worker starts: search index settings, the newsletter's digest schedule, the accounts' housekeeping. */
+export const STARTUP: (() => Promise<void>)[] = [() => sharedSearchJobs().start(), startNewsletterWorker, startMeWorker];
 
 /** Work the outbox relay records in PostgreSQL with each batch of change events: search's pending index work. */
 export const RECORDERS: RelayRecorder[] = [

@@ -17,6 +17,10 @@ export const QUEUES = {
   mail: 'mail',
   /** Text extraction: change events of files → text of the file (see src/worker/text-extraction.ts). */
   extract: 'extract',
+  /** Markings: change events of files → markings re-anchored in the new text (see src/modules/me/anchoring.job.ts). */
+  markings: 'markings',
+  /** App accounts: the housekeeping tick (expiry, tombstones, key rotation; see src/modules/me/housekeeping.ts). */
+  accounts: 'accounts',
 } as const satisfies Record<string, string>;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -26,7 +30,7 @@ export function bullPrefix(config: AppConfig): string {
 }
 
 /** Queues that receive one job per change event (job id `change-<event id>`). */
-export const CHANGE_QUEUES: readonly QueueName[] = [QUEUES.newsletter, QUEUES.extract];
+export const CHANGE_QUEUES: readonly QueueName[] = [QUEUES.newsletter, QUEUES.extract, QUEUES.markings];
 
 /** Payload of a change job: ids only; processors reload rows from PostgreSQL. */
 export interface ChangeJob {
