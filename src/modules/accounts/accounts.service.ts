@@ -3,13 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { AccountRef, Caller } from '../../common/access/access';
 import { Problem } from '../../common/http/problem';
-import { ts } from '../../common/sql/format';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { Db } from '../../infra/database/db.service';
 import { RateCounter } from '../../infra/redis/rate-counter';
 import { REDIS } from '../../infra/redis/redis.module';
 import { AccountKeyRing, DataKey, sha256Hex } from './accounts.crypto';
-import type { AccountDto, CreatedAccountDto, MemberGrantDto, PairingCodeDto, DeviceTokenDto, UsageDto } from './dto/account.dto';
+import { AccountsRepository, NewToken } from './accounts.repository';
+import type { AccountDto, CreatedAccountDto, DeviceTokenDto, MemberGrantDto, PairingCodeDto, UsageDto } from './dto/account.dto';
 
 /** Account tokens start with this; API keys with `rk_`. The prefix decides where a token is looked up. */
 export const ACCOUNT_TOKEN_PREFIX = 'ra_';
@@ -49,15 +48,6 @@ function newCode(): string {
 
 const deviceAad = (accountId: string, tokenId: string): string => `device:${accountId}:${tokenId}`;
 
-interface TokenRow {
-  tokenId: string;
-  accountId: string;
-  keyId: string;
-  wrappedKey: Buffer;
-  stale: boolean;
-  memberBodyIds: string[];
-}
-
 /**
  * App accounts: created anonymously with one call, joined by further devices through short
  * pairing codes, each device with its own token (stored as SHA-256, shown once). Member access
@@ -69,7 +59,7 @@ export class AccountsService {
   private readonly limits: RateCounter;
 
   constructor(
-    private readonly db: Db,
+    private readonly accounts: AccountsRepository,
     @Inject(ACCOUNT_KEY_RING) private readonly keys: AccountKeyRing,
     @Inject(REDIS) redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -80,33 +70,13 @@ export class AccountsService {
   /** Resolves a presented account token; null when unknown (or app accounts are off). Never cached: a revoked token stops at once. */
   async resolve(token: string): Promise<Caller | null> {
     if (!this.keys.enabled || !TOKEN_PATTERN.test(token)) return null;
-    const row = await this.db.one<TokenRow>(
-      `SELECT t.id AS "tokenId", t.account_id AS "accountId", a.key_id AS "keyId", a.wrapped_key AS "wrappedKey",
-         LEAST(t.last_used_at, a.last_used_at) < now() - interval '1 hour' AS stale,
-         ARRAY(SELECT g.body_id FROM app_member_grant g WHERE g.account_id = t.account_id ORDER BY g.body_id) AS "memberBodyIds"
-       FROM app_account_token t JOIN app_account a ON a.id = t.account_id WHERE t.token_hash = $1`,
-      [sha256Hex(token)],
-    );
+    const row = await this.accounts.byTokenHash(sha256Hex(token));
     if (!row) return null;
-    if (row.stale) void this.touch(row.tokenId).catch(() => undefined);
+    // At most once an hour, not waited for: the account's last use decides when it expires,
+    // and a crash that forgets the last hour of it costs nothing.
+    if (row.stale) void this.accounts.touch(row.tokenId).catch(() => undefined);
     const account: AccountRef = { id: row.accountId, tokenId: row.tokenId, memberBodyIds: row.memberBodyIds, dataKey: { keyId: row.keyId, wrapped: row.wrappedKey } };
     return { keyId: null, role: 'account', bodyId: null, account };
-  }
-
-  /**
-   * Records a use of the token and its account, at most once an hour (the account's last use
-   * decides when it expires). Not waited for, and committed without waiting for the disk: a
-   * crash may forget the last hour of it, which costs nothing.
-   */
-  private async touch(tokenId: string): Promise<void> {
-    await this.db.dataSource.transaction(async (m) => {
-      await m.query(`SET LOCAL synchronous_commit = off`);
-      await m.query(
-        `WITH t AS (UPDATE app_account_token SET last_used_at = now() WHERE id = $1 RETURNING account_id)
-         UPDATE app_account SET last_used_at = now() WHERE id = (SELECT account_id FROM t)`,
-        [tokenId],
-      );
-    });
   }
 
   /** The account's data key (unwrapped per request; nothing is kept in memory). */
@@ -122,72 +92,34 @@ export class AccountsService {
     const { stored, key } = this.keys.newDataKey(accountId);
     const token = newAccountToken();
     const tokenId = randomUUID();
-    await this.db.dataSource.transaction(async (m) => {
-      // The feed starts now: what changed before the account existed is not news to it.
-      await m.query(
-        `INSERT INTO app_account (id, key_id, wrapped_key, feed_position) VALUES ($1, $2, $3, COALESCE((SELECT max(id) FROM change_event), 0))`,
-        [accountId, stored.keyId, stored.wrapped],
-      );
-      await this.insertToken(m, accountId, tokenId, token, deviceName, key);
+    await this.accounts.transaction(async (m) => {
+      await this.accounts.insertAccount(m, accountId, stored);
+      await this.accounts.insertToken(m, this.tokenRow(accountId, tokenId, token, deviceName, key));
     });
     return { account: await this.view(accountId), token, tokenId };
   }
 
-  private async insertToken(m: { query: (sql: string, values: unknown[]) => Promise<unknown> }, accountId: string, tokenId: string, token: string, deviceName: string | undefined, key: DataKey): Promise<void> {
-    await m.query(`INSERT INTO app_account_token (id, account_id, token_hash, token_prefix, device_name) VALUES ($1, $2, $3, $4, $5)`, [
-      tokenId,
-      accountId,
-      sha256Hex(token),
-      token.slice(0, 10),
-      deviceName ? key.sealJson(deviceAad(accountId, tokenId), deviceName) : null,
-    ]);
+  /** A device's token as stored: its hash, its first characters, and the device name sealed. */
+  private tokenRow(accountId: string, tokenId: string, token: string, deviceName: string | undefined, key: DataKey): NewToken {
+    return { id: tokenId, accountId, tokenHash: sha256Hex(token), prefix: token.slice(0, 10), deviceName: deviceName ? key.sealJson(deviceAad(accountId, tokenId), deviceName) : null };
   }
 
   async view(accountId: string): Promise<AccountDto> {
-    const { unusedAccountDays, idleAccountDays } = this.config.accounts;
-    const row = await this.db.one<{ id: string; createdAt: string; lastUsedAt: string; expiresAt: string | null; memberOf: AccountDto['memberOf']; usage: UsageDto }>(
-      `SELECT a.id, ${ts('a.created_at')} AS "createdAt", ${ts('a.last_used_at')} AS "lastUsedAt",
-         u.usage, COALESCE((SELECT json_agg(json_build_object('body', b.slug, 'name', b.name, 'grantedAt', ${ts('g.granted_at')}) ORDER BY b.slug)
-           FROM app_member_grant g JOIN body b ON b.id = g.body_id WHERE g.account_id = a.id AND b.deleted_at IS NULL), '[]'::json) AS "memberOf",
-         ${ts(`CASE WHEN (u.usage->>'notes')::int + (u.usage->>'markings')::int + (u.usage->>'bookmarks')::int + (u.usage->>'follows')::int = 0
-                    THEN LEAST(a.last_used_at + make_interval(days => $2), CASE WHEN $3 > 0 THEN a.last_used_at + make_interval(days => $3) END)
-                    WHEN $3 > 0 THEN a.last_used_at + make_interval(days => $3) END`)} AS "expiresAt"
-       FROM app_account a, LATERAL (SELECT json_build_object(
-           'notes', (SELECT count(*) FROM me_note n WHERE n.account_id = a.id AND n.deleted_at IS NULL),
-           'markings', (SELECT count(*) FROM me_marking k WHERE k.account_id = a.id AND k.deleted_at IS NULL),
-           'bookmarks', (SELECT count(*) FROM me_bookmark b WHERE b.account_id = a.id AND b.deleted_at IS NULL),
-           'follows', (SELECT count(*) FROM me_follow f WHERE f.account_id = a.id AND f.deleted_at IS NULL),
-           'devices', (SELECT count(*) FROM app_account_token t WHERE t.account_id = a.id)) AS usage) u
-       WHERE a.id = $1`,
-      [accountId, unusedAccountDays, idleAccountDays],
-    );
+    const { unusedAccountDays, idleAccountDays, maxNotes, maxMarkings, maxBookmarks, maxFollows, maxDevices } = this.config.accounts;
+    const row = await this.accounts.view(accountId, unusedAccountDays, idleAccountDays);
     if (!row) throw new Problem(401, 'The account was deleted.');
-    const { maxNotes, maxMarkings, maxBookmarks, maxFollows, maxDevices } = this.config.accounts;
-    return {
-      id: row.id,
-      createdAt: row.createdAt,
-      lastUsedAt: row.lastUsedAt,
-      expiresAt: row.expiresAt,
-      memberOf: row.memberOf,
-      usage: row.usage,
-      limits: { notes: maxNotes, markings: maxMarkings, bookmarks: maxBookmarks, follows: maxFollows, devices: maxDevices },
-    };
+    return { ...row, limits: { notes: maxNotes, markings: maxMarkings, bookmarks: maxBookmarks, follows: maxFollows, devices: maxDevices } };
   }
 
   /** Deletes the account and everything it holds (rows cascade), and its rate counters. */
   async remove(account: AccountRef): Promise<void> {
-    await this.db.rows(`DELETE FROM app_account WHERE id = $1`, [account.id]);
+    await this.accounts.remove(account.id);
     await this.limits.forget([`writes:${account.id}`]);
   }
 
   async tokens(account: AccountRef): Promise<DeviceTokenDto[]> {
     const key = this.dataKey(account);
-    const rows = await this.db.rows<{ id: string; deviceName: Buffer | null; prefix: string; createdAt: string; lastUsedAt: string }>(
-      `SELECT id, device_name AS "deviceName", token_prefix AS prefix, ${ts('created_at')} AS "createdAt", ${ts('last_used_at')} AS "lastUsedAt"
-       FROM app_account_token WHERE account_id = $1 ORDER BY created_at, id`,
-      [account.id],
-    );
-    return rows.map((r) => ({
+    return (await this.accounts.devices(account.id)).map((r) => ({
       id: r.id,
       deviceName: r.deviceName ? key.openJson<string>(deviceAad(account.id, r.id), r.deviceName) : null,
       prefix: r.prefix,
@@ -199,13 +131,13 @@ export class AccountsService {
 
   /** Revokes one of the account's tokens (the current one signs this device out). */
   async revokeToken(account: AccountRef, tokenId: string): Promise<void> {
-    await this.db.dataSource.transaction(async (m) => {
-      const rows: { id: string }[] = await m.query(`SELECT id FROM app_account_token WHERE account_id = $1 FOR UPDATE`, [account.id]);
-      if (!rows.some((r) => r.id === tokenId)) throw Problem.notFound(`Token ${tokenId}`);
-      if (rows.length === 1) {
+    await this.accounts.transaction(async (m) => {
+      const ids = await this.accounts.lockTokens(m, account.id);
+      if (!ids.includes(tokenId)) throw Problem.notFound(`Token ${tokenId}`);
+      if (ids.length === 1) {
         throw new Problem(409, "This is the account's only token: revoking it would lock the data away. Pair another device first, or delete the account (DELETE /v1/me/account).");
       }
-      await m.query(`DELETE FROM app_account_token WHERE id = $1 AND account_id = $2`, [tokenId, account.id]);
+      await this.accounts.deleteToken(m, account.id, tokenId);
     });
   }
 
@@ -213,19 +145,10 @@ export class AccountsService {
     this.requireEnabled();
     await this.limitWrite(account);
     const code = newCode();
-    const [row] = await this.db.dataSource.transaction(async (m): Promise<{ expiresAt: string }[]> => {
-      await m.query(`SELECT 1 FROM app_account WHERE id = $1 FOR UPDATE`, [account.id]);
-      await m.query(
-        `DELETE FROM app_pairing_code WHERE account_id = $1 AND (expires_at <= now() OR code_hash IN (
-           SELECT code_hash FROM app_pairing_code WHERE account_id = $1 ORDER BY created_at DESC OFFSET $2))`,
-        [account.id, MAX_OPEN_CODES - 1],
-      );
-      return m.query(
-        `INSERT INTO app_pairing_code (code_hash, account_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3)) RETURNING ${ts('expires_at')} AS "expiresAt"`,
-        [this.keys.pairingHash(code), account.id, this.config.accounts.pairingCodeSeconds],
-      );
-    });
-    return { code: formatCode(code), expiresAt: row.expiresAt };
+    const expiresAt = await this.accounts.transaction((m) =>
+      this.accounts.insertPairingCode(m, account.id, this.keys.pairingHash(code), this.config.accounts.pairingCodeSeconds, MAX_OPEN_CODES - 1),
+    );
+    return { code: formatCode(code), expiresAt };
   }
 
   /** A new device joins the account whose code it was given; the code is used up. */
@@ -238,24 +161,13 @@ export class AccountsService {
     if (!code) throw gone();
     const token = newAccountToken();
     const tokenId = randomUUID();
-    const accountId = await this.db.dataSource.transaction(async (m) => {
-      // TypeORM answers a DELETE … RETURNING with [rows, count].
-      const [used]: [{ accountId: string }[], number] = await m.query(
-        `DELETE FROM app_pairing_code WHERE code_hash = ANY($1::text[]) AND expires_at > now() RETURNING account_id AS "accountId"`,
-        [this.keys.pairingHashes(code)],
-      );
-      const id = used[0]?.accountId;
-      if (!id) throw gone();
-      const [account]: { keyId: string; wrappedKey: Buffer; devices: number }[] = await m.query(
-        `SELECT key_id AS "keyId", wrapped_key AS "wrappedKey", (SELECT count(*)::int FROM app_account_token t WHERE t.account_id = a.id) AS devices
-         FROM app_account a WHERE a.id = $1 FOR UPDATE`,
-        [id],
-      );
-      if (account.devices >= this.config.accounts.maxDevices) {
-        throw quota('devices', this.config.accounts.maxDevices, `This account has the most devices it may (${this.config.accounts.maxDevices}); revoke a token first.`);
-      }
-      await this.insertToken(m, id, tokenId, token, deviceName, this.keys.unwrap(id, { keyId: account.keyId, wrapped: account.wrappedKey }));
-      return id;
+    const max = this.config.accounts.maxDevices;
+    const accountId = await this.accounts.transaction(async (m) => {
+      const account = await this.accounts.redeemPairingCode(m, this.keys.pairingHashes(code));
+      if (!account) throw gone();
+      if (account.devices >= max) throw quota('devices', max, `This account has the most devices it may (${max}); revoke a token first.`);
+      await this.accounts.insertToken(m, this.tokenRow(account.id, tokenId, token, deviceName, this.keys.unwrap(account.id, account.key)));
+      return account.id;
     });
     return { account: await this.view(accountId), token, tokenId };
   }
@@ -270,30 +182,20 @@ export class AccountsService {
     }
   }
 
-  async grants(bodyId: string, accountId?: string): Promise<MemberGrantDto[]> {
-    return this.db.rows<MemberGrantDto>(
-      `SELECT g.account_id AS "accountId", b.slug AS body, ${ts('g.granted_at')} AS "grantedAt", ${ts('a.last_used_at')} AS "lastUsedAt"
-       FROM app_member_grant g JOIN app_account a ON a.id = g.account_id JOIN body b ON b.id = g.body_id
-       WHERE g.body_id = $1 AND ($2::uuid IS NULL OR g.account_id = $2::uuid) ORDER BY g.granted_at, g.account_id`,
-      [bodyId, accountId ?? null],
-    );
+  grants(bodyId: string): Promise<MemberGrantDto[]> {
+    return this.accounts.grants(bodyId);
   }
 
   /** Grants member access to a body (idempotent); 404 when the account does not exist. */
   async grant(bodyId: string, accountId: string, byKeyId: string | null): Promise<MemberGrantDto> {
-    await this.db.rows(
-      `INSERT INTO app_member_grant (account_id, body_id, granted_by_key_id) SELECT a.id, $2, $3 FROM app_account a WHERE a.id = $1
-       ON CONFLICT (account_id, body_id) DO NOTHING`,
-      [accountId, bodyId, byKeyId],
-    );
-    const [grant] = await this.grants(bodyId, accountId);
+    await this.accounts.grant(bodyId, accountId, byKeyId);
+    const [grant] = await this.accounts.grants(bodyId, accountId);
     if (!grant) throw Problem.notFound(`App account ${accountId}`);
     return grant;
   }
 
   async ungrant(bodyId: string, accountId: string): Promise<void> {
-    const rows = await this.db.rows(`DELETE FROM app_member_grant WHERE account_id = $1 AND body_id = $2 RETURNING account_id`, [accountId, bodyId]);
-    if (!rows.length) throw Problem.notFound(`Member access of app account ${accountId}`);
+    if (!(await this.accounts.ungrant(bodyId, accountId))) throw Problem.notFound(`Member access of app account ${accountId}`);
   }
 
   requireEnabled(): void {
