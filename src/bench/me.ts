@@ -249,7 +249,17 @@ async function seed(url: string): Promise<{ hotDocument: string }> {
 
 async function startApi(databaseUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [API_HEAP_FLAG, join(__dirname, '..', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, ME_KEYS: BENCH_KEY, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ME_WRITES_PER_MINUTE: '1000000' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      REDIS_PREFIX: 'ratsinfo-bench-me',
+      ME_KEYS: BENCH_KEY,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ME_WRITES_PER_MINUTE: '1000000',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 100; i++) {
