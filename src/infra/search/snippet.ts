@@ -31,18 +31,14 @@ export function wordMatches(word: string, term: string): boolean {
 
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/**
- * A short excerpt of `text` around the densest cluster of matches, HTML-escaped, with the
- * matching words wrapped in `<mark>`. Without a match it is the start of the text.
- */
-export function snippet(text: string, terms: string[], length = 240): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (!clean) return '';
-  const tokens = [...clean.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: m[0] }));
+/** Whether a word of a text matches any of the folded query terms; remembers its answers (make one per search). */
+export type WordMatcher = (word: string) => boolean;
+
+export function wordMatcher(terms: string[]): WordMatcher {
   const seen = new Map<string, boolean>();
   // A token joined by hyphens or slashes matches as a whole ("0123/2025") or by any of its
   // parts ("IP-Telefonverträgen" for "Telefonverträgen").
-  const matches = (word: string): boolean => {
+  return (word) => {
     let hit = seen.get(word);
     if (hit === undefined) {
       const folded = foldWord(word);
@@ -52,7 +48,19 @@ export function snippet(text: string, terms: string[], length = 240): string {
     }
     return hit;
   };
-  const hits = terms.length ? tokens.filter((t) => matches(t.word)) : [];
+}
+
+/**
+ * A short excerpt of `text` around the densest cluster of matches, HTML-escaped, with the
+ * matching words wrapped in `<mark>`. Without a match it is the start of the text. `terms`:
+ * the folded query words, or a matcher made from them once for all hits of a search.
+ */
+export function snippet(text: string, terms: string[] | WordMatcher, length = 240): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean) return '';
+  const matches = typeof terms === 'function' ? terms : terms.length ? wordMatcher(terms) : null;
+  const hits: { start: number; end: number; word: string }[] = [];
+  if (matches) for (const m of clean.matchAll(TOKEN)) if (matches(m[0])) hits.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
   let from = 0;
   if (hits.length) {
     // The window (starting at a match) with the most matches, distinct words counting double:

@@ -7,7 +7,7 @@ import { pageLinks } from '../../common/pagination/links';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { emptyFacets, FACET_NAMES, FacetName, SearchDoc, SearchEngine, SearchRequest, SearchScope, SearchType, SearchUnavailable } from '../../infra/search/engine';
 import { isSearchable, parseQuery, ParsedQuery, queryWords } from '../../infra/search/query';
-import { snippet } from '../../infra/search/snippet';
+import { snippet, WordMatcher, wordMatcher } from '../../infra/search/snippet';
 import { BodyDirectory } from '../bodies/body-directory.service';
 import type { FacetValueDto, SearchFacetsDto, SearchHitDto, SearchPageDto, SuggestListDto } from './dto/search.dto';
 import type { SearchQueryDto, SuggestQueryDto } from './dto/search-query.dto';
@@ -102,9 +102,9 @@ export class SearchService implements OnModuleDestroy {
       ? await this.engine.search(engineQuery).catch((error: unknown) => this.unavailable(error))
       : { total: 0, hits: [], facets: emptyFacets(), matched: [] };
     const more = result.hits.length > limit && offset + limit < MAX_DEPTH;
-    const words = [...queryWords(parsed), ...result.matched];
+    const matcher = wordMatcher([...queryWords(parsed), ...result.matched]);
     const slugs = new Map(bodies.map((b) => [b.id, b.slug]));
-    const data = result.hits.slice(0, limit).map((doc) => this.hit(doc, words, slugs));
+    const data = result.hits.slice(0, limit).map((doc) => this.hit(doc, matcher, slugs));
     const facets: SearchFacetsDto = {};
     for (const name of engineQuery.facets ?? []) {
       if (name === 'committee') facets.committee = facetList(result.facets.committee, await this.repository.committeeNames(Object.keys(result.facets.committee)));
@@ -119,7 +119,7 @@ export class SearchService implements OnModuleDestroy {
     };
   }
 
-  private hit(doc: SearchDoc, words: string[], slugs: Map<string, string>): SearchHitDto {
+  private hit(doc: SearchDoc, matcher: WordMatcher, slugs: Map<string, string>): SearchHitDto {
     const slug = slugs.get(doc.bodyId) ?? '';
     const path = `/v1/bodies/${slug}/${doc.path}`;
     return {
@@ -127,7 +127,7 @@ export class SearchService implements OnModuleDestroy {
       id: doc.resourceId,
       body: slug,
       title: doc.title,
-      snippet: snippet(doc.content || doc.meta, words),
+      snippet: snippet(doc.content || doc.meta, matcher),
       date: doc.date,
       path,
       url: `${this.config.publicUrl}${path}`,
