@@ -51,7 +51,9 @@ export class SearchByBody1795800000000 implements MigrationInterface {
         // Defined on the parent, built on every partition (and matched by the ones a rebuild attaches).
         await queryRunner.query(`ALTER TABLE "search_entry" ADD CONSTRAINT "pk_search_entry" PRIMARY KEY ("body_id", "key")`);
         await queryRunner.query(`CREATE INDEX "ix_search_entry_tsv" ON "search_entry" USING gin ("tsv")`);
-        await queryRunner.query(`CREATE INDEX "ix_search_entry_group" ON "search_entry" ("resource_id", "type")`);
+        // By resource only: with the type as a second column PostgreSQL used it to find all of a
+        // type (a filter by type) by scanning the whole index.
+        await queryRunner.query(`CREATE INDEX "ix_search_entry_group" ON "search_entry" ("resource_id")`);
         await queryRunner.query(`CREATE INDEX "ix_search_entry_reference" ON "search_entry" ("reference_key") WHERE reference_key IS NOT NULL`);
         await queryRunner.query(`CREATE INDEX "ix_search_entry_head" ON "search_entry" USING gin ("tsv_head") WHERE chunk = 0 AND type <> 'file'`);
         await queryRunner.query(`CREATE INDEX "ix_search_entry_committees" ON "search_entry" USING gin ("committee_ids")`);

@@ -71,7 +71,7 @@ function toDoc(r: EntryRow): SearchDoc {
 const INDEXES = [
   'PRIMARY KEY (body_id, key)',
   'USING gin (tsv)',
-  '(resource_id, type)',
+  '(resource_id)',
   '(reference_key) WHERE reference_key IS NOT NULL',
   "USING gin (tsv_head) WHERE chunk = 0 AND type <> 'file'",
   'USING gin (committee_ids)',
