@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessGuard } from './common/access/access.guard';
 import { ReadCache, ReadCacheInterceptor } from './common/cache/read-cache';
+import { InputGuard } from './common/http/input.guard';
 import { ProblemFilter } from './common/http/problem';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { DatabaseModule } from './infra/database/database.module';
@@ -24,6 +25,8 @@ export class AppModule {
       imports: [DatabaseModule, RedisModule, StorageModule, ApiKeysModule, AccountsModule, BodiesModule, ChangesModule, HealthModule, ...DOMAIN_MODULES],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        // In this order: input is checked before the access guard looks anything up.
+        { provide: APP_GUARD, useClass: InputGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadCacheInterceptor },

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import etag from '@fastify/etag';
 import helmet from '@fastify/helmet';
@@ -10,13 +9,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import Redis from 'ioredis';
 import { AppModule } from './app.module';
+import { registerBodyParsers } from './common/http/body';
+import { clientErrorHandler, requestIdOf } from './common/http/client-error';
 import { problemBody } from './common/http/problem';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
 import { REDIS } from './infra/redis/redis.module';
 import { buildOpenApiDocument } from './openapi';
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * Request log lines as Fastify writes them, except that the query of personal routes is left
@@ -31,17 +30,17 @@ export function logRequest(req: { method: string; url: string; host?: string; ip
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(req.headers),
+    clientErrorHandler,
     logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization'], serializers: { req: logRequest } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', ...(config.logLevel === 'debug' ? (['log', 'debug'] as const) : [])],
     abortOnError: false,
+    // JSON and form bodies are parsed by registerBodyParsers (depth and size limits).
+    bodyParser: false,
   });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -54,6 +53,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerBodyParsers(fastify, config.bodyLimitBytes);
   await fastify.register(helmet, {
     contentSecurityPolicy: {
       directives: {

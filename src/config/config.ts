@@ -24,6 +24,8 @@ export interface AppConfig {
   storage: { driver: 'local'; dir: string } | { driver: 's3'; s3: S3Config };
   upload: { maxBytes: number; allowedTypes: string[] };
   rateLimit: { writesPerMinute: number };
+  /** Largest JSON or form body of most routes, in bytes (uploads have `upload.maxBytes`). */
+  bodyLimitBytes: number;
   cacheMaxAgeSeconds: number;
   /** How long rendered public pages are served from memory (0 = off). */
   readCacheMs: number;
@@ -218,6 +220,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storage,
     upload: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 200 * 1024 * 1024, 1, 10 * 1024 * 1024 * 1024), allowedTypes: allowed },
     rateLimit: { writesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 600, 1, 1_000_000) },
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 128 * 1024, 1024, 64 * 1024 * 1024),
     cacheMaxAgeSeconds: int(env, 'CACHE_MAX_AGE_SECONDS', 60, 0, 86400),
     readCacheMs: int(env, 'READ_CACHE_MS', nodeEnv === 'test' ? 0 : 2000, 0, 600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'warn' : 'info'),

@@ -15,8 +15,11 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
+  ValidationOptions,
 } from 'class-validator';
+import { TEXT_PATTERNS, TextKind, textProblem } from '../http/text';
 
 /**
  * Composite decorators: validation and OpenAPI in one place, so the spec never disagrees
@@ -43,13 +46,52 @@ function base(options: FieldOptions, schema: Record<string, unknown>): PropertyD
   return decorators;
 }
 
-export function TextField(options: FieldOptions & { max?: number; min?: number } = {}): PropertyDecorator {
+/**
+ * Text of a kind (see text.ts): `line` (names, titles, numbers, tags: no control characters)
+ * or `multiline` (descriptions, notes, resolution texts: tab and line breaks allowed).
+ */
+export function IsText(kind: TextKind, options: ValidationOptions = {}): PropertyDecorator {
+  // With `each`, the message is built from the whole array: name its first bad item's fault.
+  const problemOf = (value: unknown): string => {
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+      const problem = typeof item === 'string' ? textProblem(item, kind) : null;
+      if (problem) return problem;
+    }
+    return 'must be text';
+  };
+  return ValidateBy(
+    {
+      name: 'isText',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || textProblem(value, kind) === null,
+        defaultMessage: (args) => `${args?.property ?? 'text'} ${problemOf(args?.value)}`,
+      },
+    },
+    options,
+  );
+}
+
+/** Single-line text unless `multiline`. */
+export function TextField(options: FieldOptions & { max?: number; min?: number; multiline?: boolean } = {}): PropertyDecorator {
   const max = options.max ?? 1000;
-  return applyDecorators(...base(options, { type: String, maxLength: max, minLength: options.min ?? 1 }), IsString(), MinLength(options.min ?? 1), MaxLength(max));
+  const kind: TextKind = options.multiline ? 'multiline' : 'line';
+  return applyDecorators(
+    ...base(options, { type: String, maxLength: max, minLength: options.min ?? 1, pattern: TEXT_PATTERNS[kind] }),
+    IsString(),
+    MinLength(options.min ?? 1),
+    MaxLength(max),
+    IsText(kind),
+  );
 }
 
 export function PatternField(pattern: RegExp, message: string, options: FieldOptions & { max?: number } = {}): PropertyDecorator {
-  return applyDecorators(...base(options, { type: String, pattern: pattern.source, maxLength: options.max ?? 200 }), IsString(), MaxLength(options.max ?? 200), Matches(pattern, { message }));
+  return applyDecorators(
+    ...base(options, { type: String, pattern: pattern.source, maxLength: options.max ?? 200 }),
+    IsString(),
+    MaxLength(options.max ?? 200),
+    IsText('line'),
+    Matches(pattern, { message }),
+  );
 }
 
 export function UuidField(options: FieldOptions = {}): PropertyDecorator {
@@ -72,6 +114,7 @@ export function TextArrayField(options: FieldOptions & { max?: number } = {}): P
     ArrayMaxSize(options.max ?? 20),
     IsString({ each: true }),
     MaxLength(300, { each: true }),
+    IsText('line', { each: true }),
   );
 }
 

@@ -26,6 +26,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   410: 'Gone',
   411: 'Length Required',
@@ -36,6 +37,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   428: 'Precondition Required',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -117,7 +119,8 @@ export class ProblemFilter implements ExceptionFilter {
         typeof response === 'object' && response && 'message' in response
           ? ([] as string[]).concat((response as { message: string | string[] }).message).join('; ')
           : exception.message;
-      body = problemBody(status, message, request);
+      // Fastify's errors arrive here as HttpExceptions; a too large body is one (uploads say so as Problems).
+      body = problemBody(status, status === 413 ? `The request body is larger than this route accepts (${request.routeOptions.bodyLimit} bytes).` : message, request);
     } else if (isFastifyError(exception)) {
       body = problemBody(exception.statusCode, exception.message, request);
     } else {

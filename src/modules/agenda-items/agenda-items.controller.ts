@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Access, CurrentScope } from '../../common/access/access.decorator';
 import type { Scope } from '../../common/access/access';
+import { BodyLimit, LONG_TEXT_BODY_LIMIT } from '../../common/http/body';
 import { BodyParam, CreateDocs, DeleteDocs, IdParam, ReadListDocs, ReadOneDocs, UpdateDocs } from '../../common/http/api-docs';
 import type { Json } from '../../common/http/json';
 import type { Page } from '../../common/pagination/page.dto';
@@ -40,6 +41,7 @@ export class AgendaItemsController {
 
   @Post()
   @Access('editor')
+  @BodyLimit(LONG_TEXT_BODY_LIMIT)
   @CreateDocs('Create an agenda item (a draft unless `publish` is true)', AgendaItemDetailDto)
   async create(@CurrentScope() scope: Scope, @Body() input: CreateAgendaItemDto): Promise<Json<AgendaItemDetailDto>> {
     const id = await this.items.create(scope, input);
@@ -48,6 +50,7 @@ export class AgendaItemsController {
 
   @Patch(':id')
   @Access('editor')
+  @BodyLimit(LONG_TEXT_BODY_LIMIT)
   @IdParam('agenda item')
   @UpdateDocs('Change an agenda item', AgendaItemDetailDto)
   async update(@CurrentScope() scope: Scope, @Param('id', ID) id: string, @Body() input: UpdateAgendaItemDto): Promise<Json<AgendaItemDetailDto>> {

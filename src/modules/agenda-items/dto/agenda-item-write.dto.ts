@@ -19,7 +19,7 @@ export class CreateAgendaItemDto {
   @TextField({ optional: true, nullable: true, max: 1000, example: 'einstimmig beschlossen' })
   result?: string | null;
 
-  @TextField({ optional: true, nullable: true, max: 100000, example: 'Der Rat der Stadt Musterstadt beschließt das Radwegekonzept Innenstadt.' })
+  @TextField({ optional: true, nullable: true, multiline: true, max: 100000, example: 'Der Rat der Stadt Musterstadt beschließt das Radwegekonzept Innenstadt.' })
   resolutionText?: string | null;
 
   @DateTimeField({ optional: true, nullable: true, example: '2025-03-04T18:40:00+01:00' })
@@ -51,7 +51,7 @@ export class UpdateAgendaItemDto {
   @TextField({ optional: true, nullable: true, max: 1000 })
   result?: string | null;
 
-  @TextField({ optional: true, nullable: true, max: 100000 })
+  @TextField({ optional: true, nullable: true, multiline: true, max: 100000 })
   resolutionText?: string | null;
 
   @DateTimeField({ optional: true, nullable: true })

@@ -2,7 +2,7 @@ import { BoolField, TextField } from '../../../common/dto/fields';
 import { GeoJsonPointField } from './geojson.field';
 
 export class CreateLocationDto {
-  @TextField({ optional: true, nullable: true, max: 500, example: 'Rathaus, Ratssaal' })
+  @TextField({ optional: true, nullable: true, multiline: true, max: 500, example: 'Rathaus, Ratssaal' })
   description?: string | null;
 
   @TextField({ optional: true, nullable: true, max: 300, example: 'Marktplatz 1' })
@@ -28,7 +28,7 @@ export class CreateLocationDto {
 }
 
 export class UpdateLocationDto {
-  @TextField({ optional: true, nullable: true, max: 500 })
+  @TextField({ optional: true, nullable: true, multiline: true, max: 500 })
   description?: string | null;
 
   @TextField({ optional: true, nullable: true, max: 300 })

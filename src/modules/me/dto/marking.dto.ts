@@ -10,13 +10,13 @@ const POSITION_MAX = 100_000_000;
 
 /** W3C TextQuoteSelector: the marked text and a little text around it. */
 export class TextQuoteDto {
-  @TextField({ max: QUOTE_MAX, description: 'The marked text, as shown', example: 'Querungshilfen an allen Knotenpunkten' })
+  @TextField({ max: QUOTE_MAX, multiline: true, description: 'The marked text, as shown', example: 'Querungshilfen an allen Knotenpunkten' })
   exact!: string;
 
-  @TextField({ optional: true, min: 0, max: CONTEXT_MAX, description: 'Text just before it (about 32 characters)', example: 'Der Rat beschließt ' })
+  @TextField({ optional: true, min: 0, max: CONTEXT_MAX, multiline: true, description: 'Text just before it (about 32 characters)', example: 'Der Rat beschließt ' })
   prefix?: string;
 
-  @TextField({ optional: true, min: 0, max: CONTEXT_MAX, description: 'Text just after it (about 32 characters)', example: ' bis Ende 2027.' })
+  @TextField({ optional: true, min: 0, max: CONTEXT_MAX, multiline: true, description: 'Text just after it (about 32 characters)', example: ' bis Ende 2027.' })
   suffix?: string;
 }
 
@@ -48,7 +48,7 @@ export class CreateMarkingDto {
   @EnumField(MARKING_COLORS, { optional: true, enumName: 'MarkingColor', description: 'Default yellow' })
   color?: MarkingColor;
 
-  @TextField({ optional: true, max: TEXT_MAX, description: 'A note on the marking (Markdown, stored encrypted)' })
+  @TextField({ optional: true, max: TEXT_MAX, multiline: true, description: 'A note on the marking (Markdown, stored encrypted)' })
   note?: string;
 
   @TagsField({ optional: true })
@@ -68,7 +68,7 @@ export class UpdateMarkingDto {
   @EnumField(MARKING_COLORS, { optional: true, enumName: 'MarkingColor' })
   color?: MarkingColor;
 
-  @TextField({ optional: true, nullable: true, max: TEXT_MAX, description: 'null removes the note' })
+  @TextField({ optional: true, nullable: true, max: TEXT_MAX, multiline: true, description: 'null removes the note' })
   note?: string | null;
 
   @TagsField({ optional: true })

@@ -22,7 +22,7 @@ export class CreateNoteDto {
   @NestedField(() => NoteTargetDto)
   target!: NoteTargetDto;
 
-  @TextField({ max: TEXT_MAX, description: 'Markdown (stored encrypted)', example: 'Nachfragen: **Kosten** der Querungshilfen?' })
+  @TextField({ max: TEXT_MAX, multiline: true, description: 'Markdown (stored encrypted)', example: 'Nachfragen: **Kosten** der Querungshilfen?' })
   text!: string;
 
   @TagsField({ optional: true })
@@ -30,7 +30,7 @@ export class CreateNoteDto {
 }
 
 export class UpdateNoteDto {
-  @TextField({ optional: true, max: TEXT_MAX, description: 'Markdown (stored encrypted)' })
+  @TextField({ optional: true, max: TEXT_MAX, multiline: true, description: 'Markdown (stored encrypted)' })
   text?: string;
 
   @TagsField({ optional: true })

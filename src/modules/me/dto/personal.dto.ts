@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { EnumField, PatternField } from '../../../common/dto/fields';
+import { EnumField, IsText, PatternField } from '../../../common/dto/fields';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 
 /** Longest note (Markdown), in characters. */
@@ -21,6 +21,7 @@ export function TagsField(options: { optional?: boolean } = {}): PropertyDecorat
     IsString({ each: true }),
     MinLength(1, { each: true }),
     MaxLength(TAG_MAX, { each: true }),
+    IsText('line', { each: true }),
   );
 }
 

@@ -40,7 +40,7 @@ export class CreatePersonDto {
   @TextArrayField({ optional: true, max: 20, example: ['Ratsmitglied'] })
   status?: string[];
 
-  @TextField({ optional: true, nullable: true, max: 10000 })
+  @TextField({ optional: true, nullable: true, multiline: true, max: 10000 })
   life?: string | null;
 
   @TextField({ optional: true, nullable: true, max: 500 })
@@ -86,7 +86,7 @@ export class UpdatePersonDto {
   @TextArrayField({ optional: true, max: 20 })
   status?: string[];
 
-  @TextField({ optional: true, nullable: true, max: 10000 })
+  @TextField({ optional: true, nullable: true, multiline: true, max: 10000 })
   life?: string | null;
 
   @TextField({ optional: true, nullable: true, max: 500 })

@@ -1,0 +1,59 @@
+/**
+ * What text the API accepts. Control characters (Unicode category Cc: U+0000–U+001F,
+ * U+007F–U+009F) are refused everywhere, with one exception: multi-line text (descriptions,
+ * notes, resolution texts, quotes from a file's text) may hold tab, line feed, carriage
+ * return and form feed (which separates the pages of a file's text). Text must also be
+ * well-formed UTF-16: a lone surrogate (`"\ud800"` in JSON) has no UTF-8 form, and
+ * PostgreSQL refuses it in JSON.
+ */
+export type TextKind = 'line' | 'multiline';
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The JSON Schema pattern of each kind of text, for the OpenAPI spec. */
+export const TEXT_PATTERNS: Record<TextKind, string> = {
+  line: '^[^\\u0000-\\u001f\\u007f-\\u009f]*$',
+  multiline: '^[^\\u0000-\\u0008\\u000b\\u000e-\\u001f\\u007f-\\u009f]*$',
+};
+
+const codePoint = (char: string): string => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Why `text` is not acceptable text of this kind (e.g. "must not contain control characters (U+0000)"), or null. */
+export function textProblem(text: string, kind: TextKind): string | null {
+  const control = (kind === 'line' ? CONTROL : CONTROL_BUT_LINES).exec(text);
+  if (control) return `must not contain control characters${kind === 'line' ? '' : ' other than tab and line breaks'} (found ${codePoint(control[0])})`;
+  return LONE_SURROGATE.test(text) ? 'must be well-formed Unicode text (it holds a lone surrogate)' : null;
+}
+
+export interface BadText {
+  field: string;
+  message: string;
+}
+
+/**
+ * The first string in a parsed request part (query, path parameters, JSON body) that is not
+ * acceptable text, named by its path (`contact.name`, `tags.2`). String values are checked as
+ * `kind`, object keys as single-line text (a bad key is reported at its parent, never echoed).
+ * Walks at most `maxDepth` levels: the JSON parser refuses deeper bodies.
+ */
+export function findBadText(value: unknown, kind: TextKind, field = '', maxDepth = 64): BadText | null {
+  const name = field || 'body';
+  if (typeof value === 'string') {
+    const problem = textProblem(value, kind);
+    return problem ? { field: name, message: `${name} ${problem}` } : null;
+  }
+  if (typeof value !== 'object' || value === null || maxDepth <= 0) return null;
+  const isArray = Array.isArray(value);
+  const entries: [string, unknown][] = isArray ? value.map((item, i) => [String(i), item]) : Object.entries(value);
+  for (const [key, item] of entries) {
+    const keyProblem = isArray ? null : textProblem(key, 'line');
+    if (keyProblem) return { field: name, message: `${name} has a field name that ${keyProblem}` };
+    const found = findBadText(item, kind, field ? `${field}.${key}` : key, maxDepth - 1);
+    if (found) return found;
+  }
+  return null;
+}
