@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessGuard } from './common/access/access.guard';
+import { CallerResolver } from './common/access/callers';
 import { ReadCache, ReadCacheInterceptor } from './common/cache/read-cache';
 import { InputGuard } from './common/http/input.guard';
 import { ProblemFilter } from './common/http/problem';
@@ -31,8 +32,9 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadCacheInterceptor },
         ReadCache,
+        CallerResolver,
       ],
-      exports: [APP_CONFIG, ReadCache],
+      exports: [APP_CONFIG, ReadCache, CallerResolver],
     };
   }
 }

@@ -3,15 +3,15 @@ import compress from '@fastify/compress';
 import etag from '@fastify/etag';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import Redis from 'ioredis';
 import { AppModule } from './app.module';
+import { CallerResolver } from './common/access/callers';
 import { registerBodyParsers } from './common/http/body';
 import { clientErrorHandler, requestIdOf } from './common/http/client-error';
-import { problemBody } from './common/http/problem';
+import { registerRateLimits } from './common/http/rate-limit';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
 import { REDIS } from './infra/redis/redis.module';
@@ -68,20 +68,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   await fastify.register(compress, { threshold: 1024, encodings: ['gzip', 'deflate'] });
   await fastify.register(etag, { weak: true });
   await fastify.register(multipart, { limits: { fileSize: config.upload.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } });
-  await fastify.register(rateLimit, {
-    global: true,
-    max: config.rateLimit.writesPerMinute,
-    timeWindow: 60_000,
-    redis: app.get<Redis>(REDIS),
-    nameSpace: `${config.redisPrefix}:rate:`,
-    skipOnError: true,
-    allowList: (req) => req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS',
-    keyGenerator: (req) => req.headers.authorization ?? req.ip,
-    errorResponseBuilder: (req, context) => ({
-      ...problemBody(429, `Too many writes: at most ${context.max} per minute. Retry after ${context.after}.`, req),
-      statusCode: 429,
-    }),
-  });
+  await registerRateLimits(fastify, config, app.get<Redis>(REDIS), app.get(CallerResolver));
 
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('X-Request-Id', request.id);

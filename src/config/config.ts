@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * The whole runtime configuration, read once from the environment and validated.
  * Nothing else in the codebase reads `process.env`. A bad value stops boot with a
@@ -23,20 +25,38 @@ export interface AppConfig {
   redisPrefix: string;
   storage: { driver: 'local'; dir: string } | { driver: 's3'; s3: S3Config };
   upload: { maxBytes: number; allowedTypes: string[] };
-  rateLimit: { writesPerMinute: number };
+  rateLimit: RateLimitConfig;
   /** Largest JSON or form body of most routes, in bytes (uploads have `upload.maxBytes`). */
   bodyLimitBytes: number;
   cacheMaxAgeSeconds: number;
   /** How long rendered public pages are served from memory (0 = off). */
   readCacheMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug';
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   outboxPollMs: number;
   mail: MailConfig;
   newsletter: NewsletterConfig;
   search: SearchConfig;
   accounts: AccountsConfig;
 }
+
+/**
+ * Requests per minute. Writes count per API key, app account or (without either) client
+ * address; anonymous reads and searches per client address, an app account's per account.
+ * 0 turns a limit off.
+ */
+export interface RateLimitConfig {
+  writesPerMinute: number;
+  readsPerMinute: number;
+  searchesPerMinute: number;
+}
+
+/**
+ * Which hops of `X-Forwarded-For` to believe: none (`false`), the last `n` (that many
+ * reverse proxies in front), or those sent by these proxy addresses (IPs, CIDRs, or
+ * `loopback`, `linklocal`, `uniquelocal`).
+ */
+export type TrustProxy = false | number | string[];
 
 /**
  * App accounts of readers and their personal data (notes, markings, bookmarks, follows).
@@ -219,12 +239,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisPrefix: str(env, 'REDIS_PREFIX', 'ratsinfo'),
     storage,
     upload: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 200 * 1024 * 1024, 1, 10 * 1024 * 1024 * 1024), allowedTypes: allowed },
-    rateLimit: { writesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 600, 1, 1_000_000) },
+    rateLimit: {
+      writesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 600, 1, 1_000_000),
+      readsPerMinute: int(env, 'RATE_LIMIT_READS_PER_MINUTE', 1200, 0, 1_000_000),
+      searchesPerMinute: int(env, 'RATE_LIMIT_SEARCHES_PER_MINUTE', 120, 0, 1_000_000),
+    },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 128 * 1024, 1024, 64 * 1024 * 1024),
     cacheMaxAgeSeconds: int(env, 'CACHE_MAX_AGE_SECONDS', 60, 0, 86400),
     readCacheMs: int(env, 'READ_CACHE_MS', nodeEnv === 'test' ? 0 : 2000, 0, 600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'warn' : 'info'),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500, 10, 60000),
     mail: {
       smtpUrl: env.SMTP_URL ? url(env, 'SMTP_URL', ['smtp:', 'smtps:']) : null,
@@ -282,6 +306,32 @@ function searchConfig(env: Env): SearchConfig {
       timeoutMs: int(env, 'EXTRACT_TIMEOUT_MS', 300_000, 1000, 3_600_000),
     },
   };
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * `false` (default), a hop count, or a comma-separated list of proxy addresses and CIDRs.
+ * `true` is refused: it would believe every hop, so a client could name its own address.
+ */
+function trustProxy(env: Env): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || ['false', 'no', '0'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes'].includes(raw.toLowerCase())) {
+    throw new ConfigError('TRUST_PROXY=true would believe any X-Forwarded-For a client sends; give the number of reverse proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.0/8,loopback)');
+  }
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 1, 20);
+  return raw.split(',').map((part) => {
+    const entry = part.trim();
+    if (PROXY_NAMES.includes(entry.toLowerCase())) return entry.toLowerCase();
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!family || !prefixOk || rest.length) {
+      throw new ConfigError(`TRUST_PROXY must be false, a hop count or a comma-separated list of proxy addresses or CIDRs (or ${PROXY_NAMES.join(', ')}), got "${entry}"`);
+    }
+    return entry;
+  });
 }
 
 /** `Name <address>` or a bare address. */

@@ -1,24 +1,21 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCOUNT_TOKEN_PREFIX, AccountsService } from '../../modules/accounts/accounts.service';
-import { ApiKeysService } from '../../modules/api-keys/api-keys.service';
 import { BodyDirectory } from '../../modules/bodies/body-directory.service';
 import { Problem } from '../http/problem';
 import { ACCESS_KEY, AccessLevel, ScopedRequest } from './access.decorator';
-import { ANONYMOUS, canWrite, Caller, visibilityFor } from './access';
+import { canWrite, visibilityFor } from './access';
+import { CallerResolver } from './callers';
 
 /**
- * Establishes the caller from the bearer key or account token, resolves `{body}` and enforces
- * the route's declared access. Routes that declare none are refused (default deny). API keys
- * (`rk_…`) and app account tokens (`ra_…`) are told apart by their prefix and looked up in
- * their own tables: neither is ever taken for the other.
+ * Establishes the caller from the bearer key or account token (see CallerResolver), resolves
+ * `{body}` and enforces the route's declared access. Routes that declare none are refused
+ * (default deny).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly keys: ApiKeysService,
-    private readonly accounts: AccountsService,
+    private readonly callers: CallerResolver,
     private readonly bodies: BodyDirectory,
   ) {}
 
@@ -27,7 +24,7 @@ export class AccessGuard implements CanActivate {
     const level = this.reflector.getAllAndOverride<AccessLevel | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!level) throw new Problem(403, 'This route declares no access and is closed.');
     const request = context.switchToHttp().getRequest<ScopedRequest>();
-    const caller = await this.callerOf(request);
+    const caller = await this.callers.callerOf(request);
     request.caller = caller;
 
     const slug = (request.params as Record<string, string> | undefined)?.body;
@@ -52,20 +49,5 @@ export class AccessGuard implements CanActivate {
       throw new Problem(403, 'This route needs an editor key of this body.');
     }
     return true;
-  }
-
-  private async callerOf(request: ScopedRequest): Promise<Caller> {
-    const header = request.headers.authorization;
-    if (!header) return ANONYMOUS;
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new Problem(401, 'The Authorization header must be "Bearer <key>".');
-    if (match[1].startsWith(ACCOUNT_TOKEN_PREFIX)) {
-      const account = await this.accounts.resolve(match[1]);
-      if (!account) throw new Problem(401, 'The app account token is unknown or revoked, or its account was deleted.');
-      return account;
-    }
-    const caller = await this.keys.resolve(match[1]);
-    if (!caller) throw new Problem(401, 'The API key is unknown or revoked.');
-    return caller;
   }
 }

@@ -24,6 +24,7 @@ const readErrors = [
   ApiBadRequestResponse({ description: 'Invalid or unknown query parameters', type: ProblemDto }),
   ApiNotFoundResponse({ description: 'Unknown body, or a record the caller may not see', type: ProblemDto }),
   ApiNotModifiedResponse({ description: 'The ETag in If-None-Match still matches' }),
+  ApiTooManyRequestsResponse({ description: 'Read rate limit of anonymous callers (per client address) or app accounts reached', type: ProblemDto }),
 ];
 
 const writeErrors = [

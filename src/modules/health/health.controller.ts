@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { Access } from '../../common/access/access.decorator';
+import { NoRateLimit } from '../../common/http/rate-limit';
 import { Db } from '../../infra/database/db.service';
 import { REDIS } from '../../infra/redis/redis.module';
 import { HealthDto } from './health.dto';
@@ -17,6 +18,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @NoRateLimit()
   @HttpCode(200)
   @ApiOperation({ summary: 'Liveness: the process answers' })
   @ApiOkResponse({ type: HealthDto })
@@ -25,6 +27,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @NoRateLimit()
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer' })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'A dependency is down' })

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Caller, Scope } from '../../common/access/access';
 import { Access, CurrentCaller, CurrentScope } from '../../common/access/access.decorator';
 import { BodyParam, ReadListDocs, ReadOneDocs } from '../../common/http/api-docs';
+import { SearchRateLimit } from '../../common/http/rate-limit';
 import { SearchPageDto, SuggestListDto } from './dto/search.dto';
 import { MultiSearchQueryDto, MultiSuggestQueryDto, SearchQueryDto, SuggestQueryDto } from './dto/search-query.dto';
 import { SearchService } from './search.service';
@@ -20,6 +21,7 @@ export class SearchController {
 
   @Get('bodies/:body/search')
   @Access('public')
+  @SearchRateLimit()
   @BodyParam()
   @ReadListDocs('Search a body', SearchPageDto, SEARCH_DESCRIPTION)
   bodySearch(@CurrentScope() scope: Scope, @Query() query: SearchQueryDto, @Req() request: FastifyRequest): Promise<SearchPageDto> {
@@ -28,6 +30,7 @@ export class SearchController {
 
   @Get('bodies/:body/search/suggest')
   @Access('public')
+  @SearchRateLimit()
   @BodyParam()
   @ReadOneDocs('Autocomplete: titles that start with what was typed', SuggestListDto)
   bodySuggest(@CurrentScope() scope: Scope, @Query() query: SuggestQueryDto): Promise<SuggestListDto> {
@@ -36,6 +39,7 @@ export class SearchController {
 
   @Get('search')
   @Access('public')
+  @SearchRateLimit()
   @ReadListDocs('Search several bodies at once', SearchPageDto, SEARCH_DESCRIPTION)
   @ApiOperation({ summary: 'Search several bodies at once', description: SEARCH_DESCRIPTION })
   async multiSearch(@CurrentCaller() caller: Caller, @Query() query: MultiSearchQueryDto, @Req() request: FastifyRequest): Promise<SearchPageDto> {
@@ -45,6 +49,7 @@ export class SearchController {
 
   @Get('search/suggest')
   @Access('public')
+  @SearchRateLimit()
   @ReadOneDocs('Autocomplete across several bodies', SuggestListDto)
   async multiSuggest(@CurrentCaller() caller: Caller, @Query() query: MultiSuggestQueryDto): Promise<SuggestListDto> {
     const { bodies, ...rest } = query;

@@ -1,0 +1,71 @@
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type Redis from 'ioredis';
+import type { AppConfig } from '../../config/config';
+import type { Caller } from '../access/access';
+import type { CallerResolver } from '../access/callers';
+import { routeConfig } from './body';
+import { Problem } from './problem';
+
+/** What a request counts against: its method and route decide. */
+type Budget = 'write' | 'read' | 'search';
+
+const EXEMPT = 'exempt';
+
+/** Counts the route's reads against the (stricter) search budget. */
+export const SearchRateLimit = (): MethodDecorator => routeConfig({ rateBudget: 'search' });
+
+/** Leaves the route out of rate limiting (health checks of load balancers). */
+export const NoRateLimit = (): MethodDecorator => routeConfig({ rateLimit: false });
+
+function budgetOf(request: FastifyRequest): Budget | null {
+  if (request.method === 'OPTIONS') return null;
+  if (request.method !== 'GET' && request.method !== 'HEAD') return 'write';
+  return (request.routeOptions.config as { rateBudget?: Budget }).rateBudget === 'search' ? 'search' : 'read';
+}
+
+/** Who a request is counted for: the key's or account's id, else the client address; never header text. */
+function subjectOf(caller: Caller | null, request: FastifyRequest): string {
+  if (caller?.role === 'account' && caller.account) return `account:${caller.account.id}`;
+  if (caller?.keyId) return `key:${caller.keyId}`;
+  return `ip:${normalizeIP(request.ip)}`;
+}
+
+/**
+ * Rate limits per minute, counted in Redis (fixed windows shared by all API processes):
+ * - writes per API key, app account or (without a valid one) client address;
+ * - reads and searches of anonymous callers per client address, of app accounts per account;
+ *   reads with an API key are not limited (staff and integrations the city issued keys to).
+ * A request over its budget gets a 429 problem with `Retry-After`. While Redis is down the
+ * limits are not enforced (fail open) and requests go on.
+ */
+export async function registerRateLimits(fastify: FastifyInstance, config: AppConfig, redis: Redis, callers: CallerResolver): Promise<void> {
+  const limits: Record<Budget, number> = {
+    write: config.rateLimit.writesPerMinute,
+    read: config.rateLimit.readsPerMinute,
+    search: config.rateLimit.searchesPerMinute,
+  };
+  const budgetOfKey = (key: string): Budget => key.slice(0, key.indexOf(':')) as Budget;
+  await fastify.register(rateLimit, {
+    global: true,
+    timeWindow: 60_000,
+    redis,
+    nameSpace: `${config.redisPrefix}:rate:`,
+    skipOnError: true,
+    keyGenerator: async (request) => {
+      const budget = budgetOf(request);
+      if (!budget || limits[budget] === 0) return EXEMPT;
+      // A credential that does not resolve (malformed, unknown, or the database unreachable)
+      // counts as anonymous here; the access guard then answers for it.
+      const caller = await callers.callerOf(request).catch(() => null);
+      if (budget !== 'write' && caller?.keyId) return EXEMPT;
+      return `${budget}:${subjectOf(caller, request)}`;
+    },
+    allowList: (_request, key) => key === EXEMPT,
+    max: (_request, key) => limits[budgetOfKey(key)],
+    errorResponseBuilder: (request, context) => {
+      const what = { write: 'writes', read: 'requests', search: 'searches' }[budgetOf(request) ?? 'read'];
+      return new Problem(429, `Too many ${what}: at most ${context.max} per minute. Retry after ${context.after}.`).with({ headers: { 'Retry-After': String(Math.ceil(context.ttl / 1000)) } });
+    },
+  });
+}
