@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { CallerResolver } from './common/access/callers';
 import { registerBodyParsers } from './common/http/body';
 import { clientErrorHandler, requestIdOf } from './common/http/client-error';
+import { API_CSP_DIRECTIVES, DOCS_CSP, isDocsPath } from './common/http/csp';
 import { registerRateLimits } from './common/http/rate-limit';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
@@ -55,14 +56,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   const fastify = app.getHttpAdapter().getInstance();
   registerBodyParsers(fastify, config.bodyLimitBytes);
   await fastify.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-      },
-    },
+    contentSecurityPolicy: { useDefaults: false, directives: API_CSP_DIRECTIVES },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
   await fastify.register(compress, { threshold: 1024, encodings: ['gzip', 'deflate'] });
@@ -72,6 +66,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
 
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('X-Request-Id', request.id);
+    if (isDocsPath(request.url)) void reply.header('Content-Security-Policy', DOCS_CSP);
     if ((request.method === 'GET' || request.method === 'HEAD') && !reply.hasHeader('Cache-Control') && reply.statusCode < 300) {
       const anonymous = !request.headers.authorization;
       void reply.header('Cache-Control', anonymous ? `public, max-age=${config.cacheMaxAgeSeconds}` : 'private, no-cache');

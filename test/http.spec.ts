@@ -25,6 +25,18 @@ describe('HTTP conventions', () => {
     expect(preflight.headers['access-control-allow-origin']).toBe('*');
   });
 
+  it('allows scripts only on the API docs: a strict Content-Security-Policy everywhere else', async () => {
+    const csp = (res: { headers: Record<string, string> }): string[] => res.headers['content-security-policy'].split(/;\s*/);
+    for (const res of [await t.http().get(sessions).expect(200), await t.http().get('/v2/anything').expect(404), await t.http().get('/oparl/v1.1/system').expect(200)]) {
+      expect(csp(res)).toEqual(expect.arrayContaining(["default-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'self'"]));
+      expect(res.headers['content-security-policy']).not.toMatch(/script-src|unsafe-inline/);
+    }
+    for (const path of ['/docs', '/docs/', '/docs/swagger-ui-init.js']) {
+      const docs = await t.http().get(path).expect(200);
+      expect(csp(docs)).toEqual(expect.arrayContaining(["script-src 'self' 'unsafe-inline'", "object-src 'none'"]));
+    }
+  });
+
   it('echoes a well-formed client request id, also in problems', async () => {
     const res = await t.http().get('/v1/bodies/musterstadt/sessions?limit=0').set('X-Request-Id', 'abc-123').expect(400);
     expect(res.headers['x-request-id']).toBe('abc-123');
