@@ -5,8 +5,10 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from './config/config';
 import { dataSourceOptions } from './infra/database/data-source';
 import { migrate } from './infra/database/migrate';
+import { createRedis } from './infra/redis/redis.module';
 import { API_KEY_ROLES, ApiKeyRole } from './modules/api-keys/api-key.entity';
 import { ApiKeysService } from './modules/api-keys/api-keys.service';
+import { KeyRevocations } from './modules/api-keys/key-revocations';
 import { BodyEntity } from './modules/bodies/body.entity';
 import { ACCOUNT_USAGE, accountCommand, AccountCommandError } from './modules/accounts/accounts-cli';
 import { IMPORT_USAGE } from './modules/oparl-import/usage';
@@ -59,6 +61,7 @@ async function withDataSource<T>(work: (ds: DataSource) => Promise<T>): Promise<
 async function apiKey(words: string[], flags: Record<string, string>): Promise<void> {
   const action = words[1];
   await withDataSource(async (ds) => {
+    if (action === 'revoke') return revokeApiKey(ds, words[2]);
     const keys = new ApiKeysService(ds);
     if (action === 'create') {
       const role = flags.role as ApiKeyRole;
@@ -81,14 +84,25 @@ async function apiKey(words: string[], flags: Record<string, string>): Promise<v
         const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active';
         console.log([key.id, key.keyPrefix + '…', key.role, key.bodyId ? bodies.get(key.bodyId) : '*', key.name, state].join('\t'));
       }
-    } else if (action === 'revoke') {
-      if (!words[2]) throw new UsageError('api-key revoke needs the key id or prefix');
-      if (!(await keys.revoke(words[2]))) throw new UsageError(`no single active key matches "${words[2]}"`);
-      console.log(`revoked ${words[2]}`);
     } else {
       throw new UsageError('api-key needs create, list or revoke');
     }
   });
+}
+
+/** Revokes a key and tells the running API processes (through Redis) to drop it at once. */
+async function revokeApiKey(ds: DataSource, idOrPrefix: string | undefined): Promise<void> {
+  if (!idOrPrefix) throw new UsageError('api-key revoke needs the key id or prefix');
+  const config = loadConfig();
+  const redis = createRedis(config);
+  try {
+    const revoked = await new ApiKeysService(ds, new KeyRevocations(redis, config.redisPrefix)).revoke(idOrPrefix);
+    if (!revoked) throw new UsageError(`no single active key matches "${idOrPrefix}"`);
+    console.log(`revoked ${idOrPrefix}`);
+    if (!revoked.told) console.warn('Redis did not answer: API processes that used the key in the last 10 seconds accept it until then.');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export async function runCli(argv: string[]): Promise<void> {

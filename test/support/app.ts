@@ -59,6 +59,35 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
+/**
+ * Another API process of the same installation: a second app on the first one's database,
+ * Redis prefix and storage folder (as two API processes behind a load balancer). Closing it
+ * leaves them to the first.
+ */
+export async function startAnotherApp(first: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: first.config.databaseUrl,
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: first.config.redisUrl,
+    REDIS_PREFIX: first.config.redisPrefix,
+    STORAGE_DIR: first.config.storage.driver === 'local' ? first.config.storage.dir : '',
+    PUBLIC_URL: first.config.publicUrl,
+    LOG_LEVEL: 'error',
+    ...env,
+  });
+  const app = await createApp(config, { logger: false });
+  const keys = app.get(ApiKeysService);
+  return {
+    app,
+    config,
+    ds: app.get(DataSource),
+    http: () => supertest.agent(app.getHttpServer()),
+    key: async (role, bodyId) => (await keys.create({ name: `test ${role}`, role, bodyId: bodyId ?? null })).key,
+    close: () => app.close(),
+  };
+}
+
 /** A test app with one body and a key of every role for it (and an editor key of another body). */
 export async function startWithBody(env: Record<string, string> = {}) {
   const t = await startTestApp(env);

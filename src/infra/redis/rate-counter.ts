@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 
 /** Rejects after `ms`, so a request never waits long for Redis. */
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('timed out')), ms);
     promise.then(
