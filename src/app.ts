@@ -10,7 +10,7 @@ import Redis from 'ioredis';
 import { AppModule } from './app.module';
 import { CallerResolver } from './common/access/callers';
 import { registerBodyParsers } from './common/http/body';
-import { clientErrorHandler, requestIdOf } from './common/http/client-error';
+import { clientErrorHandler, frameworkErrorHandler, requestIdOf } from './common/http/client-error';
 import { API_CSP_DIRECTIVES, DOCS_CSP, isDocsPath } from './common/http/csp';
 import { registerRateLimits } from './common/http/rate-limit';
 import { createValidationPipe } from './common/http/validation';
@@ -34,6 +34,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     bodyLimit: config.bodyLimitBytes,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(req.headers),
     clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
     logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization'], serializers: { req: logRequest } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });

@@ -169,6 +169,43 @@ describe('input limits', () => {
     });
   });
 
+  describe('malformed requests', () => {
+    it('refuse prototype names and malformed percent-encoding in the query', async () => {
+      const proto = await t.http().get(`${api}/sessions?__proto__=1`).expect(400);
+      expect(proto.body.errors).toEqual([{ field: 'query', message: 'query has a field name that is not allowed (__proto__)' }]);
+      const encoding = await t.http().get(`${api}/search?q=%FF%FE`).expect(400);
+      expect(encoding.body.errors).toEqual([{ field: 'q', message: 'q is not percent-encoded UTF-8' }]);
+    });
+
+    it('read numbers in the query only when written in decimal digits, and want JSON numbers in bodies', async () => {
+      for (const limit of ['0x10', '1e1', '%201', '1.0']) await t.http().get(`${api}/sessions?limit=${limit}`).expect(400);
+      await t.http().get(`${api}/sessions?limit=10`).expect(200);
+      const item = await t.http().post(`${api}/agenda-items`).set(...bearer(t.keys.editor)).send({ sessionId: '00000000-0000-4000-8000-000000000000', name: 'x', position: '1' }).expect(400);
+      expect(item.body.errors).toEqual(expect.arrayContaining([{ field: 'position', message: 'position must be an integer number' }]));
+    });
+
+    it('refuse JSON bodies that are not objects, and multipart bodies on JSON routes', async () => {
+      const before = await counts();
+      for (const json of ['null', '[]', '"x"', '1', 'true']) {
+        const res = await t.http().post('/v1/me/account').set('Content-Type', 'application/json').send(json).expect(400);
+        expect(res.body.detail).toBe('The JSON body must be an object.');
+      }
+      const multipart = await t.http().post('/v1/me/account').field('deviceName', 'Tablet').expect(415);
+      expect(multipart.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(await counts()).toEqual(before);
+      expect(await t.ds.query('SELECT count(*)::int AS n FROM app_account')).toEqual([{ n: 0 }]);
+    });
+
+    it('answer path segments the router refuses with problems', async () => {
+      const long = await t.http().get(`${api}/sessions/${'a'.repeat(201)}`).set('Origin', 'https://www.musterstadt.example').expect(414);
+      expect(long.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      expect(long.headers['access-control-allow-origin']).toBe('*');
+      expect(long.body).toMatchObject({ status: 414, title: 'URI Too Long', detail: 'A path segment is longer than 200 characters.', requestId: long.headers['x-request-id'] });
+      const encoding = await t.http().get('/v1/bodies/%FF/sessions').expect(400);
+      expect(encoding.body).toMatchObject({ status: 400, detail: 'The path holds a percent-encoding that is not UTF-8.' });
+    });
+  });
+
   describe('errors of the HTTP layer', () => {
     it('answer raw UTF-8 in the URL with a problem, CORS and the request id', async () => {
       const res = await rawRequest(port, Buffer.from(`GET ${api}/search?q=Straße HTTP/1.1\r\nHost: api.test\r\nOrigin: https://www.musterstadt.example\r\nX-Request-Id: probe-1\r\n\r\n`, 'utf8'));

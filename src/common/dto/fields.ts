@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -159,10 +159,18 @@ export function EnumField(values: readonly string[], options: FieldOptions & { e
   return applyDecorators(...base(options, { enum: values, enumName: options.enumName }), IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` }));
 }
 
-export function IntField(options: FieldOptions & { min?: number; max?: number } = {}): PropertyDecorator {
+/**
+ * Reads a value that arrives as text (a query parameter, a form field) as an integer when it is
+ * one written in decimal digits; anything else (`0x10`, `1e3`, ` 1`) is left for IsInt to refuse.
+ */
+export const IntegerFromText = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value));
+
+/** An integer: a JSON number in bodies; with `text`, decimal digits (query parameters, form fields). */
+export function IntField(options: FieldOptions & { min?: number; max?: number; text?: boolean } = {}): PropertyDecorator {
   return applyDecorators(
     ...base(options, { type: 'integer', minimum: options.min ?? 0, maximum: options.max ?? 100000 }),
-    Type(() => Number),
+    ...(options.text ? [IntegerFromText()] : []),
     IsInt(),
     Min(options.min ?? 0),
     Max(options.max ?? 100000),

@@ -47,7 +47,7 @@ export function routeConfig(extra: Record<string, unknown>): MethodDecorator {
 export const BodyLimit = (bytes: number): MethodDecorator => routeConfig({ bodyLimit: bytes });
 
 /**
- * Request bodies: JSON (depth-checked, prototype poisoning refused) and HTML forms, both up to
+ * Request bodies: JSON objects (depth-checked, prototype poisoning refused) and HTML forms, both up to
  * `bodyLimitBytes` unless a route says otherwise with `@BodyLimit()`. Multipart uploads are
  * streamed by the files module under their own limit (UPLOAD_MAX_BYTES). Register before
  * the routes are (i.e. before `app.init()`).
@@ -64,7 +64,11 @@ export function registerBodyParsers(fastify: FastifyInstance, bodyLimitBytes: nu
       done(new Problem(400, `The JSON body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`), undefined);
       return;
     }
-    void parseJson(request, text, done);
+    void parseJson(request, text, (error, value) => {
+      // Every JSON body of this API is an object; `null` would otherwise pass as no body at all.
+      if (!error && (typeof value !== 'object' || value === null || Array.isArray(value))) done(new Problem(400, 'The JSON body must be an object.'), undefined);
+      else done(error, value);
+    });
   });
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body: string | Buffer, done) => {
     done(null, parseForm(typeof body === 'string' ? body : body.toString('utf8')));

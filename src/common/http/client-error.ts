@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
-import type { ConnectionError, FastifyInstance } from 'fastify';
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problemBody } from './problem';
 
 /** A request id a client may choose (echoed in `X-Request-Id`); anything else gets a fresh one. */
@@ -53,4 +53,27 @@ export function clientErrorHandler(this: FastifyInstance, error: ConnectionError
   ];
   if (socket.writable) socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
   else socket.destroy();
+}
+
+/**
+ * Answers what Fastify's router refuses before any route or hook runs (a path segment that is
+ * not percent-encoded UTF-8, or longer than 200 characters) as problem+json with CORS and the
+ * request id, instead of Fastify's own JSON.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : (error.statusCode ?? 400);
+  const detail =
+    error.code === 'FST_ERR_BAD_URL'
+      ? 'The path holds a percent-encoding that is not UTF-8.'
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? 'A path segment is longer than 200 characters.'
+        : 'The request could not be routed.';
+  void reply
+    .code(status)
+    .header('Content-Type', 'application/problem+json; charset=utf-8')
+    .header('Cache-Control', 'no-store')
+    .header('Access-Control-Allow-Origin', '*')
+    .header('Access-Control-Expose-Headers', 'X-Request-Id')
+    .header('X-Request-Id', request.id)
+    .send(JSON.stringify(problemBody(status, detail, request)));
 }

@@ -32,6 +32,7 @@ const TITLES: Record<number, string> = {
   411: 'Length Required',
   412: 'Precondition Failed',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   416: 'Range Not Satisfiable',
   422: 'Unprocessable Content',

@@ -29,6 +29,9 @@ export function textProblem(text: string, kind: TextKind): string | null {
   return LONE_SURROGATE.test(text) ? 'must be well-formed Unicode text (it holds a lone surrogate)' : null;
 }
 
+/** Field names that would reach an object's prototype in code that copies fields naively. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 export interface BadText {
   field: string;
   message: string;
@@ -37,11 +40,12 @@ export interface BadText {
 /**
  * The first string in a parsed request part (query, path parameters, JSON body) that is not
  * acceptable text, named by its path (`contact.name`, `tags.2`). String values are checked as
- * `kind`, object keys as single-line text (a bad key is reported at its parent, never echoed).
- * Walks at most `maxDepth` levels: the JSON parser refuses deeper bodies.
+ * `kind`, object keys as single-line text and never `__proto__`, `constructor` or `prototype`
+ * (a bad key is reported at its parent, named `root` at the top, and never echoed). Walks at
+ * most `maxDepth` levels: the JSON parser refuses deeper bodies.
  */
-export function findBadText(value: unknown, kind: TextKind, field = '', maxDepth = 64): BadText | null {
-  const name = field || 'body';
+export function findBadText(value: unknown, kind: TextKind, root: string, field = '', maxDepth = 64): BadText | null {
+  const name = field || root;
   if (typeof value === 'string') {
     const problem = textProblem(value, kind);
     return problem ? { field: name, message: `${name} ${problem}` } : null;
@@ -50,9 +54,9 @@ export function findBadText(value: unknown, kind: TextKind, field = '', maxDepth
   const isArray = Array.isArray(value);
   const entries: [string, unknown][] = isArray ? value.map((item, i) => [String(i), item]) : Object.entries(value);
   for (const [key, item] of entries) {
-    const keyProblem = isArray ? null : textProblem(key, 'line');
+    const keyProblem = isArray ? null : PROTOTYPE_KEYS.has(key) ? `is not allowed (${key})` : textProblem(key, 'line');
     if (keyProblem) return { field: name, message: `${name} has a field name that ${keyProblem}` };
-    const found = findBadText(item, kind, field ? `${field}.${key}` : key, maxDepth - 1);
+    const found = findBadText(item, kind, root, field ? `${field}.${key}` : key, maxDepth - 1);
     if (found) return found;
   }
   return null;

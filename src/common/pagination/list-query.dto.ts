@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { IntegerFromText } from '../dto/fields';
 import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export const DEFAULT_LIMIT = 50;
@@ -9,7 +9,7 @@ export const MAX_LIMIT = 200;
 export class ListQueryDto {
   @ApiPropertyOptional({ description: 'Page size', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT, example: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @IntegerFromText()
   @IsInt()
   @Min(1)
   @Max(MAX_LIMIT)

@@ -27,7 +27,7 @@ export class UploadFileFieldsDto {
   @DateField({ optional: true })
   date?: string;
 
-  @IntField({ optional: true, max: 10000, description: 'Order among the files of the parent; default: last' })
+  @IntField({ optional: true, text: true, max: 10000, description: 'Order among the files of the parent; default: last' })
   position?: number;
 
   @BoolQueryField({ description: 'Publish at once (default: create a draft)' })

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { PatternField } from '../../../common/dto/fields';
+import { IntegerFromText, PatternField } from '../../../common/dto/fields';
 import { PageLinksDto } from '../../../common/pagination/page.dto';
 
 export class FeedQueryDto {
   @ApiPropertyOptional({ description: 'Items per page', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @IntegerFromText()
   @IsInt()
   @Min(1)
   @Max(200)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IntegerFromText } from '../../../common/dto/fields';
 import { PageLinksDto } from '../../../common/pagination/page.dto';
 import { ITEM_KINDS } from '../items';
 
@@ -9,7 +9,7 @@ export const SYNC_MAX = 1000;
 export class SyncQueryDto {
   @ApiPropertyOptional({ description: 'Changes per page', minimum: 1, maximum: SYNC_MAX, default: 500 })
   @IsOptional()
-  @Type(() => Number)
+  @IntegerFromText()
   @IsInt()
   @Min(1)
   @Max(SYNC_MAX)

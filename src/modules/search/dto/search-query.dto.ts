@@ -47,7 +47,7 @@ export class SearchQueryDto {
   @EnumField(SEARCH_SORTS, { optional: true, enumName: 'SearchSort', description: 'relevance (default) or newest first' })
   sort?: (typeof SEARCH_SORTS)[number];
 
-  @IntField({ optional: true, min: 1, max: MAX_SEARCH_LIMIT, description: 'Hits per page (default 20)', example: 20 })
+  @IntField({ optional: true, text: true, min: 1, max: MAX_SEARCH_LIMIT, description: 'Hits per page (default 20)', example: 20 })
   limit?: number;
 
   @PatternField(FACET_LIST, `facets must be "none" or a comma-separated list of: ${SEARCH_FACETS.join(', ')}`, {
@@ -75,7 +75,7 @@ export class SuggestQueryDto {
   @TextField({ min: 0, max: MAX_QUERY_INPUT, description: 'What was typed so far (the first 100 characters are read; text without a letter or digit suggests nothing)', example: 'Radw' })
   q!: string;
 
-  @IntField({ optional: true, min: 1, max: 20, description: 'Suggestions (default 8)', example: 8 })
+  @IntField({ optional: true, text: true, min: 1, max: 20, description: 'Suggestions (default 8)', example: 8 })
   limit?: number;
 }
 
