@@ -22,4 +22,12 @@ describe('openapi/v1.json', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('names a schema of its own in every $ref', async () => {
+    const text = await generateSpec();
+    const spec = JSON.parse(text) as { components: { schemas: Record<string, unknown> } };
+    const refs = [...text.matchAll(/"\$ref": "#\/components\/schemas\/([^"]*)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(50);
+    expect(refs.filter((name) => !(name in spec.components.schemas))).toEqual([]);
+  });
 });

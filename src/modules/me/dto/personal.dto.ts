@@ -29,7 +29,7 @@ export function TagsField(options: { optional?: boolean } = {}): PropertyDecorat
 export function NestedField(type: () => new () => object, options: { optional?: boolean; nullable?: boolean; description?: string } = {}): PropertyDecorator {
   const api = options.optional ? ApiPropertyOptional : ApiProperty;
   return applyDecorators(
-    api({ type, description: options.description, nullable: options.nullable || undefined }),
+    api({ type: type(), description: options.description, nullable: options.nullable || undefined }),
     ...(options.optional || options.nullable ? [ValidateIf((_: unknown, v: unknown) => v !== undefined && !(options.nullable && v === null))] : []),
     IsObject(),
     ValidateNested(),
