@@ -41,7 +41,7 @@ describe('rate limits', () => {
         const [{ id }] = await t.ds.query(`SELECT id FROM api_key WHERE role = 'editor' AND body_id = $1`, [t.body.id]);
         expect(names).toContain(`${t.config.redisPrefix}:rate:write:key:${id}`);
         for (const name of names) {
-          expect(name).toMatch(new RegExp(`^${t.config.redisPrefix}:rate:(write|read|search):(key|account|ip):[0-9a-f.:-]+$`));
+          expect(name).toMatch(new RegExp(`^${t.config.redisPrefix}:rate:(write|read|search):(key|account|ip):([0-9a-f.:-]+|unknown)$`));
           for (const key of Object.values(t.keys)) expect(name).not.toContain(key.slice(3, 13));
         }
       } finally {
@@ -127,6 +127,21 @@ describe('rate limits', () => {
         } finally {
           await t.close();
         }
+      }
+    });
+
+    it('count hops that are no address on one budget, without errors', async () => {
+      const t = await startWithBody({ TRUST_PROXY: '1', RATE_LIMIT_READS_PER_MINUTE: '2' });
+      try {
+        await read(t, 'not-an-address').expect(200);
+        await read(t, `x${'y'.repeat(2000)}`).expect(200);
+        await read(t, 'unknown').expect(429);
+        // IPv6 clients count by their /64: these three are one.
+        await read(t, '2001:db8::1').expect(200);
+        await read(t, '2001:db8::2').expect(200);
+        await read(t, '2001:db8::3').expect(429);
+      } finally {
+        await t.close();
       }
     });
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
@@ -28,7 +29,9 @@ function budgetOf(request: FastifyRequest): Budget | null {
 function subjectOf(caller: Caller | null, request: FastifyRequest): string {
   if (caller?.role === 'account' && caller.account) return `account:${caller.account.id}`;
   if (caller?.keyId) return `key:${caller.keyId}`;
-  return `ip:${normalizeIP(request.ip)}`;
+  // An IPv6 client counts by its /64. Without a valid address (a proxy hop that is not one, or a
+  // closed socket) all such requests share one budget.
+  return `ip:${request.ip && isIP(request.ip) ? normalizeIP(request.ip) : 'unknown'}`;
 }
 
 /**
