@@ -12,6 +12,13 @@ import { Problem } from './problem';
 type Budget = 'write' | 'read' | 'search';
 
 const EXEMPT = 'exempt';
+const BUDGETS: readonly Budget[] = ['write', 'read', 'search'];
+
+/** Where the counters live in Redis (`<prefix>:<budget>:<subject>`). */
+export const rateLimitPrefix = (redisPrefix: string): string => `${redisPrefix}:rate`;
+
+/** The counters of an app account (`account:<id>`), to forget them with the account. */
+export const accountRateKeys = (accountId: string): string[] => BUDGETS.map((budget) => `${budget}:account:${accountId}`);
 
 /** Counts the route's reads against the (stricter) search budget. */
 export const SearchRateLimit = (): MethodDecorator => routeConfig({ rateBudget: 'search' });
@@ -53,7 +60,7 @@ export async function registerRateLimits(fastify: FastifyInstance, config: AppCo
     global: true,
     timeWindow: 60_000,
     redis,
-    nameSpace: `${config.redisPrefix}:rate:`,
+    nameSpace: `${rateLimitPrefix(config.redisPrefix)}:`,
     skipOnError: true,
     keyGenerator: async (request) => {
       const budget = budgetOf(request);

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { AccountRef, Caller } from '../../common/access/access';
 import { Problem } from '../../common/http/problem';
+import { accountRateKeys, rateLimitPrefix } from '../../common/http/rate-limit';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { RateCounter } from '../../infra/redis/rate-counter';
 import { REDIS } from '../../infra/redis/redis.module';
@@ -57,6 +58,8 @@ const deviceAad = (accountId: string, tokenId: string): string => `device:${acco
 @Injectable()
 export class AccountsService {
   private readonly limits: RateCounter;
+  /** The HTTP rate limiter's counters (see rate-limit.ts), which count accounts by id. */
+  private readonly requestCounters: RateCounter;
 
   constructor(
     private readonly accounts: AccountsRepository,
@@ -65,6 +68,7 @@ export class AccountsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.limits = new RateCounter(redis, `${config.redisPrefix}:me`);
+    this.requestCounters = new RateCounter(redis, rateLimitPrefix(config.redisPrefix));
   }
 
   /** Resolves a presented account token; null when unknown (or app accounts are off). Never cached: a revoked token stops at once. */
@@ -115,6 +119,7 @@ export class AccountsService {
   async remove(account: AccountRef): Promise<void> {
     await this.accounts.remove(account.id);
     await this.limits.forget([`writes:${account.id}`]);
+    await this.requestCounters.forget(accountRateKeys(account.id));
   }
 
   async tokens(account: AccountRef): Promise<DeviceTokenDto[]> {
