@@ -25,6 +25,12 @@ export interface TestApp {
 }
 
 /**
+ * Tests read and search from one address far more than a person does (crawls, polls); the
+ * per-address limits of anonymous reads are off unless a test sets them.
+ */
+const UNLIMITED_READS = { RATE_LIMIT_READS_PER_MINUTE: '0', RATE_LIMIT_SEARCHES_PER_MINUTE: '0' };
+
+/**
  * Starts the real API (Fastify, PostgreSQL, Redis) on a fresh database of its own, with a
  * Redis key prefix and a storage folder of its own. Pass env overrides to test config.
  */
@@ -40,6 +46,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     STORAGE_DIR: storageDir,
     PUBLIC_URL: 'http://api.test',
     LOG_LEVEL: 'error',
+    ...UNLIMITED_READS,
     ...env,
   });
   const app = await createApp(config, { logger: false });
@@ -74,6 +81,7 @@ export async function startAnotherApp(first: TestApp, env: Record<string, string
     STORAGE_DIR: first.config.storage.driver === 'local' ? first.config.storage.dir : '',
     PUBLIC_URL: first.config.publicUrl,
     LOG_LEVEL: 'error',
+    ...UNLIMITED_READS,
     ...env,
   });
   const app = await createApp(config, { logger: false });
