@@ -1,3 +1,4 @@
+import { createServer, Socket } from 'node:net';
 import Redis from 'ioredis';
 import { ConfigError, loadConfig } from '../src/config/config';
 import { bearer, startWithBody } from './support/app';
@@ -167,6 +168,38 @@ describe('rate limits', () => {
       }
     } finally {
       await t.close();
+    }
+  });
+
+  it('let requests through while Redis hangs, after half a second', async () => {
+    // A proxy in front of Redis that can stop passing anything on, as a partitioned network does.
+    let frozen = false;
+    const sockets: Socket[] = [];
+    const target = new URL(TEST_REDIS_URL);
+    const proxy = createServer((client) => {
+      const upstream = new Socket().connect(Number(target.port || 6379), target.hostname);
+      sockets.push(client, upstream);
+      client.on('data', (chunk: Buffer) => void (frozen || upstream.write(chunk)));
+      upstream.on('data', (chunk: Buffer) => void (frozen || client.write(chunk)));
+      for (const socket of [client, upstream]) socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const port = (proxy.address() as { port: number }).port;
+    const t = await startWithBody({ REDIS_URL: `redis://127.0.0.1:${port}`, RATE_LIMIT_READS_PER_MINUTE: '1000', RATE_LIMIT_WRITES_PER_MINUTE: '1000' });
+    try {
+      await t.http().get(`${api}/sessions`).expect(200);
+      frozen = true;
+      for (const request of [t.http().get(`${api}/sessions`), t.http().post(`${api}/sessions`).set(...bearer(t.keys.editor)).send(session)]) {
+        const started = Date.now();
+        const res = await request.timeout(5000);
+        expect(res.status).toBeLessThan(300);
+        expect(Date.now() - started).toBeLessThan(2000);
+      }
+    } finally {
+      frozen = false;
+      await t.close();
+      for (const socket of sockets) socket.destroy();
+      proxy.close();
     }
   });
 });

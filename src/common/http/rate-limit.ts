@@ -46,8 +46,8 @@ function subjectOf(caller: Caller | null, request: FastifyRequest): string {
  * - writes per API key, app account or (without a valid one) client address;
  * - reads and searches of anonymous callers per client address, of app accounts per account;
  *   reads with an API key are not limited (staff and integrations the city issued keys to).
- * A request over its budget gets a 429 problem with `Retry-After`. While Redis is down the
- * limits are not enforced (fail open) and requests go on.
+ * A request over its budget gets a 429 problem with `Retry-After`. While Redis is down or does
+ * not answer within half a second the limits are not enforced (fail open) and requests go on.
  */
 export async function registerRateLimits(fastify: FastifyInstance, config: AppConfig, redis: Redis, callers: CallerResolver): Promise<void> {
   const limits: Record<Budget, number> = {
@@ -56,10 +56,14 @@ export async function registerRateLimits(fastify: FastifyInstance, config: AppCo
     search: config.rateLimit.searchesPerMinute,
   };
   const budgetOfKey = (key: string): Budget => key.slice(0, key.indexOf(':')) as Budget;
+  // A connection of its own that gives up on a command after 500 ms: a Redis that hangs
+  // (rather than refusing connections) must not hold up every request.
+  const counters = redis.duplicate({ commandTimeout: 500 });
+  fastify.addHook('onClose', () => counters.disconnect());
   await fastify.register(rateLimit, {
     global: true,
     timeWindow: 60_000,
-    redis,
+    redis: counters,
     nameSpace: `${rateLimitPrefix(config.redisPrefix)}:`,
     skipOnError: true,
     keyGenerator: async (request) => {
