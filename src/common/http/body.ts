@@ -1,7 +1,7 @@
 import { parse as parseForm } from 'node:querystring';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import { Problem } from './problem';
+import { routeConfig } from './route-config';
 
 /** Deepest nesting of arrays and objects a JSON body may have (our deepest DTO has 3 levels). */
 export const MAX_JSON_DEPTH = 32;
@@ -34,23 +34,14 @@ export function jsonTooDeep(text: string, max: number): boolean {
   return false;
 }
 
-/** Adds to a route's Fastify `config` (what `@RouteConfig()` sets), keeping what other decorators put there. */
-export function routeConfig(extra: Record<string, unknown>): MethodDecorator {
-  return (_target, _key, descriptor) => {
-    const handler = descriptor.value as object;
-    const current = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as Record<string, unknown>;
-    Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...current, ...extra }, handler);
-  };
-}
-
 /** A larger body limit for one route (never below BODY_LIMIT_BYTES). */
 export const BodyLimit = (bytes: number): MethodDecorator => routeConfig({ bodyLimit: bytes });
 
 /**
- * Request bodies: JSON objects (depth-checked, prototype poisoning refused) and HTML forms, both up to
- * `bodyLimitBytes` unless a route says otherwise with `@BodyLimit()`. Multipart uploads are
- * streamed by the files module under their own limit (UPLOAD_MAX_BYTES). Register before
- * the routes are (i.e. before `app.init()`).
+ * Request bodies: JSON objects (depth-checked, prototype poisoning refused) and HTML forms,
+ * both up to `bodyLimitBytes` unless a route says otherwise with `@BodyLimit()`. Multipart
+ * uploads are streamed by the files module under their own limit (UPLOAD_MAX_BYTES). Register
+ * before the routes are (i.e. before `app.init()`).
  */
 export function registerBodyParsers(fastify: FastifyInstance, bodyLimitBytes: number): void {
   fastify.addHook('onRoute', (route) => {

@@ -5,7 +5,7 @@ import type Redis from 'ioredis';
 import type { AppConfig } from '../../config/config';
 import type { Caller } from '../access/access';
 import type { CallerResolver } from '../access/callers';
-import { routeConfig } from './body';
+import { routeConfig } from './route-config';
 import { Problem } from './problem';
 
 /** What a request counts against: its method and route decide. */
