@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { loadConfig } from '../config/config';
+import { UNLIMITED_READS } from './unlimited';
 import { migrate } from '../infra/database/migrate';
 import { AccountKeyRing, DataKey, sha256Hex } from '../modules/accounts/accounts.crypto';
 import { anchor } from '../modules/me/anchoring';
@@ -253,6 +254,7 @@ async function startApi(databaseUrl: string): Promise<ChildProcess> {
       ...process.env,
       DATABASE_URL: databaseUrl,
       REDIS_PREFIX: 'ratsinfo-bench-me',
+      ...UNLIMITED_READS,
       ME_KEYS: BENCH_KEY,
       PORT: String(PORT),
       HOST: '127.0.0.1',

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
+import { UNLIMITED_READS } from './unlimited';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
@@ -93,7 +94,8 @@ async function startApi(): Promise<ChildProcess> {
   if (await live()) throw new Error(`port ${port} is taken by another server: stop it or set BENCH_PORT`);
   // The same V8 heap cap as `npm run start:api` and the container image.
   const child = spawn(process.execPath, [API_HEAP_FLAG, join(__dirname, '..', 'main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    // One client address sends all the load: the per-address read limits would measure themselves.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...UNLIMITED_READS },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 100; i++) {
