@@ -95,10 +95,10 @@ const partitionOf = (bodyId: string): string => `search_entry_${bodyId.replace(/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Records whose title or metadata match that are ranked at most (bounded, so that a common word costs little). */
-const HEAD_CANDIDATES = 400;
+const HEAD_CANDIDATES = 200;
 /**
  * Text matches ranked at most. For common words, counts and facets are of these candidates
- * (at most 400 records whose titles match, or fewer and up to 250 text matches). Both caps
+ * (at most 200 records whose titles match, or fewer and up to 250 text matches). Both caps
  * bound the rows fetched and ranked per search.
  */
 const TEXT_CANDIDATES = 250;
