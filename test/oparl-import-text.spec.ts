@@ -52,7 +52,7 @@ describe('OParl import: file text and the lists of embedded types', () => {
   });
 
   const run = (slug: string, options: Partial<ImportOptions> = {}): Promise<ImportSummary> =>
-    new OparlImporter(t.ds).run({ source: `${fake.origin}/system`, bodySlug: slug, http: { retryDelayMs: 5 }, ...options });
+    new OparlImporter(t.ds).run({ source: `${fake.origin}/system`, bodySlug: slug, http: { retryDelayMs: 5 }, allowPrivate: ['127.0.0.1'], ...options });
   const rows = (sql: string, params: unknown[] = []): Promise<Row[]> => t.ds.query<Row[]>(sql, params);
   const bodyId = async (slug: string): Promise<string> => String((await rows(`SELECT id FROM body WHERE slug = $1`, [slug]))[0].id);
   const bySource = async (table: string, slug: string, path: string): Promise<Row> =>

@@ -3,7 +3,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { ConfigError, loadConfig } from '../src/config/config';
 import { dataSourceOptions } from '../src/infra/database/data-source';
+import { addressCheck } from '../src/infra/http/outbound';
 import { LocalStorage } from '../src/infra/storage/local.storage';
 import { ImportOptions, ImportSummary, OparlImporter, totalChanges } from '../src/modules/oparl-import/importer';
 import { escapeControlCharacters, parseJson } from '../src/modules/oparl-import/json';
@@ -35,7 +37,7 @@ describe('OParl import', () => {
   });
 
   const run = (slug: string, options: Partial<ImportOptions> = {}): Promise<ImportSummary> =>
-    new OparlImporter(ds).run({ source: `${fake.origin}/system`, bodySlug: slug, http: { retryDelayMs: 5 }, ...options });
+    new OparlImporter(ds).run({ source: `${fake.origin}/system`, bodySlug: slug, http: { retryDelayMs: 5 }, allowPrivate: ['127.0.0.1'], ...options });
 
   const rows = (sql: string, params: unknown[] = []): Promise<Row[]> => ds.query<Row[]>(sql, params);
   const bodyId = async (slug: string): Promise<string> => String((await rows(`SELECT id FROM body WHERE slug = $1`, [slug]))[0].id);
@@ -378,6 +380,124 @@ describe('OParl import', () => {
         expect({ table, n: mine.n, distinct: mine.d }).toEqual({ table, n: clean.n, distinct: clean.n });
       }
       expect(totalChanges(await run('neustart'))).toBe(0);
+    });
+  });
+
+  describe('addresses it connects to', () => {
+    /** A server in the "intranet": another loopback address, which no run below allows. */
+    let intranet: FakeOparl;
+    beforeAll(async () => {
+      intranet = await startFakeOparl(() => json({ secret: 'Zugangsdaten Musterstadt' }), '127.0.0.2');
+    });
+    afterAll(async () => intranet?.close());
+    beforeEach(() => {
+      fake.requests.length = 0;
+      intranet.requests.length = 0;
+    });
+
+    it('refuses a source on a loopback address unless allowed, without sending it a request', async () => {
+      await expect(run('ssrf', { allowPrivate: undefined })).rejects.toThrow(/^refused to connect to 127\.0\.0\.1: a loopback address, not a public one/);
+      expect(fake.requests).toEqual([]);
+      expect(await rows(`SELECT count(*)::int AS n FROM body WHERE slug = 'ssrf'`)).toEqual([{ n: 0 }]);
+    });
+
+    it('checks the address a host name resolves to, not only addresses in URLs', async () => {
+      const port = new URL(fake.origin).port;
+      await expect(run('ssrf', { source: `http://localhost:${port}/system`, allowPrivate: undefined })).rejects.toThrow(
+        /^refused to connect to localhost \((127\.0\.0\.1|::1)\): a loopback address/,
+      );
+      expect(fake.requests).toEqual([]);
+    });
+
+    it('refuses a redirect to an address not allowed', async () => {
+      fake.handler = serve(city, (url) => (url.pathname === '/bodies/1/papers' ? { status: 302, body: '', headers: { location: `${intranet.origin}/papers` } } : undefined));
+      try {
+        await expect(run('ssrf')).rejects.toThrow(/^refused to connect to 127\.0\.0\.2: a loopback address/);
+        expect(fake.requests.map((u) => u.pathname)).toContain('/bodies/1/papers');
+        expect(intranet.requests).toEqual([]);
+      } finally {
+        fake.handler = serve(city);
+      }
+    });
+
+    it('refuses a next link to an address not allowed', async () => {
+      fake.handler = serve(city, (url) =>
+        url.pathname === '/bodies/1/people' ? json({ data: city.lists.people[0], links: { next: `${intranet.origin}/bodies/1/people?page=2` } }) : undefined,
+      );
+      try {
+        await expect(run('ssrf')).rejects.toThrow(/^refused to connect to 127\.0\.0\.2/);
+        expect(intranet.requests).toEqual([]);
+      } finally {
+        fake.handler = serve(city);
+      }
+    });
+
+    it('fetches no file bytes from addresses not allowed (the cloud metadata service, the intranet), and does not retry them', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'oparl-import-ssrf-'));
+      const urls: Record<string, string> = { '/files/4': 'http://169.254.169.254/latest/meta-data/iam/', '/files/5': `${intranet.origin}/secret.pdf` };
+      const pointed = (obj: unknown): unknown => {
+        if (Array.isArray(obj)) return obj.map(pointed);
+        if (!obj || typeof obj !== 'object') return obj;
+        const o = Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, pointed(v)]));
+        const path = typeof o.id === 'string' ? o.id.slice(fake.origin.length) : '';
+        return urls[path] ? { ...o, accessUrl: urls[path] } : o;
+      };
+      fake.handler = (url) => {
+        const answer = serve(city)(url);
+        return answer && url.pathname.startsWith('/bodies/1/') ? json(pointed(parseJson(Buffer.from(answer.body)))) : answer;
+      };
+      try {
+        const summary = await run('ssrf-dateien', { download: { storage: new LocalStorage(dir), retryDelayMs: 5 } });
+        expect(summary.downloads).toMatchObject({ downloaded: 4, failed: 2 });
+        expect(summary.downloads?.failures.map((f) => [f.url, f.reason]).sort()).toEqual([
+          [`${intranet.origin}/secret.pdf`, 'refused to connect to 127.0.0.2: a loopback address, not a public one (allow private networks with --allow-private or IMPORT_ALLOW_PRIVATE_NETWORKS)'],
+          ['http://169.254.169.254/latest/meta-data/iam/', 'refused to connect to 169.254.169.254: a link-local address, not a public one (allow private networks with --allow-private or IMPORT_ALLOW_PRIVATE_NETWORKS)'],
+        ]);
+        expect(intranet.requests).toEqual([]);
+        expect((await bySource('file', 'ssrf-dateien', '/files/4')).storage_key).toBeNull();
+      } finally {
+        fake.handler = serve(city);
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('classifies addresses: only public unicast ones pass, unless their network is allowed', () => {
+      const check = addressCheck();
+      const ranges = Object.fromEntries(
+        ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.178.1', '100.64.0.1', '169.254.169.254', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::1', '::', 'fe80::1', 'fd00::1', 'ff02::1', '::ffff:127.0.0.1', '64:ff9b::a9fe:a9fe', '93.184.215.14', '2a01:4f8::1', '64:ff9b::5db8:d70e'].map((a) => [a, check(a)]),
+      );
+      expect(ranges).toEqual({
+        '127.0.0.1': 'loopback',
+        '10.1.2.3': 'private',
+        '172.16.0.1': 'private',
+        '192.168.178.1': 'private',
+        '100.64.0.1': 'carrierGradeNat',
+        '169.254.169.254': 'linkLocal',
+        '0.0.0.0': 'unspecified',
+        '224.0.0.1': 'multicast',
+        '255.255.255.255': 'broadcast',
+        '::1': 'loopback',
+        '::': 'unspecified',
+        'fe80::1': 'linkLocal',
+        'fd00::1': 'uniqueLocal',
+        'ff02::1': 'multicast',
+        '::ffff:127.0.0.1': 'loopback',
+        '64:ff9b::a9fe:a9fe': 'linkLocal',
+        '93.184.215.14': null,
+        '2a01:4f8::1': null,
+        '64:ff9b::5db8:d70e': null,
+      });
+      const intranetOnly = addressCheck(['10.20.0.0/16', '192.168.178.5']);
+      expect(['10.20.1.1', '10.21.0.1', '192.168.178.5', '192.168.178.6', '127.0.0.1'].map(intranetOnly)).toEqual([null, 'private', null, 'private', 'loopback']);
+      expect(addressCheck('all')('127.0.0.1')).toBeNull();
+    });
+
+    it('takes the allowed networks from IMPORT_ALLOW_PRIVATE_NETWORKS and refuses anything else there', () => {
+      expect(loadConfig({}).oparlImport.allowPrivateNetworks).toBe('none');
+      expect(loadConfig({ IMPORT_ALLOW_PRIVATE_NETWORKS: 'true' }).oparlImport.allowPrivateNetworks).toBe('all');
+      expect(loadConfig({ IMPORT_ALLOW_PRIVATE_NETWORKS: '10.0.0.0/8, fd00::/8' }).oparlImport.allowPrivateNetworks).toEqual(['10.0.0.0/8', 'fd00::/8']);
+      expect(() => loadConfig({ IMPORT_ALLOW_PRIVATE_NETWORKS: 'intranet' })).toThrow(ConfigError);
+      expect(() => loadConfig({ IMPORT_ALLOW_PRIVATE_NETWORKS: '10.0.0.0/33' })).toThrow(/IMPORT_ALLOW_PRIVATE_NETWORKS/);
     });
   });
 

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { parseNetworks, PrivateNetworks } from '../infra/http/outbound';
 
 /**
  * The whole runtime configuration, read once from the environment and validated.
@@ -25,6 +26,7 @@ export interface AppConfig {
   redisPrefix: string;
   storage: { driver: 'local'; dir: string } | { driver: 's3'; s3: S3Config };
   upload: { maxBytes: number; allowedTypes: string[] };
+  oparlImport: OparlImportConfig;
   rateLimit: RateLimitConfig;
   /** Largest JSON or form body of most routes, in bytes (uploads have `upload.maxBytes`). */
   bodyLimitBytes: number;
@@ -49,6 +51,14 @@ export interface RateLimitConfig {
   writesPerMinute: number;
   readsPerMinute: number;
   searchesPerMinute: number;
+}
+
+/** The OParl importer (`import oparl`); file downloads take the limits of uploads. */
+export interface OparlImportConfig {
+  /** Networks besides public addresses the importer may connect to (an OParl server in the intranet). */
+  allowPrivateNetworks: PrivateNetworks;
+  /** Largest JSON page read from a source, in bytes. */
+  maxPageBytes: number;
 }
 
 /**
@@ -239,6 +249,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisPrefix: str(env, 'REDIS_PREFIX', 'ratsinfo'),
     storage,
     upload: { maxBytes: int(env, 'UPLOAD_MAX_BYTES', 200 * 1024 * 1024, 1, 10 * 1024 * 1024 * 1024), allowedTypes: allowed },
+    oparlImport: {
+      allowPrivateNetworks: privateNetworks(env.IMPORT_ALLOW_PRIVATE_NETWORKS, 'IMPORT_ALLOW_PRIVATE_NETWORKS'),
+      maxPageBytes: int(env, 'IMPORT_MAX_PAGE_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    },
     rateLimit: {
       writesPerMinute: int(env, 'RATE_LIMIT_WRITES_PER_MINUTE', 600, 1, 1_000_000),
       readsPerMinute: int(env, 'RATE_LIMIT_READS_PER_MINUTE', 1200, 0, 1_000_000),
@@ -306,6 +320,20 @@ function searchConfig(env: Env): SearchConfig {
       timeoutMs: int(env, 'EXTRACT_TIMEOUT_MS', 300_000, 1000, 3_600_000),
     },
   };
+}
+
+/** `false` (default: public addresses only), `true` (any address), or a comma-separated list of addresses and CIDRs. */
+export function privateNetworks(value: string | undefined, name: string): PrivateNetworks {
+  const raw = (value ?? '').trim();
+  if (raw === '' || ['false', 'no', '0'].includes(raw.toLowerCase())) return 'none';
+  if (['true', 'yes', '1'].includes(raw.toLowerCase())) return 'all';
+  const entries = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  try {
+    parseNetworks(entries);
+  } catch (error) {
+    throw new ConfigError(`${name} must be false, true or a comma-separated list of addresses and CIDRs: ${(error as Error).message}`);
+  }
+  return entries;
 }
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];

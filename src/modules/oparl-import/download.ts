@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { request } from 'undici';
 import type { DataSource } from 'typeorm';
+import { Dispatcher, request } from 'undici';
+import { isRefusedAddress } from '../../infra/http/outbound';
 import type { Storage } from '../../infra/storage/storage';
 import { retryableStatus, withRetries } from './retry';
 
@@ -12,6 +13,8 @@ export interface DownloadOptions {
   attempts: number;
   retryDelayMs: number;
   timeoutMs: number;
+  /** Makes the connections (see outboundAgent: only public addresses unless allowed). */
+  dispatcher?: Dispatcher;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -46,7 +49,14 @@ class TooLarge extends Error {}
 
 /** Fetches one URL into memory, giving up as soon as it exceeds the size cap. */
 async function fetchBytes(url: string, options: DownloadOptions): Promise<Buffer> {
-  const res = await request(url, { method: 'GET', maxRedirections: 5, signal: options.signal, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+  const res = await request(url, {
+    method: 'GET',
+    maxRedirections: 5,
+    dispatcher: options.dispatcher,
+    signal: options.signal,
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+  });
   if (res.statusCode >= 400) {
     await res.body.dump();
     throw Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode });
@@ -70,7 +80,8 @@ async function fetchBytes(url: string, options: DownloadOptions): Promise<Buffer
 }
 
 function fetchWithRetries(url: string, options: DownloadOptions): Promise<Buffer> {
-  return withRetries(() => fetchBytes(url, options), (error) => !(error instanceof TooLarge) && retryableStatus((error as { status?: number }).status), {
+  const retryable = (error: unknown): boolean => !(error instanceof TooLarge) && !isRefusedAddress(error) && retryableStatus((error as { status?: number }).status);
+  return withRetries(() => fetchBytes(url, options), retryable, {
     attempts: options.attempts,
     delayMs: options.retryDelayMs,
     signal: options.signal,

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../../config/config';
+import { AppConfig, privateNetworks } from '../../config/config';
 import { createStorage } from '../../infra/storage/create-storage';
 import { OparlImporter } from './importer';
 import { formatSummary, ProgressBar } from './progress';
@@ -22,6 +22,7 @@ export async function importCommand(ds: DataSource, config: AppConfig, location:
       sourceBody: flags['source-body'],
       full: flags.full === 'true',
       overlapMinutes: positive(flags.overlap, 60),
+      allowPrivate: flags['allow-private'] === undefined ? config.oparlImport.allowPrivateNetworks : privateNetworks(flags['allow-private'], '--allow-private'),
       download:
         flags.download === 'true'
           ? { storage: createStorage(config), concurrency: positive(flags.concurrency, 4), maxBytes: positive(flags['max-size'], 100) * 1024 * 1024 }

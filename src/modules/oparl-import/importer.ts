@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { Dispatcher } from 'undici';
 import type { Scope } from '../../common/access/access';
 import type { ResourceKind } from '../../common/access/resources';
 import { Db } from '../../infra/database/db.service';
+import { outboundAgent, PrivateNetworks } from '../../infra/http/outbound';
 import type { Storage } from '../../infra/storage/storage';
 import { BodiesRepository } from '../bodies/bodies.repository';
 import { ResourceWriter } from '../changes/resource-writer.service';
@@ -36,9 +38,11 @@ export interface ImportOptions {
   full?: boolean;
   /** How far before the last run's start `modified_since` reaches back (clock skew, slow writes). */
   overlapMinutes?: number;
-  http?: HttpOptions;
+  http?: Omit<HttpOptions, 'dispatcher' | 'signal'>;
+  /** Networks besides public addresses the source and its file URLs may be at (default none). */
+  allowPrivate?: PrivateNetworks;
   /** Fetch file bytes into storage after the metadata. */
-  download?: (Partial<DownloadOptions> & { storage: Storage }) | null;
+  download?: (Partial<Omit<DownloadOptions, 'dispatcher' | 'signal' | 'onProgress'>> & { storage: Storage }) | null;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -175,9 +179,19 @@ function groupDangling(dangling: Dangling[]): DanglingGroup[] {
 export class OparlImporter {
   constructor(private readonly ds: DataSource) {}
 
+  /** Every connection to the source and its file URLs goes through one agent that refuses what is not public (unless allowed). */
   async run(options: ImportOptions): Promise<ImportSummary> {
+    const dispatcher = outboundAgent(options.allowPrivate ?? 'none');
+    try {
+      return await this.runWith(options, dispatcher);
+    } finally {
+      await dispatcher.close();
+    }
+  }
+
+  private async runWith(options: ImportOptions, dispatcher: Dispatcher): Promise<ImportSummary> {
     const started = Date.now();
-    const source = await openSource(options.source, { ...options.http, signal: options.signal });
+    const source = await openSource(options.source, { ...options.http, dispatcher, signal: options.signal });
     const [{ now: startedAt }]: { now: string }[] = await this.ds.query(`SELECT now()::text AS now`);
     const progress = options.onProgress ?? (() => undefined);
     const onPage = (p: CrawlProgress): void => progress({ phase: 'crawl', label: p.list, done: p.page, total: p.totalPages });
@@ -218,7 +232,7 @@ export class OparlImporter {
       return { summary: result, complete: crawled.unread.length === 0, learnt: { ...plan.embedsAll, ...merger.learnt() } };
     });
     await this.remember(source, body.id, summary, startedAt, complete, learnt);
-    if (options.download) summary.downloads = await this.download(writer, scope, options.download, progress, options.signal);
+    if (options.download) summary.downloads = await this.download(writer, scope, { ...options.download, dispatcher }, progress, options.signal);
     summary.text = await countFileText((sql, params) => this.ds.query(sql, params), body.id);
     summary.seconds = (Date.now() - started) / 1000;
     return summary;
@@ -362,7 +376,7 @@ export class OparlImporter {
     }
   }
 
-  private async download(writer: ImportWriter, scope: Scope, options: Partial<DownloadOptions> & { storage: Storage }, progress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<DownloadCounts> {
+  private async download(writer: ImportWriter, scope: Scope, options: NonNullable<ImportOptions['download']> & { dispatcher: Dispatcher }, progress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<DownloadCounts> {
     const files = await filesToFetch(this.ds, scope.body.id);
     const settings: DownloadOptions = {
       concurrency: options.concurrency ?? 4,
@@ -370,6 +384,7 @@ export class OparlImporter {
       attempts: options.attempts ?? 3,
       retryDelayMs: options.retryDelayMs ?? 1000,
       timeoutMs: options.timeoutMs ?? 120_000,
+      dispatcher: options.dispatcher,
       signal,
       onProgress: (done, total) => progress({ phase: 'download', label: 'file', done, total }),
     };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { request } from 'undici';
+import { Dispatcher, request } from 'undici';
+import { isRefusedAddress } from '../../infra/http/outbound';
 import { isObject, Json, parseJson } from './json';
 import { retryableStatus, withRetries } from './retry';
 
@@ -19,6 +20,8 @@ export interface HttpOptions {
   /** Delay before the first retry; doubled for each further one. */
   retryDelayMs?: number;
   timeoutMs?: number;
+  /** Makes the connections (see outboundAgent: only public addresses unless allowed). */
+  dispatcher?: Dispatcher;
   signal?: AbortSignal;
 }
 
@@ -30,6 +33,9 @@ export class HttpError extends Error {
     super(`GET ${url} answered ${status}`);
   }
 }
+
+const retryable = (error: unknown): boolean =>
+  !isRefusedAddress(error) && retryableStatus(error instanceof HttpError ? error.status : undefined);
 
 /** An Error object (OParl §2.9) that some systems send with status 200. */
 const isErrorObject = (value: Json): boolean => isObject(value) && typeof value.type === 'string' && value.type.endsWith('/Error');
@@ -43,7 +49,7 @@ export class HttpSource implements OparlSource {
   ) {}
 
   get(url: string): Promise<Json | null> {
-    return withRetries(() => this.once(url), (error) => retryableStatus(error instanceof HttpError ? error.status : undefined), {
+    return withRetries(() => this.once(url), retryable, {
       attempts: this.options.attempts ?? 3,
       delayMs: this.options.retryDelayMs ?? 1000,
       signal: this.options.signal,
@@ -59,6 +65,7 @@ export class HttpSource implements OparlSource {
       bodyTimeout: timeout,
       signal: this.options.signal,
       maxRedirections: 5,
+      dispatcher: this.options.dispatcher,
     });
     const bytes = new Uint8Array(await res.body.arrayBuffer());
     if (res.statusCode === 404 || res.statusCode === 410) return null;
