@@ -271,7 +271,7 @@ describe('OParl import: file text and the lists of embedded types', () => {
     const text = async (n: number): Promise<Row> =>
       (await rows(`SELECT text, text_origin, source_text, text_status, storage_key IS NOT NULL AS stored FROM file WHERE body_id = $1 AND source_id = $2`, [await bodyId(slug), `${fake.origin}/files/${n}`]))[0];
     const fileId = async (n: number): Promise<string> => String((await bySource('file', slug, `/files/${n}`)).id);
-    const download = (): Partial<ImportOptions> => ({ download: { storage: createStorage(t.config), retryDelayMs: 5 } });
+    const download = (): Partial<ImportOptions> => ({ download: { storage: createStorage(t.config), upload: t.config.upload, retryDelayMs: 5 } });
 
     beforeAll(async () => {
       city = textstadt(fake.origin);

@@ -16,6 +16,9 @@ import { createTestDatabase } from './support/database';
 
 type Row = Record<string, unknown>;
 
+/** The upload policy by default: downloaded bytes are taken like uploads. */
+const upload = loadConfig({}).upload;
+
 describe('OParl import', () => {
   let db: { url: string; drop: () => Promise<void> };
   let ds: DataSource;
@@ -342,6 +345,23 @@ describe('OParl import', () => {
       }
     });
 
+    it('stops at a page larger than the cap, naming its URL, whether its length is declared or not, and does not ask again', async () => {
+      const big = JSON.stringify({ data: [], links: {}, padding: 'x'.repeat(4096) });
+      for (const headers of [{}, { 'transfer-encoding': 'chunked' }] as Record<string, string>[]) {
+        fake.requests.length = 0;
+        fake.handler = serve(city, (url) => (url.pathname === '/bodies/1/people' ? { status: 200, body: big, headers } : undefined));
+        try {
+          await expect(run('zu-gross', { http: { retryDelayMs: 5, maxPageBytes: 2048 } })).rejects.toThrow(
+            `GET ${fake.origin}/bodies/1/people: the answer is larger than the limit of 2048 bytes for one page (IMPORT_MAX_PAGE_BYTES)`,
+          );
+          expect(fake.requests.filter((u) => u.pathname === '/bodies/1/people')).toHaveLength(1);
+        } finally {
+          fake.handler = serve(city);
+        }
+      }
+      expect((await run('zu-gross', { http: { retryDelayMs: 5, maxPageBytes: 8192 } })).counts.person?.new).toBe(2);
+    });
+
     it('retries spurious 500s', async () => {
       let failures = 0;
       fake.handler = serve(city, (url) => (url.pathname === '/bodies/1/papers' && failures++ < 2 ? json({ message: 'Fehler' }, 500) : undefined));
@@ -447,7 +467,7 @@ describe('OParl import', () => {
         return answer && url.pathname.startsWith('/bodies/1/') ? json(pointed(parseJson(Buffer.from(answer.body)))) : answer;
       };
       try {
-        const summary = await run('ssrf-dateien', { download: { storage: new LocalStorage(dir), retryDelayMs: 5 } });
+        const summary = await run('ssrf-dateien', { download: { storage: new LocalStorage(dir), upload, retryDelayMs: 5 } });
         expect(summary.downloads).toMatchObject({ downloaded: 4, failed: 2 });
         expect(summary.downloads?.failures.map((f) => [f.url, f.reason]).sort()).toEqual([
           [`${intranet.origin}/secret.pdf`, 'refused to connect to 127.0.0.2: a loopback address, not a public one (allow private networks with --allow-private or IMPORT_ALLOW_PRIVATE_NETWORKS)'],
@@ -531,7 +551,7 @@ describe('OParl import', () => {
       };
       try {
         const storage = new LocalStorage(dir);
-        const summary = await run('dateien', { download: { storage, concurrency: 2, maxBytes: 1000, retryDelayMs: 5 } });
+        const summary = await run('dateien', { download: { storage, upload, concurrency: 2, maxBytes: 1000, retryDelayMs: 5 } });
         expect(summary.downloads).toMatchObject({ downloaded: 5, tooLarge: 1, failed: 0 });
         expect(peak).toBe(2);
         const file = await bySource('file', 'dateien', '/files/4');
@@ -542,6 +562,17 @@ describe('OParl import', () => {
         const again = await run('dateien');
         expect(totalChanges(again)).toBe(0);
         expect((await bySource('file', 'dateien', '/files/4')).size).toBe(String(bytes.length));
+      } finally {
+        fake.handler = serve(city);
+      }
+    });
+
+    it('caps downloads at the upload limit, which a larger maxBytes does not raise', async () => {
+      fake.handler = serve(city, (url) => (url.pathname === '/blobs/6.pdf' ? { status: 200, body: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4096, 0x20)]), contentType: 'application/pdf' } : undefined));
+      try {
+        const summary = await run('dateien-gross', { download: { storage: new LocalStorage(dir), upload: { ...upload, maxBytes: 1000 }, maxBytes: 1024 * 1024, retryDelayMs: 5 } });
+        expect(summary.downloads).toMatchObject({ downloaded: 5, tooLarge: 1, failed: 0 });
+        expect((await bySource('file', 'dateien-gross', '/files/6')).storage_key).toBeNull();
       } finally {
         fake.handler = serve(city);
       }

@@ -23,9 +23,15 @@ export async function importCommand(ds: DataSource, config: AppConfig, location:
       full: flags.full === 'true',
       overlapMinutes: positive(flags.overlap, 60),
       allowPrivate: flags['allow-private'] === undefined ? config.oparlImport.allowPrivateNetworks : privateNetworks(flags['allow-private'], '--allow-private'),
+      http: { maxPageBytes: config.oparlImport.maxPageBytes },
       download:
         flags.download === 'true'
-          ? { storage: createStorage(config), concurrency: positive(flags.concurrency, 4), maxBytes: positive(flags['max-size'], 100) * 1024 * 1024 }
+          ? {
+              storage: createStorage(config),
+              upload: config.upload,
+              concurrency: positive(flags.concurrency, 4),
+              maxBytes: flags['max-size'] === undefined ? undefined : positive(flags['max-size'], 1) * 1024 * 1024,
+            }
           : null,
       signal: abort.signal,
       onProgress: (p) => bar.update(p),

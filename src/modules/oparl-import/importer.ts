@@ -8,6 +8,7 @@ import { outboundAgent, PrivateNetworks } from '../../infra/http/outbound';
 import type { Storage } from '../../infra/storage/storage';
 import { BodiesRepository } from '../bodies/bodies.repository';
 import { ResourceWriter } from '../changes/resource-writer.service';
+import type { UploadPolicy } from '../files/file-intake';
 import { countFileText, FileTextCounts } from '../files/file-text';
 import { crawl, Crawl, CrawlProgress, EMBEDDED_LISTS, EmbeddedType, findBody } from './crawl';
 import { downloadFiles, DownloadCounts, DownloadOptions, filesToFetch } from './download';
@@ -41,8 +42,11 @@ export interface ImportOptions {
   http?: Omit<HttpOptions, 'dispatcher' | 'signal'>;
   /** Networks besides public addresses the source and its file URLs may be at (default none). */
   allowPrivate?: PrivateNetworks;
-  /** Fetch file bytes into storage after the metadata. */
-  download?: (Partial<Omit<DownloadOptions, 'dispatcher' | 'signal' | 'onProgress'>> & { storage: Storage }) | null;
+  /**
+   * Fetch file bytes into storage after the metadata. They are taken like uploads: `upload`
+   * is the upload policy, whose size limit `maxBytes` may lower but not raise.
+   */
+  download?: (Partial<Omit<DownloadOptions, 'dispatcher' | 'signal' | 'onProgress'>> & { storage: Storage; upload: UploadPolicy }) | null;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -380,7 +384,7 @@ export class OparlImporter {
     const files = await filesToFetch(this.ds, scope.body.id);
     const settings: DownloadOptions = {
       concurrency: options.concurrency ?? 4,
-      maxBytes: options.maxBytes ?? 100 * 1024 * 1024,
+      maxBytes: Math.min(options.maxBytes ?? options.upload.maxBytes, options.upload.maxBytes),
       attempts: options.attempts ?? 3,
       retryDelayMs: options.retryDelayMs ?? 1000,
       timeoutMs: options.timeoutMs ?? 120_000,

@@ -20,10 +20,14 @@ export interface HttpOptions {
   /** Delay before the first retry; doubled for each further one. */
   retryDelayMs?: number;
   timeoutMs?: number;
+  /** Largest JSON page read, in bytes (default 32 MB). */
+  maxPageBytes?: number;
   /** Makes the connections (see outboundAgent: only public addresses unless allowed). */
   dispatcher?: Dispatcher;
   signal?: AbortSignal;
 }
+
+export const DEFAULT_MAX_PAGE_BYTES = 32 * 1024 * 1024;
 
 export class HttpError extends Error {
   constructor(
@@ -34,8 +38,38 @@ export class HttpError extends Error {
   }
 }
 
+/** A page larger than the cap: read no further, and do not ask again. */
+export class PageTooLarge extends Error {
+  constructor(
+    readonly url: string,
+    readonly maxBytes: number,
+  ) {
+    super(`GET ${url}: the answer is larger than the limit of ${maxBytes} bytes for one page (IMPORT_MAX_PAGE_BYTES)`);
+  }
+}
+
+/** Reads a response body of at most `maxBytes`; throws PageTooLarge beyond, without reading the rest. */
+async function readCapped(url: string, res: Dispatcher.ResponseData, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(res.headers['content-length'] ?? NaN);
+  if (declared > maxBytes) {
+    res.body.destroy();
+    throw new PageTooLarge(url, maxBytes);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      res.body.destroy();
+      throw new PageTooLarge(url, maxBytes);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
 const retryable = (error: unknown): boolean =>
-  !isRefusedAddress(error) && retryableStatus(error instanceof HttpError ? error.status : undefined);
+  !isRefusedAddress(error) && !(error instanceof PageTooLarge) && retryableStatus(error instanceof HttpError ? error.status : undefined);
 
 /** An Error object (OParl §2.9) that some systems send with status 200. */
 const isErrorObject = (value: Json): boolean => isObject(value) && typeof value.type === 'string' && value.type.endsWith('/Error');
@@ -67,9 +101,12 @@ export class HttpSource implements OparlSource {
       maxRedirections: 5,
       dispatcher: this.options.dispatcher,
     });
-    const bytes = new Uint8Array(await res.body.arrayBuffer());
-    if (res.statusCode === 404 || res.statusCode === 410) return null;
-    if (res.statusCode >= 400) throw new HttpError(url, res.statusCode);
+    if (res.statusCode >= 400) {
+      await res.body.dump();
+      if (res.statusCode === 404 || res.statusCode === 410) return null;
+      throw new HttpError(url, res.statusCode);
+    }
+    const bytes = await readCapped(url, res, this.options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES);
     if (bytes.length === 0) return null;
     const value = parseJson(bytes);
     return isErrorObject(value) ? null : value;
