@@ -567,6 +567,33 @@ describe('OParl import', () => {
       }
     });
 
+    it('checks downloaded bytes like uploads: HTML is not stored but keeps its metadata, and a type is recognised from the bytes', async () => {
+      const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+      fake.handler = serve(city, (url) => {
+        if (url.pathname === '/blobs/5.pdf') return { status: 200, body: '<!DOCTYPE html><html><script>fetch("/v1/me")</script></html>', contentType: 'text/html' };
+        if (url.pathname === '/blobs/4.pdf') return { status: 200, body: png, contentType: 'application/pdf' };
+        return undefined;
+      });
+      try {
+        const summary = await run('dateien-typen', { download: { storage: new LocalStorage(dir), upload, retryDelayMs: 5 } });
+        expect(summary.downloads).toMatchObject({ downloaded: 5, refused: 1, tooLarge: 0, failed: 0 });
+        expect(summary.downloads?.failures).toEqual([
+          { fileId: String((await bySource('file', 'dateien-typen', '/files/5')).id), url: `${fake.origin}/blobs/5.pdf`, reason: 'the bytes are of no recognised type (the source says application/pdf), a type uploads do not accept: not stored' },
+        ]);
+        expect(summary.warnings).toContain(
+          '1 file(s) were not stored: their bytes are of a type uploads do not accept (UPLOAD_ALLOWED_TYPES); they keep their metadata, and their content links lead to the source',
+        );
+        expect(await bySource('file', 'dateien-typen', '/files/5')).toMatchObject({ name: 'Vorlage', mime_type: 'application/pdf', storage_key: null, sha512: null });
+        expect(await bySource('file', 'dateien-typen', '/files/4')).toMatchObject({ mime_type: 'image/png', size: String(png.length) });
+        // A re-import keeps the type found in the stored bytes rather than the source's word.
+        const again = await run('dateien-typen');
+        expect(totalChanges(again)).toBe(0);
+        expect((await bySource('file', 'dateien-typen', '/files/4')).mime_type).toBe('image/png');
+      } finally {
+        fake.handler = serve(city);
+      }
+    });
+
     it('caps downloads at the upload limit, which a larger maxBytes does not raise', async () => {
       fake.handler = serve(city, (url) => (url.pathname === '/blobs/6.pdf' ? { status: 200, body: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4096, 0x20)]), contentType: 'application/pdf' } : undefined));
       try {

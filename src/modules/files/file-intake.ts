@@ -80,6 +80,18 @@ export async function sniffType(head: Buffer, complete: boolean, declaredType: s
   return found?.mime ?? null;
 }
 
+/** What a file is by its first bytes (see sniffType), and whether the allow-list takes it. */
+export async function recogniseType(
+  head: Buffer,
+  complete: boolean,
+  declaredType: string,
+  fileName: string,
+  allowed: readonly string[],
+): Promise<{ mimeType: string | null; accepted: boolean }> {
+  const mimeType = await sniffType(head, complete, declaredType, fileName, allowed);
+  return { mimeType, accepted: mimeType !== null && allowed.includes(mimeType) };
+}
+
 /**
  * A file name safe to store and to put in Content-Disposition: no path, no control
  * characters. Browsers send `"`, CR and LF in multipart file names as `%22`, `%0D`, `%0A`
@@ -185,8 +197,8 @@ export async function intakeFile(storage: Storage, key: string, file: IncomingFi
   try {
     const { head, ended } = await readHead(file.stream, SNIFF_BYTES);
     if (limitHit || file.stream.truncated) throw tooLarge(policy.maxBytes);
-    const mimeType = await sniffType(head, ended, file.declaredType, file.fileName, policy.allowedTypes);
-    if (!mimeType || !policy.allowedTypes.includes(mimeType)) {
+    const { mimeType, accepted } = await recogniseType(head, ended, file.declaredType, file.fileName, policy.allowedTypes);
+    if (!mimeType || !accepted) {
       throw new Problem(415, mimeType ? `Files of type ${mimeType} are not accepted.` : 'The type of this file was not recognised; it is not accepted.');
     }
 

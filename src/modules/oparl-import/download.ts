@@ -4,12 +4,15 @@ import type { DataSource } from 'typeorm';
 import { Dispatcher, request } from 'undici';
 import { isRefusedAddress } from '../../infra/http/outbound';
 import type { Storage } from '../../infra/storage/storage';
+import { recogniseType, SNIFF_BYTES } from '../files/file-intake';
 import { retryableStatus, withRetries } from './retry';
 
 export interface DownloadOptions {
   concurrency: number;
   /** Files larger than this are skipped (metadata only). */
   maxBytes: number;
+  /** The MIME types uploads accept: bytes of other types are not stored (metadata only). */
+  allowedTypes: readonly string[];
   attempts: number;
   retryDelayMs: number;
   timeoutMs: number;
@@ -24,14 +27,19 @@ export interface DownloadCounts {
   /** Of those downloaded: files fetched again because the source says their bytes changed. */
   refetched: number;
   tooLarge: number;
+  /** Files whose bytes are of a type uploads do not accept: not stored, metadata kept. */
+  refused: number;
   failed: number;
+  /** What failed or was refused, and why. */
   failures: { fileId: string; url: string; reason: string }[];
 }
 
 export interface FileToFetch {
   id: string;
   url: string;
+  /** What the source says the file is: decides only between formats the bytes cannot tell apart, as for uploads. */
   mimeType: string;
+  fileName: string;
   /** What the source says of the bytes (stored as `fetched_version` with them). */
   version: Record<string, unknown> | null;
   /** Whether bytes are stored already (then this is a fetch of changed bytes). */
@@ -39,6 +47,8 @@ export interface FileToFetch {
 }
 
 export interface FetchedFile {
+  /** Recognised from the bytes. */
+  mimeType: string;
   size: number;
   sha512: string;
   storageKey: string;
@@ -46,6 +56,13 @@ export interface FetchedFile {
 }
 
 class TooLarge extends Error {}
+
+/** Bytes of a type uploads do not accept. */
+class RefusedType extends Error {
+  constructor(found: string | null, declared: string) {
+    super(`the bytes are ${found ?? 'of no recognised type'} (the source says ${declared}), a type uploads do not accept: not stored`);
+  }
+}
 
 /** Fetches one URL into memory, giving up as soon as it exceeds the size cap. */
 async function fetchBytes(url: string, options: DownloadOptions): Promise<Buffer> {
@@ -100,7 +117,7 @@ export async function filesToFetch(ds: DataSource, bodyId: string): Promise<File
     [bodyId],
   );
   const rows: FileToFetch[] = await ds.query(
-    `SELECT id, COALESCE(source_download_url, source_access_url) AS url, mime_type AS "mimeType", source_version AS version, storage_key IS NOT NULL AS stored FROM file
+    `SELECT id, COALESCE(source_download_url, source_access_url) AS url, mime_type AS "mimeType", file_name AS "fileName", source_version AS version, storage_key IS NOT NULL AS stored FROM file
      WHERE body_id = $1 AND deleted_at IS NULL AND source_id IS NOT NULL AND COALESCE(source_download_url, source_access_url) IS NOT NULL
        AND (storage_key IS NULL OR fetched_version IS DISTINCT FROM source_version)
      ORDER BY id`,
@@ -110,8 +127,10 @@ export async function filesToFetch(ds: DataSource, bodyId: string): Promise<File
 }
 
 /**
- * Downloads the bytes of imported files into storage, a few at a time, and records size and
- * SHA-512. `store` saves the result (the caller records the change event in the same write).
+ * Downloads the bytes of imported files into storage, a few at a time, and records type, size
+ * and SHA-512. The bytes are checked like uploads: their type is recognised from them, and
+ * only a type uploads accept is stored. `store` saves the result (the caller records the
+ * change event in the same write).
  */
 export async function downloadFiles(
   files: FileToFetch[],
@@ -120,7 +139,7 @@ export async function downloadFiles(
   options: DownloadOptions,
   store: (fileId: string, fetched: FetchedFile) => Promise<void>,
 ): Promise<DownloadCounts> {
-  const counts: DownloadCounts = { downloaded: 0, refetched: 0, tooLarge: 0, failed: 0, failures: [] };
+  const counts: DownloadCounts = { downloaded: 0, refetched: 0, tooLarge: 0, refused: 0, failed: 0, failures: [] };
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
@@ -128,15 +147,18 @@ export async function downloadFiles(
       const file = files[next++];
       try {
         const bytes = await fetchWithRetries(file.url, options);
+        const { mimeType, accepted } = await recogniseType(bytes.subarray(0, SNIFF_BYTES), bytes.length <= SNIFF_BYTES, file.mimeType, file.fileName, options.allowedTypes);
+        if (!mimeType || !accepted) throw new RefusedType(mimeType, file.mimeType);
         const storageKey = `${bodyId}/${file.id}`;
-        await storage.put(storageKey, Readable.from(bytes), file.mimeType);
-        await store(file.id, { size: bytes.length, sha512: createHash('sha512').update(bytes).digest('hex'), storageKey, version: file.version });
+        await storage.put(storageKey, Readable.from(bytes), mimeType);
+        await store(file.id, { mimeType, size: bytes.length, sha512: createHash('sha512').update(bytes).digest('hex'), storageKey, version: file.version });
         counts.downloaded++;
         if (file.stored) counts.refetched++;
       } catch (error) {
         if (error instanceof TooLarge) counts.tooLarge++;
         else {
-          counts.failed++;
+          if (error instanceof RefusedType) counts.refused++;
+          else counts.failed++;
           counts.failures.push({ fileId: file.id, url: file.url, reason: error instanceof Error ? error.message : String(error) });
         }
       }

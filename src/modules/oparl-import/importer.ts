@@ -46,7 +46,7 @@ export interface ImportOptions {
    * Fetch file bytes into storage after the metadata. They are taken like uploads: `upload`
    * is the upload policy, whose size limit `maxBytes` may lower but not raise.
    */
-  download?: (Partial<Omit<DownloadOptions, 'dispatcher' | 'signal' | 'onProgress'>> & { storage: Storage; upload: UploadPolicy }) | null;
+  download?: (Partial<Omit<DownloadOptions, 'allowedTypes' | 'dispatcher' | 'signal' | 'onProgress'>> & { storage: Storage; upload: UploadPolicy }) | null;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -236,7 +236,15 @@ export class OparlImporter {
       return { summary: result, complete: crawled.unread.length === 0, learnt: { ...plan.embedsAll, ...merger.learnt() } };
     });
     await this.remember(source, body.id, summary, startedAt, complete, learnt);
-    if (options.download) summary.downloads = await this.download(writer, scope, { ...options.download, dispatcher }, progress, options.signal);
+    if (options.download) {
+      const downloads = await this.download(writer, scope, { ...options.download, dispatcher }, progress, options.signal);
+      summary.downloads = downloads;
+      if (downloads.refused) {
+        summary.warnings.push(
+          `${downloads.refused} file(s) were not stored: their bytes are of a type uploads do not accept (UPLOAD_ALLOWED_TYPES); they keep their metadata, and their content links lead to the source`,
+        );
+      }
+    }
     summary.text = await countFileText((sql, params) => this.ds.query(sql, params), body.id);
     summary.seconds = (Date.now() - started) / 1000;
     return summary;
@@ -385,6 +393,7 @@ export class OparlImporter {
     const settings: DownloadOptions = {
       concurrency: options.concurrency ?? 4,
       maxBytes: Math.min(options.maxBytes ?? options.upload.maxBytes, options.upload.maxBytes),
+      allowedTypes: options.upload.allowedTypes,
       attempts: options.attempts ?? 3,
       retryDelayMs: options.retryDelayMs ?? 1000,
       timeoutMs: options.timeoutMs ?? 120_000,
@@ -394,18 +403,23 @@ export class OparlImporter {
     };
     return downloadFiles(files, options.storage, scope.body.id, settings, (fileId, fetched) =>
       writer.transactionOf(async (manager, record) => {
-        const [stored]: { storage_key: string | null; sha512: string | null }[] = await manager.query(`SELECT storage_key, sha512 FROM file WHERE id = $1 FOR UPDATE`, [fileId]);
-        if (stored?.storage_key === fetched.storageKey && stored.sha512 === fetched.sha512) {
+        const [stored]: { storage_key: string | null; sha512: string | null; mime_type: string }[] = await manager.query(
+          `SELECT storage_key, sha512, mime_type FROM file WHERE id = $1 FOR UPDATE`,
+          [fileId],
+        );
+        if (stored?.storage_key === fetched.storageKey && stored.sha512 === fetched.sha512 && stored.mime_type === fetched.mimeType) {
           // The same bytes again (the source changed only its metadata): nothing readers see, nothing to extract.
           await manager.query(`UPDATE file SET fetched_version = $2 WHERE id = $1`, [fileId, versionJson(fetched.version)]);
           return;
         }
-        await manager.query(`UPDATE file SET size = $2, sha512 = $3, storage_key = $4, fetched_version = $5, modified_at = now() WHERE id = $1`, [
+        // The type recognised from the bytes replaces what the source declared (and re-imports keep it, see tables.ts).
+        await manager.query(`UPDATE file SET mime_type = $6, size = $2, sha512 = $3, storage_key = $4, fetched_version = $5, modified_at = now() WHERE id = $1`, [
           fileId,
           fetched.size,
           fetched.sha512,
           fetched.storageKey,
           versionJson(fetched.version),
+          fetched.mimeType,
         ]);
         // The change event sends the file to the worker's extract queue (and the search index).
         await record([fileId], 'file');

@@ -64,7 +64,7 @@ export function formatSummary(s: ImportSummary): string {
   if (s.downloads) {
     const d = s.downloads;
     const again = d.refetched ? ` (${d.refetched} of them again, as their source changed)` : '';
-    lines.push('', `File bytes: ${d.downloaded} downloaded${again}, ${d.tooLarge} over the size cap, ${d.failed} failed`);
+    lines.push('', `File bytes: ${d.downloaded} downloaded${again}, ${d.tooLarge} over the size cap, ${d.refused} of a type not accepted, ${d.failed} failed`);
     for (const f of d.failures.slice(0, 10)) lines.push(`  ${f.url}: ${f.reason}`);
   }
   lines.push('', `File text: ${describeFileText(s.text)}`);

@@ -162,7 +162,8 @@ export const TABLES: TableSpec[] = [
     columns: {
       name: c('text', 'name'),
       file_name: c('text', 'fileName'),
-      mime_type: c('text', 'mimeType'),
+      // Once bytes are stored, their type is the one recognised from them, not the source's word.
+      mime_type: c('text', 'mimeType', { keepWhen: 't.storage_key IS NOT NULL' }),
       size: c('bigint', 'size', { keepWhen: 't.storage_key IS NOT NULL' }),
       date: c('date', 'date'),
       public: c('boolean', 'public'),
