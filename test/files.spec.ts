@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type supertest from 'supertest';
+import { Storage } from '../src/infra/storage/storage';
 import { bearer, startWithBody } from './support/app';
 import { createAgendaItem, createDocument, createFile, createSession } from './support/factories';
 
@@ -303,6 +304,36 @@ describe('files', () => {
       await upload(t, t.keys.editor, {}, { bytes: text, filename: 'to.pdf', contentType: 'application/pdf' }).expect(415);
       await upload(t, t.keys.editor, {}, { bytes: Buffer.from('abc\0def'), filename: 'nul.txt', contentType: 'text/plain' }).expect(415);
       await upload(t, t.keys.editor, {}, { bytes: Buffer.from([0x66, 0x6f, 0xe4, 0x0a]), filename: 'latin1.txt', contentType: 'text/plain' }).expect(415);
+    });
+
+    it('shows inline only PDFs, images other than SVG and plain text; sends everything else as an attachment, sandboxed and not to be sniffed', async () => {
+      const storage = t.app.get(Storage);
+      /** A file as an import stored it before its bytes were checked, or an upload of an allowed type. */
+      const stored = async (mimeType: string, fileName: string, bytes: string): Promise<string> => {
+        const file = await createFile(t.ds, { bodyId: t.body.id, mimeType, fileName, size: String(Buffer.byteLength(bytes)) });
+        await storage.put(file.storageKey, Readable.from([Buffer.from(bytes)]), mimeType);
+        return file.id;
+      };
+      const cases: [string, string, string, 'inline' | 'attachment'][] = [
+        ['text/html', 'einladung.html', '<!DOCTYPE html><script>fetch("/v1/me")</script>', 'attachment'],
+        ['image/svg+xml', 'wappen.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'attachment'],
+        ['application/xhtml+xml', 'seite.xhtml', '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>', 'attachment'],
+        ['text/csv', 'haushalt.csv', 'Posten;Betrag\nSchulen;100\n', 'attachment'],
+        ['application/vnd.oasis.opendocument.text', 'antrag.odt', 'PK', 'attachment'],
+        ['text/plain', 'tagesordnung.txt', 'Ö 1 Eröffnung', 'inline'],
+        ['image/png', 'plan.png', '\x89PNG', 'inline'],
+        ['application/pdf', 'vorlage.pdf', '%PDF-1.7', 'inline'],
+      ];
+      for (const [mimeType, fileName, bytes, shown] of cases) {
+        const res = await download(t, await stored(mimeType, fileName, bytes)).expect(200);
+        const csp = (res.headers['content-security-policy']).split(/;\s*/);
+        expect({ mimeType, disposition: (res.headers['content-disposition']).split(';')[0] }).toEqual({ mimeType, disposition: shown });
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(csp).toEqual(expect.arrayContaining(["default-src 'none'", "base-uri 'none'", "form-action 'none'"]));
+        // Browsers show no PDF in a sandbox; everything else gets one.
+        expect({ mimeType, sandbox: csp.includes('sandbox') }).toEqual({ mimeType, sandbox: mimeType !== 'application/pdf' });
+        expect(res.headers['content-security-policy']).not.toMatch(/script-src|unsafe-inline/);
+      }
     });
 
     it('refuses a request that is not multipart with 415', async () => {

@@ -70,6 +70,28 @@ function asciiFallback(value: string): string {
   return ascii.trim() || 'download';
 }
 
+/**
+ * Types a browser may show inline: it renders them without running anything with this
+ * origin. SVG is an image that runs scripts, so not among them; nor is anything a browser
+ * would render as a page of its own (HTML, XML) or might try to (every other type).
+ */
+const INLINE_TYPES: ReadonlySet<string> = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'image/bmp',
+  'image/tiff',
+  'text/plain',
+]);
+
+/** Whether bytes of this stored type may be shown inline; everything else is sent as an attachment. */
+export function inlineSafe(mimeType: string): boolean {
+  return INLINE_TYPES.has(mimeType.split(';')[0].trim().toLowerCase());
+}
+
 /** `inline; filename*=…` to show, `attachment; filename="…"; filename*=…` to download. */
 export function contentDisposition(fileName: string, download: boolean): string {
   if (!download) return `inline; filename*=${extValue(fileName)}`;

@@ -60,7 +60,12 @@ const BYTES_HEADERS = {
   ETag: { description: 'Strong validator from the SHA-512 of the bytes', schema: { type: 'string' } },
   'Last-Modified': { schema: { type: 'string' } },
   'Accept-Ranges': { schema: { type: 'string', example: 'bytes' } },
-  'Content-Disposition': { schema: { type: 'string', example: "inline; filename*=UTF-8''vorlage-0123-2025.pdf" } },
+  'Content-Disposition': {
+    description: '`inline` for PDFs, images other than SVG and plain text (unless `download=true`), else `attachment`',
+    schema: { type: 'string', example: "inline; filename*=UTF-8''vorlage-0123-2025.pdf" },
+  },
+  'Content-Security-Policy': { schema: { type: 'string', example: "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox" } },
+  'X-Content-Type-Options': { schema: { type: 'string', example: 'nosniff' } },
   'Content-Length': { schema: { type: 'integer' } },
 };
 
@@ -93,7 +98,9 @@ export class FilesController {
     summary: 'Get the bytes of a file',
     description:
       'Streams the stored bytes with their recognised Content-Type. Supports conditional requests (If-None-Match, If-Modified-Since) ' +
-      'and a single byte range (Range, If-Range). Shown inline unless `download=true`.',
+      'and a single byte range (Range, If-Range). PDFs, images other than SVG and plain text are shown inline unless `download=true`; ' +
+      'every other type is always sent as an attachment. The answer forbids scripts and content sniffing (Content-Security-Policy, ' +
+      'with a sandbox for every type but PDF; X-Content-Type-Options).',
   })
   @ApiProduces('application/octet-stream', ...DEFAULT_ALLOWED_TYPES, 'application/problem+json')
   @ApiOkResponse({ description: 'The bytes', content: BINARY_CONTENT, headers: BYTES_HEADERS })

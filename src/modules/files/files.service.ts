@@ -7,6 +7,7 @@ import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { Scope } from '../../common/access/access';
+import { fileCsp } from '../../common/http/csp';
 import { FieldError, fieldErrors, Problem } from '../../common/http/problem';
 import { Json } from '../../common/http/json';
 import { bodyBase } from '../../common/http/urls';
@@ -15,7 +16,7 @@ import type { Page } from '../../common/pagination/page.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Storage, StoredObjectMissing } from '../../infra/storage/storage';
 import { checkRefs, Ref, ResourceWriter } from '../changes/resource-writer.service';
-import { contentDisposition, contentType, ifRangeHolds, noneMatch, notModifiedSince, parseRange } from './content-http';
+import { contentDisposition, contentType, ifRangeHolds, inlineSafe, noneMatch, notModifiedSince, parseRange } from './content-http';
 import type { FileDetailDto, FileDto } from './dto/file.dto';
 import type { FileQueryDto } from './dto/file-query.dto';
 import { UPLOAD_FIELDS, UpdateFileDto, UploadFileFieldsDto } from './dto/file-write.dto';
@@ -123,7 +124,9 @@ export class FilesService {
       ...validators,
       'Content-Type': contentType(file.mimeType),
       'Accept-Ranges': 'bytes',
-      'Content-Disposition': contentDisposition(file.fileName, request.download),
+      // Inline only what a browser shows without running anything; everything else downloads.
+      'Content-Disposition': contentDisposition(file.fileName, request.download || !inlineSafe(file.mimeType)),
+      'Content-Security-Policy': fileCsp(file.mimeType),
       'X-Content-Type-Options': 'nosniff',
     };
     const part = range.kind === 'range' ? { start: range.start, end: range.end } : undefined;
