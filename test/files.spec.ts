@@ -9,6 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type supertest from 'supertest';
 import { Storage } from '../src/infra/storage/storage';
+import { CleanFileNames1796100000000 } from '../src/migrations/1796100000000-CleanFileNames';
 import { bearer, startWithBody } from './support/app';
 import { createAgendaItem, createDocument, createFile, createSession } from './support/factories';
 
@@ -539,6 +540,57 @@ describe('files', () => {
       await t.http().get(`${path}/${foreign.id}`).set(...bearer(t.keys.admin)).expect(404);
       await t.http().get(`${path}/${foreign.id}/content`).set(...bearer(t.keys.admin)).expect(404);
       await t.http().delete(`${path}/${foreign.id}`).set(...bearer(t.keys.editor)).expect(404);
+    });
+  });
+
+  describe('file names', () => {
+    const BIDI = '\u202E';
+    const disposition = async (id: string, query = ''): Promise<string> => (await download(t, id, t.keys.editor, query).expect(200)).headers['content-disposition'];
+
+    it('keeps no bidi controls or other invisible characters in names of uploads, and umlauts and spaces as they are', async () => {
+      const res = await upload(
+        t,
+        t.keys.editor,
+        { publish: 'true' },
+        { bytes: pdf(4000, 'bidi'), filename: `Beschluss Ärger ${BIDI}fdp.exe\u202C\u200B\u2066.pdf`, contentType: 'application/pdf' },
+      ).expect(201);
+      expect(res.body).toMatchObject({ fileName: 'Beschluss Ärger fdp.exe.pdf', name: 'Beschluss Ärger fdp.exe.pdf' });
+      expect(await disposition(res.body.id as string)).toBe("inline; filename*=UTF-8''Beschluss%20%C3%84rger%20fdp.exe.pdf");
+      const titled = await upload(t, t.keys.editor, { name: `\u2067Haushalt\u2069 2026\u200E` }, { bytes: pdf(4000, 'bidi2'), filename: 'haushalt.pdf' }).expect(201);
+      expect(titled.body.name).toBe('Haushalt 2026');
+      const rowsBefore = await fileRows(t);
+      const invisible = await upload(t, t.keys.editor, { name: '\u200E\u202E' }, { bytes: pdf(4000, 'bidi3') }).expect(400);
+      expect(invisible.body.errors).toEqual([{ field: 'name', message: 'name must hold visible characters' }]);
+      expect(await fileRows(t)).toBe(rowsBefore);
+    });
+
+    it('stores titles without them on update, and refuses a title of nothing else', async () => {
+      const id = (await upload(t, t.keys.editor, {}, { bytes: pdf(4000, 'bidi4') }).expect(201)).body.id as string;
+      const res = await t.http().patch(`${path}/${id}`).set(...bearer(t.keys.editor)).send({ name: `Anlage ${BIDI}3 Übersicht` }).expect(200);
+      expect(res.body.name).toBe('Anlage 3 Übersicht');
+      const refused = await t.http().patch(`${path}/${id}`).set(...bearer(t.keys.editor)).send({ name: BIDI }).expect(400);
+      expect(refused.body.errors).toEqual([{ field: 'name', message: 'name must hold visible characters' }]);
+      expect((await t.http().get(`${path}/${id}`).set(...bearer(t.keys.editor)).expect(200)).body.name).toBe('Anlage 3 Übersicht');
+    });
+
+    it('leaves them out of Content-Disposition for names stored before, and the migration cleans those names', async () => {
+      const storage = t.app.get(Storage);
+      const old = await createFile(t.ds, { bodyId: t.body.id, fileName: `Vorlage ${BIDI}fdp.exe\u0085`, name: `Vorlage\u200F ${BIDI}`, size: '1000' });
+      await storage.put(old.storageKey, Readable.from([pdf(1000, 'alt')]), 'application/pdf');
+      expect(await disposition(old.id, '?download=1')).toBe(`attachment; filename="Vorlage fdp.exe"; filename*=UTF-8''Vorlage%20fdp.exe`);
+      const empty = await createFile(t.ds, { bodyId: t.body.id, fileName: `${BIDI}\u200B`, name: `Leer${BIDI}` });
+
+      const runner = t.ds.createQueryRunner();
+      try {
+        await new CleanFileNames1796100000000().up(runner);
+      } finally {
+        await runner.release();
+      }
+      const rows: { id: string; name: string; file_name: string }[] = await t.ds.query(`SELECT id, name, file_name FROM file WHERE id = ANY($1::uuid[]) ORDER BY name`, [[old.id, empty.id]]);
+      expect(rows).toEqual([
+        { id: empty.id, name: 'Leer', file_name: empty.id },
+        { id: old.id, name: 'Vorlage ', file_name: 'Vorlage fdp.exe' },
+      ]);
     });
   });
 

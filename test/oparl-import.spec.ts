@@ -362,6 +362,18 @@ describe('OParl import', () => {
       expect((await run('zu-gross', { http: { retryDelayMs: 5, maxPageBytes: 8192 } })).counts.person?.new).toBe(2);
     });
 
+    it('stores file names and titles without bidi controls and other invisible characters, keeping the rest', async () => {
+      const meeting = city.lists.meetings[0][0] as { invitation: Record<string, unknown> };
+      const before = { ...meeting.invitation };
+      Object.assign(meeting.invitation, { fileName: 'Einladung\u202Efdp.exe\u202C Ärger\u200B.pdf', name: '\u2066Einladung\u2069 zur Sitzung\u00AD' });
+      try {
+        await run('unsichtbar');
+        expect(await bySource('file', 'unsichtbar', '/files/1')).toMatchObject({ file_name: 'Einladungfdp.exe Ärger.pdf', name: 'Einladung zur Sitzung' });
+      } finally {
+        meeting.invitation = before;
+      }
+    });
+
     it('retries spurious 500s', async () => {
       let failures = 0;
       fake.handler = serve(city, (url) => (url.pathname === '/bodies/1/papers' && failures++ < 2 ? json({ message: 'Fehler' }, 500) : undefined));

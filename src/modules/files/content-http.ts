@@ -3,6 +3,8 @@
  * RFC 6266/8187 Content-Disposition). Pure functions, no I/O.
  */
 
+import { cleanFileName } from './file-name';
+
 export type RangeRequest = { kind: 'none' } | { kind: 'range'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 /**
@@ -92,8 +94,13 @@ export function inlineSafe(mimeType: string): boolean {
   return INLINE_TYPES.has(mimeType.split(';')[0].trim().toLowerCase());
 }
 
-/** `inline; filename*=…` to show, `attachment; filename="…"; filename*=…` to download. */
-export function contentDisposition(fileName: string, download: boolean): string {
+/**
+ * `inline; filename*=…` to show, `attachment; filename="…"; filename*=…` to download. The
+ * name is cleaned again (names stored before they were cleaned on the way in may hold bidi
+ * controls).
+ */
+export function contentDisposition(stored: string, download: boolean): string {
+  const fileName = cleanFileName(stored) || 'download';
   if (!download) return `inline; filename*=${extValue(fileName)}`;
   return `attachment; filename="${asciiFallback(fileName)}"; filename*=${extValue(fileName)}`;
 }

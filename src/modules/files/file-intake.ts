@@ -92,23 +92,6 @@ export async function recogniseType(
   return { mimeType, accepted: mimeType !== null && allowed.includes(mimeType) };
 }
 
-/**
- * A file name safe to store and to put in Content-Disposition: no path, no control
- * characters. Browsers send `"`, CR and LF in multipart file names as `%22`, `%0D`, `%0A`
- * (WHATWG HTML); those are undone first.
- */
-export function safeFileName(raw: string | undefined, fallback: string): string {
-  const unescaped = (raw ?? '').replace(/%22/gi, '"').replace(/%0[ad]/gi, '');
-  const last = unescaped.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = last.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
-  const name = cleaned === '.' || cleaned === '..' ? '' : cleaned;
-  if (!name) return fallback;
-  if (name.length <= 255) return name;
-  const ext = extname(name).slice(0, 16);
-  return name.slice(0, 255 - ext.length) + ext;
-}
-
 export function tooLarge(maxBytes: number): Problem {
   return new Problem(413, `The file is larger than the limit of ${maxBytes} bytes.`);
 }

@@ -21,7 +21,8 @@ import type { FileDetailDto, FileDto } from './dto/file.dto';
 import type { FileQueryDto } from './dto/file-query.dto';
 import { UPLOAD_FIELDS, UpdateFileDto, UploadFileFieldsDto } from './dto/file-write.dto';
 import { FileEntity } from './file.entity';
-import { intakeFile, IntakeResult, safeFileName, tooLarge } from './file-intake';
+import { intakeFile, IntakeResult, tooLarge } from './file-intake';
+import { safeFileName, withoutInvisibles } from './file-name';
 import { FILE_ORDER, FileParent, FilesRepository } from './files.repository';
 
 /** Conditional and range headers of a content request. */
@@ -59,6 +60,11 @@ function parentOf(ids: ParentIds): FileParent {
 
 function parentRefs(ids: ParentIds): Ref[] {
   return PARENT_FIELDS.map((p) => ({ field: p.field, kind: p.kind, id: ids[p.field] }));
+}
+
+/** A file's title is stored without invisible characters (see withoutInvisibles); one of nothing else is refused. */
+function visibleNameError(name: string | undefined): FieldError | null {
+  return name !== undefined && withoutInvisibles(name) === '' ? { field: 'name', message: 'name must hold visible characters' } : null;
 }
 
 function checkSingleParent(ids: ParentIds): void {
@@ -222,7 +228,10 @@ export class FilesService {
     return id;
   }
 
-  async update(scope: Scope, id: string, input: UpdateFileDto): Promise<void> {
+  async update(scope: Scope, id: string, request: UpdateFileDto): Promise<void> {
+    const nameError = visibleNameError(request.name);
+    if (nameError) throw Problem.invalid([nameError]);
+    const input: UpdateFileDto = request.name === undefined ? request : { ...request, name: withoutInvisibles(request.name) };
     await this.writer.transaction(scope, async (tx) => {
       const before = await this.writer.lockLive(tx, 'file', id);
       const current = await tx.manager.findOneByOrFail(FileEntity, { id });
@@ -255,9 +264,11 @@ export class FilesService {
   private async uploadFields(fields: Record<string, string>, errors: FieldError[]): Promise<UploadFileFieldsDto> {
     const input = plainToInstance(UploadFileFieldsDto, fields);
     const invalid = fieldErrors(await validate(input, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
-    const all = [...errors, ...invalid];
+    const nameError = invalid.length ? null : visibleNameError(input.name);
+    const all = [...errors, ...invalid, ...(nameError ? [nameError] : [])];
     if (all.length) throw Problem.invalid(all, 'The upload has unknown, repeated or invalid form fields.');
     checkSingleParent(input);
+    if (input.name !== undefined) input.name = withoutInvisibles(input.name);
     return input;
   }
 

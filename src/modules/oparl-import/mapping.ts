@@ -1,6 +1,7 @@
 import type { ResourceKind } from '../../common/access/resources';
 import type { CommitteeKind } from '../committees/committee.entity';
 import type { FileRole } from '../files/file.entity';
+import { cleanFileName, withoutInvisibles } from '../files/file-name';
 import type { SessionState } from '../sessions/session.entity';
 import type { Crawl, EmbeddedType } from './crawl';
 import { CHILD_FIELDS, EmbeddedMerger, Orphan, ParentType } from './external';
@@ -347,9 +348,11 @@ class Mapper {
     }
     const accessUrl = n.url(obj.accessUrl);
     const downloadUrl = n.url(obj.downloadUrl);
-    const fileName = n.text(obj.fileName) ?? fileNameOf(downloadUrl ?? accessUrl);
+    // Names are cleaned as those of uploads are: no path, no controls, no bidi or other invisible characters.
+    const fileName = cleanFileName(n.text(obj.fileName) ?? fileNameOf(downloadUrl ?? accessUrl) ?? '') || null;
     const mimeType = n.mimeType(obj.mimeType, fileName);
-    const name = n.text(obj.name) ?? fileName?.replace(/\.[a-z0-9]{1,5}$/i, '') ?? 'Datei';
+    const title = withoutInvisibles(n.text(obj.name) ?? '').trim();
+    const name = title || (fileName?.replace(/\.[a-z0-9]{1,5}$/i, '') ?? 'Datei');
     const ext = n.extensionFor(mimeType);
     const text = this.context.spool?.text(id) ?? null;
     this.add('file', obj, id, {
