@@ -1,20 +1,20 @@
 import type { Visibility } from './access';
-import { visible } from './visibility.sql';
+import { onceVisible, visible } from './visibility.sql';
 
-/** Every resource type of a body, with its table and visibility rule. */
+/** Every resource type of a body, with its table and visibility rules (now, and at any time; see visibility.sql.ts). */
 export const RESOURCES = {
-  'legislative-term': { table: 'legislative_term', visible: visible.plain },
-  location: { table: 'location', visible: visible.plain },
-  committee: { table: 'committee', visible: visible.plain },
-  person: { table: 'person', visible: visible.plain },
-  membership: { table: 'membership', visible: visible.membership },
-  session: { table: 'session', visible: visible.session },
-  'agenda-item': { table: 'agenda_item', visible: visible.agendaItem },
-  document: { table: 'document', visible: visible.document },
-  consultation: { table: 'consultation', visible: visible.consultation },
-  file: { table: 'file', visible: visible.file },
-  minutes: { table: 'minutes', visible: visible.minutes },
-} as const satisfies Record<string, { table: string; visible: (alias: string, v: Visibility) => string }>;
+  'legislative-term': { table: 'legislative_term', visible: visible.plain, onceVisible: onceVisible.plain },
+  location: { table: 'location', visible: visible.plain, onceVisible: onceVisible.plain },
+  committee: { table: 'committee', visible: visible.plain, onceVisible: onceVisible.plain },
+  person: { table: 'person', visible: visible.plain, onceVisible: onceVisible.plain },
+  membership: { table: 'membership', visible: visible.membership, onceVisible: onceVisible.membership },
+  session: { table: 'session', visible: visible.session, onceVisible: onceVisible.session },
+  'agenda-item': { table: 'agenda_item', visible: visible.agendaItem, onceVisible: onceVisible.agendaItem },
+  document: { table: 'document', visible: visible.document, onceVisible: onceVisible.document },
+  consultation: { table: 'consultation', visible: visible.consultation, onceVisible: onceVisible.consultation },
+  file: { table: 'file', visible: visible.file, onceVisible: onceVisible.file },
+  minutes: { table: 'minutes', visible: visible.minutes, onceVisible: onceVisible.minutes },
+} as const satisfies Record<string, { table: string; visible: (alias: string, v: Visibility) => string; onceVisible: (alias: string, v: Visibility) => string }>;
 
 export type ResourceKind = keyof typeof RESOURCES;
 export const RESOURCE_KINDS = Object.keys(RESOURCES) as ResourceKind[];

@@ -1,4 +1,4 @@
-import type { Visibility } from './access';
+import { AUDIENCE, type Visibility } from './access';
 
 /**
  * SQL predicates for "can this audience see this row". The single place that decides
@@ -62,3 +62,51 @@ export const visible = {
     ` AND ${parent('session', `vs_${a}`, `${a}.session_id`, visible.session(`vs_${a}`, v), 'TRUE')}` +
     ` AND COALESCE((SELECT bool_and(${visible.minutes(`vm_${a}`, v)}) FROM minutes vm_${a} WHERE vm_${a}.file_id = ${a}.id AND vm_${a}.deleted_at IS NULL), TRUE)`,
 };
+
+/** Whether the row's own flags once let audience `v` see it (see `widest_audience`). */
+const once = (a: string, v: Visibility): string => (v === 'staff' ? 'TRUE' : `${a}.widest_audience >= ${AUDIENCE[v]}`);
+
+/**
+ * "Could this audience ever see this row", the row's own flags only (like `visibleOwn`): for
+ * rows reached through a parent already checked. True for every row `visible` shows, and for
+ * those it showed once and no longer does (deleted, withdrawn, made non-public).
+ */
+export const onceVisibleOwn = {
+  agendaItem: once,
+  minutes: once,
+  plain: once,
+};
+
+/**
+ * "Could this audience ever see this row": tombstones, `modified` stamps and calendar
+ * sequences look only at these rows, so that drafts (and non-public rows, for anonymous
+ * callers) leave no trace for an audience that never saw them. The parents of a row count as
+ * in `visible`, each on its own widest audience: a row and its parent that were each visible
+ * at some time are taken to have been visible together.
+ */
+export const onceVisible = {
+  plain: once,
+
+  membership: (a: string, v: Visibility): string =>
+    `${once(a, v)} AND ${parent('person', `op_${a}`, `${a}.person_id`, once(`op_${a}`, v), 'FALSE')}` +
+    ` AND ${parent('committee', `oc_${a}`, `${a}.committee_id`, once(`oc_${a}`, v), 'FALSE')}`,
+
+  session: once,
+
+  agendaItem: (a: string, v: Visibility): string => `${once(a, v)} AND ${parent('session', `os_${a}`, `${a}.session_id`, once(`os_${a}`, v), 'FALSE')}`,
+
+  document: once,
+
+  consultation: (a: string, v: Visibility): string =>
+    `${once(a, v)} AND ${parent('document', `od_${a}`, `${a}.document_id`, onceVisible.document(`od_${a}`, v), 'FALSE')}` +
+    ` AND ${parent('agenda_item', `oa_${a}`, `${a}.agenda_item_id`, onceVisible.agendaItem(`oa_${a}`, v), 'TRUE')}`,
+
+  minutes: (a: string, v: Visibility): string => `${once(a, v)} AND ${parent('session', `os_${a}`, `${a}.session_id`, once(`os_${a}`, v), 'FALSE')}`,
+
+  file: (a: string, v: Visibility): string =>
+    `${once(a, v)}` +
+    ` AND ${parent('document', `od_${a}`, `${a}.document_id`, onceVisible.document(`od_${a}`, v), 'TRUE')}` +
+    ` AND ${parent('agenda_item', `oa_${a}`, `${a}.agenda_item_id`, onceVisible.agendaItem(`oa_${a}`, v), 'TRUE')}` +
+    ` AND ${parent('session', `os_${a}`, `${a}.session_id`, onceVisible.session(`os_${a}`, v), 'TRUE')}` +
+    ` AND COALESCE((SELECT bool_and(${onceVisible.minutes(`om_${a}`, v)}) FROM minutes om_${a} WHERE om_${a}.file_id = ${a}.id AND om_${a}.deleted_at IS NULL), TRUE)`,
+} satisfies Record<string, (alias: string, v: Visibility) => string>;

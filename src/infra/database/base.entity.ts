@@ -29,6 +29,14 @@ export abstract class TenantEntity {
   @DeleteDateColumn({ type: 'timestamptz' })
   deletedAt!: Date | null;
 
+  /**
+   * The widest audience the row's own flags ever gave it (AUDIENCE: 2 everyone, 1 members,
+   * 0 editors only). Kept by a database trigger on every write and never lowered; code never
+   * writes it. See `onceVisible` in visibility.sql.ts.
+   */
+  @Column({ type: 'smallint', default: 0, insert: false, update: false, select: false })
+  widestAudience!: number;
+
   /** The API key that made the last write (null for imports and seeds). */
   @Column({ type: 'uuid', nullable: true })
   modifiedByKeyId!: string | null;

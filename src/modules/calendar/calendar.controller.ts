@@ -11,7 +11,7 @@ const ID = new ParseUUIDPipe();
 const ICS = 'text/calendar; charset=utf-8';
 const DESCRIPTION =
   'iCalendar (RFC 5545) feed of the sessions from about a year ago on, for calendar apps (subscribe with `webcal://`). ' +
-  'Cancelled sessions have STATUS:CANCELLED; SEQUENCE rises on every change; ETag and If-None-Match make polling cheap.';
+  'Cancelled sessions have STATUS:CANCELLED; SEQUENCE rises on every change the caller can see (drafts and, for anonymous callers, non-public items leave the feed as it is); ETag and If-None-Match make polling cheap.';
 
 @ApiTags('calendar')
 @BodyParam()

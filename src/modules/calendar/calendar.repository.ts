@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../../common/access/access';
-import { visible, visibleOwn } from '../../common/access/visibility.sql';
+import { onceVisibleOwn, visible, visibleOwn } from '../../common/access/visibility.sql';
 import { Params } from '../../common/pagination/keyset';
 import { Db } from '../../infra/database/db.service';
 
@@ -39,8 +39,10 @@ export class CalendarRepository {
 
   /**
    * Sessions with everything an event needs. SEQUENCE and DTSTAMP come from the latest
-   * change of the session or of its public agenda, so they rise on every change and stay
-   * byte-identical otherwise (stable ETags for polling calendar apps).
+   * change of the session or of the agenda items the caller could see at some time (a
+   * deletion or withdrawal of one is a change of the agenda), so they rise on every change
+   * the caller can see and stay byte-identical otherwise: stable ETags for polling calendar
+   * apps, and no trace of drafts (or, for anonymous callers, of non-public items).
    */
   async sessions(scope: Scope, filter: CalendarFilter): Promise<CalendarRow[]> {
     const v = scope.visibility;
@@ -67,7 +69,7 @@ export class CalendarRepository {
            WHERE sc.session_id = s.id AND ${visible.plain('c', v)}) AS committees
       FROM session s
       LEFT JOIN LATERAL (
-        SELECT max(ai.modified_at) FILTER (WHERE ai.public OR ${v === 'public' ? 'FALSE' : 'TRUE'}) AS changed,
+        SELECT max(GREATEST(ai.modified_at, ai.deleted_at)) FILTER (WHERE ${onceVisibleOwn.agendaItem('ai', v)}) AS changed,
                string_agg(concat_ws(' ', ai.number, ai.name), E'\\n' ORDER BY ai.position, ai.id) FILTER (WHERE ${visibleOwn.agendaItem('ai', v)}) AS agenda
         FROM agenda_item ai WHERE ai.session_id = s.id
       ) items ON TRUE

@@ -63,7 +63,7 @@ function filterWhere(a: string, q: OparlListQuery, p: Params, modified: (a: stri
  * Reads for the OParl projection. Each page or object is one statement that renders the
  * final JSON, embedded objects included (no per-row queries). Lists are ordered by the
  * immutable uuid. Rows that are deleted or not public appear as tombstones, and only when
- * `modified_since` is set.
+ * `modified_since` is set and the public could see them once (drafts never have one).
  */
 @Injectable()
 export class OparlRepository {
@@ -108,7 +108,9 @@ export class OparlRepository {
     const o = { omitInternal: q.omitInternal };
     const tombstones = q.filters.modified_since !== undefined;
     const where = [`x.body_id = ${p.add(bodyId)}::uuid`, ...filterWhere('x', q, p, kind.modified)];
-    if (!tombstones) where.push(kind.visible('x'));
+    // Every row the public sees now could be seen once (see onceVisible), so with tombstones the
+    // rows are those it saw at some time; without them, those it sees now.
+    where.push(tombstones ? kind.onceVisible('x') : kind.visible('x'));
     if (restrict?.kind === 'meeting') {
       where.push(`EXISTS (SELECT 1 FROM session_committee r WHERE r.session_id = x.id AND r.committee_id = ${p.add(restrict.organizationId)}::uuid)`);
     } else if (restrict?.kind === 'consultation') {
@@ -121,14 +123,14 @@ export class OparlRepository {
     return this.db.rows<KeysetRow>(sql, p.values);
   }
 
-  /** The object at its id: the full object, a tombstone if deleted or not public, or nothing. */
+  /** The object at its id: the full object, a tombstone if no longer public, or nothing (never public). */
   async object(bases: OparlBases, segment: ObjectSegment, id: string): Promise<string | undefined> {
     const kind = KINDS[segment];
     const p = new Params();
     const c = ctx(p, bases);
     const [row] = await this.db.rows<{ j: string }>(
       `SELECT json_strip_nulls(CASE WHEN ${kind.visible('x')} THEN ${kind.object(c, 'x', { omitInternal: false })} ELSE ${tombstone(c, kind, 'x')} END)::text AS j
-       FROM ${kind.table} x JOIN body b ON b.id = x.body_id AND b.deleted_at IS NULL WHERE x.id = ${p.add(id)}::uuid`,
+       FROM ${kind.table} x JOIN body b ON b.id = x.body_id AND b.deleted_at IS NULL WHERE x.id = ${p.add(id)}::uuid AND ${kind.onceVisible('x')}`,
       p.values,
     );
     return row?.j;

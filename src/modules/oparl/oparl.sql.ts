@@ -1,6 +1,6 @@
 import type { Visibility } from '../../common/access/access';
 import { RESOURCES, ResourceKind } from '../../common/access/resources';
-import { visible } from '../../common/access/visibility.sql';
+import { onceVisible, onceVisibleOwn, visible } from '../../common/access/visibility.sql';
 import { date, jsonObject, ts } from '../../common/sql/format';
 
 /**
@@ -46,30 +46,33 @@ const web = (key: string, idSql: string): string => `replace(b.web_url_templates
 export const effectiveModified = (a: string): string => `GREATEST(${a}.modified_at, ${a}.deleted_at)`;
 /** The latest change of the rows of `table` (alias `a`) matching `where`, or NULL. */
 const latest = (table: string, a: string, where: string): string => `(SELECT max(${effectiveModified(a)}) FROM ${table} ${a} WHERE ${where})`;
+/** Whether the anonymous audience could ever see row `a` of an embedded kind (its parent is the embedding row). */
+const seen = (a: string): string => onceVisibleOwn.plain(a, V);
 
 /**
  * `modified` of each type: the row's own last change, and for types that embed others, also
- * the last change of the rows they embed (in any state, so that a deletion or de-publication
- * of an embedded object bumps its parent, as §3.3.6 and §2.8 ask). Lists filter on the same
- * expression, so `modified_since` finds a Meeting whose agenda changed.
+ * the last change of the rows they embed, in any state, as long as the public could see them
+ * once: so a deletion or de-publication of an embedded object bumps its parent (as §3.3.6 and
+ * §2.8 ask), while drafts (never public) leave it alone. Lists filter on the same expression,
+ * so `modified_since` finds a Meeting whose agenda changed.
  */
 export const MODIFIED = {
   own: effectiveModified,
   meeting: (s: string): string =>
-    `GREATEST(${effectiveModified(s)}, ${latest('agenda_item', `${s}_ma`, `${s}_ma.session_id = ${s}.id`)}, ` +
-    `${latest('file', `${s}_mf`, `${s}_mf.session_id = ${s}.id`)}, ` +
-    `${latest('file', `${s}_mg`, `${s}_mg.agenda_item_id IN (SELECT ${s}_mh.id FROM agenda_item ${s}_mh WHERE ${s}_mh.session_id = ${s}.id)`)}, ` +
-    `${latest('consultation', `${s}_mc`, `${s}_mc.agenda_item_id IN (SELECT ${s}_mi.id FROM agenda_item ${s}_mi WHERE ${s}_mi.session_id = ${s}.id)`)}, ` +
-    `${latest('minutes', `${s}_mm`, `${s}_mm.session_id = ${s}.id`)}, ${latest('location', `${s}_ml`, `${s}_ml.id = ${s}.location_id`)})`,
+    `GREATEST(${effectiveModified(s)}, ${latest('agenda_item', `${s}_ma`, `${s}_ma.session_id = ${s}.id AND ${seen(`${s}_ma`)}`)}, ` +
+    `${latest('file', `${s}_mf`, `${s}_mf.session_id = ${s}.id AND ${seen(`${s}_mf`)}`)}, ` +
+    `${latest('file', `${s}_mg`, `${s}_mg.agenda_item_id IN (SELECT ${s}_mh.id FROM agenda_item ${s}_mh WHERE ${s}_mh.session_id = ${s}.id AND ${seen(`${s}_mh`)}) AND ${seen(`${s}_mg`)}`)}, ` +
+    `${latest('consultation', `${s}_mc`, `${s}_mc.agenda_item_id IN (SELECT ${s}_mi.id FROM agenda_item ${s}_mi WHERE ${s}_mi.session_id = ${s}.id AND ${seen(`${s}_mi`)}) AND ${onceVisible.consultation(`${s}_mc`, V)}`)}, ` +
+    `${latest('minutes', `${s}_mm`, `${s}_mm.session_id = ${s}.id AND ${seen(`${s}_mm`)}`)}, ${latest('location', `${s}_ml`, `${s}_ml.id = ${s}.location_id AND ${seen(`${s}_ml`)}`)})`,
   agendaItem: (a: string): string =>
-    `GREATEST(${effectiveModified(a)}, ${latest('file', `${a}_mf`, `${a}_mf.agenda_item_id = ${a}.id`)}, ${latest('consultation', `${a}_mc`, `${a}_mc.agenda_item_id = ${a}.id`)})`,
+    `GREATEST(${effectiveModified(a)}, ${latest('file', `${a}_mf`, `${a}_mf.agenda_item_id = ${a}.id AND ${seen(`${a}_mf`)}`)}, ${latest('consultation', `${a}_mc`, `${a}_mc.agenda_item_id = ${a}.id AND ${onceVisible.consultation(`${a}_mc`, V)}`)})`,
   paper: (d: string): string =>
-    `GREATEST(${effectiveModified(d)}, ${latest('file', `${d}_mf`, `${d}_mf.document_id = ${d}.id`)}, ${latest('consultation', `${d}_mc`, `${d}_mc.document_id = ${d}.id`)})`,
+    `GREATEST(${effectiveModified(d)}, ${latest('file', `${d}_mf`, `${d}_mf.document_id = ${d}.id AND ${seen(`${d}_mf`)}`)}, ${latest('consultation', `${d}_mc`, `${d}_mc.document_id = ${d}.id AND ${onceVisible.consultation(`${d}_mc`, V)}`)})`,
   person: (p: string): string =>
-    `GREATEST(${effectiveModified(p)}, ${latest('membership', `${p}_mm`, `${p}_mm.person_id = ${p}.id`)}, ${latest('location', `${p}_ml`, `${p}_ml.id = ${p}.location_id`)})`,
+    `GREATEST(${effectiveModified(p)}, ${latest('membership', `${p}_mm`, `${p}_mm.person_id = ${p}.id AND ${onceVisible.membership(`${p}_mm`, V)}`)}, ${latest('location', `${p}_ml`, `${p}_ml.id = ${p}.location_id AND ${seen(`${p}_ml`)}`)})`,
   organization: (o: string): string =>
-    `GREATEST(${effectiveModified(o)}, ${latest('membership', `${o}_mm`, `${o}_mm.committee_id = ${o}.id`)}, ${latest('location', `${o}_ml`, `${o}_ml.id = ${o}.location_id`)})`,
-  body: (b: string): string => `GREATEST(${effectiveModified(b)}, ${latest('legislative_term', `${b}_mt`, `${b}_mt.body_id = ${b}.id`)})`,
+    `GREATEST(${effectiveModified(o)}, ${latest('membership', `${o}_mm`, `${o}_mm.committee_id = ${o}.id AND ${onceVisible.membership(`${o}_mm`, V)}`)}, ${latest('location', `${o}_ml`, `${o}_ml.id = ${o}.location_id AND ${seen(`${o}_ml`)}`)})`,
+  body: (b: string): string => `GREATEST(${effectiveModified(b)}, ${latest('legislative_term', `${b}_mt`, `${b}_mt.body_id = ${b}.id AND ${seen(`${b}_mt`)}`)})`,
 };
 
 const stamps = (a: string, modified: (a: string) => string = MODIFIED.own): Record<string, string> => ({ created: ts(`${a}.created_at`), modified: ts(modified(a)) });
@@ -429,6 +432,8 @@ export interface OparlKind {
   type: string;
   /** Whether the anonymous audience may see row `a`. */
   visible: (a: string) => string;
+  /** Whether the anonymous audience could see row `a` at some time: only such rows have tombstones. */
+  onceVisible: (a: string) => string;
   /** The full object of row `a` (as listed and as served at its id). */
   object: (c: UrlCtx, a: string, o: BuildOptions) => string;
   /** `modified` of row `a` (see MODIFIED); lists filter on it. */
@@ -453,7 +458,7 @@ const RESOURCE_OF: Record<ObjectSegment, ResourceKind> = {
 
 function kind(segment: ObjectSegment, type: string, rest: Pick<OparlKind, 'object' | 'modified' | 'tombstoneExtra'>): OparlKind {
   const resource = RESOURCES[RESOURCE_OF[segment]];
-  return { segment, type, table: resource.table, visible: (a) => resource.visible(a, V), ...rest };
+  return { segment, type, table: resource.table, visible: (a) => resource.visible(a, V), onceVisible: (a) => resource.onceVisible(a, V), ...rest };
 }
 
 export const KINDS: Record<ObjectSegment, OparlKind> = {
