@@ -3,6 +3,7 @@ import compress from '@fastify/compress';
 import etag from '@fastify/etag';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -27,19 +28,24 @@ export function logRequest(req: { method: string; url: string; host?: string; ip
   return { method: req.method, url, host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
 }
 
-/** Builds the HTTP API (not yet listening). Shared by `main.ts`, the demo and the tests. */
-export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+/**
+ * Builds the HTTP API (not yet listening). Shared by `main.ts`, the demo and the tests.
+ * `logger`: false for none; a LoggerService takes the application's log lines (not Fastify's request log).
+ */
+export async function createApp(config: AppConfig, options: { logger?: boolean | LoggerService } = {}): Promise<NestFastifyApplication> {
+  const requestLog = options.logger === undefined || options.logger === true;
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(req.headers),
     clientErrorHandler,
     frameworkErrors: frameworkErrorHandler,
-    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.authorization'], serializers: { req: logRequest } },
+    logger: requestLog ? { level: config.logLevel, redact: ['req.headers.authorization'], serializers: { req: logRequest } } : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: options.logger === false ? false : ['error', 'warn', ...(config.logLevel === 'debug' ? (['log', 'debug'] as const) : [])],
+    logger:
+      options.logger === false ? false : typeof options.logger === 'object' ? options.logger : ['error', 'warn', ...(config.logLevel === 'debug' ? (['log', 'debug'] as const) : [])],
     abortOnError: false,
     // JSON and form bodies are parsed by registerBodyParsers (depth and size limits).
     bodyParser: false,

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ACCOUNT_AUTH } from './common/access/access.decorator';
+import { DATABASE_RETRY_AFTER_SECONDS } from './infra/database/availability';
 
 /** Builds the OpenAPI document from the code. */
 export function buildOpenApiDocument(app: INestApplication, serverUrl?: string): OpenAPIObject {
@@ -20,7 +21,35 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl?: string):
       ACCOUNT_AUTH,
     );
   if (serverUrl) builder.addServer(serverUrl);
-  return SwaggerModule.createDocument(app, builder.build(), { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  const document = SwaggerModule.createDocument(app, builder.build(), { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  return withUnavailable(document);
+}
+
+/** Operations that answer without PostgreSQL. */
+const WITHOUT_DATABASE = new Set(['/health/live']);
+
+/**
+ * Every operation that reads or writes PostgreSQL answers 503 with `Retry-After` while the
+ * database is unreachable: one shared response, listed under each such operation.
+ */
+function withUnavailable(document: OpenAPIObject): OpenAPIObject {
+  document.components ??= {};
+  document.components.responses = {
+    ...document.components.responses,
+    DatabaseUnavailable: {
+      description: `PostgreSQL is unreachable: retry after the seconds in \`Retry-After\` (${DATABASE_RETRY_AFTER_SECONDS})`,
+      headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', example: DATABASE_RETRY_AFTER_SECONDS } } },
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+    },
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (WITHOUT_DATABASE.has(path)) continue;
+    for (const method of ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const) {
+      const operation = item[method];
+      if (operation) operation.responses['503'] ??= { $ref: '#/components/responses/DatabaseUnavailable' };
+    }
+  }
+  return document;
 }
 
 /** Recursively sorts object keys so the committed spec is byte-stable. */

@@ -23,6 +23,21 @@ describe('openapi/v1.json', () => {
     expect(problems).toEqual([]);
   });
 
+  it('lists the 503 of an unreachable database, with Retry-After, under every operation that needs it', async () => {
+    const spec = JSON.parse(await generateSpec()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { $ref?: string }> }>>;
+      components: { responses: Record<string, { headers: Record<string, unknown> }> };
+    };
+    const missing = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => path !== '/health/live' && !op.responses['503'])
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(missing).toEqual([]);
+    expect(spec.paths['/v1/bodies/{body}/sessions'].get.responses['503']).toEqual({ $ref: '#/components/responses/DatabaseUnavailable' });
+    expect(Object.keys(spec.components.responses.DatabaseUnavailable.headers)).toEqual(['Retry-After']);
+  });
+
   it('names a schema of its own in every $ref', async () => {
     const text = await generateSpec();
     const spec = JSON.parse(text) as { components: { schemas: Record<string, unknown> } };

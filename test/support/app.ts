@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { LoggerService } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
@@ -30,16 +31,23 @@ export interface TestApp {
  */
 const UNLIMITED_READS = { RATE_LIMIT_READS_PER_MINUTE: '0', RATE_LIMIT_SEARCHES_PER_MINUTE: '0' };
 
+export interface TestAppOptions {
+  /** Takes the application's log lines (none are written otherwise). */
+  logger?: LoggerService;
+  /** The URL the app connects to in place of its database's own (e.g. through a proxy). */
+  databaseUrl?: (url: string) => string;
+}
+
 /**
  * Starts the real API (Fastify, PostgreSQL, Redis) on a fresh database of its own, with a
  * Redis key prefix and a storage folder of its own. Pass env overrides to test config.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const storageDir = await mkdtemp(join(tmpdir(), 'ratsinfo-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    DATABASE_URL: options.databaseUrl ? options.databaseUrl(database.url) : database.url,
     DATABASE_POOL_SIZE: '4',
     REDIS_URL: TEST_REDIS_URL,
     REDIS_PREFIX: `test-${randomBytes(4).toString('hex')}`,
@@ -49,7 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...UNLIMITED_READS,
     ...env,
   });
-  const app = await createApp(config, { logger: false });
+  const app = await createApp(config, { logger: options.logger ?? false });
   const ds = app.get(DataSource);
   const keys = app.get(ApiKeysService);
   return {
@@ -97,8 +105,8 @@ export async function startAnotherApp(first: TestApp, env: Record<string, string
 }
 
 /** A test app with one body and a key of every role for it (and an editor key of another body). */
-export async function startWithBody(env: Record<string, string> = {}) {
-  const t = await startTestApp(env);
+export async function startWithBody(env: Record<string, string> = {}, options: TestAppOptions = {}) {
+  const t = await startTestApp(env, options);
   const body = await createBody(t.ds, { slug: 'musterstadt', name: 'Stadt Musterstadt' });
   const other = await createBody(t.ds, { slug: 'andersdorf', name: 'Gemeinde Andersdorf' });
   const keys = {

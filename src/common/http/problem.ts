@@ -1,6 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, Optional } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DATABASE_RETRY_AFTER_SECONDS, DatabaseAvailability, isDatabaseUnavailable } from '../../infra/database/availability';
 
 export interface FieldError {
   field: string;
@@ -73,6 +74,23 @@ export class Problem extends HttpException {
   static invalid(errors: FieldError[], detail = 'The request has invalid fields.'): Problem {
     return new Problem(HttpStatus.BAD_REQUEST, detail, errors);
   }
+
+  /** 503 with `Retry-After`: PostgreSQL is unreachable; the same request may succeed shortly. */
+  static databaseUnavailable(): Problem {
+    return new Problem(HttpStatus.SERVICE_UNAVAILABLE, `The database is unavailable at the moment. Retry after ${DATABASE_RETRY_AFTER_SECONDS} seconds.`).with({
+      headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+    });
+  }
+}
+
+/**
+ * The problem to answer for an error that is PostgreSQL being unreachable (told to
+ * `availability`, which logs the outage once), or null for any other error.
+ */
+export function outageProblem(exception: unknown, availability?: DatabaseAvailability): Problem | null {
+  if (exception instanceof HttpException || !isDatabaseUnavailable(exception)) return null;
+  availability?.failed(exception);
+  return Problem.databaseUnavailable();
 }
 
 /** Flattens class-validator errors into `{ field: "a.b", message }` pairs. */
@@ -99,12 +117,18 @@ export function problemBody(status: number, detail: string | undefined, request?
   };
 }
 
-/** One error shape for the whole API: application/problem+json, never a stack trace. */
+/**
+ * One error shape for the whole API: application/problem+json, never a stack trace. An
+ * unreachable PostgreSQL is a 503 with `Retry-After`, logged once per outage.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(@Optional() private readonly availability?: DatabaseAvailability) {}
+
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const exception = outageProblem(thrown, this.availability) ?? thrown;
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();

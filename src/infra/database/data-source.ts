@@ -12,6 +12,9 @@ import { ENTITIES } from './entities';
  */
 export const CONNECTION_OPTIONS = '-c TimeZone=Europe/Berlin -c jit=off';
 
+/** How long getting a connection (from the pool, or a new one) may take before the query fails. */
+export const CONNECT_TIMEOUT_MS = 5000;
+
 /** TypeORM options shared by the API, the worker, the CLI and the migration tool. */
 export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
   return {
@@ -25,7 +28,8 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     migrationsRun: false,
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: poolSize, application_name: 'ratsinfo', options: CONNECTION_OPTIONS },
+    // A server that does not answer fails a query after a few seconds instead of holding it.
+    extra: { max: poolSize, application_name: 'ratsinfo', options: CONNECTION_OPTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
   };
 }
 

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { DatabaseAvailability, OutageAwareLogger } from './availability';
 import { dataSourceOptions } from './data-source';
 import { Db } from './db.service';
 
@@ -11,11 +12,11 @@ import { Db } from './db.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions(config.databaseUrl, config.databasePoolSize),
-        logging: ['error'],
+        logger: new OutageAwareLogger(['error']),
       }),
     }),
   ],
-  providers: [Db],
-  exports: [Db],
+  providers: [Db, DatabaseAvailability],
+  exports: [Db, DatabaseAvailability],
 })
 export class DatabaseModule {}

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
+import { DatabaseAvailability } from './availability';
 
 /**
  * Raw, prepared SQL on TypeORM's own connection pool. Read paths use it because entity
@@ -13,7 +14,11 @@ import { DataSource } from 'typeorm';
 export class Db {
   private readonly names = new Map<string, string>();
 
-  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() readonly dataSource: DataSource,
+    /** Told of every success, so that the end of an outage is logged (absent outside the API). */
+    @Optional() private readonly availability?: DatabaseAvailability,
+  ) {}
 
   private get pool(): Pool {
     return (this.dataSource.driver as unknown as { master: Pool }).master;
@@ -27,6 +32,7 @@ export class Db {
       this.names.set(text, name);
     }
     const result = await this.pool.query<T>({ name, text, values });
+    this.availability?.succeeded();
     return result.rows;
   }
 

@@ -1,7 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { JSON_CONTENT_TYPE } from '../../common/http/json';
-import { Problem } from '../../common/http/problem';
+import { outageProblem, Problem } from '../../common/http/problem';
+import { DatabaseAvailability } from '../../infra/database/availability';
 import { OPARL_VERSION } from './oparl.sql';
 
 /** The OParl Error object (§2.9); sent only with a 4xx or 5xx status. */
@@ -18,6 +19,7 @@ const MESSAGES: Record<number, string> = {
   404: 'Das angeforderte Objekt gibt es nicht.',
   405: 'Diese Methode ist hier nicht erlaubt.',
   429: 'Zu viele Anfragen. Bitte später erneut versuchen.',
+  503: 'Der Dienst ist vorübergehend nicht verfügbar. Bitte in einigen Sekunden erneut versuchen.',
 };
 
 function statusOf(exception: unknown): number {
@@ -26,12 +28,18 @@ function statusOf(exception: unknown): number {
   return typeof code === 'number' && code >= 400 && code < 600 ? code : 500;
 }
 
-/** Renders errors of the OParl routes as OParl Error objects instead of problem+json. */
+/**
+ * Renders errors of the OParl routes as OParl Error objects instead of problem+json. An
+ * unreachable PostgreSQL is a 503 with `Retry-After`, logged once per outage.
+ */
 @Catch()
 export class OparlErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('oparl');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(@Optional() private readonly availability?: DatabaseAvailability) {}
+
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const exception = outageProblem(thrown, this.availability) ?? thrown;
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
@@ -42,11 +50,12 @@ export class OparlErrorFilter implements ExceptionFilter {
     };
     const detail = exception instanceof Problem && exception.errors ? exception.errors.map((e) => `${e.field}: ${e.message}`).join('; ') : exception instanceof Error ? exception.message : '';
     if (status < 500 && detail && detail !== body.message) body.debug = detail;
-    if (status >= 500) {
-      body.debug = `Anfrage ${String(request?.id)}`;
+    if (status >= 500) body.debug = `Anfrage ${String(request?.id)}`;
+    if (status >= 500 && !(exception instanceof Problem)) {
       this.logger.error(`request ${String(request?.id)} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
     }
     if (reply.sent) return;
+    if (exception instanceof Problem) for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
     void reply.status(status).header('Content-Type', JSON_CONTENT_TYPE).header('Cache-Control', 'no-store').send(JSON.stringify(body));
   }
 }
