@@ -9,6 +9,4 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   maxWorkers: 2,
   testTimeout: 60000,
-  // BullMQ and ioredis may keep a socket open for a moment after close().
-  forceExit: true,
 };

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from './config/config';
 import { dataSourceOptions } from './infra/database/data-source';
 import { migrate } from './infra/database/migrate';
+import { closeRedis } from './infra/redis/close-redis';
 import { createRedis } from './infra/redis/redis.module';
 import { API_KEY_ROLES, ApiKeyRole } from './modules/api-keys/api-key.entity';
 import { ApiKeysService } from './modules/api-keys/api-keys.service';
@@ -101,7 +102,7 @@ async function revokeApiKey(ds: DataSource, idOrPrefix: string | undefined): Pro
     console.log(`revoked ${idOrPrefix}`);
     if (!revoked.told) console.warn('Redis did not answer: API processes that used the key in the last 10 seconds accept it until then.');
   } finally {
-    redis.disconnect();
+    await closeRedis(redis);
   }
 }
 

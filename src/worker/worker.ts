@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { dataSourceOptions } from '../infra/database/data-source';
 import { bullPrefix, CHANGE_QUEUES, QUEUES, QueueName } from '../infra/queue/queues';
+import { closeRedis } from '../infra/redis/close-redis';
 import { OutboxRelay, RelayRecorder } from './outbox-relay';
 
 /** A job handler per queue; the worker does not start when a queue lacks one. */
@@ -55,7 +56,7 @@ export async function startWorker(config: AppConfig, processors: Processors, sta
       await relay.stop();
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(changeQueues.map((q) => q.close()));
-      connection.disconnect();
+      await closeRedis(connection);
       await ds.destroy();
     },
   };

@@ -5,6 +5,7 @@ import type { AppConfig } from '../../src/config/config';
 import { bullPrefix, QUEUES } from '../../src/infra/queue/queues';
 import { createNewsletterWorker, NewsletterQueueName } from '../../src/modules/newsletter/newsletter.worker';
 import { OutboxRelay } from '../../src/worker/outbox-relay';
+import { closeRedis } from '../../src/infra/redis/close-redis';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
@@ -168,7 +169,13 @@ export interface NewsletterTestWorker {
  */
 export async function startNewsletterWorker(config: AppConfig, ds: DataSource): Promise<NewsletterTestWorker> {
   const prefix = bullPrefix(config);
-  const connection = (): Redis => new Redis(config.redisUrl, { maxRetriesPerRequest: null }).on('error', () => undefined);
+  // BullMQ never closes a connection it is given: stop() closes each of them.
+  const connections: Redis[] = [];
+  const connection = (): Redis => {
+    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null }).on('error', () => undefined);
+    connections.push(redis);
+    return redis;
+  };
   const newsletter = createNewsletterWorker(config);
   const shared = connection();
   const changeQueue = new Queue(QUEUES.newsletter, { connection: shared, prefix });
@@ -183,7 +190,7 @@ export async function startNewsletterWorker(config: AppConfig, ds: DataSource): 
       await relay.stop();
       await Promise.all(workers.map((w) => w.close()));
       await changeQueue.close();
-      shared.disconnect();
+      await Promise.all(connections.map((redis) => closeRedis(redis)));
       await newsletter.close();
     },
   };

@@ -3,6 +3,7 @@ import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
 import type { AppConfig } from '../../config/config';
+import { closeRedis } from '../../infra/redis/close-redis';
 import type { Caller } from '../access/access';
 import type { CallerResolver } from '../access/callers';
 import { routeConfig } from './route-config';
@@ -58,8 +59,9 @@ export async function registerRateLimits(fastify: FastifyInstance, config: AppCo
   const budgetOfKey = (key: string): Budget => key.slice(0, key.indexOf(':')) as Budget;
   // A connection of its own that gives up on a command after 500 ms: a Redis that hangs
   // (rather than refusing connections) must not hold up every request.
-  const counters = redis.duplicate({ commandTimeout: 500 });
-  fastify.addHook('onClose', () => counters.disconnect());
+  // A duplicate has none of the original's listeners: it gets its own for connection errors.
+  const counters = redis.duplicate({ commandTimeout: 500 }).on('error', () => undefined);
+  fastify.addHook('onClose', () => closeRedis(counters));
   await fastify.register(rateLimit, {
     global: true,
     timeWindow: 60_000,

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { closeRedis } from './close-redis';
 
 export const REDIS = Symbol('REDIS');
 
@@ -29,7 +30,7 @@ export function createRedis(config: AppConfig): Redis {
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  onApplicationShutdown(): void {
-    this.redis.disconnect();
+  onApplicationShutdown(): Promise<void> {
+    return closeRedis(this.redis);
   }
 }

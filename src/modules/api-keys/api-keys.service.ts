@@ -47,8 +47,8 @@ export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
     this.revocations?.listen(() => this.forget());
   }
 
-  onApplicationShutdown(): void {
-    this.revocations?.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.revocations?.close();
   }
 
   private forget(): void {

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { closeRedis } from '../../infra/redis/close-redis';
 import { within } from '../../infra/redis/rate-counter';
 
 /**
@@ -60,9 +61,10 @@ export class KeyRevocations {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.subscribed = false;
-    this.subscriber?.disconnect();
+    const subscriber = this.subscriber;
     this.subscriber = null;
+    if (subscriber) await closeRedis(subscriber);
   }
 }

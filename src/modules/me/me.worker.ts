@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../config/config';
 import { dataSourceOptions } from '../../infra/database/data-source';
 import { bullPrefix, ChangeJob, QUEUES } from '../../infra/queue/queues';
+import { closeRedis } from '../../infra/redis/close-redis';
 import { createRedis } from '../../infra/redis/redis.module';
 import { AccountKeyRing } from '../accounts/accounts.crypto';
 import { reanchorFile } from './anchoring.job';
@@ -57,7 +58,7 @@ export function createMeWorker(config: AppConfig, options: { dataSource?: DataSo
       throw error;
     } finally {
       await queue.close().catch(() => undefined);
-      connection.disconnect();
+      await closeRedis(connection);
     }
   };
 
