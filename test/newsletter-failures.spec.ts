@@ -143,17 +143,15 @@ describe('newsletter delivery under failure', () => {
     const workers = [await startNewsletterWorker(slow.config, slow.ds), await startNewsletterWorker(slow.config, slow.ds)];
     try {
       const emails = Array.from({ length: 6 }, (_, i) => `rate${i}@musterstadt.example`);
-      const arrived: number[] = [];
       const before = smtp.mails.length;
       for (const email of emails) {
         await slow.http().post(`${NL}/subscriptions`).send({ email, topics: { all: true }, frequency: 'daily', language: 'de' }).expect(202);
       }
-      await smtp.waitFor(() => {
-        while (arrived.length < smtp.mails.length - before) arrived.push(Date.now());
-        return emails.every((e) => smtp.to(e).length === 1);
-      });
-      // 6 mails at 2 per second: at least two further seconds after the first.
-      expect(arrived[arrived.length - 1] - arrived[0]).toBeGreaterThanOrEqual(1800);
+      await smtp.waitFor(() => emails.every((e) => smtp.to(e).length === 1));
+      const arrived = smtp.mails.slice(before).map((m) => m.receivedAt);
+      // 6 mails at 2 per second shared by both workers: two further seconds after the first
+      // (less the jitter of sending). A limit per worker would deliver all six in about one.
+      expect(arrived[arrived.length - 1] - arrived[0]).toBeGreaterThanOrEqual(1500);
     } finally {
       for (const w of workers) await w.stop();
       await slow.close();

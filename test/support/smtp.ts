@@ -18,6 +18,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   raw: string;
+  /** When the server accepted it (ms since the epoch). */
+  receivedAt: number;
 }
 
 export type SmtpMode = 'accept' | 'tempfail' | 'hold';
@@ -70,7 +72,7 @@ export class TestSmtp {
             this.onHold?.();
             return;
           }
-          this.mails.push(parse(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+          this.mails.push({ ...parse(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)), receivedAt: Date.now() });
           callback();
         });
       },
@@ -133,7 +135,7 @@ function decodeWords(value: string): string {
   );
 }
 
-function parse(raw: string, to: string[]): ReceivedMail {
+function parse(raw: string, to: string[]): Omit<ReceivedMail, 'receivedAt'> {
   const split = raw.indexOf('\r\n\r\n');
   const headers = headersOf(raw.slice(0, split));
   const body = raw.slice(split + 4);
