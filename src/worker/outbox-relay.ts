@@ -35,6 +35,8 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** Why relaying failed last; logged once per outage, not with every poll. */
+  private paused: string | null = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -49,8 +51,15 @@ export class OutboxRelay {
     const tick = (): void => {
       if (this.stopped) return;
       this.running = this.drain()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn(`relay paused: ${error instanceof Error ? error.message : String(error)}`))
+        .then(() => {
+          if (this.paused) this.logger.log('relay resumed');
+          this.paused = null;
+        })
+        .catch((error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          if (this.paused === null) this.logger.warn(`relay paused: ${reason}`);
+          this.paused = reason;
+        })
         .finally(() => {
           this.running = null;
           if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);

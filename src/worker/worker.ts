@@ -1,25 +1,43 @@
 import { Logger } from '@nestjs/common';
-import { Queue, Worker } from 'bullmq';
+import { Job, Queue, Worker, WorkerOptions } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { dataSourceOptions } from '../infra/database/data-source';
 import { bullPrefix, CHANGE_QUEUES, QUEUES, QueueName } from '../infra/queue/queues';
 import { closeRedis } from '../infra/redis/close-redis';
+import { RedisOutageLog } from '../infra/redis/outage-log';
 import { OutboxRelay, RelayRecorder } from './outbox-relay';
 
+/** A job handler; `token` is the lock token of the job (for moving it to delayed). */
+export type JobHandler = (job: Job, token?: string) => Promise<unknown>;
+
 /** A job handler per queue; the worker does not start when a queue lacks one. */
-export type Processors = Record<QueueName, (job: import('bullmq').Job) => Promise<unknown>>;
+export type Processors = Record<QueueName, JobHandler>;
 
 export interface RunningWorker {
   relay: OutboxRelay;
   stop(): Promise<void>;
 }
 
+/** The worker's shared BullMQ connection: retries every command until Redis is back. */
 export function bullConnection(config: AppConfig): Redis {
-  return new Redis(config.redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: false }).on('error', () => {
-    // BullMQ reconnects; the relay logs that it is paused.
-  });
+  return new Redis(config.redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: false });
+}
+
+/**
+ * BullMQ workers for these queues on one shared connection, with their errors and failed
+ * jobs logged (a Redis outage once, see RedisOutageLog).
+ */
+export function createWorkers<Q extends string>(
+  processors: Record<Q, JobHandler>,
+  options: { connection: Redis; prefix: string; outage: RedisOutageLog; logger: Logger; settings?: Partial<WorkerOptions> },
+): Worker[] {
+  return (Object.keys(processors) as Q[]).map((name) =>
+    options.outage
+      .errors(new Worker(name, processors[name], { concurrency: 4, ...options.settings, connection: options.connection, prefix: options.prefix }))
+      .on('failed', (job, error) => options.logger.warn(`job ${name}/${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`)),
+  );
 }
 
 /** The worker process: the outbox relay and the BullMQ processors. */
@@ -33,16 +51,11 @@ export async function startWorker(config: AppConfig, processors: Processors, sta
   await ds.initialize();
   // One connection for every queue and worker: BullMQ treats a passed-in connection as shared
   // (never closes it; stop() does) and gives each worker a blocking duplicate it closes itself.
-  const connection = bullConnection(config);
+  const outage = new RedisOutageLog(logger, 'queues and the outbox relay');
+  const connection = outage.connection(bullConnection(config));
   const prefix = bullPrefix(config);
-  // Connection errors are the connection's to report (the relay logs that it is paused).
-  const changeQueues = CHANGE_QUEUES.map((name) => new Queue(name, { connection, prefix }).on('error', () => undefined));
-  const workers = names.map(
-    (name) =>
-      new Worker(name, processors[name as QueueName], { connection, prefix, concurrency: 4 }).on('failed', (job, error) =>
-        logger.warn(`job ${name}/${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
-      ),
-  );
+  const changeQueues = CHANGE_QUEUES.map((name) => outage.errors(new Queue(name, { connection, prefix })));
+  const workers = createWorkers(processors, { connection, prefix, outage, logger });
   const relay = new OutboxRelay(ds, changeQueues, config.outboxPollMs, 500, recorders);
   relay.start();
   // Start-up work that may wait for a service: failures are retried later (by the step itself or by its jobs).

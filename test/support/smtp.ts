@@ -1,11 +1,13 @@
-import { Queue, Worker } from 'bullmq';
-import Redis from 'ioredis';
+import { Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/config';
 import { bullPrefix, QUEUES } from '../../src/infra/queue/queues';
-import { createNewsletterWorker, NewsletterQueueName } from '../../src/modules/newsletter/newsletter.worker';
+import { RedisOutageLog } from '../../src/infra/redis/outage-log';
+import { createNewsletterWorker } from '../../src/modules/newsletter/newsletter.worker';
 import { OutboxRelay } from '../../src/worker/outbox-relay';
 import { closeRedis } from '../../src/infra/redis/close-redis';
+import { bullConnection, createWorkers } from '../../src/worker/worker';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
@@ -171,18 +173,13 @@ export interface NewsletterTestWorker {
  */
 export async function startNewsletterWorker(config: AppConfig, ds: DataSource): Promise<NewsletterTestWorker> {
   const prefix = bullPrefix(config);
-  // BullMQ never closes a connection it is given: stop() closes each of them.
-  const connections: Redis[] = [];
-  const connection = (): Redis => {
-    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null }).on('error', () => undefined);
-    connections.push(redis);
-    return redis;
-  };
+  const logger = new Logger('worker');
+  const outage = new RedisOutageLog(logger, 'queues and the outbox relay');
   const newsletter = createNewsletterWorker(config);
-  const shared = connection();
-  const changeQueue = new Queue(QUEUES.newsletter, { connection: shared, prefix });
-  const names: NewsletterQueueName[] = [QUEUES.newsletter, QUEUES.newsletterDigest, QUEUES.mail];
-  const workers = names.map((name) => new Worker(name, newsletter.processors[name], { connection: connection(), prefix, concurrency: 4, lockDuration: 2000, stalledInterval: 1000 }));
+  const shared = outage.connection(bullConnection(config));
+  const changeQueue = outage.errors(new Queue(QUEUES.newsletter, { connection: shared, prefix }));
+  // Short locks, so a killed worker's jobs come back quickly.
+  const workers = createWorkers(newsletter.processors, { connection: shared, prefix, outage, logger, settings: { lockDuration: 2000, stalledInterval: 1000 } });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await newsletter.start();
   const relay = new OutboxRelay(ds, [changeQueue], 50);
@@ -192,7 +189,7 @@ export async function startNewsletterWorker(config: AppConfig, ds: DataSource): 
       await relay.stop();
       await Promise.all(workers.map((w) => w.close()));
       await changeQueue.close();
-      await Promise.all(connections.map((redis) => closeRedis(redis)));
+      await closeRedis(shared);
       await newsletter.close();
     },
   };

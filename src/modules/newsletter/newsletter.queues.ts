@@ -1,7 +1,9 @@
+import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import type { AppConfig } from '../../config/config';
 import { QUEUES } from '../../infra/queue/queues';
+import { RedisOutageLog } from '../../infra/redis/outage-log';
 
 /** Job names of the newsletter queues. Payloads carry ids only. */
 export const DIGEST_JOBS = { tick: 'tick', digest: 'digest' } as const;
@@ -37,16 +39,18 @@ const TICK_SCHEDULER = 'newsletter-tick';
 export class NewsletterQueues {
   readonly mail: Queue<MailJob>;
   readonly digest: Queue<DigestJob | Record<string, never>>;
+  /** Logs a Redis outage of the connection and both queues once, and its end. */
+  readonly outage = new RedisOutageLog(new Logger('newsletter'), 'newsletter queues');
 
   constructor(
     readonly connection: Redis,
     prefix: string,
   ) {
-    this.mail = new Queue<MailJob>(QUEUES.mail, { connection, prefix });
-    this.digest = new Queue<DigestJob | Record<string, never>>(QUEUES.newsletterDigest, { connection, prefix });
+    this.outage.connection(connection);
     // A queue re-emits its connection's errors (e.g. its start-up `INFO` when the connection
     // closes first); callers see failed commands, so an unheard 'error' must not crash the process.
-    for (const queue of [this.mail, this.digest]) queue.on('error', () => undefined);
+    this.mail = this.outage.errors(new Queue<MailJob>(QUEUES.mail, { connection, prefix }));
+    this.digest = this.outage.errors(new Queue<DigestJob | Record<string, never>>(QUEUES.newsletterDigest, { connection, prefix }));
   }
 
   async addMail(deliveryIds: string[]): Promise<void> {
