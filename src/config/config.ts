@@ -141,6 +141,8 @@ export interface NewsletterConfig {
   tickSeconds: number;
   /** A mail claimed for sending longer ago than this is considered interrupted and re-checked. */
   staleSendSeconds: number;
+  /** How often the worker checks Redis against PostgreSQL (lost jobs, the digest schedule). */
+  reconcileSeconds: number;
   maxBounces: number;
   subscribePerIpPerHour: number;
   subscribePerAddressPerHour: number;
@@ -279,6 +281,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       weeklyDay: int(env, 'NEWSLETTER_WEEKLY_DAY', 1, 1, 7),
       tickSeconds: int(env, 'NEWSLETTER_TICK_SECONDS', 60, 1, 3600),
       staleSendSeconds: int(env, 'NEWSLETTER_STALE_SEND_SECONDS', 600, 1, 86400),
+      reconcileSeconds: int(env, 'NEWSLETTER_RECONCILE_SECONDS', 30, 1, 3600),
       maxBounces: int(env, 'NEWSLETTER_MAX_BOUNCES', 3, 1, 100),
       subscribePerIpPerHour: int(env, 'NEWSLETTER_SUBSCRIBE_PER_IP_PER_HOUR', 20, 1, 1_000_000),
       subscribePerAddressPerHour: int(env, 'NEWSLETTER_SUBSCRIBE_PER_ADDRESS_PER_HOUR', 3, 1, 1000),

@@ -1,16 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { Job, Queue, Worker, WorkerOptions } from 'bullmq';
+import { Queue, Worker, WorkerOptions } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { dataSourceOptions } from '../infra/database/data-source';
-import { bullPrefix, CHANGE_QUEUES, QUEUES, QueueName } from '../infra/queue/queues';
+import { bullPrefix, CHANGE_QUEUES, JobHandler, QUEUES, QueueName } from '../infra/queue/queues';
 import { closeRedis } from '../infra/redis/close-redis';
 import { RedisOutageLog } from '../infra/redis/outage-log';
 import { OutboxRelay, RelayRecorder } from './outbox-relay';
-
-/** A job handler; `token` is the lock token of the job (for moving it to delayed). */
-export type JobHandler = (job: Job, token?: string) => Promise<unknown>;
 
 /** A job handler per queue; the worker does not start when a queue lacks one. */
 export type Processors = Record<QueueName, JobHandler>;

@@ -1,3 +1,4 @@
+import type { Job } from 'bullmq';
 import type { Audience } from '../../common/access/access';
 import type { ResourceKind } from '../../common/access/resources';
 import type { AppConfig } from '../../config/config';
@@ -23,6 +24,9 @@ export const QUEUES = {
   accounts: 'accounts',
 } as const satisfies Record<string, string>;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** A job handler; `token` is the job's lock token (to move the running job to delayed). */
+export type JobHandler = (job: Job, token?: string) => Promise<unknown>;
 
 /** The BullMQ key prefix of every queue (workers and producers must agree on it). */
 export function bullPrefix(config: AppConfig): string {

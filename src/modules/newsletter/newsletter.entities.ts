@@ -293,6 +293,7 @@ export class NewsletterDigestEntity {
 @Index('uq_newsletter_delivery_key', ['subscriptionId', 'dedupeKey'], { unique: true })
 @Index('ix_newsletter_delivery_digest', ['digestId', 'id'])
 @Index('ix_newsletter_delivery_status', ['status', 'createdAt'])
+@Index('ix_newsletter_delivery_pending', ['status', 'id'], { where: "status IN ('queued', 'sending')" })
 export class NewsletterDeliveryEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { JobsOptions, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import type { AppConfig } from '../../config/config';
 import { QUEUES } from '../../infra/queue/queues';
@@ -62,10 +62,58 @@ export class NewsletterQueues {
     await this.digest.add(DIGEST_JOBS.digest, { digestId }, { ...DIGEST_JOB_OPTIONS, jobId: digestJobId(digestId) });
   }
 
-  /** The scheduler tick and the global send rate; idempotent, called by the worker at start. */
-  async ensureSchedule(config: AppConfig): Promise<void> {
-    await this.digest.upsertJobScheduler(TICK_SCHEDULER, { every: config.newsletter.tickSeconds * 1000 }, { name: DIGEST_JOBS.tick, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } });
+  /**
+   * Makes sure each of these deliveries has a mail job that is still to run: adds the missing
+   * ones (Redis lost them) and replaces finished ones (they gave up while PostgreSQL still has
+   * the mail to send). Returns the delivery ids whose job was (re)added.
+   */
+  async ensureMail(deliveryIds: string[]): Promise<string[]> {
+    return this.ensure(this.mail, deliveryIds.map((deliveryId) => ({ key: deliveryId, name: MAIL_JOBS.send, data: { deliveryId }, opts: { ...MAIL_JOB_OPTIONS, jobId: mailJobId(deliveryId) } })));
+  }
+
+  /** The same for digest runs; returns the digest ids whose job was (re)added. */
+  async ensureDigests(digestIds: string[]): Promise<string[]> {
+    return this.ensure(this.digest, digestIds.map((digestId) => ({ key: digestId, name: DIGEST_JOBS.digest, data: { digestId }, opts: { ...DIGEST_JOB_OPTIONS, jobId: digestJobId(digestId) } })));
+  }
+
+  /**
+   * The scheduler tick and the global send rate; idempotent. Returns true when the tick was
+   * missing (first start, or Redis lost it) and has been registered.
+   */
+  async ensureSchedule(config: AppConfig): Promise<boolean> {
+    const every = config.newsletter.tickSeconds * 1000;
+    const current = await this.digest.getJobScheduler(TICK_SCHEDULER);
+    const missing = current?.every !== every;
+    if (missing) {
+      await this.digest.upsertJobScheduler(TICK_SCHEDULER, { every }, { name: DIGEST_JOBS.tick, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } });
+    }
     await this.mail.setGlobalRateLimit(config.mail.ratePerSecond, 1000);
+    return missing;
+  }
+
+  /**
+   * One round trip reads the state of every job (`timestamp` is set when a job is added,
+   * `finishedOn` when it completed or failed for good); one more adds what is missing.
+   */
+  private async ensure<T>(queue: Queue<T>, jobs: { key: string; name: string; data: T; opts: JobsOptions & { jobId: string } }[]): Promise<string[]> {
+    if (!jobs.length) return [];
+    await queue.waitUntilReady();
+    const pipeline = this.connection.pipeline();
+    for (const job of jobs) pipeline.hmget(queue.toKey(job.opts.jobId), 'timestamp', 'finishedOn');
+    const states = (await pipeline.exec()) ?? [];
+    const redo: typeof jobs = [];
+    for (const [i, [error, value]] of states.entries()) {
+      if (error) throw error;
+      const [added, finished] = value as (string | null)[];
+      if (!added) redo.push(jobs[i]);
+      else if (finished) {
+        // A job that is still locked (running) is not removed; adding it again is then a no-op.
+        await queue.remove(jobs[i].opts.jobId).catch(() => 0);
+        redo.push(jobs[i]);
+      }
+    }
+    if (redo.length) await queue.addBulk(redo.map((j) => ({ name: j.name, data: j.data, opts: j.opts })) as Parameters<Queue<T>['addBulk']>[0]);
+    return redo.map((j) => j.key);
   }
 
   /**

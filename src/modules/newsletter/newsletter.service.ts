@@ -57,8 +57,8 @@ export class NewsletterService implements OnApplicationShutdown {
       await within(this.queues.addMail([deliveryId]), 2000);
       await this.repo.markEnqueued(deliveryId);
     } catch {
-      // Redis is down: the delivery stays in the log and the worker's sweeper enqueues it.
-      this.logger.warn(`confirmation mail ${deliveryId} left for the sweeper (queue unavailable)`);
+      // Redis is down: the delivery stays in the log and the worker's reconciliation enqueues it.
+      this.logger.warn(`confirmation mail ${deliveryId} left to the worker (queue unavailable)`);
     }
   }
 

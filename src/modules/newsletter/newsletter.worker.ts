@@ -4,26 +4,30 @@ import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../config/config';
 import { CONNECTION_OPTIONS, dataSourceOptions } from '../../infra/database/data-source';
 import { createMailer, Mailer } from '../../infra/mail/mailer';
-import { bullPrefix, ChangeJob, QUEUES } from '../../infra/queue/queues';
+import { bullPrefix, ChangeJob, JobHandler, QUEUES } from '../../infra/queue/queues';
 import { createRedis } from '../../infra/redis/redis.module';
 import { mailDomain } from './mail/render';
 import { NewsletterCrypto } from './newsletter.crypto';
 import { DIGEST_JOBS, DigestJob, MailJob, NewsletterQueues, within } from './newsletter.queues';
 import { consumeChange } from './worker/change-consumer';
-import { Housekeeper, openDueDigests, runDigest, sweep } from './worker/digest';
+import { Housekeeper, openDueDigests, runDigest } from './worker/digest';
 import { MailContext, sendDelivery } from './worker/mail.processor';
+import { reconcile } from './worker/reconcile';
 
-type Handler = (job: Job) => Promise<unknown>;
 export type NewsletterQueueName = typeof QUEUES.newsletter | typeof QUEUES.newsletterDigest | typeof QUEUES.mail;
 
 export interface NewsletterWorker {
-  processors: Record<NewsletterQueueName, Handler>;
+  processors: Record<NewsletterQueueName, JobHandler>;
   /**
-   * Opens connections and registers the digest tick and the send rate: the only place that
-   * does. Rejects while PostgreSQL or Redis is unavailable and then keeps trying in the
-   * background until it succeeds (or the worker closes).
+   * Opens connections, registers the digest tick and the send rate, and reconciles Redis with
+   * PostgreSQL (see reconcile.ts); from then on does so again whenever its Redis connection
+   * comes back and every NEWSLETTER_RECONCILE_SECONDS, by a timer of this process (so a Redis
+   * that lost the tick cannot stop it). Rejects while PostgreSQL or Redis is unavailable; the
+   * timer and the reconnection keep trying.
    */
   start(): Promise<void>;
+  /** One such pass (single-flight). */
+  maintain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,13 +43,18 @@ interface Runtime {
 
 /**
  * The newsletter's job handlers: change events → newsletter events, the tick (due digests,
- * sweeper, hourly housekeeping), digest runs, and mail delivery. Resources are opened on first use.
+ * hourly housekeeping), digest runs, and mail delivery; and the upkeep of its queues. Resources
+ * are opened on first use.
  */
 export function createNewsletterWorker(config: AppConfig, options: { dataSource?: DataSource; mailer?: Mailer } = {}): NewsletterWorker {
   const logger = new Logger('newsletter');
   let runtime: Promise<Runtime> | null = null;
-  let retry: NodeJS.Timeout | null = null;
-  let closed = false;
+  let timer: NodeJS.Timeout | null = null;
+  let started = false;
+  let pass: Promise<void> | null = null;
+  /** Whether the tick was registered before: registering it again means Redis lost it. */
+  let scheduled = false;
+  let failing = false;
   const open = (): Promise<Runtime> =>
     (runtime ??= (async () => {
       const ds = options.dataSource ?? new DataSource({ ...dataSourceOptions(config.databaseUrl, 4), logging: ['error'] });
@@ -59,31 +68,44 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
       }
       const crypto = new NewsletterCrypto(config.newsletter.keys);
       const queues = new NewsletterQueues(createRedis(config), bullPrefix(config));
+      // Back from an outage (or a restart, perhaps empty): check the tick and the jobs at once.
+      queues.connection.on('ready', () => {
+        if (started) void maintain().catch(report);
+      });
       const mailer = options.mailer ?? createMailer(config.mail);
       const mail: MailContext = { ds: mailDs, crypto, mailer, publicUrl: config.publicUrl, staleSendSeconds: config.newsletter.staleSendSeconds, maxBounces: config.newsletter.maxBounces };
       return { ds, queues, mailer, crypto, mail, domain: mailDomain(config.mail.from), housekeeper: new Housekeeper(ds, crypto) };
     })().catch((error: unknown) => {
-      // Not opened (PostgreSQL down): the next job or start-up attempt tries again.
+      // Not opened (PostgreSQL down): the next job or pass tries again.
       runtime = null;
       throw error;
     }));
 
-  /** Registers the tick (idempotent); after a failure retries with backoff up to a minute. */
-  const schedule = async (delay: number): Promise<void> => {
-    try {
-      const r = await open();
-      await within(r.queues.ensureSchedule(config), 5000);
-    } catch (error) {
-      if (!closed) {
-        logger.warn('newsletter schedule not registered yet (PostgreSQL or Redis unavailable); retrying');
-        retry = setTimeout(() => void schedule(Math.min(delay * 2, 60_000)).catch(() => undefined), delay);
-        retry.unref();
-      }
-      throw error;
-    }
+  /** Failed passes are logged once until one succeeds again. */
+  const report = (error: unknown): void => {
+    if (!failing) logger.warn(`newsletter upkeep paused (PostgreSQL or Redis unavailable): ${error instanceof Error ? error.message : String(error)}`);
+    failing = true;
   };
 
-  const processors: Record<NewsletterQueueName, Handler> = {
+  const maintain = (): Promise<void> =>
+    (pass ??= (async () => {
+      const r = await open();
+      if ((await within(r.queues.ensureSchedule(config), 5000)) && scheduled) logger.warn('the digest tick was missing in Redis; registered again');
+      scheduled = true;
+      const done = await reconcile(r.ds, r.queues, config.newsletter.staleSendSeconds);
+      if (done && done.digests + done.queued + done.interrupted + done.failed > 0) {
+        logger.warn(
+          `jobs restored from PostgreSQL: ${done.digests} digest runs, ${done.queued} mails, ${done.interrupted} interrupted sends` +
+            (done.failed ? `; ${done.failed} sends interrupted too often, recorded as failed` : ''),
+        );
+      }
+      if (failing) logger.log('newsletter upkeep resumed');
+      failing = false;
+    })().finally(() => {
+      pass = null;
+    }));
+
+  const processors: Record<NewsletterQueueName, JobHandler> = {
     [QUEUES.newsletter]: async (job) => {
       const r = await open();
       if (!r.crypto.enabled) return 0;
@@ -95,7 +117,6 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
       if (job.name === DIGEST_JOBS.digest) return runDigest(r.ds, r.queues, (job.data as DigestJob).digestId, r.domain);
       const opened = await openDueDigests(r.ds, config.newsletter);
       for (const id of opened) await r.queues.addDigest(id);
-      await sweep(r.ds, r.queues, config.newsletter.staleSendSeconds);
       await r.housekeeper.tick();
       return opened.length;
     },
@@ -107,10 +128,23 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
 
   return {
     processors,
-    start: () => schedule(1000),
+    start: async () => {
+      started = true;
+      if (!timer) {
+        timer = setInterval(() => void maintain().catch(report), config.newsletter.reconcileSeconds * 1000);
+        timer.unref();
+      }
+      await maintain().catch((error: unknown) => {
+        report(error);
+        throw error;
+      });
+    },
+    maintain,
     close: async () => {
-      closed = true;
-      if (retry) clearTimeout(retry);
+      started = false;
+      if (timer) clearInterval(timer);
+      timer = null;
+      await pass?.catch(() => undefined);
       const r = await runtime?.catch(() => null);
       if (!r) return;
       await r.queues.close();
@@ -135,14 +169,14 @@ export function mailDataSource(config: AppConfig): DataSource {
 let shared: NewsletterWorker | null = null;
 const lazy = (): NewsletterWorker => (shared ??= createNewsletterWorker(loadConfig()));
 
-/** Opens the newsletter's connections and registers its digest tick at worker start (retrying until it succeeds). */
+/** Opens the newsletter's connections at worker start and keeps its tick and jobs in order (see NewsletterWorker.start). */
 export function startNewsletterWorker(): Promise<void> {
   return lazy().start();
 }
 
 /** Handlers for the worker process (configuration from the environment, opened on first job). */
-export const NEWSLETTER_PROCESSORS: Record<NewsletterQueueName, Handler> = {
-  [QUEUES.newsletter]: (job) => lazy().processors[QUEUES.newsletter](job),
-  [QUEUES.newsletterDigest]: (job) => lazy().processors[QUEUES.newsletterDigest](job),
-  [QUEUES.mail]: (job) => lazy().processors[QUEUES.mail](job),
+export const NEWSLETTER_PROCESSORS: Record<NewsletterQueueName, JobHandler> = {
+  [QUEUES.newsletter]: (job, token) => lazy().processors[QUEUES.newsletter](job, token),
+  [QUEUES.newsletterDigest]: (job, token) => lazy().processors[QUEUES.newsletterDigest](job, token),
+  [QUEUES.mail]: (job, token) => lazy().processors[QUEUES.mail](job, token),
 };

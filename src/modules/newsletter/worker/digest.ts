@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { NewsletterConfig } from '../../../config/config';
 import type { NewsletterCrypto } from '../newsletter.crypto';
 import type { Frequency } from '../newsletter.entities';
-import { MAIL_JOB_OPTIONS, MAIL_JOBS, mailJobId, type NewsletterQueues } from '../newsletter.queues';
+import type { NewsletterQueues } from '../newsletter.queues';
 
 const TICK_LOCK = 7_301_002;
 const ENQUEUE_CHUNK = 2000;
@@ -132,31 +132,6 @@ export async function runDigest(ds: DataSource, queues: NewsletterQueues, digest
   }
   await ds.query(`UPDATE newsletter_digest SET enqueued_at = now() WHERE id = $1`, [digestId]);
   return total;
-}
-
-/**
- * Repairs what an outage left behind: confirmation mails the API could not enqueue, digests
- * whose run was never enqueued, and deliveries whose worker died mid-send (see mail.processor.ts).
- */
-export async function sweep(ds: DataSource, queues: NewsletterQueues, staleSendSeconds: number): Promise<void> {
-  const unqueued: { id: string }[] = await ds.query(
-    `SELECT id FROM newsletter_delivery WHERE status = 'queued' AND kind = 'confirm' AND enqueued_at IS NULL AND created_at < now() - interval '10 seconds' ORDER BY created_at LIMIT 1000`,
-  );
-  if (unqueued.length) {
-    await queues.addMail(unqueued.map((r) => r.id));
-    await ds.query(`UPDATE newsletter_delivery SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [unqueued.map((r) => r.id)]);
-  }
-  const digests: { id: string }[] = await ds.query(`SELECT id FROM newsletter_digest WHERE enqueued_at IS NULL AND created_at < now() - interval '10 seconds' LIMIT 100`);
-  for (const d of digests) await queues.addDigest(d.id);
-  // The mail job of an interrupted send normally comes back by itself (BullMQ stalled-job
-  // check); this catches those whose job gave up meanwhile. The job id names the attempt.
-  const stale: { id: string; attempts: number }[] = await ds.query(
-    `SELECT id, attempts FROM newsletter_delivery WHERE status = 'sending' AND claimed_at < now() - make_interval(secs => $1) ORDER BY claimed_at LIMIT 1000`,
-    [staleSendSeconds * 2],
-  );
-  for (const r of stale) {
-    await queues.mail.add(MAIL_JOBS.send, { deliveryId: r.id }, { ...MAIL_JOB_OPTIONS, jobId: `${mailJobId(r.id)}-r${r.attempts}` });
-  }
 }
 
 /** Subscriptions re-encrypted per run (see rekey). */
