@@ -101,6 +101,54 @@ describe('newsletter delivery under failure', () => {
     await t.ds.query(`UPDATE newsletter_subscription SET status = 'unsubscribed'`);
   });
 
+  it('sends a mail whose worker was killed mid-send once, right after its lease expires', async () => {
+    const lease = 20;
+    const leased = { NEWSLETTER_STALE_SEND_SECONDS: String(lease) };
+    const local = await startWithBody({ ...env(smtp), ...leased });
+    let w: NewsletterTestWorker | null = null;
+    let child: ChildProcess | null = null;
+    try {
+      const committee = await createCommittee(local.ds, { bodyId: local.body.id, name: 'Kulturausschuss' });
+      const emails = Array.from({ length: 6 }, (_, i) => `lease${i}@musterstadt.example`);
+      w = await startNewsletterWorker(local.config, local.ds);
+      await confirmAll(local, smtp, emails, { committees: [committee.id] });
+      await w.stop();
+      w = null;
+
+      await publishSession(local, 'Sitzung des Kulturausschusses', committee.id);
+      smtp.holdAfter = smtp.mails.length + 2;
+      const held = new Promise<void>((r) => (smtp.onHold = r));
+      child = await startChildWorker(local, smtp, leased);
+      await held;
+      await sleep(100);
+      child.kill('SIGKILL');
+      await new Promise((r) => child!.once('exit', r));
+      smtp.onHold = null;
+      smtp.holdAfter = null;
+      smtp.mode = 'accept';
+      const interrupted: { id: string; claimed_at: Date }[] = await local.ds.query(`SELECT id, claimed_at FROM newsletter_delivery WHERE kind = 'digest' AND status = 'sending'`);
+      expect(interrupted.length).toBeGreaterThan(0);
+
+      w = await startNewsletterWorker(local.config, local.ds);
+      await smtp.waitFor(() => emails.every((e) => smtp.to(e).length >= 2), 50_000);
+      await sleep(2000);
+      expectExactly(smtp, emails, 2);
+      // Taken over only once the lease has expired, and then at once (not after a growing backoff).
+      const sent: { id: string; sent_at: Date }[] = await local.ds.query(`SELECT id, sent_at FROM newsletter_delivery WHERE id = ANY($1::uuid[])`, [interrupted.map((r) => r.id)]);
+      for (const row of interrupted) {
+        const after = (sent.find((s) => s.id === row.id)!.sent_at.getTime() - row.claimed_at.getTime()) / 1000;
+        expect({ id: row.id, takenOver: after >= lease, promptly: after <= lease + 8 }).toEqual({ id: row.id, takenOver: true, promptly: true });
+      }
+    } finally {
+      child?.kill('SIGKILL');
+      smtp.onHold = null;
+      smtp.holdAfter = null;
+      smtp.mode = 'accept';
+      await w?.stop();
+      await local.close();
+    }
+  });
+
   it('delivers everything once when SMTP is down and comes back', async () => {
     const committee = await createCommittee(t.ds, { bodyId: t.body.id, name: 'Umweltausschuss' });
     const emails = Array.from({ length: 5 }, (_, i) => `down${i}@musterstadt.example`);
@@ -193,7 +241,7 @@ describe('newsletter delivery under failure', () => {
  * The newsletter worker in a child process (so it can really be killed), compiling the
  * TypeScript sources on the fly like jest does.
  */
-async function startChildWorker(t: Ctx, smtp: TestSmtp): Promise<ChildProcess> {
+async function startChildWorker(t: Ctx, smtp: TestSmtp, overrides: Record<string, string> = {}): Promise<ChildProcess> {
   const dir = await mkdtemp(join(tmpdir(), 'newsletter-child-'));
   const script = join(dir, 'child.js');
   await writeFile(
@@ -221,6 +269,7 @@ const { startNewsletterWorker } = require(${JSON.stringify(join(ROOT, 'test/supp
   );
   const childEnv = {
     ...env(smtp),
+    ...overrides,
     NODE_ENV: 'test',
     DATABASE_URL: t.config.databaseUrl,
     REDIS_URL: t.config.redisUrl,

@@ -139,7 +139,10 @@ export interface NewsletterConfig {
   /** ISO weekday (1 Monday … 7 Sunday) of the weekly digest. */
   weeklyDay: number;
   tickSeconds: number;
-  /** A mail claimed for sending longer ago than this is considered interrupted and re-checked. */
+  /**
+   * The lease of a send: a mail claimed for sending longer ago than this counts as interrupted
+   * (its worker died) and is sent again. Longer than any one SMTP exchange can take.
+   */
   staleSendSeconds: number;
   /** How often the worker checks Redis against PostgreSQL (lost jobs, the digest schedule). */
   reconcileSeconds: number;
@@ -280,7 +283,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       digestHour: int(env, 'NEWSLETTER_DIGEST_HOUR', 7, 0, 23),
       weeklyDay: int(env, 'NEWSLETTER_WEEKLY_DAY', 1, 1, 7),
       tickSeconds: int(env, 'NEWSLETTER_TICK_SECONDS', 60, 1, 3600),
-      staleSendSeconds: int(env, 'NEWSLETTER_STALE_SEND_SECONDS', 600, 1, 86400),
+      staleSendSeconds: int(env, 'NEWSLETTER_STALE_SEND_SECONDS', 120, 1, 86400),
       reconcileSeconds: int(env, 'NEWSLETTER_RECONCILE_SECONDS', 30, 1, 3600),
       maxBounces: int(env, 'NEWSLETTER_MAX_BOUNCES', 3, 1, 100),
       subscribePerIpPerHour: int(env, 'NEWSLETTER_SUBSCRIBE_PER_IP_PER_HOUR', 20, 1, 1_000_000),

@@ -120,9 +120,9 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
       await r.housekeeper.tick();
       return opened.length;
     },
-    [QUEUES.mail]: async (job) => {
+    [QUEUES.mail]: async (job, token) => {
       const r = await open();
-      return sendDelivery(r.mail, job as Job<MailJob>);
+      return sendDelivery(r.mail, job as Job<MailJob>, token);
     },
   };
 

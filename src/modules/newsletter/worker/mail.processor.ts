@@ -1,4 +1,4 @@
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { MailError, type Mailer } from '../../../infra/mail/mailer';
 import { BodyView, DigestEvent, EventPayload, Links, renderConfirm, renderDigest, RenderedMail } from '../mail/render';
@@ -39,7 +39,10 @@ export interface MailContext {
 
 export type SendOutcome = 'sent' | 'skipped' | 'done' | 'failed';
 
-/** Thrown while another worker holds a fresh claim on the delivery: BullMQ retries later. */
+/** How long after a lease expires a waiting job looks again (clocks of worker and database differ a little). */
+const LEASE_MARGIN_MS = 1000;
+
+/** Thrown while another worker holds a fresh claim on the delivery (and the job cannot be delayed): BullMQ retries later. */
 export class DeliveryBusy extends Error {}
 
 /**
@@ -73,18 +76,23 @@ async function eventsOf(ds: DataSource, digestId: string, ids: string[]): Promis
 /**
  * Sends one delivery exactly once, guarded by its row in the delivery log:
  *
- * 1. claim: `queued` → `sending` (or a `sending` row whose claim is older than the stale
- *    limit: its worker died) in one UPDATE; anyone else finds nothing to claim;
+ * 1. claim: `queued` → `sending` (or a `sending` row whose claim is older than the lease,
+ *    `staleSendSeconds`: its worker died) in one UPDATE; anyone else finds nothing to claim;
  * 2. SMTP;
  * 3. `sending` → `sent` in one UPDATE.
  *
  * The unavoidable window: a worker that dies after the SMTP server accepted the mail (2) and
- * before (3) commits leaves a `sending` row. After the stale limit the mail is sent again
+ * before (3) commits leaves a `sending` row. When its lease expires the mail is sent again
  * with the same Message-ID, so the receiving side can recognise the repeat (mail stores and
  * most clients collapse equal Message-IDs). We prefer this at-least-once-at-the-wire over
  * losing a mail; the window is a few milliseconds per mail.
+ *
+ * A job that finds the delivery claimed by someone else waits until that lease expires
+ * (moved to delayed, without using up an attempt or growing its backoff) and then looks
+ * again: a send interrupted by a killed worker goes out right after its lease. With `token`
+ * (the job's lock) absent, it throws DeliveryBusy instead.
  */
-export async function sendDelivery(ctx: MailContext, job: Job<MailJob>): Promise<SendOutcome> {
+export async function sendDelivery(ctx: MailContext, job: Job<MailJob>, token?: string): Promise<SendOutcome> {
   const { ds } = ctx;
   const rows: Claimed[] = await ds.query(
     `WITH c AS (
@@ -104,9 +112,15 @@ export async function sendDelivery(ctx: MailContext, job: Job<MailJob>): Promise
   );
   const d = rows[0];
   if (!d) {
-    const state: { status: string }[] = await ds.query(`SELECT status FROM newsletter_delivery WHERE id = $1`, [job.data.deliveryId]);
-    if (state[0]?.status === 'sending') throw new DeliveryBusy('delivery is claimed by another worker; retrying later');
-    return 'done';
+    const state: { status: string; leaseEnds: Date | null }[] = await ds.query(
+      `SELECT status, claimed_at + make_interval(secs => $2) AS "leaseEnds" FROM newsletter_delivery WHERE id = $1`,
+      [job.data.deliveryId, ctx.staleSendSeconds],
+    );
+    if (state[0]?.status !== 'sending') return 'done';
+    if (!token) throw new DeliveryBusy('delivery is claimed by another worker; retrying later');
+    // A moment after the lease, so that the claim then finds it expired.
+    await job.moveToDelayed(Math.max(state[0].leaseEnds?.getTime() ?? 0, Date.now()) + LEASE_MARGIN_MS, token);
+    throw new DelayedError();
   }
   const mail = await render(ctx, d);
   if (!mail) {
