@@ -19,28 +19,63 @@ import { AppConfig } from './config/config';
 import { REDIS } from './infra/redis/redis.module';
 import { buildOpenApiDocument } from './openapi';
 
+/** Query parameters whose values never reach a log line: tokens from mail links (e.g. one-click unsubscribe). */
+const SECRET_PARAMS = new Set(['token']);
+
+function paramName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    return raw.toLowerCase();
+  }
+}
+
 /**
- * Request log lines as Fastify writes them, except that the query of personal routes is left
- * out: it holds the words a reader searches their own notes for, and their tags.
+ * A request URL fit for the log: the query of personal routes is left out (it holds the words
+ * a reader searches their own notes for, and their tags), and secret parameters are redacted.
  */
+export function loggableUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const path = url.slice(0, q);
+  if (path.startsWith('/v1/me')) return `${path}?…`;
+  const query = url
+    .slice(q + 1)
+    .split('&')
+    .map((part) => {
+      const name = part.split('=', 1)[0];
+      return SECRET_PARAMS.has(paramName(name)) ? `${name}=[redacted]` : part;
+    })
+    .join('&');
+  return `${path}?${query}`;
+}
+
+/** Request log lines as Fastify writes them, with the URL made fit for the log (see loggableUrl). */
 export function logRequest(req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }): Record<string, unknown> {
-  const url = req.url.startsWith('/v1/me') && req.url.includes('?') ? `${req.url.split('?')[0]}?…` : req.url;
-  return { method: req.method, url, host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+  return { method: req.method, url: loggableUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+}
+
+/** Where request log lines go instead of stdout (one JSON line per call). */
+export interface LogStream {
+  write(line: string): void;
 }
 
 /**
  * Builds the HTTP API (not yet listening). Shared by `main.ts`, the demo and the tests.
  * `logger`: false for none; a LoggerService takes the application's log lines (not Fastify's request log).
+ * `logStream`: where the request log goes instead of stdout (turns it on).
  */
-export async function createApp(config: AppConfig, options: { logger?: boolean | LoggerService } = {}): Promise<NestFastifyApplication> {
-  const requestLog = options.logger === undefined || options.logger === true;
+export async function createApp(config: AppConfig, options: { logger?: boolean | LoggerService; logStream?: LogStream } = {}): Promise<NestFastifyApplication> {
+  const requestLog = options.logStream !== undefined || options.logger === undefined || options.logger === true;
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(req.headers),
     clientErrorHandler,
     frameworkErrors: frameworkErrorHandler,
-    logger: requestLog ? { level: config.logLevel, redact: ['req.headers.authorization'], serializers: { req: logRequest } } : false,
+    logger: requestLog
+      ? { level: config.logLevel, redact: ['req.headers.authorization'], serializers: { req: logRequest }, ...(options.logStream ? { stream: options.logStream } : {}) }
+      : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { bullPrefix, QUEUES } from '../src/infra/queue/queues';
-import { tokenHash } from '../src/modules/newsletter/newsletter.crypto';
+import { newToken, tokenHash } from '../src/modules/newsletter/newsletter.crypto';
 import { createNewsletterWorker } from '../src/modules/newsletter/newsletter.worker';
 import { bearer, startWithBody } from './support/app';
 import { createCommittee } from './support/factories';
@@ -214,6 +214,21 @@ describe('newsletter', () => {
     await t.http().delete(`${NL}/subscription`).set(TOKEN, manage).expect(204);
     await t.http().get(`${NL}/subscription`).set(TOKEN, manage).expect(401);
     expect(await stored()).toEqual({ subscription: 0, consent: 0, delivery: 0, token: 0 });
+  });
+
+  it('keeps tokens out of the request log', async () => {
+    const lines: string[] = [];
+    const local = await startWithBody({ LOG_LEVEL: 'info' }, { logStream: { write: (line) => void lines.push(line) } });
+    try {
+      const token = newToken();
+      await local.http().post(`${NL}/unsubscribe?token=${token}`).type('form').send('List-Unsubscribe=One-Click').expect(401);
+      await local.http().post(`${NL}/unsubscribe?List=1&%74oken=${token}`).type('form').send('List-Unsubscribe=One-Click');
+      const requests = lines.map((l) => JSON.parse(l) as { req?: { url: string } }).filter((l) => l.req);
+      expect(requests.map((l) => l.req!.url)).toEqual([`${NL}/unsubscribe?token=[redacted]`, `${NL}/unsubscribe?List=1&%74oken=[redacted]`]);
+      expect(lines.join('\n')).not.toContain(token);
+    } finally {
+      await local.close();
+    }
   });
 
   it('registers the digest tick from the worker, not from the API', async () => {

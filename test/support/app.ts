@@ -6,7 +6,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../src/app';
+import { createApp, LogStream } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/config/config';
 import { ApiKeyRole } from '../../src/modules/api-keys/api-key.entity';
 import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
@@ -36,6 +36,8 @@ export interface TestAppOptions {
   logger?: LoggerService;
   /** The URL the app connects to in place of its database's own (e.g. through a proxy). */
   databaseUrl?: (url: string) => string;
+  /** Turns the request log on and takes its lines. */
+  logStream?: LogStream;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     ...UNLIMITED_READS,
     ...env,
   });
-  const app = await createApp(config, { logger: options.logger ?? false });
+  const app = await createApp(config, { logger: options.logger ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
   const ds = app.get(DataSource);
   const keys = app.get(ApiKeysService);
   return {
