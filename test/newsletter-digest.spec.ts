@@ -45,7 +45,7 @@ describe('newsletter events and digests', () => {
     const full: Preferences = { allTopics: false, committeeIds: [], documentTypes: [], keywords: [], frequency: 'daily', language: 'de', ...prefs };
     const deliveryId = await repo.subscribe(t.body.id, email, full, {});
     const [row] = await t.ds.query(`SELECT secret_ciphertext FROM newsletter_delivery WHERE id = $1`, [deliveryId]);
-    const confirmed = await repo.confirm(t.body.id, crypto.decrypt(row.secret_ciphertext as string));
+    const confirmed = await repo.confirm(t.body.id, crypto.decrypt(row.secret_ciphertext as string), t.config.newsletter.manageTokenDays);
     return confirmed!.sub.id;
   }
 
@@ -145,7 +145,7 @@ describe('newsletter events and digests', () => {
   it('does not mail news withdrawn after the digest run, even to the rest of a digest already sending', async () => {
     const sent: OutgoingMail[] = [];
     const mailer: Mailer = { send: (m) => (sent.push(m), Promise.resolve()), close: () => undefined };
-    const ctx = { ds: t.ds, crypto, mailer, publicUrl: t.config.publicUrl, staleSendSeconds: 600, maxBounces: 3 };
+    const ctx = { ds: t.ds, crypto, mailer, publicUrl: t.config.publicUrl, staleSendSeconds: 600, maxBounces: 3, manageTokenDays: 90 };
     const send = (deliveryId: string) => sendDelivery(ctx, { data: { deliveryId }, attemptsMade: 0, opts: { attempts: 1 } } as Job<MailJob>);
     const first = await subscriber('zuerst@musterstadt.example', { documentTypes: ['Mitteilung'] });
     const later = await subscriber('spaeter@musterstadt.example', { keywords: ['stadtpark'] });
@@ -190,6 +190,10 @@ describe('newsletter events and digests', () => {
   });
 
   it('deletes unconfirmed subscriptions after seven days and spent tokens after their expiry', async () => {
+    // Two manage tokens that ended, one long enough ago to be forgotten.
+    const ended: { token_hash: string }[] = await t.ds.query(`SELECT token_hash FROM newsletter_token WHERE purpose = 'manage' ORDER BY token_hash LIMIT 2`);
+    await t.ds.query(`UPDATE newsletter_token SET expires_at = now() - interval '31 days' WHERE token_hash = $1`, [ended[0].token_hash]);
+    await t.ds.query(`UPDATE newsletter_token SET expires_at = now() - interval '29 days' WHERE token_hash = $1`, [ended[1].token_hash]);
     const young = await repo.subscribe(t.body.id, 'jung@musterstadt.example', { allTopics: true, committeeIds: [], documentTypes: [], keywords: [], frequency: 'daily', language: 'de' }, {});
     await repo.subscribe(t.body.id, 'alt@musterstadt.example', { allTopics: true, committeeIds: [], documentTypes: [], keywords: [], frequency: 'daily', language: 'de' }, {});
     await t.ds.query(`UPDATE newsletter_subscription SET created_at = now() - interval '8 days', modified_at = now() - interval '8 days' WHERE status = 'pending' AND id <> (SELECT subscription_id FROM newsletter_delivery WHERE id = $1)`, [young]);
@@ -200,6 +204,8 @@ describe('newsletter events and digests', () => {
     expect(await count('pending')).toBe(1);
     expect(await count('active')).toBe(active);
     expect((await t.ds.query(`SELECT count(*)::int AS n FROM newsletter_token WHERE purpose = 'confirm' AND used_at IS NOT NULL`))[0].n).toBe(0);
+    const left = await t.ds.query(`SELECT token_hash FROM newsletter_token WHERE token_hash = ANY($1::char(64)[])`, [ended.map((e) => e.token_hash)]);
+    expect(left).toEqual([{ token_hash: ended[1].token_hash }]);
   });
 
   it('computes Berlin periods across daylight saving time', () => {
@@ -232,6 +238,11 @@ describe('newsletter events and digests', () => {
     const after = await rows();
     expect(after.map((r) => [r.id, r.status, r.key_id])).toEqual([[before.id, 'active', 'k2']]);
     expect(rotated.decrypt(after[0].email_ciphertext)).toBe('alles@musterstadt.example');
+    const [tokens]: { manage: string; unsubscribe: string }[] = await t.ds.query(
+      `SELECT manage_token_ciphertext AS manage, unsubscribe_token_ciphertext AS unsubscribe FROM newsletter_subscription WHERE id = $1`,
+      [before.id],
+    );
+    for (const blob of [tokens.manage, tokens.unsubscribe]) expect(blob.startsWith('k2.') && rotated.decrypt(blob).length).toBe(43);
   });
 
   it('runs housekeeping from the tick at most hourly, re-encryption with every tick while a rotation is under way', async () => {

@@ -67,7 +67,7 @@ describe('mailer', () => {
 describe('mail links', () => {
   const id = '0b6f3a52-3c3e-4c8e-9a53-1f0c2b7f4e11';
   const session = '5d2c7c4e-8f0a-4b7e-a1c2-3e4f5a6b7c8d';
-  const none = { confirmUrlTemplate: null, manageUrlTemplate: null };
+  const none = { confirmUrlTemplate: null, manageUrlTemplate: null, unsubscribeUrlTemplate: null };
 
   it('point at the API when the body has no web pages', () => {
     const links = new Links('https://api.musterstadt.example', { slug: 'musterstadt', name: 'Stadt Musterstadt', webUrlTemplates: {} }, none);
@@ -77,18 +77,20 @@ describe('mail links', () => {
     expect(links.confirm('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/confirm#token=abc');
     expect(links.manage('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/subscription#token=abc');
     expect(links.unsubscribe('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/unsubscribe?token=abc');
+    expect(links.unsubscribePage('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/unsubscribe#token=abc');
   });
 
   it("point at the city's pages when it has templates", () => {
     const links = new Links(
       'https://api.musterstadt.example',
       { slug: 'musterstadt', name: 'Stadt Musterstadt', webUrlTemplates: { agendaItem: 'https://www.musterstadt.example/top/{id}', document: 'https://www.musterstadt.example/vorlage?id={id}' } },
-      { confirmUrlTemplate: null, manageUrlTemplate: 'https://www.musterstadt.example/newsletter?token={token}' },
+      { confirmUrlTemplate: null, manageUrlTemplate: 'https://www.musterstadt.example/newsletter?token={token}', unsubscribeUrlTemplate: 'https://www.musterstadt.example/abbestellen?token={token}' },
     );
     expect(links.agendaItem(id, session)).toBe(`https://www.musterstadt.example/top/${id}`);
     expect(links.document(id)).toBe(`https://www.musterstadt.example/vorlage?id=${id}`);
     expect(links.session(id)).toBe(`https://api.musterstadt.example/v1/bodies/musterstadt/sessions/${id}`);
     expect(links.manage('abc')).toBe('https://www.musterstadt.example/newsletter?token=abc');
+    expect(links.unsubscribePage('abc')).toBe('https://www.musterstadt.example/abbestellen?token=abc');
     expect(links.unsubscribe('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/unsubscribe?token=abc');
   });
 });

@@ -83,7 +83,7 @@ describe('newsletter worker when Redis restarts empty', () => {
     for (const email of emails) {
       const deliveryId = await repo.subscribe(t.body.id, email, { allTopics: false, committeeIds: [], documentTypes: [], keywords: [], frequency: 'immediate', language: 'de', ...prefs(email) }, {});
       const [row]: { secret: string }[] = await t.ds.query(`SELECT secret_ciphertext AS secret FROM newsletter_delivery WHERE id = $1`, [deliveryId]);
-      expect(await repo.confirm(t.body.id, crypto.decrypt(row.secret))).not.toBeNull();
+      expect(await repo.confirm(t.body.id, crypto.decrypt(row.secret), t.config.newsletter.manageTokenDays)).not.toBeNull();
     }
     await t.ds.query(`UPDATE newsletter_delivery SET status = 'skipped', secret_ciphertext = NULL WHERE kind = 'confirm' AND status = 'queued'`);
   }

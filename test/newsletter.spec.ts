@@ -28,6 +28,7 @@ describe('newsletter', () => {
       NEWSLETTER_TICK_SECONDS: '1',
       NEWSLETTER_IMMEDIATE_QUIET_SECONDS: '1',
       NEWSLETTER_IMMEDIATE_MAX_DELAY_SECONDS: '60',
+      NEWSLETTER_MANAGE_TOKEN_DAYS: '30',
       MAIL_RATE_PER_SECOND: '1000',
     });
     await t.ds.query(`UPDATE body SET web_url_templates = $2 WHERE id = $1`, [
@@ -86,10 +87,12 @@ describe('newsletter', () => {
       .send({
         confirmUrlTemplate: 'https://www.musterstadt.example/newsletter/bestaetigen?token={token}',
         manageUrlTemplate: 'https://www.musterstadt.example/newsletter/verwalten?token={token}',
+        unsubscribeUrlTemplate: 'https://www.musterstadt.example/newsletter/abbestellen?token={token}',
         senderName: 'Stadt Musterstadt',
       })
       .expect(200);
     expect(res.body.senderName).toBe('Stadt Musterstadt');
+    expect(res.body.unsubscribeUrlTemplate).toBe('https://www.musterstadt.example/newsletter/abbestellen?token={token}');
     await t.http().put(`${NL}/settings`).set(...bearer(t.keys.editor)).send({ confirmUrlTemplate: 'javascript:alert(1)' }).expect(400);
   });
 
@@ -122,7 +125,7 @@ describe('newsletter', () => {
     await t.http().post(`/v1/bodies/nirgendwo/newsletter/subscriptions`).send({ email: 'a@musterstadt.example', topics: { all: true }, frequency: 'daily', language: 'de' }).expect(404);
   });
 
-  it('confirms once, then mails matching public news with one-click unsubscribe', async () => {
+  it('confirms once, then mails matching public news with one-click unsubscribe by a token that can do nothing else', async () => {
     // Follows the same committee and stays subscribed: shows when news has gone out.
     await confirmed('dirk@musterstadt.example');
     const manage = await confirmed('bernd@musterstadt.example');
@@ -139,24 +142,45 @@ describe('newsletter', () => {
     expect(digest.text).toContain('Neue Sitzungen');
     expect(digest.text).toContain(`https://www.musterstadt.example/rat/sitzung/${sessionId}`);
     expect(digest.html).toContain('Sitzung des Bauausschusses');
-    // The links in the mail open the manage page; the one-click URL (POST only) is for the header.
+    // The links in the mail open the manage and unsubscribe pages; the one-click URL (POST only) is for the header.
     const managePage = `https://www.musterstadt.example/newsletter/verwalten?token=${manage}`;
     expect(digest.text).toContain(`Abonnement verwalten: ${managePage}`);
-    expect(digest.text).toContain(`Abbestellen: ${managePage}`);
-    expect(digest.html).toContain(`<a href="${managePage}">Abbestellen</a>`);
+    const off = /Abbestellen: https:\/\/www\.musterstadt\.example\/newsletter\/abbestellen\?token=([A-Za-z0-9_-]{43})\s/.exec(digest.text)![1];
+    expect(off).not.toBe(manage);
+    expect(digest.html).toContain(`<a href="https://www.musterstadt.example/newsletter/abbestellen?token=${off}">Abbestellen</a>`);
     expect(digest.text).not.toContain('/unsubscribe');
     expect(digest.html).not.toContain('/unsubscribe');
     expect(digest.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     const unsubscribeUrl = /<([^>]+)>/.exec(digest.headers['list-unsubscribe'])![1];
-    expect(unsubscribeUrl).toBe(`http://api.test${NL}/unsubscribe?token=${manage}`);
+    expect(unsubscribeUrl).toBe(`http://api.test${NL}/unsubscribe?token=${off}`);
+    // The unsubscribe token shows, changes, exports and deletes nothing.
+    for (const call of [
+      () => t.http().get(`${NL}/subscription`),
+      () => t.http().patch(`${NL}/subscription`).send({ frequency: 'weekly' }),
+      () => t.http().get(`${NL}/subscription/export`),
+      () => t.http().delete(`${NL}/subscription`),
+    ]) {
+      const res = await call().set(TOKEN, off).expect(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.detail).toContain('can only unsubscribe');
+      expect(JSON.stringify(res.body)).not.toContain('bernd');
+    }
+    expect((await t.http().get(`${NL}/subscription`).set(TOKEN, manage).expect(200)).body).toMatchObject({ status: 'active', frequency: 'immediate' });
     // Anna never confirmed: she got nothing but confirmation mails.
     expect(smtp.to('anna@musterstadt.example').every((m) => m.subject.includes('bestätigen'))).toBe(true);
 
     // RFC 8058: a mail client POSTs the form body to the URL.
     const url = new URL(unsubscribeUrl);
     await t.http().post(`${url.pathname}${url.search}`).type('form').send('List-Unsubscribe=One-Click').expect(204);
+    await t.http().post(`${url.pathname}${url.search}`).type('form').send('List-Unsubscribe=One-Click').expect(204);
     const after = await t.http().get(`${NL}/subscription`).set(TOKEN, manage).expect(200);
     expect(after.body.status).toBe('unsubscribed');
+    const record = await t.http().get(`${NL}/subscription/export`).set(TOKEN, manage).expect(200);
+    expect(record.body.consent.map((c: { action: string; details: { via?: string } }) => [c.action, c.details.via ?? null])).toEqual([
+      ['requested', null],
+      ['confirmed', null],
+      ['unsubscribed', 'one-click'],
+    ]);
     await publishSession('Noch eine Sitzung');
     await smtp.waitFor(() => smtp.to('dirk@musterstadt.example').some((m) => m.text.includes('Noch eine Sitzung')));
     expect(smtp.to('bernd@musterstadt.example')).toHaveLength(2);
@@ -210,10 +234,68 @@ describe('newsletter', () => {
           [carla],
         )
       )[0];
-    expect(await stored()).toEqual({ subscription: 1, consent: 3, delivery: 2, token: 2 });
+    // The spent confirmation token, the manage token and the unsubscribe token.
+    expect(await stored()).toEqual({ subscription: 1, consent: 3, delivery: 2, token: 3 });
     await t.http().delete(`${NL}/subscription`).set(TOKEN, manage).expect(204);
     await t.http().get(`${NL}/subscription`).set(TOKEN, manage).expect(401);
     expect(await stored()).toEqual({ subscription: 0, consent: 0, delivery: 0, token: 0 });
+  });
+
+  it('replaces the manage token with every confirmation and lets it expire, with a clear answer', async () => {
+    const email = 'erik@musterstadt.example';
+    const first = await confirmed(email);
+    const sub = await subscriptionOf(first);
+    await subscribe(email);
+    await smtp.waitFor(() => smtp.to(email).length === 2);
+    const again = await t.http().post(`${NL}/confirm`).send({ token: tokenFrom(smtp.to(email)[1]) }).expect(200);
+    const second = again.body.manageToken as string;
+    expect(second).not.toBe(first);
+    // NEWSLETTER_MANAGE_TOKEN_DAYS is 30 here.
+    const days = (Date.parse(again.body.manageTokenExpiresAt as string) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
+
+    const replaced = await t.http().get(`${NL}/subscription`).set(TOKEN, first).expect(410);
+    expect(replaced.headers['content-type']).toContain('application/problem+json');
+    expect(replaced.body.detail).toContain('subscribe again with the same address');
+    await t.http().delete(`${NL}/subscription`).set(TOKEN, first).expect(410);
+    await t.http().post(`${NL}/unsubscribe`).set(TOKEN, first).expect(410);
+    await t.http().get(`${NL}/subscription`).set(TOKEN, second).expect(200);
+
+    // Time passes.
+    await t.ds.query(`UPDATE newsletter_token SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [tokenHash(second)]);
+    const expired = await t.http().patch(`${NL}/subscription`).set(TOKEN, second).send({ frequency: 'weekly' }).expect(410);
+    expect(expired.body.detail).toContain('has expired');
+    await t.http().get(`${NL}/subscription/export`).set(TOKEN, second).expect(410);
+    expect(await t.ds.query(`SELECT status, frequency FROM newsletter_subscription WHERE id = $1`, [sub])).toEqual([{ status: 'active', frequency: 'immediate' }]);
+    // One unsubscribe token throughout: the unsubscribe links of earlier mails keep working.
+    expect(await t.ds.query(`SELECT purpose, count(*)::int AS n FROM newsletter_token WHERE subscription_id = $1 AND purpose <> 'confirm' GROUP BY purpose ORDER BY purpose`, [sub])).toEqual([
+      { purpose: 'manage', n: 2 },
+      { purpose: 'unsubscribe', n: 1 },
+    ]);
+  });
+
+  it('mails a new manage token once the current one is past half its life, and an unsubscribe token to subscriptions without one', async () => {
+    const email = 'frieda@musterstadt.example';
+    const old = await confirmed(email);
+    const sub = await subscriptionOf(old);
+    // As subscribed before unsubscribe tokens existed, with a manage token ten of its thirty days from expiry.
+    await t.ds.query(`UPDATE newsletter_subscription SET unsubscribe_token_ciphertext = NULL WHERE id = $1`, [sub]);
+    await t.ds.query(`DELETE FROM newsletter_token WHERE subscription_id = $1 AND purpose = 'unsubscribe'`, [sub]);
+    await t.ds.query(`UPDATE newsletter_token SET expires_at = now() + interval '10 days' WHERE token_hash = $1`, [tokenHash(old)]);
+
+    await publishSession('Sitzung zur Stadthalle');
+    await smtp.waitFor(() => smtp.to(email).length === 2);
+    const mail = smtp.to(email)[1];
+    const manage = /verwalten\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
+    expect(manage).not.toBe(old);
+    await t.http().get(`${NL}/subscription`).set(TOKEN, manage).expect(200);
+    // The earlier one runs out on its own time.
+    await t.http().get(`${NL}/subscription`).set(TOKEN, old).expect(200);
+    const oneClick = new URL(/<([^>]+)>/.exec(mail.headers['list-unsubscribe'])![1]);
+    await t.http().get(`${NL}/subscription`).set(TOKEN, oneClick.searchParams.get('token')!).expect(403);
+    await t.http().post(`${oneClick.pathname}${oneClick.search}`).type('form').send('List-Unsubscribe=One-Click').expect(204);
+    expect((await t.http().get(`${NL}/subscription`).set(TOKEN, manage).expect(200)).body.status).toBe('unsubscribed');
   });
 
   it('keeps tokens out of the request log', async () => {

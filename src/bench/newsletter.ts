@@ -91,6 +91,8 @@ async function seed(config: AppConfig): Promise<void> {
     const emails: string[] = [];
     const manage: string[] = [];
     const manageHashes: string[] = [];
+    const unsubscribe: string[] = [];
+    const unsubscribeHashes: string[] = [];
     const all: boolean[] = [];
     const comm: string[] = [];
     const typ: string[] = [];
@@ -103,6 +105,9 @@ async function seed(config: AppConfig): Promise<void> {
       emails.push(crypto.encrypt(email));
       manage.push(crypto.encrypt(token));
       manageHashes.push(tokenHash(token));
+      const off = newToken();
+      unsubscribe.push(crypto.encrypt(off));
+      unsubscribeHashes.push(tokenHash(off));
       const mode = i % 10;
       all.push(mode < 3);
       comm.push(mode >= 3 && mode < 7 ? [committees[i % 20], committees[(i + 7) % 20]].join(',') : '');
@@ -110,17 +115,18 @@ async function seed(config: AppConfig): Promise<void> {
       kw.push(mode === 9 ? words[i % words.length] : '');
     }
     await ds.query(
-      `INSERT INTO newsletter_subscription (id, body_id, key_id, email_hash, email_ciphertext, manage_token_ciphertext, status, frequency, language, all_topics, committee_ids, document_types, keywords, confirmed_at)
-       SELECT u.id, $1, $2, u.hash, u.email, u.manage, 'active', 'daily', CASE WHEN random() < 0.2 THEN 'en' ELSE 'de' END::newsletter_language, u.all_topics,
+      `INSERT INTO newsletter_subscription (id, body_id, key_id, email_hash, email_ciphertext, manage_token_ciphertext, unsubscribe_token_ciphertext, status, frequency, language, all_topics, committee_ids, document_types, keywords, confirmed_at)
+       SELECT u.id, $1, $2, u.hash, u.email, u.manage, u.unsubscribe, 'active', 'daily', CASE WHEN random() < 0.2 THEN 'en' ELSE 'de' END::newsletter_language, u.all_topics,
          coalesce(string_to_array(nullif(u.comm, ''), ',')::uuid[], '{}'), coalesce(string_to_array(nullif(u.typ, ''), ','), '{}'), coalesce(string_to_array(nullif(u.kw, ''), ','), '{}'), now()
-       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[], $9::text[], $10::text[]) AS u(id, hash, email, manage, all_topics, comm, typ, kw)`,
-      [body.id, crypto.activeKeyId, ids, hashes, emails, manage, all, comm, typ, kw],
+       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[], $10::text[], $11::text[]) AS u(id, hash, email, manage, unsubscribe, all_topics, comm, typ, kw)`,
+      [body.id, crypto.activeKeyId, ids, hashes, emails, manage, unsubscribe, all, comm, typ, kw],
     );
-    await ds.query(`INSERT INTO newsletter_token (token_hash, subscription_id, purpose) SELECT * FROM unnest($1::text[], $2::uuid[], $3::newsletter_token_purpose[])`, [
-      manageHashes,
-      ids,
-      ids.map(() => 'manage'),
-    ]);
+    await ds.query(
+      `INSERT INTO newsletter_token (token_hash, subscription_id, purpose, expires_at)
+       SELECT u.hash, u.id, u.purpose, CASE WHEN u.purpose = 'manage' THEN now() + interval '90 days' END
+       FROM unnest($1::text[], $2::uuid[], $3::newsletter_token_purpose[]) AS u(hash, id, purpose)`,
+      [[...manageHashes, ...unsubscribeHashes], [...ids, ...ids], [...ids.map(() => 'manage'), ...ids.map(() => 'unsubscribe')]],
+    );
   }
   await ds.query('ANALYZE');
   await ds.destroy();
@@ -143,20 +149,21 @@ async function digestChild(config: AppConfig): Promise<void> {
     `SELECT slug, name, web_url_templates AS "webUrlTemplates" FROM body WHERE slug = 'benchstadt'`,
   );
   const body: BodyView = b;
-  const links = new Links(config.publicUrl, body, { confirmUrlTemplate: null, manageUrlTemplate: 'https://www.benchstadt.example/newsletter?token={token}' });
+  const links = new Links(config.publicUrl, body, { confirmUrlTemplate: null, manageUrlTemplate: 'https://www.benchstadt.example/newsletter?token={token}', unsubscribeUrlTemplate: null });
   let after = '00000000-0000-0000-0000-000000000000';
   let rendered = 0;
   let bytes = 0;
   for (;;) {
-    const rows: { id: string; ids: string[]; manage: string; email: string; language: 'de' | 'en' }[] = await ds.query(
-      `SELECT d.id, d.event_ids::text[] AS ids, s.manage_token_ciphertext AS manage, s.email_ciphertext AS email, s.language
+    const rows: { id: string; ids: string[]; manage: string; unsubscribe: string; email: string; language: 'de' | 'en' }[] = await ds.query(
+      `SELECT d.id, d.event_ids::text[] AS ids, s.manage_token_ciphertext AS manage, s.unsubscribe_token_ciphertext AS unsubscribe, s.email_ciphertext AS email, s.language
        FROM newsletter_delivery d JOIN newsletter_subscription s ON s.id = d.subscription_id WHERE d.digest_id = $1 AND d.id > $2 ORDER BY d.id LIMIT 2000`,
       [digestId, after],
     );
     if (!rows.length) break;
     for (const r of rows) {
       crypto.decrypt(r.email);
-      const mail = renderDigest(r.language, 'daily', body, links, r.ids.map((id) => byId.get(id)!).filter(Boolean), crypto.decrypt(r.manage));
+      const tokens = { manage: crypto.decrypt(r.manage), unsubscribe: crypto.decrypt(r.unsubscribe) };
+      const mail = renderDigest(r.language, 'daily', body, links, r.ids.map((id) => byId.get(id)!).filter(Boolean), tokens);
       bytes += (mail?.html.length ?? 0) + (mail?.text.length ?? 0);
       rendered++;
     }
@@ -180,6 +187,7 @@ async function sendChild(config: AppConfig): Promise<void> {
     publicUrl: config.publicUrl,
     staleSendSeconds: config.newsletter.staleSendSeconds,
     maxBounces: config.newsletter.maxBounces,
+    manageTokenDays: config.newsletter.manageTokenDays,
   };
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const worker = new Worker<MailJob>(QUEUES.mail, (job) => sendDelivery(ctx, job), { connection, prefix: bullPrefix(config), concurrency: CONCURRENCY });

@@ -146,6 +146,8 @@ export interface NewsletterConfig {
   staleSendSeconds: number;
   /** How often the worker checks Redis against PostgreSQL (lost jobs, the digest schedule). */
   reconcileSeconds: number;
+  /** Lifetime of a manage token; mails carry one with at least half of it left. */
+  manageTokenDays: number;
   maxBounces: number;
   subscribePerIpPerHour: number;
   subscribePerAddressPerHour: number;
@@ -285,6 +287,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       tickSeconds: int(env, 'NEWSLETTER_TICK_SECONDS', 60, 1, 3600),
       staleSendSeconds: int(env, 'NEWSLETTER_STALE_SEND_SECONDS', 120, 1, 86400),
       reconcileSeconds: int(env, 'NEWSLETTER_RECONCILE_SECONDS', 30, 1, 3600),
+      manageTokenDays: int(env, 'NEWSLETTER_MANAGE_TOKEN_DAYS', 90, 1, 3650),
       maxBounces: int(env, 'NEWSLETTER_MAX_BOUNCES', 3, 1, 100),
       subscribePerIpPerHour: int(env, 'NEWSLETTER_SUBSCRIBE_PER_IP_PER_HOUR', 20, 1, 1_000_000),
       subscribePerAddressPerHour: int(env, 'NEWSLETTER_SUBSCRIBE_PER_ADDRESS_PER_HOUR', 3, 1, 1000),

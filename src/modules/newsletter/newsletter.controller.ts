@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Ip, Patch, Post, Put, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, Header, Headers, HttpCode, Ip, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiForbiddenResponse,
   ApiGoneResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -30,14 +31,21 @@ import { NewsletterService } from './newsletter.service';
 
 const TOKEN_HEADER = 'x-newsletter-token';
 const TokenHeader = (): MethodDecorator =>
-  ApiHeader({ name: 'X-Newsletter-Token', required: true, description: 'The token from the manage link of any newsletter mail' });
-const TokenErrors = (): MethodDecorator => ApiUnauthorizedResponse({ description: 'Missing or unknown token', type: ProblemDto });
+  ApiHeader({ name: 'X-Newsletter-Token', required: true, description: 'The manage token: from the confirmation, or from the manage link of a recent newsletter mail' });
+const TokenErrors = (): MethodDecorator =>
+  applyDecorators(
+    ApiUnauthorizedResponse({ description: 'Missing or unknown token', type: ProblemDto }),
+    ApiGoneResponse({ description: 'The manage token expired or was replaced by a newer one; subscribing again with the same address gives a new one', type: ProblemDto }),
+  );
+const ManageErrors = (): MethodDecorator =>
+  applyDecorators(TokenErrors(), ApiForbiddenResponse({ description: 'The token of an unsubscribe link: it can only unsubscribe', type: ProblemDto }));
 
 /**
  * The newsletter endpoints a city's website calls. The website shows the forms; mails link
  * to its pages (see the newsletter settings), and its pages call these endpoints with the
- * token from the link. Tokens travel in a header or body, never in logged URLs, except in
- * the one-click unsubscribe URL of the List-Unsubscribe header (RFC 8058).
+ * token from the link. Tokens travel in a header or body, never in URLs of ours, except in
+ * the one-click unsubscribe URL of the List-Unsubscribe header (RFC 8058): that one carries
+ * the unsubscribe token, which can do nothing else, and the request log redacts it.
  */
 @ApiTags('newsletter')
 @BodyParam()
@@ -75,7 +83,7 @@ export class NewsletterController {
   @Access('public')
   @Header('Cache-Control', 'no-store')
   @TokenHeader()
-  @TokenErrors()
+  @ManageErrors()
   @ApiOperation({ summary: 'View my subscription' })
   @ApiOkResponse({ type: SubscriptionDto })
   get(@CurrentScope() scope: Scope, @Headers(TOKEN_HEADER) token: string | undefined): Promise<SubscriptionDto> {
@@ -86,7 +94,7 @@ export class NewsletterController {
   @Access('public')
   @Header('Cache-Control', 'no-store')
   @TokenHeader()
-  @TokenErrors()
+  @ManageErrors()
   @ApiOperation({ summary: 'Change my topics, frequency or language' })
   @ApiOkResponse({ type: SubscriptionDto })
   update(@CurrentScope() scope: Scope, @Headers(TOKEN_HEADER) token: string | undefined, @Body() input: UpdateSubscriptionDto): Promise<SubscriptionDto> {
@@ -97,7 +105,7 @@ export class NewsletterController {
   @Access('public')
   @HttpCode(204)
   @TokenHeader()
-  @TokenErrors()
+  @ManageErrors()
   @ApiOperation({ summary: 'Delete all my data (subscription, consent record, delivery log)' })
   @ApiNoContentResponse({ description: 'Deleted' })
   async remove(@CurrentScope() scope: Scope, @Headers(TOKEN_HEADER) token: string | undefined): Promise<void> {
@@ -108,7 +116,7 @@ export class NewsletterController {
   @Access('public')
   @Header('Cache-Control', 'no-store')
   @TokenHeader()
-  @TokenErrors()
+  @ManageErrors()
   @ApiOperation({ summary: 'Export my data as JSON' })
   @ApiOkResponse({ type: SubscriptionExportDto })
   export(@CurrentScope() scope: Scope, @Headers(TOKEN_HEADER) token: string | undefined): Promise<SubscriptionExportDto> {
@@ -120,7 +128,8 @@ export class NewsletterController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Unsubscribe in one click',
-    description: 'The target of the List-Unsubscribe header (RFC 8058: `POST` with `List-Unsubscribe=One-Click`). The token comes in the query or in X-Newsletter-Token.',
+    description:
+      "The target of the List-Unsubscribe header (RFC 8058: `POST` with `List-Unsubscribe=One-Click`), with the mail's unsubscribe token in the query; the website's unsubscribe page sends that token, or a manage token, in X-Newsletter-Token instead.",
   })
   @ApiNoContentResponse({ description: 'Unsubscribed (also when already unsubscribed)' })
   @TokenErrors()

@@ -17,7 +17,7 @@ export const FREQUENCIES = ['immediate', 'daily', 'weekly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const TOKEN_PURPOSES = ['confirm', 'manage'] as const;
+export const TOKEN_PURPOSES = ['confirm', 'manage', 'unsubscribe'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 export const NEWSLETTER_EVENT_KINDS = [
   'session_scheduled',
@@ -37,8 +37,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 /**
  * One address subscribed to one body's newsletter. The address is stored only encrypted
  * (AES-256-GCM) plus a keyed hash (HMAC-SHA-256) for look-up; `keyId` names the key of both.
- * The manage token is stored hashed in `newsletter_token` and, encrypted, here, so that every
- * mail can carry it.
+ * The current manage token and the unsubscribe token are stored hashed in `newsletter_token`
+ * and, encrypted, here, so that mails can carry them.
  */
 @Entity('newsletter_subscription')
 @Index('uq_newsletter_subscription_email', ['bodyId', 'emailHash'], { unique: true })
@@ -66,6 +66,10 @@ export class NewsletterSubscriptionEntity {
 
   @Column({ type: 'text', nullable: true })
   manageTokenCiphertext!: string | null;
+
+  /** The token of the unsubscribe links in mails: it can unsubscribe, nothing else. */
+  @Column({ type: 'text', nullable: true })
+  unsubscribeTokenCiphertext!: string | null;
 
   @Column({ type: 'enum', enum: SUBSCRIPTION_STATUSES, enumName: 'newsletter_subscription_status', default: 'pending' })
   status!: SubscriptionStatus;
@@ -112,7 +116,11 @@ export class NewsletterSubscriptionEntity {
   unsubscribedAt!: Date | null;
 }
 
-/** A token from a mail: only its SHA-256 is stored. Confirm tokens are single-use and expire. */
+/**
+ * A token from a mail: only its SHA-256 is stored. Confirm tokens are single-use and expire;
+ * manage tokens expire (and a confirmation ends them at once); unsubscribe tokens live as
+ * long as their subscription.
+ */
 @Entity('newsletter_token')
 @Index('ix_newsletter_token_subscription', ['subscriptionId', 'purpose'])
 export class NewsletterTokenEntity {
@@ -368,6 +376,10 @@ export class NewsletterSettingsEntity {
   /** e.g. `https://www.musterstadt.example/newsletter/verwalten?token={token}` */
   @Column({ type: 'text', nullable: true })
   manageUrlTemplate!: string | null;
+
+  /** e.g. `https://www.musterstadt.example/newsletter/abbestellen?token={token}` */
+  @Column({ type: 'text', nullable: true })
+  unsubscribeUrlTemplate!: string | null;
 
   @Column({ type: 'text', nullable: true })
   senderName!: string | null;

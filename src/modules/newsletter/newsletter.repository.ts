@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { visible } from '../../common/access/visibility.sql';
 import { newToken, NewsletterCrypto, tokenHash } from './newsletter.crypto';
 import type { Frequency, Language, SubscriptionStatus } from './newsletter.entities';
+import { endManageTokens, issueManageToken, unsubscribeToken } from './newsletter.tokens';
 
 /** What a subscriber asked for. */
 export interface Preferences {
@@ -18,13 +19,28 @@ export interface SubscriptionRow extends Preferences {
   id: string;
   bodyId: string;
   emailCiphertext: string;
-  manageTokenCiphertext: string | null;
+  unsubscribeTokenCiphertext: string | null;
   status: SubscriptionStatus;
   createdAt: Date;
   confirmedAt: Date | null;
 }
 
-const SUBSCRIPTION_COLUMNS = `s.id, s.body_id AS "bodyId", s.email_ciphertext AS "emailCiphertext", s.manage_token_ciphertext AS "manageTokenCiphertext",
+/** The pages of the city's website that mails link to, and the sender name. */
+export interface Settings {
+  confirmUrlTemplate: string | null;
+  manageUrlTemplate: string | null;
+  unsubscribeUrlTemplate: string | null;
+  senderName: string | null;
+}
+
+/** What a manage or unsubscribe token from a request opens. */
+export interface TokenMatch {
+  sub: SubscriptionRow;
+  purpose: 'manage' | 'unsubscribe';
+  expired: boolean;
+}
+
+const SUBSCRIPTION_COLUMNS = `s.id, s.body_id AS "bodyId", s.email_ciphertext AS "emailCiphertext", s.unsubscribe_token_ciphertext AS "unsubscribeTokenCiphertext",
   s.status, s.frequency, s.language, s.all_topics AS "allTopics", s.committee_ids AS "committeeIds", s.document_types AS "documentTypes",
   s.keywords, s.created_at AS "createdAt", s.confirmed_at AS "confirmedAt"`;
 
@@ -106,9 +122,10 @@ export class NewsletterRepository {
 
   /**
    * Applies a confirmation token: activates the subscription with the preferences of that
-   * request and returns it with its manage token, or null when the token is unknown, used or expired.
+   * request and returns it with a new manage token (valid for `manageTokenDays`; earlier ones
+   * end now), or null when the token is unknown, used or expired.
    */
-  confirm(bodyId: string, token: string): Promise<{ sub: SubscriptionRow; manageToken: string } | null> {
+  confirm(bodyId: string, token: string, manageTokenDays: number): Promise<{ sub: SubscriptionRow; manageToken: string; manageTokenExpiresAt: Date } | null> {
     return this.ds.transaction(async (m) => {
       const rows: { subscriptionId: string; payload: Preferences; createdAt: Date }[] = await m.query(
         `SELECT t.subscription_id AS "subscriptionId", t.payload, t.created_at AS "createdAt"
@@ -130,27 +147,27 @@ export class NewsletterRepository {
         [found.subscriptionId, p.frequency, p.language, p.allTopics, p.committeeIds, p.documentTypes, p.keywords, bodyId],
       );
       const sub = (await this.byId(m, found.subscriptionId))!;
-      let manageToken: string;
-      if (sub.manageTokenCiphertext) {
-        manageToken = this.crypto.decrypt(sub.manageTokenCiphertext);
-      } else {
-        manageToken = newToken();
-        await m.query(`INSERT INTO newsletter_token (token_hash, subscription_id, purpose) VALUES ($1, $2, 'manage')`, [tokenHash(manageToken), sub.id]);
-        await m.query(`UPDATE newsletter_subscription SET manage_token_ciphertext = $2 WHERE id = $1`, [sub.id, this.crypto.encrypt(manageToken)]);
-      }
+      // Whoever confirms holds the address now: links of earlier mails stop managing it.
+      await endManageTokens(m, sub.id);
+      const manage = await issueManageToken(m, this.crypto, sub.id, manageTokenDays);
+      await unsubscribeToken(m, this.crypto, sub.id, sub.unsubscribeTokenCiphertext);
       await this.consent(m, sub.id, 'confirmed', { ...prefsRecord(p), requestedAt: found.createdAt.toISOString() });
-      return { sub, manageToken };
+      return { sub, manageToken: manage.token, manageTokenExpiresAt: manage.expiresAt };
     });
   }
 
-  /** The subscription a manage token belongs to (in this body), or null. */
-  async byManageToken(bodyId: string, token: string): Promise<SubscriptionRow | null> {
-    const rows: SubscriptionRow[] = await this.ds.query(
-      `SELECT ${SUBSCRIPTION_COLUMNS} FROM newsletter_token t JOIN newsletter_subscription s ON s.id = t.subscription_id
-       WHERE t.token_hash = $1 AND t.purpose = 'manage' AND s.body_id = $2`,
+  /** The subscription (in this body) a manage or unsubscribe token opens, or null. */
+  async byToken(bodyId: string, token: string): Promise<TokenMatch | null> {
+    const rows: (SubscriptionRow & { purpose: TokenMatch['purpose']; expired: boolean })[] = await this.ds.query(
+      `SELECT ${SUBSCRIPTION_COLUMNS}, t.purpose, coalesce(t.expires_at <= now(), false) AS expired
+       FROM newsletter_token t JOIN newsletter_subscription s ON s.id = t.subscription_id
+       WHERE t.token_hash = $1 AND t.purpose IN ('manage', 'unsubscribe') AND s.body_id = $2`,
       [tokenHash(token), bodyId],
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    const { purpose, expired, ...sub } = row;
+    return { sub, purpose, expired };
   }
 
   async update(id: string, prefs: Preferences): Promise<SubscriptionRow> {
@@ -164,7 +181,10 @@ export class NewsletterRepository {
   async unsubscribe(id: string, via: string): Promise<void> {
     await this.ds.transaction(async (m) => {
       const rows: unknown[] = await m.query(
-        `UPDATE newsletter_subscription SET status = 'unsubscribed', unsubscribed_at = now(), modified_at = now() WHERE id = $1 AND status <> 'unsubscribed' RETURNING id`,
+        `WITH u AS (
+           UPDATE newsletter_subscription SET status = 'unsubscribed', unsubscribed_at = now(), modified_at = now() WHERE id = $1 AND status <> 'unsubscribed' RETURNING id
+         )
+         SELECT id FROM u`,
         [id],
       );
       if (rows.length) await this.consent(m, id, 'unsubscribed', { via });
@@ -187,19 +207,20 @@ export class NewsletterRepository {
     );
   }
 
-  async settings(bodyId: string): Promise<{ confirmUrlTemplate: string | null; manageUrlTemplate: string | null; senderName: string | null }> {
-    const rows: { confirmUrlTemplate: string | null; manageUrlTemplate: string | null; senderName: string | null }[] = await this.ds.query(
-      `SELECT confirm_url_template AS "confirmUrlTemplate", manage_url_template AS "manageUrlTemplate", sender_name AS "senderName" FROM newsletter_settings WHERE body_id = $1`,
+  async settings(bodyId: string): Promise<Settings> {
+    const rows: Settings[] = await this.ds.query(
+      `SELECT confirm_url_template AS "confirmUrlTemplate", manage_url_template AS "manageUrlTemplate", unsubscribe_url_template AS "unsubscribeUrlTemplate", sender_name AS "senderName"
+       FROM newsletter_settings WHERE body_id = $1`,
       [bodyId],
     );
-    return rows[0] ?? { confirmUrlTemplate: null, manageUrlTemplate: null, senderName: null };
+    return rows[0] ?? { confirmUrlTemplate: null, manageUrlTemplate: null, unsubscribeUrlTemplate: null, senderName: null };
   }
 
-  async saveSettings(bodyId: string, s: { confirmUrlTemplate: string | null; manageUrlTemplate: string | null; senderName: string | null }): Promise<void> {
+  async saveSettings(bodyId: string, s: Settings): Promise<void> {
     await this.ds.query(
-      `INSERT INTO newsletter_settings (body_id, confirm_url_template, manage_url_template, sender_name) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (body_id) DO UPDATE SET confirm_url_template = $2, manage_url_template = $3, sender_name = $4, modified_at = now()`,
-      [bodyId, s.confirmUrlTemplate, s.manageUrlTemplate, s.senderName],
+      `INSERT INTO newsletter_settings (body_id, confirm_url_template, manage_url_template, unsubscribe_url_template, sender_name) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (body_id) DO UPDATE SET confirm_url_template = $2, manage_url_template = $3, unsubscribe_url_template = $4, sender_name = $5, modified_at = now()`,
+      [bodyId, s.confirmUrlTemplate, s.manageUrlTemplate, s.unsubscribeUrlTemplate, s.senderName],
     );
   }
 

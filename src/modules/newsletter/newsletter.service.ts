@@ -15,7 +15,7 @@ import type {
 } from './dto/newsletter.dto';
 import { NewsletterCrypto, normalizeEmail, TOKEN_PATTERN } from './newsletter.crypto';
 import { NewsletterQueues, within } from './newsletter.queues';
-import { NewsletterRepository, Preferences, SubscriptionRow } from './newsletter.repository';
+import { NewsletterRepository, Preferences, SubscriptionRow, TokenMatch } from './newsletter.repository';
 
 export const NEWSLETTER_CRYPTO = Symbol('NEWSLETTER_CRYPTO');
 export const NEWSLETTER_QUEUES = Symbol('NEWSLETTER_QUEUES');
@@ -64,30 +64,31 @@ export class NewsletterService implements OnApplicationShutdown {
 
   async confirm(body: BodyRef, token: string): Promise<ConfirmedDto> {
     this.requireEnabled();
-    const result = await this.repo.confirm(body.id, token);
+    const result = await this.repo.confirm(body.id, token, this.config.newsletter.manageTokenDays);
     if (!result) throw new Problem(410, 'This confirmation link is invalid, was already used or has expired. Subscribe again to get a new one.');
-    return { ...this.view(result.sub), manageToken: result.manageToken };
+    return { ...this.view(result.sub), manageToken: result.manageToken, manageTokenExpiresAt: result.manageTokenExpiresAt.toISOString() };
   }
 
   async get(body: BodyRef, token: string): Promise<SubscriptionDto> {
-    return this.view(await this.byToken(body, token));
+    return this.view(await this.byManageToken(body, token));
   }
 
   async update(body: BodyRef, token: string, input: UpdateSubscriptionDto): Promise<SubscriptionDto> {
-    const sub = await this.byToken(body, token);
+    const sub = await this.byManageToken(body, token);
     if (sub.status === 'unsubscribed' || sub.status === 'pending') throw new Problem(409, 'This subscription is not active; subscribe again to change it.');
     const topics: TopicsDto = input.topics ?? { all: sub.allTopics, committees: sub.committeeIds, documentTypes: sub.documentTypes, keywords: sub.keywords };
     const prefs = await this.preferences(body, topics, input.frequency ?? sub.frequency, input.language ?? sub.language);
     return this.view(await this.repo.update(sub.id, prefs));
   }
 
+  /** With the unsubscribe token of a mail, or a manage token. */
   async unsubscribe(body: BodyRef, token: string, via: string): Promise<void> {
-    const sub = await this.byToken(body, token);
-    await this.repo.unsubscribe(sub.id, via);
+    const match = await this.byToken(body, token);
+    await this.repo.unsubscribe(match.sub.id, via);
   }
 
   async export(body: BodyRef, token: string): Promise<SubscriptionExportDto> {
-    const sub = await this.byToken(body, token);
+    const sub = await this.byManageToken(body, token);
     const [consent, deliveries] = await Promise.all([this.repo.consentRecord(sub.id), this.repo.deliveries(sub.id)]);
     return {
       subscription: this.view(sub),
@@ -97,7 +98,7 @@ export class NewsletterService implements OnApplicationShutdown {
   }
 
   async remove(body: BodyRef, token: string): Promise<void> {
-    const sub = await this.byToken(body, token);
+    const sub = await this.byManageToken(body, token);
     await this.repo.remove(sub.id);
   }
 
@@ -110,18 +111,35 @@ export class NewsletterService implements OnApplicationShutdown {
     const next = {
       confirmUrlTemplate: input.confirmUrlTemplate === undefined ? current.confirmUrlTemplate : input.confirmUrlTemplate,
       manageUrlTemplate: input.manageUrlTemplate === undefined ? current.manageUrlTemplate : input.manageUrlTemplate,
+      unsubscribeUrlTemplate: input.unsubscribeUrlTemplate === undefined ? current.unsubscribeUrlTemplate : input.unsubscribeUrlTemplate,
       senderName: input.senderName === undefined ? current.senderName : input.senderName,
     };
     await this.repo.saveSettings(body.id, next);
     return next;
   }
 
-  private async byToken(body: BodyRef, token: string | undefined): Promise<SubscriptionRow> {
+  /** The subscription a manage or unsubscribe token opens; an expired manage token opens nothing. */
+  private async byToken(body: BodyRef, token: string | undefined): Promise<TokenMatch> {
     this.requireEnabled();
     if (!token || !TOKEN_PATTERN.test(token)) throw new Problem(401, 'Send the token from a newsletter mail in the X-Newsletter-Token header.');
-    const sub = await this.repo.byManageToken(body.id, token);
-    if (!sub) throw new Problem(401, 'The newsletter token is unknown; the subscription may have been deleted.');
-    return sub;
+    const match = await this.repo.byToken(body.id, token);
+    if (!match) throw new Problem(401, 'The newsletter token is unknown; the subscription may have been deleted.');
+    if (match.expired) {
+      throw new Problem(
+        410,
+        'This manage link has expired or was replaced by a newer one. Use the link in your latest newsletter mail, or subscribe again with the same address: confirming that mail gives you a new link.',
+      );
+    }
+    return match;
+  }
+
+  /** The subscription of a manage token: the only token that shows, changes, exports or deletes it. */
+  private async byManageToken(body: BodyRef, token: string | undefined): Promise<SubscriptionRow> {
+    const match = await this.byToken(body, token);
+    if (match.purpose !== 'manage') {
+      throw new Problem(403, 'This token comes from an unsubscribe link: it can only unsubscribe. Use the manage link of your latest newsletter mail.');
+    }
+    return match.sub;
   }
 
   private async preferences(body: BodyRef, topics: TopicsDto, frequency: Preferences['frequency'], language: Preferences['language']): Promise<Preferences> {

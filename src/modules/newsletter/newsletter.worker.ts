@@ -73,7 +73,15 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
         if (started) void maintain().catch(report);
       });
       const mailer = options.mailer ?? createMailer(config.mail);
-      const mail: MailContext = { ds: mailDs, crypto, mailer, publicUrl: config.publicUrl, staleSendSeconds: config.newsletter.staleSendSeconds, maxBounces: config.newsletter.maxBounces };
+      const mail: MailContext = {
+        ds: mailDs,
+        crypto,
+        mailer,
+        publicUrl: config.publicUrl,
+        staleSendSeconds: config.newsletter.staleSendSeconds,
+        maxBounces: config.newsletter.maxBounces,
+        manageTokenDays: config.newsletter.manageTokenDays,
+      };
       return { ds, queues, mailer, crypto, mail, domain: mailDomain(config.mail.from), housekeeper: new Housekeeper(ds, crypto) };
     })().catch((error: unknown) => {
       // Not opened (PostgreSQL down): the next job or pass tries again.

@@ -110,8 +110,14 @@ export class SubscriptionDto {
 }
 
 export class ConfirmedDto extends SubscriptionDto {
-  @ApiProperty({ description: 'Token for managing the subscription (also in every newsletter mail)' })
+  @ApiProperty({
+    description:
+      'Token for managing the subscription (header X-Newsletter-Token; newsletter mails link to the manage page with a current one). It expires, and every confirmation replaces it.',
+  })
   manageToken!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the manage token stops working' })
+  manageTokenExpiresAt!: string;
 }
 
 export class ConsentRecordDto {
@@ -163,6 +169,15 @@ export class NewsletterSettingsDto {
 
   @PatternField(TEMPLATE, TEMPLATE_MESSAGE, { optional: true, nullable: true, max: 500, example: 'https://www.musterstadt.example/newsletter/verwalten?token={token}' })
   manageUrlTemplate?: string | null;
+
+  @PatternField(TEMPLATE, TEMPLATE_MESSAGE, {
+    optional: true,
+    nullable: true,
+    max: 500,
+    example: 'https://www.musterstadt.example/newsletter/abbestellen?token={token}',
+    description: 'The page of the unsubscribe link in mails; it posts the token (which can only unsubscribe) to …/newsletter/unsubscribe',
+  })
+  unsubscribeUrlTemplate?: string | null;
 
   @PatternField(/^[^\r\n"<>]{1,100}$/, '$property must be a short name without quotes or angle brackets', { optional: true, nullable: true, max: 100, example: 'Stadt Musterstadt' })
   senderName?: string | null;

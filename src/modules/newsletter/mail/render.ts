@@ -37,7 +37,7 @@ export class Links {
   constructor(
     publicUrl: string,
     private readonly body: BodyView,
-    private readonly settings: { confirmUrlTemplate: string | null; manageUrlTemplate: string | null },
+    private readonly settings: { confirmUrlTemplate: string | null; manageUrlTemplate: string | null; unsubscribeUrlTemplate: string | null },
   ) {
     this.base = bodyBase(publicUrl, body);
   }
@@ -66,6 +66,11 @@ export class Links {
 
   manage(token: string): string {
     return this.withToken(this.settings.manageUrlTemplate, token, 'subscription');
+  }
+
+  /** The unsubscribe page of the website (a click is a GET: the page posts the token). */
+  unsubscribePage(token: string): string {
+    return this.withToken(this.settings.unsubscribeUrlTemplate, token, 'unsubscribe');
   }
 
   /** RFC 8058 one-click target: always the API, since mail clients POST to it directly. */
@@ -214,15 +219,22 @@ export function renderConfirm(language: Language, body: BodyView, links: Links, 
   return { subject, text, html };
 }
 
-export function renderDigest(language: Language, frequency: Frequency, body: BodyView, links: Links, events: DigestEvent[], manageToken: string): RenderedMail | null {
+/** The tokens a digest carries: to manage the subscription, and to unsubscribe (nothing else). */
+export interface MailTokens {
+  manage: string;
+  unsubscribe: string;
+}
+
+export function renderDigest(language: Language, frequency: Frequency, body: BodyView, links: Links, events: DigestEvent[], tokens: MailTokens): RenderedMail | null {
   const s = STRINGS[language];
   const sections = lines(events, language, links);
   let count = 0;
   for (const ls of sections.values()) count += ls.length;
   if (!count) return null;
-  // Both parts link to the manage page to unsubscribe: the one-click URL takes a POST (a
-  // click is a GET), so it only goes into the List-Unsubscribe header.
-  const manage = links.manage(manageToken);
+  // The unsubscribe link opens the website's unsubscribe page: the one-click URL takes a POST
+  // (a click is a GET), so it only goes into the List-Unsubscribe header.
+  const manage = links.manage(tokens.manage);
+  const unsubscribe = links.unsubscribePage(tokens.unsubscribe);
   const subject = s.digestSubject(body.name, count);
   const text: string[] = [s.digestIntro(body.name, frequency), ''];
   let html = `<p>${escapeHtml(s.digestIntro(body.name, frequency))}</p>`;
@@ -236,8 +248,8 @@ export function renderDigest(language: Language, frequency: Frequency, body: Bod
     text.push('');
     html += '</ul>';
   }
-  text.push('--', s.footer, `${s.manage}: ${manage}`, `${s.unsubscribe}: ${manage}`, '');
-  html += `<hr><p style="color:#555;font-size:.9em">${escapeHtml(s.footer)}<br><a href="${escapeHtml(manage)}">${escapeHtml(s.manage)}</a> · <a href="${escapeHtml(manage)}">${escapeHtml(s.unsubscribe)}</a></p>`;
+  text.push('--', s.footer, `${s.manage}: ${manage}`, `${s.unsubscribe}: ${unsubscribe}`, '');
+  html += `<hr><p style="color:#555;font-size:.9em">${escapeHtml(s.footer)}<br><a href="${escapeHtml(manage)}">${escapeHtml(s.manage)}</a> · <a href="${escapeHtml(unsubscribe)}">${escapeHtml(s.unsubscribe)}</a></p>`;
   return { subject, text: text.join('\n'), html: page(subject, html, language) };
 }
 

@@ -3,6 +3,7 @@ import type { NewsletterConfig } from '../../../config/config';
 import type { NewsletterCrypto } from '../newsletter.crypto';
 import type { Frequency } from '../newsletter.entities';
 import type { NewsletterQueues } from '../newsletter.queues';
+import { ENDED_MANAGE_TOKEN_DAYS } from '../newsletter.tokens';
 
 const TICK_LOCK = 7_301_002;
 const ENQUEUE_CHUNK = 2000;
@@ -139,12 +140,14 @@ const REKEY_BATCH = 500;
 
 /**
  * Privacy housekeeping: unconfirmed subscriptions go after seven days, used and expired
- * confirmation tokens after a day, old events and delivery logs after their retention; up to
- * `rekeyBatch` rows under an old key are re-encrypted with the active one (returns how many).
+ * confirmation tokens after a day, ended manage tokens after ENDED_MANAGE_TOKEN_DAYS, old
+ * events and delivery logs after their retention; up to `rekeyBatch` rows under an old key
+ * are re-encrypted with the active one (returns how many).
  */
 export async function housekeeping(ds: DataSource, crypto: NewsletterCrypto, rekeyBatch = REKEY_BATCH): Promise<number> {
   await ds.query(`DELETE FROM newsletter_subscription WHERE status = 'pending' AND created_at < now() - interval '7 days' AND modified_at < now() - interval '7 days'`);
   await ds.query(`DELETE FROM newsletter_token WHERE purpose = 'confirm' AND expires_at < now() - interval '1 day'`);
+  await ds.query(`DELETE FROM newsletter_token WHERE purpose = 'manage' AND expires_at < now() - make_interval(days => $1)`, [ENDED_MANAGE_TOKEN_DAYS]);
   await ds.query(`DELETE FROM newsletter_event WHERE created_at < now() - interval '35 days'`);
   await ds.query(`DELETE FROM newsletter_digest WHERE created_at < now() - interval '180 days'`);
   await ds.query(`DELETE FROM newsletter_delivery WHERE created_at < now() - interval '180 days'`);
@@ -181,15 +184,16 @@ export class Housekeeper {
 /** Re-encrypts up to `limit` subscriptions still under an old key; returns how many. */
 export async function rekey(ds: DataSource, crypto: NewsletterCrypto, limit = REKEY_BATCH): Promise<number> {
   if (!crypto.enabled) return 0;
-  const rows: { id: string; email: string; manage: string | null }[] = await ds.query(
-    `SELECT id, email_ciphertext AS email, manage_token_ciphertext AS manage FROM newsletter_subscription WHERE key_id <> $1 LIMIT $2`,
+  const rows: { id: string; email: string; manage: string | null; unsubscribe: string | null }[] = await ds.query(
+    `SELECT id, email_ciphertext AS email, manage_token_ciphertext AS manage, unsubscribe_token_ciphertext AS unsubscribe FROM newsletter_subscription WHERE key_id <> $1 LIMIT $2`,
     [crypto.activeKeyId, limit],
   );
+  const again = (blob: string | null): string | null => (blob ? crypto.encrypt(crypto.decrypt(blob)) : null);
   for (const r of rows) {
     const email = crypto.decrypt(r.email);
     await ds.query(
-      `UPDATE newsletter_subscription SET key_id = $2, email_hash = $3, email_ciphertext = $4, manage_token_ciphertext = $5 WHERE id = $1`,
-      [r.id, crypto.activeKeyId, crypto.hash(email), crypto.encrypt(email), r.manage ? crypto.encrypt(crypto.decrypt(r.manage)) : null],
+      `UPDATE newsletter_subscription SET key_id = $2, email_hash = $3, email_ciphertext = $4, manage_token_ciphertext = $5, unsubscribe_token_ciphertext = $6 WHERE id = $1`,
+      [r.id, crypto.activeKeyId, crypto.hash(email), crypto.encrypt(email), again(r.manage), again(r.unsubscribe)],
     );
   }
   return rows.length;

@@ -1,8 +1,9 @@
 import { DelayedError, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { MailError, type Mailer } from '../../../infra/mail/mailer';
-import { BodyView, DigestEvent, EventPayload, Links, renderConfirm, renderDigest, RenderedMail } from '../mail/render';
+import { BodyView, DigestEvent, EventPayload, Links, MailTokens, renderConfirm, renderDigest, RenderedMail } from '../mail/render';
 import type { NewsletterCrypto } from '../newsletter.crypto';
+import { mailTokens } from '../newsletter.tokens';
 import type { DeliveryKind, Frequency, Language, NewsletterEventKind, SubscriptionStatus } from '../newsletter.entities';
 import type { MailJob } from '../newsletter.queues';
 
@@ -17,6 +18,9 @@ interface Claimed {
   subscriptionId: string;
   email: string;
   manage: string | null;
+  /** Whether `manage` has at least half of its lifetime left. */
+  manageFresh: boolean;
+  unsubscribe: string | null;
   language: Language;
   frequency: Frequency;
   bodyId: string;
@@ -25,6 +29,7 @@ interface Claimed {
   webUrlTemplates: Record<string, string>;
   confirmUrlTemplate: string | null;
   manageUrlTemplate: string | null;
+  unsubscribeUrlTemplate: string | null;
   senderName: string | null;
 }
 
@@ -35,6 +40,8 @@ export interface MailContext {
   publicUrl: string;
   staleSendSeconds: number;
   maxBounces: number;
+  /** Lifetime of the manage tokens that mails carry. */
+  manageTokenDays: number;
 }
 
 export type SendOutcome = 'sent' | 'skipped' | 'done' | 'failed';
@@ -103,12 +110,15 @@ export async function sendDelivery(ctx: MailContext, job: Job<MailJob>, token?: 
      SELECT c.id, c.kind, c.digest_id AS "digestId", c.secret_ciphertext AS secret, c.message_id AS "messageId",
        -- Only events still public now: news withdrawn after the digest run is not mailed either.
        ARRAY(SELECT e.id::text FROM newsletter_event e WHERE e.id = ANY(c.event_ids) AND e.withdrawn_at IS NULL ORDER BY e.id) AS "eventIds",
-       s.id AS "subscriptionId", s.status AS "subStatus", s.email_ciphertext AS email, s.manage_token_ciphertext AS manage, s.language, s.frequency,
+       s.id AS "subscriptionId", s.status AS "subStatus", s.email_ciphertext AS email, s.manage_token_ciphertext AS manage,
+       coalesce((SELECT max(t.expires_at) FROM newsletter_token t WHERE t.subscription_id = s.id AND t.purpose = 'manage') > now() + make_interval(secs => $3), false) AS "manageFresh",
+       s.unsubscribe_token_ciphertext AS unsubscribe, s.language, s.frequency,
        b.id AS "bodyId", b.slug, b.name AS "bodyName", b.web_url_templates AS "webUrlTemplates",
-       ns.confirm_url_template AS "confirmUrlTemplate", ns.manage_url_template AS "manageUrlTemplate", ns.sender_name AS "senderName"
+       ns.confirm_url_template AS "confirmUrlTemplate", ns.manage_url_template AS "manageUrlTemplate", ns.unsubscribe_url_template AS "unsubscribeUrlTemplate",
+       ns.sender_name AS "senderName"
      FROM c JOIN newsletter_subscription s ON s.id = c.subscription_id JOIN body b ON b.id = s.body_id
      LEFT JOIN newsletter_settings ns ON ns.body_id = s.body_id`,
-    [job.data.deliveryId, ctx.staleSendSeconds],
+    [job.data.deliveryId, ctx.staleSendSeconds, (ctx.manageTokenDays * 86400) / 2],
   );
   const d = rows[0];
   if (!d) {
@@ -171,20 +181,31 @@ export async function sendDelivery(ctx: MailContext, job: Job<MailJob>, token?: 
 
 async function render(ctx: MailContext, d: Claimed): Promise<{ mail: RenderedMail; headers: Record<string, string> } | null> {
   const body: BodyView = { slug: d.slug, name: d.bodyName, webUrlTemplates: d.webUrlTemplates };
-  const links = new Links(ctx.publicUrl, body, { confirmUrlTemplate: d.confirmUrlTemplate, manageUrlTemplate: d.manageUrlTemplate });
+  const links = new Links(ctx.publicUrl, body, { confirmUrlTemplate: d.confirmUrlTemplate, manageUrlTemplate: d.manageUrlTemplate, unsubscribeUrlTemplate: d.unsubscribeUrlTemplate });
   if (d.kind === 'confirm') {
     // Nothing but confirmation mails before confirmation; none once the link is spent.
     if (!d.secret) return null;
     return { mail: renderConfirm(d.language, body, links, ctx.crypto.decrypt(d.secret)), headers: { 'Auto-Submitted': 'auto-generated' } };
   }
-  if (d.subStatus !== 'active' || !d.manage || !d.digestId) return null;
-  const manageToken = ctx.crypto.decrypt(d.manage);
-  const mail = renderDigest(d.language, d.frequency, body, links, await eventsOf(ctx.ds, d.digestId, d.eventIds), manageToken);
+  if (d.subStatus !== 'active' || !d.digestId) return null;
+  const events = await eventsOf(ctx.ds, d.digestId, d.eventIds);
+  if (!events.length) return null;
+  // Usually both are at hand; a subscription from before unsubscribe tokens, or whose manage
+  // token is past half its life, gets new ones first (the tokens of a resend stay the same).
+  const tokens: MailTokens =
+    d.manage && d.manageFresh && d.unsubscribe
+      ? { manage: ctx.crypto.decrypt(d.manage), unsubscribe: ctx.crypto.decrypt(d.unsubscribe) }
+      : await ctx.ds.transaction(async (m) => {
+          // Durable before the mail carries them (this connection commits asynchronously).
+          await m.query(`SET LOCAL synchronous_commit = on`);
+          return mailTokens(m, ctx.crypto, d.subscriptionId, ctx.manageTokenDays);
+        });
+  const mail = renderDigest(d.language, d.frequency, body, links, events, tokens);
   if (!mail) return null;
   return {
     mail,
     headers: {
-      'List-Unsubscribe': `<${links.unsubscribe(manageToken)}>`,
+      'List-Unsubscribe': `<${links.unsubscribe(tokens.unsubscribe)}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       'List-Id': `<newsletter.${d.slug}.${d.messageId.slice(d.messageId.indexOf('@') + 1)}>`,
       'Auto-Submitted': 'auto-generated',
