@@ -4,7 +4,7 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/src/**/*.spec.ts'],
   transform: { '^.+\\.(ts|js)$': ['@swc/jest'] },
-  // ESM-only dependencies that Node 20 loads through require(esm) but jest cannot.
+  // ESM-only dependencies that Node loads through require(esm) but jest cannot.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   maxWorkers: 2,
