@@ -1,12 +1,16 @@
 import { Logger, LoggerService } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import type { AppConfig } from '../src/config/config';
 import { bullPrefix, QUEUES } from '../src/infra/queue/queues';
+import { closeRedis } from '../src/infra/redis/close-redis';
 import { createRedis } from '../src/infra/redis/redis.module';
 import { NewsletterCrypto } from '../src/modules/newsletter/newsletter.crypto';
 import { digestJobId, mailJobId, NewsletterQueues } from '../src/modules/newsletter/newsletter.queues';
 import { NewsletterRepository, Preferences } from '../src/modules/newsletter/newsletter.repository';
-import { MAX_CLAIMS, reconcile } from '../src/modules/newsletter/worker/reconcile';
+import { createNewsletterWorker } from '../src/modules/newsletter/newsletter.worker';
+import { BACKLOG_GRACE_SECONDS, MAX_CLAIMS, reconcile } from '../src/modules/newsletter/worker/reconcile';
+import { OutboxRelay } from '../src/worker/outbox-relay';
+import { bullConnection } from '../src/worker/worker';
 import { bearer, startWithBody } from './support/app';
 import { createCommittee } from './support/factories';
 import { TestRedisServer } from './support/redis-server';
@@ -134,7 +138,7 @@ describe('newsletter worker when Redis restarts empty', () => {
       expect(await queues.mail.getJobState(mailJobId(ids.gaveUp))).toBe('failed');
 
       const done = await reconcile(t.ds, queues, 120);
-      expect(done).toEqual({ digests: 1, queued: 2, interrupted: 1, failed: 1 });
+      expect(done).toEqual({ changes: 0, digests: 1, queued: 2, interrupted: 1, failed: 1 });
       const state = async (name: string): Promise<string> => queues.mail.getJobState(mailJobId(ids[name]));
       expect(await state('lost')).toBe('waiting');
       expect(await state('gaveUp')).toBe('waiting');
@@ -148,12 +152,72 @@ describe('newsletter worker when Redis restarts empty', () => {
       const [tooOften]: { status: string; last_error: string }[] = await t.ds.query(`SELECT status, last_error FROM newsletter_delivery WHERE id = $1`, [ids.tooOften]);
       expect(tooOften).toEqual({ status: 'failed', last_error: `interrupted ${MAX_CLAIMS} times` });
       // Idempotent: a second pass finds nothing to do.
-      expect(await reconcile(t.ds, queues, 120)).toEqual({ digests: 0, queued: 0, interrupted: 0, failed: 0 });
+      expect(await reconcile(t.ds, queues, 120)).toEqual({ changes: 0, digests: 0, queued: 0, interrupted: 0, failed: 0 });
     } finally {
       await Promise.all([queues.mail.obliterate({ force: true }), queues.digest.obliterate({ force: true })]);
       await queues.close();
       await t.ds.query(`DELETE FROM newsletter_subscription`);
       await t.ds.query(`DELETE FROM newsletter_digest`);
+    }
+  });
+
+  it('mails news relayed just before Redis lost its job, exactly once, when the worker starts', async () => {
+    const committee = await createCommittee(t.ds, { bodyId: t.body.id, name: 'Bauausschuss' });
+    const email = 'nachzuegler@musterstadt.example';
+    await subscribers([email], () => ({ committeeIds: [committee.id] }));
+    // The relay runs while no newsletter worker does: the news is a job in Redis and a row of the backlog.
+    const newsletter = createNewsletterWorker(workerConfig);
+    const connection = bullConnection(workerConfig);
+    const queue = new Queue(QUEUES.newsletter, { connection, prefix: bullPrefix(workerConfig) });
+    try {
+      await publishSession('Sitzung des Bauausschusses', committee.id);
+      expect(await new OutboxRelay(t.ds, [queue], 50, 500, [newsletter.recorder]).drain()).toBeGreaterThan(0);
+      expect(await queue.getWaitingCount()).toBeGreaterThan(0);
+    } finally {
+      await queue.close();
+      await closeRedis(connection);
+      await newsletter.close();
+    }
+    const backlog = async (): Promise<number> => (await t.ds.query(`SELECT count(*)::int AS n FROM newsletter_backlog`))[0].n;
+    expect(await backlog()).toBeGreaterThan(0);
+
+    await redis.kill();
+    await redis.start();
+    // As if the worker came up after the grace period (rows younger than it stand for jobs under way).
+    await t.ds.query(`UPDATE newsletter_backlog SET queued_at = queued_at - make_interval(secs => $1)`, [BACKLOG_GRACE_SECONDS]);
+    worker = await startNewsletterWorker(workerConfig, t.ds);
+    try {
+      const digests = (): number => smtp.to(email).filter((m) => m.subject.startsWith('Ratsinformation')).length;
+      await until(() => digests() > 0, 'the mail about the session', 20_000);
+      await sleep(2500);
+      expect(digests()).toBe(1);
+      expect(smtp.to(email)[0].text).toContain('Sitzung des Bauausschusses');
+      expect(await backlog()).toBe(0);
+    } finally {
+      await worker.stop();
+      worker = null;
+      await t.ds.query(`DELETE FROM newsletter_subscription`);
+      await t.ds.query(`DELETE FROM newsletter_digest`);
+    }
+  });
+
+  it('keeps no backlog while the newsletter is off, and drops what was recorded before it was switched off', async () => {
+    const off = createNewsletterWorker({ ...workerConfig, newsletter: { ...workerConfig.newsletter, keys: [] } });
+    const connection = bullConnection(workerConfig);
+    const queue = new Queue(QUEUES.newsletter, { connection, prefix: bullPrefix(workerConfig) });
+    try {
+      await publishSession('Sitzung ohne Newsletter', (await createCommittee(t.ds, { bodyId: t.body.id })).id);
+      expect(await new OutboxRelay(t.ds, [queue], 50, 500, [off.recorder]).drain()).toBeGreaterThan(0);
+      expect(await t.ds.query(`SELECT * FROM newsletter_backlog`)).toEqual([]);
+      const job = (await queue.getJobs(['waiting'])).find((j) => j.name === 'session')!;
+      await t.ds.query(`INSERT INTO newsletter_backlog (change_event_id) VALUES ($1)`, [job.data.eventId]);
+      expect(await off.processors[QUEUES.newsletter](job)).toBe(0);
+      expect(await t.ds.query(`SELECT * FROM newsletter_backlog`)).toEqual([]);
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.close();
+      await closeRedis(connection);
+      await off.close();
     }
   });
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { ChangeJob, DEFAULT_JOB_OPTIONS } from '../infra/queue/queues';
+import { ChangeJob, changeJob } from '../infra/queue/queues';
 
 interface EventRow {
   id: string;
@@ -92,20 +92,18 @@ export class OutboxRelay {
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
-      const jobs = rows.map((r) => ({
-        name: r.resource,
-        data: {
+      const jobs = rows.map((r) =>
+        changeJob({
           eventId: r.id,
           bodyId: r.body_id,
           resource: r.resource,
           resourceId: r.resource_id,
           action: r.action,
-          audienceBefore: r.audience_before,
-          audienceAfter: r.audience_after,
+          audienceBefore: r.audience_before as ChangeJob['audienceBefore'],
+          audienceAfter: r.audience_after as ChangeJob['audienceAfter'],
           requestId: r.request_id,
-        } as ChangeJob,
-        opts: { ...DEFAULT_JOB_OPTIONS, jobId: `change-${r.id}` },
-      }));
+        }),
+      );
       for (const recorder of this.recorders) await recorder.record(manager, jobs.map((j) => j.data));
       for (const queue of this.queues) await queue.addBulk(jobs);
       await manager.query(`UPDATE change_event SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);

@@ -1,7 +1,7 @@
 import type { RelayRecorder } from './outbox-relay';
 import type { Processors } from './worker';
 import { sharedSearchJobs } from './search-jobs';
-import { NEWSLETTER_PROCESSORS, startNewsletterWorker } from '../modules/newsletter/newsletter.worker';
+import { NEWSLETTER_PROCESSORS, NEWSLETTER_RECORDER, startNewsletterWorker } from '../modules/newsletter/newsletter.worker';
 import { ME_PROCESSORS, startMeWorker } from '../modules/me/me.worker';
 
 /** The handler of every queue in QUEUES (see src/infra/queue/queues.ts). */
@@ -14,7 +14,11 @@ export const PROCESSORS: Processors = {
 /** Run once when a worker starts: search index settings, the newsletter's digest schedule, the accounts' housekeeping. */
 export const STARTUP: (() => Promise<void>)[] = [() => sharedSearchJobs().start(), startNewsletterWorker, startMeWorker];
 
-/** Work the outbox relay records in PostgreSQL with each batch of change events: search's pending index work. */
+/**
+ * Work the outbox relay records in PostgreSQL with each batch of change events: search's
+ * pending index work, and the change events the newsletter still has to read.
+ */
 export const RECORDERS: RelayRecorder[] = [
   { record: (manager, events) => sharedSearchJobs().recorder.record(manager, events), relayed: () => sharedSearchJobs().recorder.relayed?.() },
+  NEWSLETTER_RECORDER,
 ];

@@ -169,7 +169,7 @@ export interface NewsletterTestWorker {
 
 /**
  * The newsletter's part of the worker, in-process: the outbox relay (into the newsletter
- * queue only) and BullMQ workers for the newsletter, digest and mail queues.
+ * queue and backlog only) and BullMQ workers for the newsletter, digest and mail queues.
  */
 export async function startNewsletterWorker(config: AppConfig, ds: DataSource): Promise<NewsletterTestWorker> {
   const prefix = bullPrefix(config);
@@ -182,7 +182,7 @@ export async function startNewsletterWorker(config: AppConfig, ds: DataSource): 
   const workers = createWorkers(newsletter.processors, { connection: shared, prefix, outage, logger, settings: { lockDuration: 2000, stalledInterval: 1000 } });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await newsletter.start();
-  const relay = new OutboxRelay(ds, [changeQueue], 50);
+  const relay = new OutboxRelay(ds, [changeQueue], 50, 500, [newsletter.recorder]);
   relay.start();
   return {
     stop: async () => {

@@ -54,3 +54,8 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 14 * 24 * 3600 },
 } as const;
+
+/** The job of a change event in a change queue: named after its resource, its id derived from the event's. */
+export function changeJob(change: ChangeJob): { name: string; data: ChangeJob; opts: typeof DEFAULT_JOB_OPTIONS & { jobId: string } } {
+  return { name: change.resource, data: change, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `change-${change.eventId}` } };
+}

@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { BodyEntity } from '../bodies/body.entity';
+import { ChangeEventEntity } from '../changes/change-event.entity';
 
 export const SUBSCRIPTION_STATUSES = ['pending', 'active', 'suspended', 'unsubscribed'] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
@@ -259,6 +260,24 @@ export class NewsletterSnapshotEntity {
   modifiedAt!: Date;
 }
 
+/**
+ * Change events the outbox relay handed to the newsletter whose newsletter events are not
+ * recorded yet: inserted in the relay's transaction, deleted in the transaction that reads the
+ * event (change-consumer.ts). A row whose job Redis lost gets it back (reconcile.ts).
+ */
+@Entity('newsletter_backlog')
+export class NewsletterBacklogEntity {
+  @PrimaryColumn('bigint')
+  changeEventId!: string;
+
+  @ManyToOne(() => ChangeEventEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'change_event_id' })
+  changeEvent?: ChangeEventEntity;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  queuedAt!: Date;
+}
+
 /** One digest period of one body and frequency: the range of newsletter events it covers. */
 @Entity('newsletter_digest')
 @Index('uq_newsletter_digest_period', ['bodyId', 'frequency', 'period'], { unique: true })
@@ -394,6 +413,7 @@ export const NEWSLETTER_ENTITIES = [
   NewsletterConsentEntity,
   NewsletterEventEntity,
   NewsletterSnapshotEntity,
+  NewsletterBacklogEntity,
   NewsletterDigestEntity,
   NewsletterDeliveryEntity,
   NewsletterSettingsEntity,

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import type { AppConfig } from '../../config/config';
-import { QUEUES } from '../../infra/queue/queues';
+import { ChangeJob, changeJob, QUEUES } from '../../infra/queue/queues';
 import { RedisOutageLog } from '../../infra/redis/outage-log';
 
 /** Job names of the newsletter queues. Payloads carry ids only. */
@@ -35,10 +35,12 @@ export const mailJobId = (deliveryId: string): string => `mail-${deliveryId}`;
 export const digestJobId = (digestId: string): string => `digest-${digestId}`;
 const TICK_SCHEDULER = 'newsletter-tick';
 
-/** Producers for the mail and digest queues (API and worker). */
+/** Producers for the mail and digest queues (API and worker), and the worker's change queue. */
 export class NewsletterQueues {
   readonly mail: Queue<MailJob>;
   readonly digest: Queue<DigestJob | Record<string, never>>;
+  /** Change events the outbox relay handed to the newsletter (the relay adds them; reconcile.ts re-adds lost ones). */
+  readonly changes: Queue<ChangeJob>;
   /** Logs a Redis outage of the connection and both queues once, and its end. */
   readonly outage = new RedisOutageLog(new Logger('newsletter'), 'newsletter queues');
 
@@ -51,6 +53,7 @@ export class NewsletterQueues {
     // closes first); callers see failed commands, so an unheard 'error' must not crash the process.
     this.mail = this.outage.errors(new Queue<MailJob>(QUEUES.mail, { connection, prefix }));
     this.digest = this.outage.errors(new Queue<DigestJob | Record<string, never>>(QUEUES.newsletterDigest, { connection, prefix }));
+    this.changes = this.outage.errors(new Queue<ChangeJob>(QUEUES.newsletter, { connection, prefix }));
   }
 
   async addMail(deliveryIds: string[]): Promise<void> {
@@ -74,6 +77,11 @@ export class NewsletterQueues {
   /** The same for digest runs; returns the digest ids whose job was (re)added. */
   async ensureDigests(digestIds: string[]): Promise<string[]> {
     return this.ensure(this.digest, digestIds.map((digestId) => ({ key: digestId, name: DIGEST_JOBS.digest, data: { digestId }, opts: { ...DIGEST_JOB_OPTIONS, jobId: digestJobId(digestId) } })));
+  }
+
+  /** The same for change events of the newsletter's backlog, with the relay's job ids; returns the event ids whose job was (re)added. */
+  async ensureChanges(changes: ChangeJob[]): Promise<string[]> {
+    return this.ensure(this.changes, changes.map((change) => ({ key: change.eventId, ...changeJob(change) })));
   }
 
   /**
@@ -123,7 +131,7 @@ export class NewsletterQueues {
    * ended (which settles a start-up still waiting for Redis), and only then are the queues closed.
    */
   async close(): Promise<void> {
-    const queues = [this.mail, this.digest];
+    const queues = [this.mail, this.digest, this.changes];
     const started = (): Promise<unknown> => Promise.allSettled(queues.map((q) => q.waitUntilReady()));
     await within(started(), 2000).catch(() => undefined);
     this.connection.disconnect();

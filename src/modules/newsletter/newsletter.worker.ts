@@ -9,15 +9,21 @@ import { createRedis } from '../../infra/redis/redis.module';
 import { mailDomain } from './mail/render';
 import { NewsletterCrypto } from './newsletter.crypto';
 import { DIGEST_JOBS, DigestJob, MailJob, NewsletterQueues, within } from './newsletter.queues';
-import { consumeChange } from './worker/change-consumer';
+import { consumeChange, dropChange, recordChanges } from './worker/change-consumer';
 import { Housekeeper, openDueDigests, runDigest } from './worker/digest';
 import { MailContext, sendDelivery } from './worker/mail.processor';
 import { reconcile } from './worker/reconcile';
+import type { RelayRecorder } from '../../worker/outbox-relay';
 
 export type NewsletterQueueName = typeof QUEUES.newsletter | typeof QUEUES.newsletterDigest | typeof QUEUES.mail;
 
 export interface NewsletterWorker {
   processors: Record<NewsletterQueueName, JobHandler>;
+  /**
+   * The outbox relay's recorder: the change events the newsletter still has to read, kept in
+   * PostgreSQL until it has (nothing while the newsletter is off, so nothing piles up).
+   */
+  recorder: RelayRecorder;
   /**
    * Opens connections, registers the digest tick and the send rate, and reconciles Redis with
    * PostgreSQL (see reconcile.ts); from then on does so again whenever its Redis connection
@@ -101,9 +107,9 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
       if ((await within(r.queues.ensureSchedule(config), 5000)) && scheduled) logger.warn('the digest tick was missing in Redis; registered again');
       scheduled = true;
       const done = await reconcile(r.ds, r.queues, config.newsletter.staleSendSeconds);
-      if (done && done.digests + done.queued + done.interrupted + done.failed > 0) {
+      if (done && done.changes + done.digests + done.queued + done.interrupted + done.failed > 0) {
         logger.warn(
-          `jobs restored from PostgreSQL: ${done.digests} digest runs, ${done.queued} mails, ${done.interrupted} interrupted sends` +
+          `jobs restored from PostgreSQL: ${done.changes} change events, ${done.digests} digest runs, ${done.queued} mails, ${done.interrupted} interrupted sends` +
             (done.failed ? `; ${done.failed} sends interrupted too often, recorded as failed` : ''),
         );
       }
@@ -116,7 +122,11 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
   const processors: Record<NewsletterQueueName, JobHandler> = {
     [QUEUES.newsletter]: async (job) => {
       const r = await open();
-      if (!r.crypto.enabled) return 0;
+      if (!r.crypto.enabled) {
+        // Recorded before the newsletter was switched off: dropped, not read.
+        await dropChange(r.ds, job.data as ChangeJob);
+        return 0;
+      }
       return consumeChange(r.ds, job.data as ChangeJob);
     },
     [QUEUES.newsletterDigest]: async (job) => {
@@ -134,8 +144,12 @@ export function createNewsletterWorker(config: AppConfig, options: { dataSource?
     },
   };
 
+  const enabled = config.newsletter.keys.length > 0;
+  const recorder: RelayRecorder = { record: (manager, events) => (enabled ? recordChanges(manager, events) : Promise.resolve()) };
+
   return {
     processors,
+    recorder,
     start: async () => {
       started = true;
       if (!timer) {
@@ -181,6 +195,9 @@ const lazy = (): NewsletterWorker => (shared ??= createNewsletterWorker(loadConf
 export function startNewsletterWorker(): Promise<void> {
   return lazy().start();
 }
+
+/** The newsletter's backlog, recorded by the worker's outbox relay (see NewsletterWorker.recorder). */
+export const NEWSLETTER_RECORDER: RelayRecorder = { record: (manager, events) => lazy().recorder.record(manager, events) };
 
 /** Handlers for the worker process (configuration from the environment, opened on first job). */
 export const NEWSLETTER_PROCESSORS: Record<NewsletterQueueName, JobHandler> = {

@@ -148,16 +148,43 @@ function classify(resource: Tracked, id: string, prev: State | null, cur: State)
 
 const TRACKED = new Set<string>(['session', 'agenda-item', 'document', 'minutes']);
 
+/** Whether a change event can lead to newsletter events (consumeChange skips all others). */
+export function concernsNewsletter(job: ChangeJob): boolean {
+  if (job.resource === 'consultation') return job.audienceAfter === AUDIENCE.public && job.audienceBefore !== AUDIENCE.public;
+  return TRACKED.has(job.resource);
+}
+
 /**
- * Turns one change event into newsletter events. Idempotent and safe out of order: it
- * compares the resource's current public state with the last state it saw (a snapshot row,
- * locked, that also remembers the newest change event applied) and ignores older events.
+ * The outbox relay's recorder: the change events of a batch that concern the newsletter become
+ * its backlog, in the relay's transaction and one statement, so that an event is never marked
+ * relayed while the newsletter could still lose it with its Redis job (see reconcile.ts).
+ */
+export async function recordChanges(m: EntityManager, events: ChangeJob[]): Promise<void> {
+  const ids = events.filter(concernsNewsletter).map((e) => e.eventId);
+  if (!ids.length) return;
+  await m.query(`INSERT INTO newsletter_backlog (change_event_id) SELECT unnest($1::bigint[]) ON CONFLICT DO NOTHING`, [ids]);
+}
+
+/** Removes a change event from the backlog without reading it (the newsletter is switched off). */
+export async function dropChange(ds: DataSource, job: ChangeJob): Promise<void> {
+  await ds.query(`DELETE FROM newsletter_backlog WHERE change_event_id = $1`, [job.eventId]);
+}
+
+/** The event leaves the backlog in the transaction that reads it: committed together, or neither. */
+const done = (m: EntityManager, job: ChangeJob): Promise<unknown> => m.query(`DELETE FROM newsletter_backlog WHERE change_event_id = $1`, [job.eventId]);
+
+/**
+ * Turns one change event into newsletter events and takes it off the backlog. Idempotent and
+ * safe out of order: it compares the resource's current public state with the last state it
+ * saw (a snapshot row, locked, that also remembers the newest change event applied) and
+ * ignores older events.
  */
 export async function consumeChange(ds: DataSource, job: ChangeJob): Promise<number> {
+  if (!concernsNewsletter(job)) return 0;
   if (job.resource === 'consultation') return consumeConsultation(ds, job);
-  if (!TRACKED.has(job.resource)) return 0;
   const resource = job.resource as Tracked;
   return ds.transaction(async (m) => {
+    await done(m, job);
     await m.query(
       `INSERT INTO newsletter_snapshot (resource_id, body_id, resource, change_event_id, state) VALUES ($1, $2, $3, 0, NULL) ON CONFLICT (resource_id) DO NOTHING`,
       [job.resourceId, job.bodyId, resource],
@@ -194,8 +221,8 @@ export async function consumeChange(ds: DataSource, job: ChangeJob): Promise<num
 
 /** A consultation that became public puts its (public) document before followers of its committee. */
 async function consumeConsultation(ds: DataSource, job: ChangeJob): Promise<number> {
-  if (job.audienceAfter !== AUDIENCE.public || job.audienceBefore === AUDIENCE.public) return 0;
   return ds.transaction(async (m) => {
+    await done(m, job);
     const rows: { documentId: string; committeeId: string | null }[] = await m.query(
       `SELECT c.document_id AS "documentId", c.committee_id AS "committeeId" FROM consultation c WHERE c.id = $1 AND ${visible.consultation('c', 'public')}`,
       [job.resourceId],

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { ChangeJob } from '../../../infra/queue/queues';
 import { MAIL_JOB_OPTIONS, type NewsletterQueues } from '../newsletter.queues';
 
 const RECONCILE_LOCK = 7_301_003;
@@ -11,8 +12,15 @@ const DIGESTS = 100;
  * about it kills its worker or its send every time.
  */
 export const MAX_CLAIMS = MAIL_JOB_OPTIONS.attempts * 2;
+/**
+ * Backlog rows younger than this are left alone: their jobs were added before the rows were
+ * committed, so a younger row only stands for a job that is running or just ended.
+ */
+export const BACKLOG_GRACE_SECONDS = 10;
 
 export interface Reconciled {
+  /** Change events of the backlog whose job was (re)added. */
+  changes: number;
   /** Digest runs whose job was (re)added. */
   digests: number;
   /** Deliveries waiting to be sent whose job was (re)added. */
@@ -24,11 +32,12 @@ export interface Reconciled {
 }
 
 /**
- * PostgreSQL is the truth, Redis may have lost anything: every digest run not yet enqueued,
- * every delivery still `queued`, and every send whose lease expired (`sending`, its worker died)
- * gets its BullMQ job back unless that job exists and is still to run. Job ids are the row ids,
- * so adding one again is a no-op while it exists, and the claim in mail.processor.ts makes a
- * second job of one delivery harmless. Bounded batches over the partial index of pending
+ * PostgreSQL is the truth, Redis may have lost anything: every change event of the backlog
+ * (older than BACKLOG_GRACE_SECONDS), every digest run not yet enqueued, every delivery still
+ * `queued`, and every send whose lease expired (`sending`, its worker died) gets its BullMQ job
+ * back unless that job exists and is still to run. Job ids are derived from the row ids, so
+ * adding one again is a no-op while it exists; the snapshots in change-consumer.ts and the
+ * claim in mail.processor.ts make a second job of one event or delivery harmless. Bounded batches over the partial index of pending
  * deliveries; one pass at a time across workers (an advisory lock). Returns what it did, or
  * null when another worker's pass was running.
  */
@@ -40,7 +49,21 @@ export async function reconcile(ds: DataSource, queues: NewsletterQueues, leaseS
     const locked = lock[0].locked;
     if (!locked) return null;
     try {
-      const done: Reconciled = { digests: 0, queued: 0, interrupted: 0, failed: 0 };
+      const done: Reconciled = { changes: 0, digests: 0, queued: 0, interrupted: 0, failed: 0 };
+      // News first: its newsletter events feed the digest runs below.
+      for (let after = '0'; ; ) {
+        const changes: ChangeJob[] = await ds.query(
+          `SELECT e.id::text AS "eventId", e.body_id AS "bodyId", e.resource, e.resource_id AS "resourceId", e.action,
+             e.audience_before AS "audienceBefore", e.audience_after AS "audienceAfter", e.request_id AS "requestId"
+           FROM newsletter_backlog b JOIN change_event e ON e.id = b.change_event_id
+           WHERE b.change_event_id > $1 AND b.queued_at < now() - make_interval(secs => $3) ORDER BY b.change_event_id LIMIT $2`,
+          [after, BATCH, BACKLOG_GRACE_SECONDS],
+        );
+        if (!changes.length) break;
+        done.changes += (await queues.ensureChanges(changes)).length;
+        if (changes.length < BATCH) break;
+        after = changes[changes.length - 1].eventId;
+      }
       const digests: { id: string }[] = await ds.query(`SELECT id FROM newsletter_digest WHERE enqueued_at IS NULL ORDER BY created_at LIMIT $1`, [DIGESTS]);
       done.digests = (await queues.ensureDigests(digests.map((d) => d.id))).length;
 
