@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import type { Pool } from 'pg';
 import type { SearchConfig } from '../config/config';
 import type { Storage } from '../infra/storage/storage';
-import type { ExtractionMethod, ExtractionStatus } from '../modules/files/file-text';
+import { TEXT_PENDING_SQL, type ExtractionMethod, type ExtractionStatus } from '../modules/files/file-text';
 import { extractOffice, OFFICE_TYPES } from './office-text';
 
 const run = promisify(execFile);
@@ -382,7 +382,7 @@ export class TextExtractor {
 
   /** Ids of files to (re-)extract: never extracted, or failed when `failed` is set. */
   async pending(bodyId: string | null, failed: boolean, limit = 500, after = '00000000-0000-0000-0000-000000000000'): Promise<string[]> {
-    const where = [`id > $1`, `deleted_at IS NULL`, `storage_key IS NOT NULL`, failed ? `text_status = 'failed'` : `(text_status IS NULL OR text_source_sha512 IS DISTINCT FROM sha512)`];
+    const where = [`id > $1`, failed ? `deleted_at IS NULL AND storage_key IS NOT NULL AND text_status = 'failed'` : TEXT_PENDING_SQL];
     const values: unknown[] = [after, limit];
     if (bodyId) {
       values.push(bodyId);
@@ -390,5 +390,14 @@ export class TextExtractor {
     }
     const result = await this.pool.query<{ id: string }>(`SELECT id FROM file WHERE ${where.join(' AND ')} ORDER BY id LIMIT $2`, values);
     return result.rows.map((r) => r.id);
+  }
+
+  /** Files whose text is still to be extracted although they last changed `seconds` ago or earlier, by id from `after`, with the checksum of their bytes. */
+  async overdue(seconds: number, limit: number, after: string): Promise<{ id: string; sha512: string | null }[]> {
+    const result = await this.pool.query<{ id: string; sha512: string | null }>(
+      `SELECT id, sha512 FROM file WHERE ${TEXT_PENDING_SQL} AND id > $1 AND modified_at < now() - make_interval(secs => $3) ORDER BY id LIMIT $2`,
+      [after, limit, seconds],
+    );
+    return result.rows;
   }
 }

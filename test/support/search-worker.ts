@@ -1,10 +1,10 @@
 import type { AppConfig } from '../../src/config/config';
 import { QUEUES } from '../../src/infra/queue/queues';
-import { SearchJobs } from '../../src/worker/search-jobs';
+import { SearchJobs, SearchJobsOptions } from '../../src/worker/search-jobs';
 import { Processors, RunningWorker, startWorker } from '../../src/worker/worker';
 
 /** Runs the real worker (outbox relay + BullMQ) with search's relay recorder and extraction; other queues get no-ops. */
-export async function startSearchWorker(config: AppConfig, options: { backlogMs?: number } = {}): Promise<{ worker: RunningWorker; jobs: SearchJobs; stop(): Promise<void> }> {
+export async function startSearchWorker(config: AppConfig, options: SearchJobsOptions = {}): Promise<{ worker: RunningWorker; jobs: SearchJobs; stop(): Promise<void> }> {
   const jobs = new SearchJobs(config, options);
   const processors = Object.fromEntries(Object.values(QUEUES).map((name) => [name, () => Promise.resolve()])) as unknown as Processors;
   processors[QUEUES.extract] = (job) => jobs.extract(job);

@@ -14,6 +14,13 @@ export const extractedTextSql = (alias: string): string => `(${alias}.text_origi
 
 export type ExtractionStatus = 'done' | 'empty' | 'unsupported' | 'failed';
 
+/**
+ * SQL over `file`: the file has stored bytes whose text is still to be extracted (never
+ * extracted, or extracted from other bytes). The predicate of the partial index
+ * `ix_file_text_pending`, which keeps finding such files cheap however many files are done.
+ */
+export const TEXT_PENDING_SQL = 'deleted_at IS NULL AND storage_key IS NOT NULL AND (text_status IS NULL OR text_source_sha512 IS DISTINCT FROM sha512)';
+
 /** What the live files of a body (or of all bodies) have as text. */
 export interface FileTextCounts {
   files: number;

@@ -3,7 +3,7 @@ import { TenantEntity } from '../../infra/database/base.entity';
 import { DocumentEntity } from '../documents/document.entity';
 import { AgendaItemEntity } from '../agenda-items/agenda-item.entity';
 import { SessionEntity } from '../sessions/session.entity';
-import { TEXT_ORIGINS, TextOrigin } from './file-text';
+import { TEXT_ORIGINS, TEXT_PENDING_SQL, TextOrigin } from './file-text';
 
 export const FILE_ROLES = ['main', 'auxiliary', 'resolution', 'invitation', 'results_protocol', 'verbatim_protocol'] as const;
 export type FileRole = (typeof FILE_ROLES)[number];
@@ -14,6 +14,7 @@ export type FileRole = (typeof FILE_ROLES)[number];
 @Index('ix_file_document', ['documentId', 'position'])
 @Index('ix_file_agenda_item', ['agendaItemId', 'position'])
 @Index('ix_file_session', ['sessionId', 'position'])
+@Index('ix_file_text_pending', ['id'], { where: TEXT_PENDING_SQL })
 export class FileEntity extends TenantEntity {
   @Column('text')
   name!: string;

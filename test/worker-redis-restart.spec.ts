@@ -1,0 +1,70 @@
+import { Queue } from 'bullmq';
+import type { AppConfig } from '../src/config/config';
+import { bullPrefix, QUEUES } from '../src/infra/queue/queues';
+import { closeRedis } from '../src/infra/redis/close-redis';
+import { OutboxRelay } from '../src/worker/outbox-relay';
+import { SearchJobs } from '../src/worker/search-jobs';
+import { bullConnection } from '../src/worker/worker';
+import { bearer, startWithBody } from './support/app';
+import { TestRedisServer } from './support/redis-server';
+import { eventually, startSearchWorker } from './support/search-worker';
+
+type Ctx = Awaited<ReturnType<typeof startWithBody>>;
+
+/**
+ * The worker's jobs other than the newsletter's against a Redis of its own that is killed and
+ * started again empty: what Redis forgets is recovered from PostgreSQL.
+ */
+describe('worker jobs when Redis restarts empty', () => {
+  let redis: TestRedisServer;
+  let t: Ctx;
+  let workerConfig: AppConfig;
+
+  beforeAll(async () => {
+    redis = await TestRedisServer.start();
+    t = await startWithBody();
+    workerConfig = { ...t.config, redisUrl: redis.url };
+  });
+  afterAll(async () => {
+    await t.close();
+    await redis.kill();
+  });
+
+  it('extracts the text of a file whose extract job Redis lost', async () => {
+    const res = await t
+      .http()
+      .post('/v1/bodies/musterstadt/files')
+      .set(...bearer(t.keys.editor))
+      .field('publish', 'true')
+      .attach('file', Buffer.from('Haushaltssatzung der Stadt Musterstadt für das Jahr 2031'), { filename: 'satzung.txt', contentType: 'text/plain' })
+      .expect(201);
+    const id = res.body.id as string;
+    const file = async (): Promise<{ text_status: string | null; text: string | null }> => (await t.ds.query(`SELECT text_status, text FROM file WHERE id = $1`, [id]))[0];
+
+    // The relay hands the change to the extract queue while no worker runs; the sweep leaves a waiting queue alone.
+    const connection = bullConnection(workerConfig);
+    const queue = new Queue(QUEUES.extract, { connection, prefix: bullPrefix(workerConfig) });
+    const idle = new SearchJobs(workerConfig, { sweepGraceSeconds: 0 });
+    try {
+      expect(await new OutboxRelay(t.ds, [queue], 50).drain()).toBeGreaterThan(0);
+      expect(await queue.getWaitingCount()).toBe(1);
+      expect(await idle.sweepExtraction()).toBe(0);
+      expect(await queue.getWaitingCount()).toBe(1);
+    } finally {
+      await idle.close();
+      await queue.close();
+      await closeRedis(connection);
+    }
+
+    await redis.kill();
+    await redis.start();
+    // Grace 0: as if the worker came up two minutes later.
+    const worker = await startSearchWorker(workerConfig, { sweepMs: 200, sweepGraceSeconds: 0 });
+    try {
+      await eventually(async () => (await file()).text_status === 'done', 20_000, 'the text of the file');
+      expect((await file()).text).toBe('Haushaltssatzung der Stadt Musterstadt für das Jahr 2031');
+    } finally {
+      await worker.stop();
+    }
+  });
+});
