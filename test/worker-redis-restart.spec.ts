@@ -1,10 +1,14 @@
+import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { AppConfig } from '../src/config/config';
 import { bullPrefix, QUEUES } from '../src/infra/queue/queues';
 import { closeRedis } from '../src/infra/redis/close-redis';
+import { RedisOutageLog } from '../src/infra/redis/outage-log';
+import { createMeWorker } from '../src/modules/me/me.worker';
 import { OutboxRelay } from '../src/worker/outbox-relay';
 import { SearchJobs } from '../src/worker/search-jobs';
-import { bullConnection } from '../src/worker/worker';
+import { bullConnection, createWorkers } from '../src/worker/worker';
+import { auth, createAccount } from './support/accounts';
 import { bearer, startWithBody } from './support/app';
 import { TestRedisServer } from './support/redis-server';
 import { eventually, startSearchWorker } from './support/search-worker';
@@ -65,6 +69,36 @@ describe('worker jobs when Redis restarts empty', () => {
       expect((await file()).text).toBe('Haushaltssatzung der Stadt Musterstadt für das Jahr 2031');
     } finally {
       await worker.stop();
+    }
+  });
+
+  it('runs the accounts housekeeping again after Redis comes back empty, without restarting the worker', async () => {
+    const config = { ...workerConfig, accounts: { ...workerConfig.accounts, tickSeconds: 1 } };
+    const logger = new Logger('worker');
+    const me = createMeWorker(config, { dataSource: t.ds });
+    const connection = bullConnection(config);
+    const workers = createWorkers({ [QUEUES.accounts]: me.processors[QUEUES.accounts] }, { connection, prefix: bullPrefix(config), outage: new RedisOutageLog(logger, 'accounts'), logger });
+    const account = await createAccount(t);
+    /** A pairing code that has expired: the next housekeeping tick deletes it. */
+    const expiredCode = async (): Promise<void> => {
+      await t.http().post('/v1/me/pairing-codes').set(auth(account)).expect(201);
+      await t.ds.query(`UPDATE app_pairing_code SET expires_at = now() - interval '1 minute' WHERE account_id = $1`, [account.id]);
+    };
+    const codes = async (): Promise<number> => (await t.ds.query(`SELECT count(*)::int AS n FROM app_pairing_code WHERE account_id = $1`, [account.id]))[0].n;
+    try {
+      await me.start();
+      await expiredCode();
+      await eventually(async () => (await codes()) === 0, 10_000, 'the first tick');
+
+      await redis.kill();
+      await redis.start();
+      await expiredCode();
+      await eventually(async () => (await codes()) === 0, 15_000, 'a tick after Redis came back');
+      expect(await me.ensureTick()).toBe(false);
+    } finally {
+      await Promise.all(workers.map((w) => w.close()));
+      await closeRedis(connection);
+      await me.close();
     }
   });
 });

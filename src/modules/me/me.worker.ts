@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Queue, type Job } from 'bullmq';
+import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../config/config';
 import { dataSourceOptions } from '../../infra/database/data-source';
@@ -19,8 +20,15 @@ const TEXT_ACTIONS = new Set(['created', 'updated', 'published']);
 
 export interface MeWorker {
   processors: Record<MeQueueName, Handler>;
-  /** Registers the housekeeping tick (idempotent); retries in the background while Redis is down. */
+  /**
+   * Registers the housekeeping tick, and from then on checks it whenever its Redis connection
+   * comes back and every ME_TICK_SECONDS by a timer of this process, registering it again if
+   * Redis lost it (a restart, perhaps empty, a flush, a failover). Rejects while Redis is
+   * unavailable; the timer and the reconnection keep trying.
+   */
   start(): Promise<void>;
+  /** One such check (single-flight); true when the tick was missing and has been registered. */
+  ensureTick(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -31,9 +39,15 @@ export interface MeWorker {
 export function createMeWorker(config: AppConfig, options: { dataSource?: DataSource } = {}): MeWorker {
   const logger = new Logger('accounts');
   const keys = new AccountKeyRing(config.accounts.keys);
+  const every = config.accounts.tickSeconds * 1000;
   let ds: Promise<DataSource> | null = null;
-  let retry: NodeJS.Timeout | null = null;
-  let closed = false;
+  let ticks: { connection: Redis; queue: Queue } | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let started = false;
+  let check: Promise<boolean> | null = null;
+  /** Whether the tick was registered before: registering it again means Redis lost it. */
+  let scheduled = false;
+  let failing = false;
   const open = (): Promise<DataSource> =>
     (ds ??= (async () => {
       const source = options.dataSource ?? new DataSource({ ...dataSourceOptions(config.databaseUrl, 2), logging: ['error'] });
@@ -44,23 +58,39 @@ export function createMeWorker(config: AppConfig, options: { dataSource?: DataSo
       throw error;
     }));
 
-  const schedule = async (delay: number): Promise<void> => {
-    const connection = createRedis(config);
-    const queue = new Queue(QUEUES.accounts, { connection, prefix: bullPrefix(config) }).on('error', () => undefined);
-    try {
-      await queue.upsertJobScheduler(TICK_SCHEDULER, { every: config.accounts.tickSeconds * 1000 }, { name: 'tick', data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } });
-    } catch (error) {
-      if (!closed) {
-        logger.warn('accounts housekeeping not scheduled yet (Redis unavailable); retrying');
-        retry = setTimeout(() => void schedule(Math.min(delay * 2, 60_000)).catch(() => undefined), delay);
-        retry.unref();
-      }
-      throw error;
-    } finally {
-      await queue.close().catch(() => undefined);
-      await closeRedis(connection);
+  const queue = (): Queue => {
+    if (!ticks) {
+      const connection = createRedis(config);
+      // Back from an outage (or a restart, perhaps empty): check the tick at once.
+      connection.on('ready', () => {
+        if (started) void ensureTick().catch(report);
+      });
+      ticks = { connection, queue: new Queue(QUEUES.accounts, { connection, prefix: bullPrefix(config) }).on('error', () => undefined) };
     }
+    return ticks.queue;
   };
+
+  /** Failed checks are logged once until one succeeds again. */
+  const report = (error: unknown): void => {
+    if (!failing) logger.warn(`accounts housekeeping not scheduled (Redis unavailable): ${error instanceof Error ? error.message : String(error)}; retrying`);
+    failing = true;
+  };
+
+  const ensureTick = (): Promise<boolean> =>
+    (check ??= (async () => {
+      const q = queue();
+      const missing = (await q.getJobScheduler(TICK_SCHEDULER))?.every !== every;
+      if (missing) {
+        await q.upsertJobScheduler(TICK_SCHEDULER, { every }, { name: 'tick', data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } });
+        if (scheduled) logger.warn('the accounts housekeeping tick was missing in Redis; registered again');
+      }
+      scheduled = true;
+      if (failing) logger.log('accounts housekeeping scheduled again');
+      failing = false;
+      return missing;
+    })().finally(() => {
+      check = null;
+    }));
 
   const processors: Record<MeQueueName, Handler> = {
     [QUEUES.markings]: async (job) => {
@@ -76,10 +106,29 @@ export function createMeWorker(config: AppConfig, options: { dataSource?: DataSo
 
   return {
     processors,
-    start: () => schedule(1000),
+    start: async () => {
+      started = true;
+      if (!timer) {
+        timer = setInterval(() => void ensureTick().catch(report), every);
+        timer.unref();
+      }
+      await ensureTick().catch((error: unknown) => {
+        report(error);
+        throw error;
+      });
+    },
+    ensureTick,
     close: async () => {
-      closed = true;
-      if (retry) clearTimeout(retry);
+      started = false;
+      if (timer) clearInterval(timer);
+      timer = null;
+      await check?.catch(() => undefined);
+      if (ticks) {
+        // The connection first: a queue still starting up (Redis down) then fails its start-up at once.
+        await closeRedis(ticks.connection);
+        await ticks.queue.close().catch(() => undefined);
+        ticks = null;
+      }
       const source = await ds?.catch(() => null);
       if (source && !options.dataSource) await source.destroy();
     },
@@ -89,6 +138,7 @@ export function createMeWorker(config: AppConfig, options: { dataSource?: DataSo
 let shared: MeWorker | null = null;
 const lazy = (): MeWorker => (shared ??= createMeWorker(loadConfig()));
 
+/** Registers the accounts' housekeeping tick at worker start and keeps it registered (see MeWorker.start). */
 export function startMeWorker(): Promise<void> {
   return lazy().start();
 }
