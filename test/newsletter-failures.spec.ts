@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { bearer, startWithBody } from './support/app';
 import { TEST_REDIS_URL } from './support/env';
 import { createCommittee } from './support/factories';
-import { NewsletterTestWorker, startNewsletterWorker, TestSmtp, tokenFrom } from './support/smtp';
+import { newsletterEnv, NewsletterTestWorker, startNewsletterWorker, TestSmtp, tokenFrom } from './support/smtp';
 
 type Ctx = Awaited<ReturnType<typeof startWithBody>>;
 
@@ -14,16 +14,7 @@ const NL = `${API}/newsletter`;
 const ROOT = resolve(__dirname, '..');
 
 function env(smtp: TestSmtp): Record<string, string> {
-  return {
-    SMTP_URL: smtp.url,
-    MAIL_FROM: 'Ratsinformation <newsletter@musterstadt.example>',
-    NEWSLETTER_TICK_SECONDS: '1',
-    NEWSLETTER_IMMEDIATE_QUIET_SECONDS: '1',
-    NEWSLETTER_STALE_SEND_SECONDS: '2',
-    NEWSLETTER_SUBSCRIBE_PER_IP_PER_HOUR: '1000',
-    NEWSLETTER_MAX_BOUNCES: '1',
-    MAIL_RATE_PER_SECOND: '1000',
-  };
+  return newsletterEnv(smtp, { NEWSLETTER_STALE_SEND_SECONDS: '2', NEWSLETTER_SUBSCRIBE_PER_IP_PER_HOUR: '1000', NEWSLETTER_MAX_BOUNCES: '1' });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -14,7 +14,7 @@ import { bullConnection } from '../src/worker/worker';
 import { bearer, startWithBody } from './support/app';
 import { createCommittee } from './support/factories';
 import { TestRedisServer } from './support/redis-server';
-import { NewsletterTestWorker, startNewsletterWorker, TestSmtp } from './support/smtp';
+import { newsletterEnv, NewsletterTestWorker, startNewsletterWorker, TestSmtp } from './support/smtp';
 
 type Ctx = Awaited<ReturnType<typeof startWithBody>>;
 
@@ -63,14 +63,7 @@ describe('newsletter worker when Redis restarts empty', () => {
     redis = await TestRedisServer.start();
     smtp = new TestSmtp();
     await smtp.start();
-    t = await startWithBody({
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'Ratsinformation <newsletter@musterstadt.example>',
-      NEWSLETTER_TICK_SECONDS: '1',
-      NEWSLETTER_IMMEDIATE_QUIET_SECONDS: '1',
-      NEWSLETTER_STALE_SEND_SECONDS: '5',
-      MAIL_RATE_PER_SECOND: '40',
-    });
+    t = await startWithBody(newsletterEnv(smtp, { NEWSLETTER_STALE_SEND_SECONDS: '5', MAIL_RATE_PER_SECOND: '40' }));
     workerConfig = { ...t.config, redisUrl: redis.url };
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { newToken, tokenHash } from '../src/modules/newsletter/newsletter.crypto
 import { createNewsletterWorker } from '../src/modules/newsletter/newsletter.worker';
 import { bearer, startWithBody } from './support/app';
 import { createCommittee } from './support/factories';
-import { NewsletterTestWorker, startNewsletterWorker, TestSmtp, tokenFrom } from './support/smtp';
+import { newsletterEnv, NewsletterTestWorker, startNewsletterWorker, TestSmtp, tokenFrom } from './support/smtp';
 
 type Ctx = Awaited<ReturnType<typeof startWithBody>>;
 
@@ -22,15 +22,7 @@ describe('newsletter', () => {
   beforeAll(async () => {
     smtp = new TestSmtp();
     await smtp.start();
-    t = await startWithBody({
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'Ratsinformation <newsletter@musterstadt.example>',
-      NEWSLETTER_TICK_SECONDS: '1',
-      NEWSLETTER_IMMEDIATE_QUIET_SECONDS: '1',
-      NEWSLETTER_IMMEDIATE_MAX_DELAY_SECONDS: '60',
-      NEWSLETTER_MANAGE_TOKEN_DAYS: '30',
-      MAIL_RATE_PER_SECOND: '1000',
-    });
+    t = await startWithBody(newsletterEnv(smtp, { NEWSLETTER_IMMEDIATE_MAX_DELAY_SECONDS: '60', NEWSLETTER_MANAGE_TOKEN_DAYS: '30' }));
     await t.ds.query(`UPDATE body SET web_url_templates = $2 WHERE id = $1`, [
       t.body.id,
       JSON.stringify({ session: 'https://www.musterstadt.example/rat/sitzung/{id}', document: 'https://www.musterstadt.example/rat/vorlage/{id}' }),

@@ -194,3 +194,15 @@ export async function startNewsletterWorker(config: AppConfig, ds: DataSource): 
     },
   };
 }
+
+/** Settings of a test app whose newsletter mails through `smtp`, with ticks of a second; `overrides` win. */
+export function newsletterEnv(smtp: TestSmtp, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Ratsinformation <newsletter@musterstadt.example>',
+    NEWSLETTER_TICK_SECONDS: '1',
+    NEWSLETTER_IMMEDIATE_QUIET_SECONDS: '1',
+    MAIL_RATE_PER_SECOND: '1000',
+    ...overrides,
+  };
+}
