@@ -1,4 +1,4 @@
-import type { Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import type { Audience } from '../../common/access/access';
 import type { ResourceKind } from '../../common/access/resources';
 import type { AppConfig } from '../../config/config';
@@ -58,4 +58,14 @@ export const DEFAULT_JOB_OPTIONS = {
 /** The job of a change event in a change queue: named after its resource, its id derived from the event's. */
 export function changeJob(change: ChangeJob): { name: string; data: ChangeJob; opts: typeof DEFAULT_JOB_OPTIONS & { jobId: string } } {
   return { name: change.resource, data: change, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `change-${change.eventId}` } };
+}
+
+/**
+ * Registers a worker's repeating job (its tick) unless Redis already holds it with this
+ * interval; true when it was missing (first start, or Redis lost it) and has been registered.
+ */
+export async function ensureTick(queue: Queue, schedulerId: string, everyMs: number, name = 'tick'): Promise<boolean> {
+  if ((await queue.getJobScheduler(schedulerId))?.every === everyMs) return false;
+  await queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } });
+  return true;
 }

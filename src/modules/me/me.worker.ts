@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../config/config';
 import { dataSourceOptions } from '../../infra/database/data-source';
-import { bullPrefix, ChangeJob, QUEUES } from '../../infra/queue/queues';
+import { bullPrefix, ChangeJob, ensureTick as registerTick, QUEUES } from '../../infra/queue/queues';
 import { closeRedis } from '../../infra/redis/close-redis';
 import { createRedis } from '../../infra/redis/redis.module';
 import { AccountKeyRing } from '../accounts/accounts.crypto';
@@ -78,12 +78,8 @@ export function createMeWorker(config: AppConfig, options: { dataSource?: DataSo
 
   const ensureTick = (): Promise<boolean> =>
     (check ??= (async () => {
-      const q = queue();
-      const missing = (await q.getJobScheduler(TICK_SCHEDULER))?.every !== every;
-      if (missing) {
-        await q.upsertJobScheduler(TICK_SCHEDULER, { every }, { name: 'tick', data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } });
-        if (scheduled) logger.warn('the accounts housekeeping tick was missing in Redis; registered again');
-      }
+      const missing = await registerTick(queue(), TICK_SCHEDULER, every);
+      if (missing && scheduled) logger.warn('the accounts housekeeping tick was missing in Redis; registered again');
       scheduled = true;
       if (failing) logger.log('accounts housekeeping scheduled again');
       failing = false;

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import type { AppConfig } from '../../config/config';
-import { ChangeJob, changeJob, QUEUES } from '../../infra/queue/queues';
+import { ChangeJob, changeJob, ensureTick, QUEUES } from '../../infra/queue/queues';
 import { RedisOutageLog } from '../../infra/redis/outage-log';
 
 /** Job names of the newsletter queues. Payloads carry ids only. */
@@ -89,12 +89,7 @@ export class NewsletterQueues {
    * missing (first start, or Redis lost it) and has been registered.
    */
   async ensureSchedule(config: AppConfig): Promise<boolean> {
-    const every = config.newsletter.tickSeconds * 1000;
-    const current = await this.digest.getJobScheduler(TICK_SCHEDULER);
-    const missing = current?.every !== every;
-    if (missing) {
-      await this.digest.upsertJobScheduler(TICK_SCHEDULER, { every }, { name: DIGEST_JOBS.tick, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } });
-    }
+    const missing = await ensureTick(this.digest, TICK_SCHEDULER, config.newsletter.tickSeconds * 1000, DIGEST_JOBS.tick);
     await this.mail.setGlobalRateLimit(config.mail.ratePerSecond, 1000);
     return missing;
   }
