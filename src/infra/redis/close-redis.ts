@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { within } from './rate-counter';
+import { within } from './within';
 
 const closing = new WeakMap<Redis, Promise<void>>();
 

@@ -1,21 +1,6 @@
 import type Redis from 'ioredis';
+import { within } from './within';
 
-/** Rejects after `ms`, so a request never waits long for Redis. */
-export function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}
 
 /**
  * Fixed-window counters in Redis (one key per subject and window). `hit` counts one more

@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import { closeRedis } from '../../infra/redis/close-redis';
-import { within } from '../../infra/redis/rate-counter';
+import { within } from '../../infra/redis/within';
 
 /**
  * Tells every API process that an API key was revoked, through Redis pub/sub, so that each

@@ -6,6 +6,7 @@ import { Access } from '../../common/access/access.decorator';
 import { NoRateLimit } from '../../common/http/rate-limit';
 import { Db } from '../../infra/database/db.service';
 import { REDIS } from '../../infra/redis/redis.module';
+import { within } from '../../infra/redis/within';
 import { HealthDto } from './health.dto';
 
 @ApiTags('health')
@@ -33,15 +34,11 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'A dependency is down' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const [database, redis] = await Promise.all([
-      withTimeout(this.db.rows('SELECT 1')).then(() => 'ok' as const, () => 'down' as const),
-      withTimeout(this.redis.ping()).then(() => 'ok' as const, () => 'down' as const),
+      within(this.db.rows('SELECT 1'), 2000).then(() => 'ok' as const, () => 'down' as const),
+      within(this.redis.ping(), 2000).then(() => 'ok' as const, () => 'down' as const),
     ]);
     const ok = database === 'ok' && redis === 'ok';
     void reply.status(ok ? 200 : 503).header('Cache-Control', 'no-store');
     return { status: ok ? 'ok' : 'unavailable', checks: { database, redis } };
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms = 2000): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
 }

@@ -4,6 +4,7 @@ import type Redis from 'ioredis';
 import type { AppConfig } from '../../config/config';
 import { ChangeJob, changeJob, ensureTick, QUEUES } from '../../infra/queue/queues';
 import { RedisOutageLog } from '../../infra/redis/outage-log';
+import { within } from '../../infra/redis/within';
 
 /** Job names of the newsletter queues. Payloads carry ids only. */
 export const DIGEST_JOBS = { tick: 'tick', digest: 'digest' } as const;
@@ -135,19 +136,3 @@ export class NewsletterQueues {
   }
 }
 
-/** Rejects after `ms` so a request never waits long for Redis. */
-export function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}

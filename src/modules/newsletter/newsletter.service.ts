@@ -14,7 +14,8 @@ import type {
   UpdateSubscriptionDto,
 } from './dto/newsletter.dto';
 import { NewsletterCrypto, normalizeEmail, TOKEN_PATTERN } from './newsletter.crypto';
-import { NewsletterQueues, within } from './newsletter.queues';
+import { within } from '../../infra/redis/within';
+import { NewsletterQueues } from './newsletter.queues';
 import { NewsletterRepository, Preferences, SubscriptionRow, TokenMatch } from './newsletter.repository';
 
 export const NEWSLETTER_CRYPTO = Symbol('NEWSLETTER_CRYPTO');

@@ -8,7 +8,8 @@ import { bullPrefix, ChangeJob, JobHandler, QUEUES } from '../../infra/queue/que
 import { createRedis } from '../../infra/redis/redis.module';
 import { mailDomain } from './mail/render';
 import { NewsletterCrypto } from './newsletter.crypto';
-import { DIGEST_JOBS, DigestJob, MailJob, NewsletterQueues, within } from './newsletter.queues';
+import { within } from '../../infra/redis/within';
+import { DIGEST_JOBS, DigestJob, MailJob, NewsletterQueues } from './newsletter.queues';
 import { consumeChange, dropChange, recordChanges } from './worker/change-consumer';
 import { Housekeeper, openDueDigests, runDigest } from './worker/digest';
 import { MailContext, sendDelivery } from './worker/mail.processor';
