@@ -478,7 +478,9 @@ describe('files', () => {
       expect(published.body.published).toBe(true);
       await t.http().get(`${path}/${id}`).expect(200);
       await t.http().post(`${path}/${id}/unpublish`).set(...bearer(t.keys.editor)).expect(200);
-      await t.http().get(`${path}/${id}`).expect(404);
+      // Withdrawn after the public saw it: gone (as its OParl tombstone says), bytes included.
+      await t.http().get(`${path}/${id}`).expect(410);
+      await t.http().get(`${path}/${id}/content`).expect(410);
       await t.http().post(`${path}/${id}/publish`).set(...bearer(t.keys.member)).expect(403);
     });
 

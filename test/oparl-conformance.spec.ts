@@ -56,6 +56,8 @@ describe('OParl schema conformance', () => {
     expect(report.stats.validated).toBeGreaterThan(50);
     expect(report.stats.embedded).toBeGreaterThan(10);
     expect(report.stats.tombstones).toBeGreaterThan(0);
+    expect(report.stats.goneFiles).toBeGreaterThan(0);
+    expect(report.stats.boundsChecked).toBeGreaterThan(0);
     expect(report.stats.bytesChecked).toBe(report.stats.files);
     expect(report.stats.files).toBeGreaterThan(5);
     const locations = [...report.byId.values()].filter((o) => o.type === `${NS}Location` && o.geojson);

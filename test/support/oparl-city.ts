@@ -125,6 +125,8 @@ export async function startOparlCity() {
   await createFile(t.ds, { bodyId: b, sessionId: held.id, name: 'Anwesenheitsliste öffentlich', role: 'auxiliary', position: 1 });
   const results = await createFile(t.ds, { bodyId: b, sessionId: held.id, name: 'Niederschrift', role: 'results_protocol', position: 2 });
   const verbatim = await createFile(t.ds, { bodyId: b, sessionId: held.id, name: `${SECRET} Wortprotokoll Entwurf`, role: 'verbatim_protocol', position: 3 });
+  // Public once, then gone with its session: a File tombstone whose accessUrl answers 410.
+  await createFile(t.ds, { bodyId: b, sessionId: doomed.id, name: `${SECRET} Einladung gelöscht`, role: 'invitation' });
   await createMinutes(t.ds, { bodyId: b, sessionId: held.id, fileId: results.id, kind: 'results', status: 'published' });
   await createMinutes(t.ds, { bodyId: b, sessionId: held.id, fileId: verbatim.id, kind: 'verbatim', status: 'approved' });
 

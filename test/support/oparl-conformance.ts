@@ -112,7 +112,20 @@ export interface ConformanceOptions {
 export interface ConformanceReport {
   violations: string[];
   /** What was checked, so that callers can make sure the crawl was not empty. */
-  stats: { pages: number; fetched: number; validated: number; embedded: number; tombstones: number; files: number; bytesChecked: number; redirected: number };
+  stats: {
+    pages: number;
+    fetched: number;
+    validated: number;
+    embedded: number;
+    tombstones: number;
+    files: number;
+    bytesChecked: number;
+    redirected: number;
+    /** Deleted files whose accessUrl was asked for (410 expected). */
+    goneFiles: number;
+    /** Objects looked for with `_since` and `_until` both at the second they show. */
+    boundsChecked: number;
+  };
   /** Items of the body's external lists (without `modified_since`), by the Body property. */
   lists: Map<string, JsonObject[]>;
   /** Every object fetched at its id, by id. */
@@ -134,7 +147,7 @@ export async function checkOparlConformance(app: NestFastifyApplication, slug: s
   const concurrency = options.concurrency ?? 8;
   const fastify = app.getHttpAdapter().getInstance();
   const violations: string[] = [];
-  const stats = { pages: 0, fetched: 0, validated: 0, embedded: 0, tombstones: 0, files: 0, bytesChecked: 0, redirected: 0 };
+  const stats = { pages: 0, fetched: 0, validated: 0, embedded: 0, tombstones: 0, files: 0, bytesChecked: 0, redirected: 0, goneFiles: 0, boundsChecked: 0 };
   const fail = (where: string, message: string): void => void violations.push(`${where}: ${message}`);
   let origin = '';
 
@@ -447,6 +460,39 @@ export async function checkOparlConformance(app: NestFastifyApplication, slug: s
       else if (!/^attachment\s*;/i.test(str(download.headers['content-disposition'] ?? ''))) fail(id, 'downloadUrl is not sent as an attachment');
     }
   });
+
+  // A deleted file's accessUrl answers 410 Gone (§ File: "Wenn die Datei gelöscht wurde …").
+  const goneFiles = new Map<string, JsonObject>();
+  for (const item of [...tombstoneLists, ...byId.values()]) if (item.type === `${NS}File` && item.deleted === true) goneFiles.set(str(item.id), item);
+  await pool([...goneFiles.values()], async (file) => {
+    stats.goneFiles++;
+    if (typeof file.accessUrl !== 'string') return fail(str(file.id), 'deleted file without accessUrl');
+    const access = await get(file.accessUrl);
+    if (access.status !== 410) fail(str(file.id), `accessUrl of a deleted file answers ${access.status}, expected 410`);
+  });
+
+  // Date filters are inclusive at the precision objects show their times (whole seconds): an
+  // object is found by \`_since\` and \`_until\` both set to the \`created\` (\`modified\`) it shows,
+  // and such a query finds only objects that show that very time. A few objects per list.
+  const instant = (value: JsonValue | undefined): number => (typeof value === 'string' ? Date.parse(value) : NaN);
+  for (const [name, items] of lists) {
+    const url = body[name];
+    if (typeof url !== 'string' || items.length === 0) continue;
+    const sample = [...new Set([items[0], items[Math.floor(items.length / 2)], items[items.length - 1]])];
+    for (const item of sample) {
+      for (const field of ['created', 'modified'] as const) {
+        const shown = item[field];
+        if (typeof shown !== 'string') continue;
+        const value = encodeURIComponent(shown);
+        const found = await walkList(withQuery(url, `${field}_since=${value}&${field}_until=${value}&limit=${limit}`));
+        if (!found) continue;
+        stats.boundsChecked++;
+        if (!found.some((o) => o.id === item.id)) fail(str(item.id), `not found with ${field}_since and ${field}_until = ${shown}, the ${field} it shows`);
+        const outside = found.filter((o) => instant(o[field]) !== instant(shown));
+        if (outside.length) fail(url, `${field}_since=${field}_until=${shown} also finds ${str(outside[0].id)} with ${field} ${str(outside[0][field])}`);
+      }
+    }
+  }
 
   return { violations, stats, lists, byId };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope, Visibility } from '../../common/access/access';
-import { visible } from '../../common/access/visibility.sql';
+import { onceVisible, visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { date, stamps } from '../../common/sql/refs.sql';
@@ -52,12 +52,13 @@ function fileFields(base: string): Record<string, string> {
 }
 
 /**
- * "The caller would see this file if it were not deleted": the visibility rule applied to
- * the row with its tombstone lifted, so a deleted file answers 410 to exactly those who
- * could see it, and 404 to everyone else.
+ * The files a caller may ask for: those it sees, and those it could see once and no longer
+ * does (deleted, withdrawn or made non-public, the file itself or its parent). The second kind
+ * is `gone`: it answers 410, as the OParl tombstone of the same file says `deleted`, while a
+ * file the caller never could see answers 404 (drafts leave no trace).
  */
-function visibleOrGone(v: Visibility): string {
-  return `EXISTS (SELECT 1 FROM (SELECT f.id, f.published_at, f.public, f.document_id, f.agenda_item_id, f.session_id, NULL::timestamptz AS deleted_at) g WHERE ${visible.file('g', v)})`;
+function visibleOrGone(v: Visibility): { where: string; gone: string } {
+  return { where: `(${visible.file('f', v)} OR ${onceVisible.file('f', v)})`, gone: `NOT (${visible.file('f', v)})` };
 }
 
 @Injectable()
@@ -86,19 +87,21 @@ export class FilesRepository {
     const bodyParam = p.add(scope.body.id);
     const fields = fileFields(p.add(filesBase));
     if (withText) fields.text = 'f.text';
+    const seen = visibleOrGone(scope.visibility);
     return this.db.one<{ j: string; gone: boolean }>(
-      `SELECT ${jsonObject(fields)}::text AS j, f.deleted_at IS NOT NULL AS gone
-        FROM file f WHERE f.id = ${idParam} AND f.body_id = ${bodyParam} AND ${visibleOrGone(scope.visibility)}`,
+      `SELECT ${jsonObject(fields)}::text AS j, ${seen.gone} AS gone
+        FROM file f WHERE f.id = ${idParam} AND f.body_id = ${bodyParam} AND ${seen.where}`,
       p.values,
     );
   }
 
   async content(scope: Scope, id: string): Promise<FileContentRow | undefined> {
+    const seen = visibleOrGone(scope.visibility);
     const row = await this.db.one<Omit<FileContentRow, 'size'> & { size: string }>(
       `SELECT f.storage_key AS "storageKey", f.mime_type AS "mimeType", f.size, f.sha512, f.file_name AS "fileName",
-          f.created_at AS "createdAt", f.deleted_at IS NOT NULL AS gone,
+          f.created_at AS "createdAt", ${seen.gone} AS gone,
           f.source_access_url AS "sourceUrl", f.source_download_url AS "sourceDownloadUrl"
-        FROM file f WHERE f.id = $1 AND f.body_id = $2 AND ${visibleOrGone(scope.visibility)}`,
+        FROM file f WHERE f.id = $1 AND f.body_id = $2 AND ${seen.where}`,
       [id, scope.body.id],
     );
     return row && { ...row, size: Number(row.size) };

@@ -97,7 +97,7 @@ export class FilesService {
   async get(scope: Scope, id: string, withText = false): Promise<Json<FileDetailDto>> {
     const row = await this.files.detail(scope, id, this.base(scope), withText);
     if (!row) throw Problem.notFound(`File ${id}`);
-    if (row.gone) throw new Problem(410, `File ${id} was deleted.`);
+    if (row.gone) throw new Problem(410, `File ${id} is no longer available: it was deleted or withdrawn.`);
     return row.j;
   }
 
@@ -105,7 +105,7 @@ export class FilesService {
   async content(scope: Scope, id: string, request: ContentRequest): Promise<ContentReply> {
     const file = await this.files.content(scope, id);
     if (!file) throw Problem.notFound(`File ${id}`);
-    if (file.gone) throw new Problem(410, `File ${id} was deleted.`);
+    if (file.gone) throw new Problem(410, `File ${id} is no longer available: it was deleted or withdrawn.`);
     if (!file.storageKey || !file.sha512) {
       // Imported, bytes not fetched (yet): the system it came from still serves them.
       const source = request.download ? (file.sourceDownloadUrl ?? file.sourceUrl) : (file.sourceUrl ?? file.sourceDownloadUrl);

@@ -46,14 +46,22 @@ function afterOparlCursor(a: string, q: OparlListQuery, p: Params): string | nul
   }
 }
 
-/** Date filters (inclusive) on row `a`, on the same `modified` the objects show. */
+/**
+ * Date filters (inclusive) on row `a`, on the same `modified` the objects show. Objects show
+ * their times to the second while rows keep microseconds: a bound names a whole second, so
+ * `_until` takes everything up to the end of its second and `_since` everything from the
+ * start of the first whole second at or after it — what a client that compares the shown
+ * times finds.
+ */
 function filterWhere(a: string, q: OparlListQuery, p: Params, modified: (a: string) => string): string[] {
   const where: string[] = [];
   const f = q.filters;
-  if (f.created_since) where.push(`${a}.created_at >= ${p.add(f.created_since)}::timestamptz`);
-  if (f.created_until) where.push(`${a}.created_at <= ${p.add(f.created_until)}::timestamptz`);
-  if (f.modified_since) where.push(`${modified(a)} >= ${p.add(f.modified_since)}::timestamptz`);
-  if (f.modified_until) where.push(`${modified(a)} <= ${p.add(f.modified_until)}::timestamptz`);
+  const since = (value: string): string => `date_trunc('second', ${p.add(value)}::timestamptz + interval '999999 microseconds')`;
+  const until = (value: string): string => `date_trunc('second', ${p.add(value)}::timestamptz) + interval '1 second'`;
+  if (f.created_since) where.push(`${a}.created_at >= ${since(f.created_since)}`);
+  if (f.created_until) where.push(`${a}.created_at < ${until(f.created_until)}`);
+  if (f.modified_since) where.push(`${modified(a)} >= ${since(f.modified_since)}`);
+  if (f.modified_until) where.push(`${modified(a)} < ${until(f.modified_until)}`);
   const after = afterOparlCursor(a, q, p);
   if (after) where.push(after);
   return where;
