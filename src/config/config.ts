@@ -267,7 +267,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 128 * 1024, 1024, 64 * 1024 * 1024),
     cacheMaxAgeSeconds: int(env, 'CACHE_MAX_AGE_SECONDS', 60, 0, 86400),
-    readCacheMs: int(env, 'READ_CACHE_MS', nodeEnv === 'test' ? 0 : 2000, 0, 600_000),
+    readCacheMs: int(env, 'READ_CACHE_MS', nodeEnv === 'test' ? 0 : 300_000, 0, 3_600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'warn' : 'info'),
     trustProxy: trustProxy(env),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500, 10, 60000),

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { dataSourceOptions } from '../infra/database/data-source';
 import { bullPrefix, CHANGE_QUEUES, JobHandler, QUEUES, QueueName } from '../infra/queue/queues';
+import { relayAnnouncer } from '../common/cache/invalidation';
 import { closeRedis } from '../infra/redis/close-redis';
 import { RedisOutageLog } from '../infra/redis/outage-log';
 import { OutboxRelay, RelayRecorder } from './outbox-relay';
@@ -53,7 +54,7 @@ export async function startWorker(config: AppConfig, processors: Processors, sta
   const prefix = bullPrefix(config);
   const changeQueues = CHANGE_QUEUES.map((name) => outage.errors(new Queue(name, { connection, prefix })));
   const workers = createWorkers(processors, { connection, prefix, outage, logger });
-  const relay = new OutboxRelay(ds, changeQueues, config.outboxPollMs, 500, recorders);
+  const relay = new OutboxRelay(ds, changeQueues, config.outboxPollMs, 500, [...recorders, relayAnnouncer(connection, config.redisPrefix)]);
   relay.start();
   // Start-up work that may wait for a service: failures are retried later (by the step itself or by its jobs).
   for (const hook of startup) {

@@ -31,12 +31,17 @@ export function weakEtag(body: string): string {
   return `W/"${createHash('sha1').update(body).digest('base64')}"`;
 }
 
+/** How long pages live while this process does not hear of other processes' writes. */
+export const UNHEARD_TTL_MS = 2000;
+
 /**
- * A short-lived cache of rendered public pages (anonymous reads), per body and URL.
- * Concurrent misses share one query (single flight); a write to a body in this process
- * bumps the body's generation, which drops its pages and stops in-flight reads that
- * started before the write from refilling the cache. Other API processes see a write
- * after at most the TTL (READ_CACHE_MS), well within the public Cache-Control max-age.
+ * A cache of rendered public pages (anonymous reads), per body and URL. Concurrent misses
+ * share one query (single flight); a write to a body bumps the body's generation, which
+ * drops its pages and stops in-flight reads that started before the write from refilling
+ * the cache. Writes made here drop the pages at once and are announced to the other API
+ * processes; theirs, and those of the worker, imports and the CLI, arrive through
+ * ReadCacheInvalidation. While this process listens for them (`live`), pages live for
+ * READ_CACHE_MS (the TTL a safety net); while it does not, at most UNHEARD_TTL_MS.
  */
 @Injectable()
 export class ReadCache {
@@ -44,6 +49,12 @@ export class ReadCache {
   private readonly pending = new Map<string, Promise<string>>();
   private readonly generations = new Map<string, number>();
   private bytes = 0;
+  /** Bumped when every page is dropped at once. */
+  private epoch = 0;
+  /** Whether writes of other processes reach this cache (see ReadCacheInvalidation). */
+  private listening = false;
+  /** Tells the other processes of a write made here (set by ReadCacheInvalidation). */
+  announce: ((bodyId: string | null) => void) | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -51,19 +62,41 @@ export class ReadCache {
     return this.config.readCacheMs > 0;
   }
 
-  generation(bodyId: string): number {
-    return this.generations.get(bodyId) ?? 0;
+  get live(): boolean {
+    return this.listening;
   }
 
-  /** Called after every committed write to a body. */
+  /** Pages cached while not listening might miss a write: every change of state drops them all. */
+  setLive(live: boolean): void {
+    if (live === this.listening) return;
+    this.listening = live;
+    this.invalidate(null);
+  }
+
+  private get ttl(): number {
+    return this.listening ? this.config.readCacheMs : Math.min(this.config.readCacheMs, UNHEARD_TTL_MS);
+  }
+
+  /** Changes with every write to the body and every drop of all pages. */
+  generation(bodyId: string): number {
+    return this.epoch + (this.generations.get(bodyId) ?? 0);
+  }
+
+  /** Called after every committed write to a body in this process: drops its pages here and everywhere. */
+  changed(bodyId: string | null): void {
+    this.invalidate(bodyId);
+    this.announce?.(bodyId);
+  }
+
+  /** Drops the pages of a body (null: of every body). */
   invalidate(bodyId: string | null): void {
     if (bodyId === null) {
       this.entries.clear();
       this.bytes = 0;
-      for (const key of this.generations.keys()) this.generations.set(key, this.generation(key) + 1);
+      this.epoch++;
       return;
     }
-    this.generations.set(bodyId, this.generation(bodyId) + 1);
+    this.generations.set(bodyId, (this.generations.get(bodyId) ?? 0) + 1);
     for (const [key, entry] of this.entries) {
       if (key.startsWith(bodyId)) this.drop(key, entry);
     }
@@ -99,7 +132,7 @@ export class ReadCache {
       const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
       this.drop(oldestKey, oldest);
     }
-    this.entries.set(key, { body, etag: weakEtag(body), expires: Date.now() + this.config.readCacheMs });
+    this.entries.set(key, { body, etag: weakEtag(body), expires: Date.now() + this.ttl });
     this.bytes += body.length;
   }
 

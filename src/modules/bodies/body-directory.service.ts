@@ -33,6 +33,6 @@ export class BodyDirectory {
   /** After a body was created or changed: drops its slug lookup and its cached pages. */
   forget(body: Pick<BodyRef, 'id' | 'slug'>): void {
     this.cache.delete(body.slug);
-    this.readCache?.invalidate(body.id);
+    this.readCache?.changed(body.id);
   }
 }

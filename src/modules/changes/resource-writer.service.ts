@@ -46,7 +46,7 @@ export class ResourceWriter {
   async transaction<T>(scope: Scope, work: (tx: WriteTx) => Promise<T>): Promise<T> {
     const result = await this.run(scope, work);
     // Committed: cached public pages of this body may be stale now.
-    this.readCache?.invalidate(scope.body.id);
+    this.readCache?.changed(scope.body.id);
     return result;
   }
 
