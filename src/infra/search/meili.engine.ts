@@ -246,7 +246,8 @@ export class MeiliSearchEngine implements SearchEngine {
     return [...query.terms, ...query.phrases.map((p) => `"${p.join(' ')}"`), ...query.references].join(' ');
   }
 
-  private request<T>(body: Record<string, unknown>): Promise<MeiliSearchResponse<T>> {
+  /** Every search request the engine sends goes through here. */
+  protected request<T>(body: Record<string, unknown>): Promise<MeiliSearchResponse<T>> {
     return this.client.request<MeiliSearchResponse<T>>('POST', `${this.path()}/search`, body);
   }
 

@@ -58,7 +58,7 @@ function flag(argv: string[], name: string, fallback: string): string {
   return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
@@ -116,7 +116,7 @@ function load(base: string, slug: string, queries: string[], extra: string, clie
 }
 
 /** The engine request the API makes for one of the QUERIES (first page of 20, validated as the API does). */
-async function benchRequest(bodyId: string, query: string): Promise<SearchRequest> {
+export async function benchRequest(bodyId: string, query: string): Promise<SearchRequest> {
   const dto = (await createValidationPipe().transform(Object.fromEntries(new URLSearchParams(query)), { type: 'query', metatype: SearchQueryDto })) as SearchQueryDto;
   return engineRequest(dto, parseQuery(dto.q), [{ bodyId, nonPublic: false }], 0, 21);
 }
@@ -151,7 +151,7 @@ async function loadEngine(engine: SearchEngine, requests: SearchRequest[], clien
  * The QUERIES with the body's own values: its busiest committee, a reference number and two
  * words that occur in the text of one document only (chosen by a hash, not by hand).
  */
-async function bodyQueries(pool: PgPool, bodyId: string): Promise<string[]> {
+export async function bodyQueries(pool: PgPool, bodyId: string): Promise<string[]> {
   const one = async (sql: string): Promise<string | undefined> => (await pool.query<{ v: string }>(sql, [bodyId])).rows[0]?.v;
   const committee = await one(`SELECT committee_id AS v FROM consultation WHERE body_id = $1 AND committee_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
   const reference = await one(`SELECT reference AS v FROM document WHERE body_id = $1 AND reference IS NOT NULL AND deleted_at IS NULL ORDER BY md5(id::text) LIMIT 1`);
@@ -259,10 +259,12 @@ async function main(): Promise<void> {
   if (config.search.meili && (!only || only === 'meilisearch')) await benchEngine(config, 'meilisearch', argv);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
