@@ -15,6 +15,7 @@ import { PeopleModule } from './people/people.module';
 import { SearchModule } from './search/search.module';
 import { OparlModule } from './oparl/oparl.module';
 import { MeModule } from './me/me.module';
+import { FeedsModule } from './feeds/feeds.module';
 
 /** The council-data modules served under /v1. */
-export const DOMAIN_MODULES: Type[] = [CalendarModule, SessionsModule, FilesModule, AgendaItemsModule, DocumentsModule, ConsultationsModule, MinutesModule, LegislativeTermsModule, LocationsModule, CommitteesModule, PeopleModule, MembershipsModule, SearchModule, NewsletterModule, OparlModule, MeModule];
+export const DOMAIN_MODULES: Type[] = [CalendarModule, SessionsModule, FilesModule, AgendaItemsModule, DocumentsModule, ConsultationsModule, MinutesModule, LegislativeTermsModule, LocationsModule, CommitteesModule, PeopleModule, MembershipsModule, SearchModule, FeedsModule, NewsletterModule, OparlModule, MeModule];

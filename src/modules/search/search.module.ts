@@ -19,5 +19,6 @@ import { SEARCH_ENGINE, SearchService } from './search.service';
       useFactory: (config: AppConfig, ds: DataSource) => createSearchEngine(config, (ds.driver as unknown as { master: Pool }).master),
     },
   ],
+  exports: [SearchService],
 })
 export class SearchModule {}
