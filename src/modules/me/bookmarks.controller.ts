@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { BookmarksService } from './bookmarks.service';
 import { BookmarkDto, BookmarkPageDto, BookmarkQueryDto, CreateBookmarkDto } from './dto/bookmark.dto';
 import { ItemIdParam, MeCreate, MeDelete, MeRead, MeReadOne } from './me.docs';
-import { etag } from './personal-writer';
+import { etag } from '../../common/http/if-match';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 

@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { CreateFollowDto, FollowDto, FollowPageDto, FollowQueryDto } from './dto/bookmark.dto';
 import { FollowsService } from './follows.service';
 import { ItemIdParam, MeCreate, MeDelete, MeRead, MeReadOne } from './me.docs';
-import { etag } from './personal-writer';
+import { etag } from '../../common/http/if-match';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 

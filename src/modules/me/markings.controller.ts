@@ -10,7 +10,7 @@ import { CreateMarkingDto, MarkingDto, MarkingPageDto, MarkingQueryDto, UpdateMa
 import { FormatQueryDto } from './dto/personal.dto';
 import { MarkingsService } from './markings.service';
 import { ItemIdParam, MeCreate, MeDelete, MeRead, MeReadOne, MeUpdate } from './me.docs';
-import { etag } from './personal-writer';
+import { etag } from '../../common/http/if-match';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 

@@ -17,7 +17,7 @@ import type { MarkingColor } from './me.entities';
 import { anchorIn, MarkingContent, markingColumns } from './marking-content';
 import type { ListResult } from './notes.service';
 import { ReadContext, tombstone } from './notes.repository';
-import { checkIfMatch, Created, parseIfMatch, PersonalTx, PersonalWriter } from './personal-writer';
+import { checkIfMatch, Created, PersonalTx, requireIfMatch, PersonalWriter } from './personal-writer';
 import { matchesAll, queryWords, tagToken } from './search-terms';
 
 const quoteOf = (q: TextQuoteDto): MarkingContent['quote'] => ({ exact: q.exact, ...(q.prefix ? { prefix: q.prefix } : {}), ...(q.suffix ? { suffix: q.suffix } : {}) });
@@ -145,7 +145,7 @@ export class MarkingsService {
   }
 
   async update(account: AccountRef, id: string, input: UpdateMarkingDto, ifMatch: string | undefined): Promise<MarkingDto> {
-    const accepted = parseIfMatch(ifMatch);
+    const accepted = requireIfMatch(ifMatch);
     checkPosition(input.position, 'position');
     await this.writer.transaction(account, async (tx) => {
       const row = await this.markings.lock(tx, this.ctx(account), id);
@@ -181,7 +181,7 @@ export class MarkingsService {
   }
 
   async remove(account: AccountRef, id: string, ifMatch: string | undefined): Promise<void> {
-    const accepted = parseIfMatch(ifMatch);
+    const accepted = requireIfMatch(ifMatch);
     await this.writer.transaction(account, async (tx) => {
       const row = await this.markings.lock(tx, this.ctx(account), id);
       if (!row) throw notFound('marking', id);

@@ -10,7 +10,7 @@ import { CreateNoteDto, NoteDto, NotePageDto, NoteQueryDto, UpdateNoteDto } from
 import { FormatQueryDto } from './dto/personal.dto';
 import { ItemIdParam, MeCreate, MeDelete, MeRead, MeReadOne, MeUpdate } from './me.docs';
 import { NotesService } from './notes.service';
-import { etag } from './personal-writer';
+import { etag } from '../../common/http/if-match';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 

@@ -13,7 +13,7 @@ import { annotationPage, noteAnnotation } from './annotations';
 import type { CreateNoteDto, NoteDto, NoteQueryDto, UpdateNoteDto } from './dto/note.dto';
 import { cutPage, gone, idTaken, itemAad, notFound, sameTags, targetView, uniqueTags } from './items';
 import { NoteRow, NotesRepository, ReadContext, tombstone } from './notes.repository';
-import { checkIfMatch, Created, parseIfMatch, PersonalTx, PersonalWriter } from './personal-writer';
+import { checkIfMatch, Created, PersonalTx, requireIfMatch, PersonalWriter } from './personal-writer';
 import { indexTokens, matchesAll, queryWords, tagToken } from './search-terms';
 import { TargetResolver } from './target-resolver';
 
@@ -140,7 +140,7 @@ export class NotesService {
   }
 
   async update(account: AccountRef, id: string, input: UpdateNoteDto, ifMatch: string | undefined): Promise<NoteDto> {
-    const accepted = parseIfMatch(ifMatch);
+    const accepted = requireIfMatch(ifMatch);
     await this.writer.transaction(account, async (tx) => {
       const row = await this.notes.lock(tx, this.ctx(account), id);
       if (!row) throw notFound('note', id);
@@ -159,7 +159,7 @@ export class NotesService {
   }
 
   async remove(account: AccountRef, id: string, ifMatch: string | undefined): Promise<void> {
-    const accepted = parseIfMatch(ifMatch);
+    const accepted = requireIfMatch(ifMatch);
     await this.writer.transaction(account, async (tx) => {
       const row = await this.notes.lock(tx, this.ctx(account), id);
       if (!row) throw notFound('note', id);

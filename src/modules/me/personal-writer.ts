@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AccountRef } from '../../common/access/access';
+import { etag, IfMatch, ifMatches, parseIfMatch } from '../../common/http/if-match';
 import { Problem } from '../../common/http/problem';
 import { DataKey, sha256Hex } from '../accounts/accounts.crypto';
 import { AccountsService } from '../accounts/accounts.service';
@@ -117,28 +118,20 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** The versions an `If-Match` header accepts (`*`: any); a missing header is a 428. */
-export function parseIfMatch(header: string | undefined): number[] | '*' {
-  if (header === undefined || header.trim() === '') {
+/** The versions `If-Match` accepts (see parseIfMatch); a missing or empty header is a 428. */
+export function requireIfMatch(header: string | undefined): IfMatch {
+  const accepted = header === undefined || header.trim() === '' ? undefined : parseIfMatch(header);
+  if (accepted === undefined) {
     throw new Problem(428, 'Send If-Match with the ETag ("<version>") of the version you changed, or If-Match: * to overwrite whatever is stored.');
   }
-  if (header.trim() === '*') return '*';
-  const versions: number[] = [];
-  for (const part of header.split(',')) {
-    // Strong comparison (RFC 9110): a weak tag never matches.
-    const match = /^\s*"(\d{1,9})"\s*$/.exec(part);
-    if (match) versions.push(Number(match[1]));
-  }
-  return versions;
+  return accepted;
 }
 
 /** 412 with the stored item (`current`) unless `If-Match` names its version. */
-export function checkIfMatch(accepted: number[] | '*', version: number, current: () => unknown): void {
-  if (accepted === '*' || accepted.includes(version)) return;
+export function checkIfMatch(accepted: IfMatch, version: number, current: () => unknown): void {
+  if (ifMatches(accepted, version)) return;
   throw new Problem(412, `The item has changed: it is at version ${version}. Merge your change into "current" and send it again with If-Match: "${version}".`).with({
     extensions: { current: current() },
     headers: { ETag: etag(version) },
   });
 }
-
-export const etag = (version: number): string => `"${version}"`;
