@@ -1,4 +1,5 @@
 import type { ApiKeyRole } from '../../modules/api-keys/api-key.entity';
+import type { IfMatch } from '../http/if-match';
 
 /**
  * Who is calling, as established from the `Authorization` header: nobody, an API key (city
@@ -66,4 +67,18 @@ export interface Scope {
   caller: Caller;
   visibility: Visibility;
   requestId: string | null;
+  /** An editor's write to one record: set by RecordVersionInterceptor, used by ResourceWriter. */
+  write?: RecordWrite;
+}
+
+/** An editor's write to one record (`:id` in the path) or a create. */
+export interface RecordWrite {
+  /** The record the path names; null for a create. */
+  id: string | null;
+  /** `If-Match` as sent; absent, the write goes ahead whatever version is stored. */
+  ifMatch: IfMatch | undefined;
+  /** Whether ResourceWriter compared `ifMatch` with the locked row. */
+  checked: boolean;
+  /** The version the write produced (of the record a create made: 1). */
+  version?: number;
 }

@@ -2,12 +2,14 @@ import { applyDecorators, Header, HttpCode, Type } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiNotModifiedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiResponse,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { ReadCached } from '../cache/read-cache';
@@ -43,12 +45,47 @@ export function ReadOneDocs(summary: string, type: Type<unknown>, description?: 
   return applyDecorators(ApiOperation({ summary, description }), ApiOkResponse({ type }), Header('Content-Type', JSON_CONTENT_TYPE), ReadCached(), ...readErrors);
 }
 
-export function CreateDocs(summary: string, type: Type<unknown>): MethodDecorator {
-  return applyDecorators(ApiOperation({ summary }), ApiCreatedResponse({ type }), Header('Content-Type', JSON_CONTENT_TYPE), HttpCode(201), ...writeErrors);
+/** The version of a record after the write (see Versioned): send it back as If-Match. */
+const ETAG_HEADER = {
+  ETag: { description: 'The version of the record after this write, a strong ETag such as `"4"`; send it as If-Match with the next change', schema: { type: 'string', example: '"4"' } },
+};
+
+/** If-Match on a write to an existing record, and its 412. */
+const ifMatchDocs = [
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description:
+      'The ETag (`"<version>"`) of the version the change was made on, as the last write or an editor\'s read of the record answered it; `*` for any. ' +
+      'Without it the write goes ahead whatever is stored: editor tools should send it, so that no one overwrites a change they have not seen.',
+  }),
+  ApiResponse({
+    status: 412,
+    description: 'If-Match names another version than the stored one: nothing was changed. `current` holds the stored `version` and its `etag` (also the ETag header).',
+    type: ProblemDto,
+  }),
+];
+
+/** `versioned: false` for writes to records without versions (a body's settings). */
+interface WriteDocsOptions {
+  versioned?: boolean;
 }
 
-export function UpdateDocs(summary: string, type: Type<unknown>): MethodDecorator {
-  return applyDecorators(ApiOperation({ summary }), ApiOkResponse({ type }), Header('Content-Type', JSON_CONTENT_TYPE), HttpCode(200), ...writeErrors);
+export function CreateDocs(summary: string, type: Type<unknown>, options: WriteDocsOptions = {}): MethodDecorator {
+  const headers = options.versioned === false ? undefined : ETAG_HEADER;
+  return applyDecorators(ApiOperation({ summary }), ApiCreatedResponse({ type, headers }), Header('Content-Type', JSON_CONTENT_TYPE), HttpCode(201), ...writeErrors);
+}
+
+export function UpdateDocs(summary: string, type: Type<unknown>, options: WriteDocsOptions = {}): MethodDecorator {
+  const versioned = options.versioned !== false;
+  return applyDecorators(
+    ApiOperation({ summary }),
+    ApiOkResponse({ type, headers: versioned ? ETAG_HEADER : undefined }),
+    Header('Content-Type', JSON_CONTENT_TYPE),
+    HttpCode(200),
+    ...writeErrors,
+    ...(versioned ? ifMatchDocs : []),
+  );
 }
 
 export function DeleteDocs(summary: string): MethodDecorator {
@@ -57,5 +94,6 @@ export function DeleteDocs(summary: string): MethodDecorator {
     ApiNoContentResponse({ description: 'Deleted' }),
     HttpCode(204),
     ...writeErrors,
+    ...ifMatchDocs,
   );
 }

@@ -54,4 +54,12 @@ export abstract class TenantEntity {
    */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   locallyOwned!: string[];
+
+  /**
+   * Moves on by one with every recorded change of the row (ResourceWriter and the importer);
+   * editors see it as the strong ETag `"<version>"` and send it back in `If-Match`. Code never
+   * writes it through the entity.
+   */
+  @Column({ type: 'integer', default: 1, insert: false, update: false })
+  version!: number;
 }

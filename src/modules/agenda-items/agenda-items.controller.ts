@@ -11,11 +11,13 @@ import { AgendaItemsService } from './agenda-items.service';
 import { AgendaItemDetailDto, AgendaItemDto, AgendaItemPageDto } from './dto/agenda-item.dto';
 import { AgendaItemQueryDto } from './dto/agenda-item-query.dto';
 import { CreateAgendaItemDto, UpdateAgendaItemDto } from './dto/agenda-item-write.dto';
+import { Versioned } from '../changes/record-version.interceptor';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('agenda-items')
 @BodyParam()
+@Versioned('agenda-item')
 @Controller('v1/bodies/:body/agenda-items')
 export class AgendaItemsController {
   constructor(private readonly items: AgendaItemsService) {}

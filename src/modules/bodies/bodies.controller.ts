@@ -39,7 +39,7 @@ export class BodiesController {
 
   @Post()
   @Access('admin')
-  @CreateDocs('Create a body (a new tenant)', BodyDetailDto)
+  @CreateDocs('Create a body (a new tenant)', BodyDetailDto, { versioned: false })
   @ApiConflictResponse({ description: 'The slug is taken', type: ProblemDto })
   create(@CurrentCaller() caller: Caller, @Body() input: CreateBodyDto): Promise<Json<BodyDetailDto>> {
     return this.bodies.create(caller, input);
@@ -48,7 +48,7 @@ export class BodiesController {
   @Patch(':body')
   @Access('editor')
   @BodyParam()
-  @UpdateDocs('Change a body (its slug is permanent)', BodyDetailDto)
+  @UpdateDocs('Change a body (its slug is permanent)', BodyDetailDto, { versioned: false })
   update(@CurrentScope() scope: Scope, @Body() input: UpdateBodyDto): Promise<Json<BodyDetailDto>> {
     return this.bodies.update(scope, input);
   }

@@ -1,8 +1,9 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { HttpStatus, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Audience, AUDIENCE, Scope } from '../../common/access/access';
 import { ResourceKind, RESOURCES } from '../../common/access/resources';
+import { etag, ifMatches } from '../../common/http/if-match';
 import { FieldError, Problem } from '../../common/http/problem';
 import { ReadCache } from '../../common/cache/read-cache';
 import { ChangeEventEntity } from './change-event.entity';
@@ -23,17 +24,21 @@ export interface WriteTx {
   /**
    * Records a change of `kind`/`id`; call `audience` (or `lockLive`) first, then this after the
    * change. For updates, pass the request body: its fields become locally owned, so a later
-   * import from the old system leaves them alone.
+   * import from the old system leaves them alone. Moves the row's version on (a new row keeps
+   * version 1) and returns it.
    */
-  record(kind: ResourceKind, id: string, action: ChangeAction, before: Audience | null, changed?: object): Promise<void>;
+  record(kind: ResourceKind, id: string, action: ChangeAction, before: Audience | null, changed?: object): Promise<number>;
   audience(kind: ResourceKind, id: string): Promise<Audience | null>;
   checkRefs(refs: Ref[]): Promise<void>;
 }
 
 /**
  * Every write to council data goes through here: one transaction that changes the row,
- * stamps the key that made it, and inserts the change event (the outbox) with the audience
- * before and after, so that feeds, search and mail learn of it even if Redis is down.
+ * stamps the key that made it, moves its version on, and inserts the change event (the
+ * outbox) with the audience before and after, so that feeds, search and mail learn of it
+ * even if Redis is down. An editor's `If-Match` (Scope.write) is compared with the version of
+ * the row it names while the row is locked (lockLive), so that of two writes made on the same
+ * version only the first succeeds.
  */
 @Injectable()
 export class ResourceWriter {
@@ -51,6 +56,7 @@ export class ResourceWriter {
   }
 
   private run<T>(scope: Scope, work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    const write = scope.write;
     return this.dataSource.transaction(async (manager) => {
       const tx: WriteTx = {
         manager,
@@ -58,12 +64,18 @@ export class ResourceWriter {
         audience: (kind, id) => audienceOf(manager, kind, id),
         record: async (kind, id, action, before, changed) => {
           const owned = changed ? ownedFields(changed) : [];
-          if (owned.length) {
-            await manager.query(
-              `UPDATE ${RESOURCES[kind].table} SET locally_owned = ARRAY(SELECT DISTINCT f FROM unnest(locally_owned || $2::text[]) f ORDER BY f) WHERE id = $1`,
-              [id, owned],
+          const sets = [action === 'created' ? null : 'version = version + 1', owned.length ? OWN_FIELDS : null].filter((set) => set !== null);
+          let version = 1;
+          if (sets.length) {
+            // An UPDATE answers [rows, count].
+            const [rows]: [{ version: number }[], number] = await manager.query(
+              `UPDATE ${RESOURCES[kind].table} SET ${sets.join(', ')} WHERE id = $1 RETURNING version`,
+              owned.length ? [id, owned] : [id],
             );
+            version = rows[0].version;
           }
+          // The ETag of the answer: the version of the record the path names, or of the first record a create made.
+          if (write && (write.id === null ? action === 'created' && write.version === undefined : sameId(write.id, id))) write.version = version;
           const after = action === 'deleted' ? null : await audienceOf(manager, kind, id);
           await manager.insert(ChangeEventEntity, {
             bodyId: scope.body.id,
@@ -75,10 +87,14 @@ export class ResourceWriter {
             apiKeyId: scope.caller.keyId,
             requestId: scope.requestId,
           });
+          return version;
         },
         checkRefs: (refs) => checkRefs(manager, scope.body.id, refs),
       };
-      return work(tx);
+      const result = await work(tx);
+      // Every write route on one record locks it with lockLive; one that did not must not pass an If-Match unchecked.
+      if (write?.ifMatch !== undefined && write.id !== null && !write.checked) throw new Error(`If-Match of a write to ${write.id} was not checked`);
+      return result;
     });
   }
 
@@ -129,14 +145,39 @@ export class ResourceWriter {
     });
   }
 
-  /** Locks a live row of this body and returns who could see it; 404 when there is none. */
+  /**
+   * Locks a live row of this body and returns who could see it; 404 when there is none. When
+   * the request names this row and sent `If-Match`, a version it does not name is a 412.
+   */
   async lockLive(tx: WriteTx, kind: ResourceKind, id: string): Promise<Audience> {
     const { table } = RESOURCES[kind];
-    const rows: unknown[] = await tx.manager.query(`SELECT 1 FROM ${table} WHERE id = $1 AND body_id = $2 AND deleted_at IS NULL FOR UPDATE`, [id, tx.scope.body.id]);
+    const rows: { version: number }[] = await tx.manager.query(`SELECT version FROM ${table} WHERE id = $1 AND body_id = $2 AND deleted_at IS NULL FOR UPDATE`, [
+      id,
+      tx.scope.body.id,
+    ]);
     if (rows.length === 0) throw Problem.notFound(`${kind} ${id}`);
+    const write = tx.scope.write;
+    if (write?.id && sameId(write.id, id)) {
+      write.checked = true;
+      if (!ifMatches(write.ifMatch, rows[0].version)) throw staleVersion(kind, rows[0].version);
+    }
     return (await tx.audience(kind, id)) ?? AUDIENCE.staff;
   }
 }
+
+/** 412: the record is no longer at the version the editor read; `current` names the one it is at. */
+function staleVersion(kind: ResourceKind, version: number): Problem {
+  return new Problem(
+    HttpStatus.PRECONDITION_FAILED,
+    `The ${kind} has changed since you read it: it is at version ${version}. Read it again, apply your change to what it holds now and send it with If-Match: "${version}".`,
+  ).with({ extensions: { current: { version, etag: etag(version) } }, headers: { ETag: etag(version) } });
+}
+
+/** Ids from paths may be upper-case; PostgreSQL returns them lower-case. */
+const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** Adds the fields in $2 to those an editor changed by hand (see ownedFields). */
+const OWN_FIELDS = 'locally_owned = ARRAY(SELECT DISTINCT f FROM unnest(locally_owned || $2::text[]) f ORDER BY f)';
 
 /**
  * The fields of a write body as the importer names them: references without their `Id`

@@ -10,11 +10,13 @@ import { CommitteeDetailDto, CommitteeDto, CommitteePageDto } from './dto/commit
 import { CommitteeQueryDto } from './dto/committee-query.dto';
 import { CreateCommitteeDto, UpdateCommitteeDto } from './dto/committee-write.dto';
 import { CommitteesService } from './committees.service';
+import { Versioned } from '../changes/record-version.interceptor';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('committees')
 @BodyParam()
+@Versioned('committee')
 @Controller('v1/bodies/:body/committees')
 export class CommitteesController {
   constructor(private readonly committees: CommitteesService) {}

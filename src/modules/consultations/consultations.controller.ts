@@ -10,11 +10,13 @@ import { ConsultationsService } from './consultations.service';
 import { ConsultationDto, ConsultationPageDto } from './dto/consultation.dto';
 import { ConsultationQueryDto } from './dto/consultation-query.dto';
 import { CreateConsultationDto, UpdateConsultationDto } from './dto/consultation-write.dto';
+import { Versioned } from '../changes/record-version.interceptor';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('consultations')
 @BodyParam()
+@Versioned('consultation')
 @Controller('v1/bodies/:body/consultations')
 export class ConsultationsController {
   constructor(private readonly consultations: ConsultationsService) {}

@@ -10,11 +10,13 @@ import { DocumentsService } from './documents.service';
 import { DocumentDetailDto, DocumentDto, DocumentPageDto } from './dto/document.dto';
 import { DocumentQueryDto } from './dto/document-query.dto';
 import { CreateDocumentDto, UpdateDocumentDto } from './dto/document-write.dto';
+import { Versioned } from '../changes/record-version.interceptor';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('documents')
 @BodyParam()
+@Versioned('document')
 @Controller('v1/bodies/:body/documents')
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}

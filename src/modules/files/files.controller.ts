@@ -27,6 +27,7 @@ import { FileContentQueryDto, FileDetailQueryDto, FileQueryDto } from './dto/fil
 import { UpdateFileDto } from './dto/file-write.dto';
 import { FILE_ROLES } from './file.entity';
 import { FilesService } from './files.service';
+import { Versioned } from '../changes/record-version.interceptor';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 
@@ -71,6 +72,7 @@ const BYTES_HEADERS = {
 
 @ApiTags('files')
 @BodyParam()
+@Versioned('file')
 @Controller('v1/bodies/:body/files')
 export class FilesController {
   constructor(private readonly files: FilesService) {}

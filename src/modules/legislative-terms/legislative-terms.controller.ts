@@ -10,11 +10,13 @@ import type { Page } from '../../common/pagination/page.dto';
 import { LegislativeTermDto, LegislativeTermPageDto } from './dto/legislative-term.dto';
 import { CreateLegislativeTermDto, UpdateLegislativeTermDto } from './dto/legislative-term-write.dto';
 import { LegislativeTermsService } from './legislative-terms.service';
+import { Versioned } from '../changes/record-version.interceptor';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('legislative-terms')
 @BodyParam()
+@Versioned('legislative-term')
 @Controller('v1/bodies/:body/legislative-terms')
 export class LegislativeTermsController {
   constructor(private readonly terms: LegislativeTermsService) {}

@@ -10,11 +10,13 @@ import type { Page } from '../../common/pagination/page.dto';
 import { LocationDetailDto, LocationPageDto } from './dto/location.dto';
 import { CreateLocationDto, UpdateLocationDto } from './dto/location-write.dto';
 import { LocationsService } from './locations.service';
+import { Versioned } from '../changes/record-version.interceptor';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('locations')
 @BodyParam()
+@Versioned('location')
 @Controller('v1/bodies/:body/locations')
 export class LocationsController {
   constructor(private readonly locations: LocationsService) {}

@@ -10,11 +10,13 @@ import { MembershipDto, MembershipPageDto } from './dto/membership.dto';
 import { MembershipQueryDto } from './dto/membership-query.dto';
 import { CreateMembershipDto, UpdateMembershipDto } from './dto/membership-write.dto';
 import { MembershipsService } from './memberships.service';
+import { Versioned } from '../changes/record-version.interceptor';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('memberships')
 @BodyParam()
+@Versioned('membership')
 @Controller('v1/bodies/:body/memberships')
 export class MembershipsController {
   constructor(private readonly memberships: MembershipsService) {}

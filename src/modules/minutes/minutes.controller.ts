@@ -11,12 +11,14 @@ import { MinutesDto, MinutesPageDto } from './dto/minutes.dto';
 import { MinutesQueryDto } from './dto/minutes-query.dto';
 import { CreateMinutesDto, UpdateMinutesDto } from './dto/minutes-write.dto';
 import { MinutesService } from './minutes.service';
+import { Versioned } from '../changes/record-version.interceptor';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 const Conflict = (): MethodDecorator => ApiConflictResponse({ description: 'The minutes are not in a status this step starts from', type: ProblemDto });
 
 @ApiTags('minutes')
 @BodyParam()
+@Versioned('minutes')
 @Controller('v1/bodies/:body/minutes')
 export class MinutesController {
   constructor(private readonly minutes: MinutesService) {}

@@ -254,9 +254,14 @@ export class ImportWriter {
     return new Map(rows.map((r) => [r.id, Number(r.audience)]));
   }
 
-  /** The change events of a batch: the same rows `WriteTx.record` writes, in one statement. */
+  /**
+   * The change events of a batch: the same rows `WriteTx.record` writes, in one statement; like
+   * it, every change but a create moves the row's version on (editors' If-Match sees imports).
+   */
   async recordEvents(manager: EntityManager, kind: ResourceKind, events: { id: string; action: string; before: number }[]): Promise<void> {
     if (events.length === 0) return;
+    const changed = events.filter((e) => e.action !== 'created').map((e) => e.id);
+    if (changed.length) await manager.query(`UPDATE ${q(RESOURCES[kind].table)} SET version = version + 1 WHERE id = ANY($1::uuid[])`, [changed]);
     await manager.query(
       `INSERT INTO change_event (body_id, resource, resource_id, action, audience_before, audience_after, api_key_id, request_id)
        SELECT $1, $2, x.id, x.action, x.before, CASE WHEN x.action = 'deleted' THEN -1 ELSE ${audienceSql(kind)} END, $3, $4

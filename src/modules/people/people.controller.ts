@@ -10,11 +10,13 @@ import { PersonDetailDto, PersonDto, PersonPageDto } from './dto/person.dto';
 import { PersonQueryDto } from './dto/person-query.dto';
 import { CreatePersonDto, UpdatePersonDto } from './dto/person-write.dto';
 import { PeopleService } from './people.service';
+import { Versioned } from '../changes/record-version.interceptor';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('people')
 @BodyParam()
+@Versioned('person')
 @Controller('v1/bodies/:body/people')
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}

@@ -10,11 +10,13 @@ import { SessionDetailDto, SessionDto, SessionPageDto } from './dto/session.dto'
 import { SessionQueryDto } from './dto/session-query.dto';
 import { CreateSessionDto, UpdateSessionDto } from './dto/session-write.dto';
 import { SessionsService } from './sessions.service';
+import { Versioned } from '../changes/record-version.interceptor';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('sessions')
 @BodyParam()
+@Versioned('session')
 @Controller('v1/bodies/:body/sessions')
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}

@@ -1,0 +1,228 @@
+import { bearer, startWithBody } from './support/app';
+import { createCommittee, createMinutes, createSession } from './support/factories';
+
+type Ctx = Awaited<ReturnType<typeof startWithBody>>;
+
+/** One kind of record: where it lives, how to make one, a change, and the column that change sets. */
+interface Kind {
+  name: string;
+  path: string;
+  table: string;
+  create: () => Record<string, unknown>;
+  patch: Record<string, unknown>;
+  column: string;
+}
+
+describe('editor writes: ETag and If-Match', () => {
+  let t: Ctx;
+  let sessionId: string;
+  const base = '/v1/bodies/musterstadt';
+
+  beforeAll(async () => {
+    t = await startWithBody();
+    sessionId = (await createSession(t.ds, { bodyId: t.body.id, name: 'Ratssitzung Mai', start: new Date('2025-05-13T16:00:00Z') })).id;
+  });
+  afterAll(async () => t.close());
+
+  const editor = (): [string, string] => bearer(t.keys.editor);
+  const events = async (id: string): Promise<string[]> =>
+    (await t.ds.query<{ action: string }[]>(`SELECT action FROM change_event WHERE resource_id = $1 ORDER BY id`, [id])).map((e) => e.action);
+  const column = async (kind: Kind, id: string): Promise<unknown> => (await t.ds.query<{ v: unknown }[]>(`SELECT ${kind.column} AS v FROM ${kind.table} WHERE id = $1`, [id]))[0].v;
+
+  const kinds: Kind[] = [
+    {
+      name: 'session',
+      path: `${base}/sessions`,
+      table: 'session',
+      create: () => ({ name: 'Bauausschuss Juni', start: '2025-06-03T18:00:00+02:00' }),
+      patch: { name: 'Bauausschuss Juni (verlegt)' },
+      column: 'name',
+    },
+    {
+      name: 'document',
+      path: `${base}/documents`,
+      table: 'document',
+      create: () => ({ name: 'Radwegekonzept', reference: '0042/2025' }),
+      patch: { name: 'Radwegekonzept Innenstadt' },
+      column: 'name',
+    },
+    {
+      name: 'agenda item',
+      path: `${base}/agenda-items`,
+      table: 'agenda_item',
+      create: () => ({ sessionId, number: 'Ö 4', name: 'Neubau Feuerwache' }),
+      patch: { result: 'einstimmig beschlossen' },
+      column: 'result',
+    },
+    {
+      name: 'committee',
+      path: `${base}/committees`,
+      table: 'committee',
+      create: () => ({ name: 'Ausschuss für Umwelt', kind: 'committee' }),
+      patch: { name: 'Ausschuss für Umwelt und Verkehr' },
+      column: 'name',
+    },
+  ];
+
+  describe.each(kinds)('$name', (kind) => {
+    let id: string;
+    let created: string;
+
+    beforeAll(async () => {
+      const res = await t.http().post(kind.path).set(...editor()).send(kind.create()).expect(201);
+      id = res.body.id as string;
+      created = res.headers.etag;
+    });
+
+    it('answers a create, a change and an editor read with the strong ETag of the version', async () => {
+      expect(created).toBe('"1"');
+      expect((await t.http().get(`${kind.path}/${id}`).set(...editor()).expect(200)).headers.etag).toBe('"1"');
+
+      const changed = await t.http().patch(`${kind.path}/${id}`).set(...editor()).set('If-Match', created).send(kind.patch).expect(200);
+      expect(changed.headers.etag).toBe('"2"');
+      expect(changed.body).toMatchObject(kind.patch);
+      expect((await t.http().get(`${kind.path}/${id}`).set(...bearer(t.keys.admin)).expect(200)).headers.etag).toBe('"2"');
+    });
+
+    it('refuses a change made on an older version with 412 and the current version, and changes nothing', async () => {
+      const [before] = await t.ds.query(`SELECT version, modified_at FROM ${kind.table} WHERE id = $1`, [id]);
+      const valueBefore = await column(kind, id);
+      const eventsBefore = await events(id);
+
+      const stale = await t.http().patch(`${kind.path}/${id}`).set(...editor()).set('If-Match', '"1"').send({ [Object.keys(kind.patch)[0]]: 'Überschrieben' }).expect(412);
+      expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(stale.body).toMatchObject({ status: 412, current: { version: before.version, etag: `"${before.version}"` } });
+      expect(stale.headers.etag).toBe(`"${before.version}"`);
+
+      expect(await column(kind, id)).toEqual(valueBefore);
+      const [after] = await t.ds.query(`SELECT version, modified_at FROM ${kind.table} WHERE id = $1`, [id]);
+      expect(after).toEqual(before);
+      expect(await events(id)).toEqual(eventsBefore);
+    });
+
+    it('refuses publishing and deleting on an older version, and allows them on the current one', async () => {
+      const current = (await t.http().get(`${kind.path}/${id}`).set(...editor()).expect(200)).headers.etag;
+      const eventsBefore = await events(id);
+      await t.http().post(`${kind.path}/${id}/publish`).set(...editor()).set('If-Match', '"1"').expect(412);
+      await t.http().delete(`${kind.path}/${id}`).set(...editor()).set('If-Match', '"1"').expect(412);
+      await t.http().get(`${kind.path}/${id}`).expect(404); // still a draft, still there for editors
+      await t.http().get(`${kind.path}/${id}`).set(...editor()).expect(200);
+      expect(await events(id)).toEqual(eventsBefore);
+
+      const published = await t.http().post(`${kind.path}/${id}/publish`).set(...editor()).set('If-Match', current).expect(200);
+      const next = published.headers.etag;
+      expect(next).not.toBe(current);
+      await t.http().get(`${kind.path}/${id}`).expect(200);
+      await t.http().delete(`${kind.path}/${id}`).set(...editor()).set('If-Match', current).expect(412);
+      await t.http().delete(`${kind.path}/${id}`).set(...editor()).set('If-Match', next).expect(204);
+      expect((await events(id)).slice(eventsBefore.length)).toEqual(['published', 'deleted']);
+    });
+  });
+
+  describe('If-Match', () => {
+    const path = `${base}/sessions`;
+    const create = async (): Promise<{ id: string; etag: string }> => {
+      const res = await t.http().post(path).set(...editor()).send({ name: 'Sitzung', start: '2025-07-01T18:00:00+02:00' }).expect(201);
+      return { id: res.body.id as string, etag: res.headers.etag };
+    };
+
+    it('* matches whatever version is stored; a list matches any version it names; none sent changes as before', async () => {
+      const { id } = await create();
+      await t.http().patch(`${path}/${id}`).set(...editor()).set('If-Match', '*').send({ cancelled: true }).expect(200);
+      const listed = await t.http().patch(`${path}/${id}`).set(...editor()).set('If-Match', '"7", "2"').send({ cancelled: false }).expect(200);
+      expect(listed.headers.etag).toBe('"3"');
+      const plain = await t.http().patch(`${path}/${id}`).set(...editor()).send({ name: 'Sitzung (neu)' }).expect(200);
+      expect(plain.headers.etag).toBe('"4"');
+      await t.http().post(`${path}/${id}/unpublish`).set(...editor()).set('If-Match', '*').expect(200);
+      await t.http().delete(`${path}/${id}`).set(...editor()).set('If-Match', '*').expect(204);
+      await t.http().patch(`${path}/${id}`).set(...editor()).set('If-Match', '*').send({ cancelled: true }).expect(404);
+    });
+
+    it('a weak or foreign ETag never matches (412); a malformed header is a 400 that changes nothing', async () => {
+      const { id, etag } = await create();
+      await t.http().patch(`${path}/${id}`).set(...editor()).set('If-Match', `W/${etag}`).send({ cancelled: true }).expect(412);
+      await t.http().patch(`${path}/${id}`).set(...editor()).set('If-Match', '"abc"').send({ cancelled: true }).expect(412);
+      for (const header of ['1', '"1', 'W/1', '"1" "2"', '*, "1"', ',', 'abc']) {
+        const res = await t.http().patch(`${path}/${id}`).set(...editor()).set('If-Match', header).send({ cancelled: true }).expect(400);
+        expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(res.body.errors).toEqual([expect.objectContaining({ field: 'If-Match' })]);
+      }
+      await t.http().delete(`${path}/${id}`).set(...editor()).set('If-Match', 'nonsense').expect(400);
+      await t.http().post(`${path}/${id}/publish`).set(...editor()).set('If-Match', '"1').expect(400);
+      const [row] = await t.ds.query(`SELECT version, cancelled, published_at, deleted_at FROM session WHERE id = $1`, [id]);
+      expect(row).toEqual({ version: 1, cancelled: false, published_at: null, deleted_at: null });
+      expect(await events(id)).toEqual(['created']);
+    });
+
+    it('of two concurrent changes made on the same version, exactly one succeeds', async () => {
+      for (let round = 0; round < 5; round++) {
+        const { id, etag } = await create();
+        const results = await Promise.all(
+          ['Erste Fassung', 'Zweite Fassung'].map((name) => t.http().patch(`${path}/${id}`).set(...editor()).set('If-Match', etag).send({ name })),
+        );
+        expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+        const winner = results.find((r) => r.status === 200);
+        const loser = results.find((r) => r.status === 412);
+        expect(loser?.body.current).toEqual({ version: 2, etag: '"2"' });
+        const [row] = await t.ds.query(`SELECT name, version FROM session WHERE id = $1`, [id]);
+        expect(row).toEqual({ name: winner?.body.name, version: 2 });
+        expect(await events(id)).toEqual(['created', 'updated']);
+      }
+    });
+
+    it('steps of minutes and file uploads carry versions too', async () => {
+      const minutes = await createMinutes(t.ds, { bodyId: t.body.id, sessionId, status: 'draft', publishedAt: null });
+      await t.http().post(`${base}/minutes/${minutes.id}/approve`).set(...editor()).set('If-Match', '"2"').expect(412);
+      const approved = await t.http().post(`${base}/minutes/${minutes.id}/approve`).set(...editor()).set('If-Match', '"1"').expect(200);
+      expect(approved.headers.etag).toBe('"2"');
+      await t.http().post(`${base}/minutes/${minutes.id}/publish`).set(...editor()).set('If-Match', '"1"').expect(412);
+      await t.http().post(`${base}/minutes/${minutes.id}/publish`).set(...editor()).set('If-Match', '"2"').expect(200);
+
+      const upload = await t
+        .http()
+        .post(`${base}/files`)
+        .set(...editor())
+        .field('name', 'Einladung')
+        .field('sessionId', sessionId)
+        .attach('file', Buffer.from('Einladung zur Sitzung'), { filename: 'einladung.txt', contentType: 'text/plain' })
+        .expect(201);
+      expect(upload.headers.etag).toBe('"1"');
+      const file = upload.body.id as string;
+      await t.http().patch(`${base}/files/${file}`).set(...editor()).set('If-Match', '"1"').send({ name: 'Einladung (neu)' }).expect(200);
+      await t.http().patch(`${base}/files/${file}`).set(...editor()).set('If-Match', '"1"').send({ name: 'Einladung (alt)' }).expect(412);
+      // The bytes keep their own ETag (of their SHA-512), also for editors.
+      const bytes = await t.http().get(`${base}/files/${file}/content`).set(...editor()).expect(200);
+      expect(bytes.headers.etag).not.toMatch(/^"\d+"$/);
+    });
+
+    it('a change by another key moves the version on, so an editor who read before gets a 412', async () => {
+      const committee = await createCommittee(t.ds, { bodyId: t.body.id, name: 'Rat', kind: 'council' });
+      const read = await t.http().get(`${base}/committees/${committee.id}`).set(...editor()).expect(200);
+      expect(read.headers.etag).toBe('"1"');
+      await t.http().patch(`${base}/committees/${committee.id}`).set(...bearer(t.keys.admin)).send({ name: 'Rat der Stadt' }).expect(200);
+      await t.http().patch(`${base}/committees/${committee.id}`).set(...editor()).set('If-Match', read.headers.etag).send({ name: 'Stadtrat' }).expect(412);
+    });
+  });
+
+  describe('reads', () => {
+    it('anonymous and member reads keep the weak ETag over the body and answer If-None-Match with 304', async () => {
+      const id = (await createSession(t.ds, { bodyId: t.body.id, name: 'Öffentliche Sitzung', start: new Date('2025-08-01T16:00:00Z') })).id;
+      for (const key of [null, t.keys.member]) {
+        const request = () => (key ? t.http().get(`${base}/sessions/${id}`).set(...bearer(key)) : t.http().get(`${base}/sessions/${id}`));
+        const first = await request().expect(200);
+        expect(first.headers.etag).toMatch(/^W\/"/);
+        await request().set('If-None-Match', first.headers.etag).expect(304);
+      }
+    });
+
+    it("an editor's read of a record carries its version and answers in full, since the version does not cover the records shown inside it", async () => {
+      const id = (await createSession(t.ds, { bodyId: t.body.id, name: 'Sitzung mit Tagesordnung', start: new Date('2025-08-02T16:00:00Z') })).id;
+      const first = await t.http().get(`${base}/sessions/${id}`).set(...editor()).expect(200);
+      expect(first.headers.etag).toBe('"1"');
+      await t.http().post(`${base}/agenda-items`).set(...editor()).send({ sessionId: id, number: 'Ö 1', name: 'Eröffnung', publish: true }).expect(201);
+      const again = await t.http().get(`${base}/sessions/${id}`).set(...editor()).set('If-None-Match', '"1"').expect(200);
+      expect(again.headers.etag).toBe('"1"');
+      expect(again.body.agendaItems).toHaveLength(1);
+    });
+  });
+});
