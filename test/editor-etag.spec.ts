@@ -93,6 +93,8 @@ describe('editor writes: ETag and If-Match', () => {
       expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(stale.body).toMatchObject({ status: 412, current: { version: before.version, etag: `"${before.version}"` } });
       expect(stale.headers.etag).toBe(`"${before.version}"`);
+      // The record as it is stored, as the editor reads it, to merge the change into.
+      expect(stale.body.current.record).toMatchObject({ id, ...kind.patch });
 
       expect(await column(kind, id)).toEqual(valueBefore);
       const [after] = await t.ds.query(`SELECT version, modified_at FROM ${kind.table} WHERE id = $1`, [id]);
@@ -163,7 +165,7 @@ describe('editor writes: ETag and If-Match', () => {
         expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
         const winner = results.find((r) => r.status === 200);
         const loser = results.find((r) => r.status === 412);
-        expect(loser?.body.current).toEqual({ version: 2, etag: '"2"' });
+        expect(loser?.body.current).toMatchObject({ version: 2, etag: '"2"', record: { id, name: winner?.body.name } });
         const [row] = await t.ds.query(`SELECT name, version FROM session WHERE id = $1`, [id]);
         expect(row).toEqual({ name: winner?.body.name, version: 2 });
         expect(await events(id)).toEqual(['created', 'updated']);

@@ -61,7 +61,8 @@ const ifMatchDocs = [
   }),
   ApiResponse({
     status: 412,
-    description: 'If-Match names another version than the stored one: nothing was changed. `current` holds the stored `version` and its `etag` (also the ETag header).',
+    description:
+      'If-Match names another version than the stored one: nothing was changed. `current` holds the stored `version`, its `etag` (also the ETag header) and the `record` as an editor reads it, to apply the change to.',
     type: ProblemDto,
   }),
 ];

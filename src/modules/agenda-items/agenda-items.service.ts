@@ -22,7 +22,9 @@ export class AgendaItemsService {
     private readonly items: AgendaItemsRepository,
     private readonly writer: ResourceWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    writer.shows('agenda-item', (scope, id) => this.get(scope, id));
+  }
 
   async list(scope: Scope, query: AgendaItemQueryDto, request: FastifyRequest): Promise<Json<Page<AgendaItemDto>>> {
     const order = query.session ? AGENDA_ORDER : AGENDA_ITEM_ID_ORDER;

@@ -10,6 +10,9 @@ import { ChangeEventEntity } from './change-event.entity';
 
 export type ChangeAction = 'created' | 'updated' | 'deleted' | 'published' | 'unpublished';
 
+/** One record as its editors read it (JSON text), for the `current` of a 412. */
+export type RecordView = (scope: Scope, id: string) => Promise<string>;
+
 /** A reference in a write body that must name a live row of the same body. */
 export interface Ref {
   field: string;
@@ -42,17 +45,42 @@ export interface WriteTx {
  */
 @Injectable()
 export class ResourceWriter {
+  private readonly views = new Map<ResourceKind, RecordView>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     /** Absent outside the API (CLI imports): then no process-local pages need dropping. */
     @Optional() private readonly readCache?: ReadCache,
   ) {}
 
+  /** How a service shows one record of `kind`: a 412 carries it as `current.record`. */
+  shows(kind: ResourceKind, view: RecordView): void {
+    this.views.set(kind, view);
+  }
+
   async transaction<T>(scope: Scope, work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    const result = await this.run(scope, work);
+    let result: T;
+    try {
+      result = await this.run(scope, work);
+    } catch (error) {
+      if (error instanceof StaleVersion) await this.showCurrent(scope, error);
+      throw error;
+    }
     // Committed: cached public pages of this body may be stale now.
     this.readCache?.changed(scope.body.id);
     return result;
+  }
+
+  /**
+   * Adds the stored record, as its editor reads it, to a 412 (after the rollback, so no lock is
+   * held meanwhile). It may be newer than `current.version`, never older: a write made on that
+   * version is then refused again, not lost.
+   */
+  private async showCurrent(scope: Scope, stale: StaleVersion): Promise<void> {
+    const view = this.views.get(stale.kind);
+    if (!view) return;
+    const json = await view(scope, stale.id).catch(() => null);
+    if (json !== null) Object.assign(stale.extensions.current as object, { record: JSON.parse(json) as unknown });
   }
 
   private run<T>(scope: Scope, work: (tx: WriteTx) => Promise<T>): Promise<T> {
@@ -159,18 +187,25 @@ export class ResourceWriter {
     const write = tx.scope.write;
     if (write?.id && sameId(write.id, id)) {
       write.checked = true;
-      if (!ifMatches(write.ifMatch, rows[0].version)) throw staleVersion(kind, rows[0].version);
+      if (!ifMatches(write.ifMatch, rows[0].version)) throw new StaleVersion(kind, id, rows[0].version);
     }
     return (await tx.audience(kind, id)) ?? AUDIENCE.staff;
   }
 }
 
 /** 412: the record is no longer at the version the editor read; `current` names the one it is at. */
-function staleVersion(kind: ResourceKind, version: number): Problem {
-  return new Problem(
-    HttpStatus.PRECONDITION_FAILED,
-    `The ${kind} has changed since you read it: it is at version ${version}. Read it again, apply your change to what it holds now and send it with If-Match: "${version}".`,
-  ).with({ extensions: { current: { version, etag: etag(version) } }, headers: { ETag: etag(version) } });
+class StaleVersion extends Problem {
+  constructor(
+    readonly kind: ResourceKind,
+    readonly id: string,
+    version: number,
+  ) {
+    super(
+      HttpStatus.PRECONDITION_FAILED,
+      `The ${kind} has changed since you read it: it is at version ${version}. Read it again, apply your change to what it holds now and send it with If-Match: "${version}".`,
+    );
+    this.with({ extensions: { current: { version, etag: etag(version) } }, headers: { ETag: etag(version) } });
+  }
 }
 
 /** Ids from paths may be upper-case; PostgreSQL returns them lower-case. */

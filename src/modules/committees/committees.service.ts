@@ -20,7 +20,9 @@ export class CommitteesService {
     private readonly committees: CommitteesRepository,
     private readonly writer: ResourceWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    writer.shows('committee', (scope, id) => this.get(scope, id));
+  }
 
   async list(scope: Scope, query: CommitteeQueryDto, request: FastifyRequest): Promise<Json<Page<CommitteeDto>>> {
     return renderPage(query, COMMITTEE_ORDER, this.config.publicUrl, request, (limit) => this.committees.list(scope, query, limit));

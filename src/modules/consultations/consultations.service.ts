@@ -22,7 +22,9 @@ export class ConsultationsService {
     private readonly consultations: ConsultationsRepository,
     private readonly writer: ResourceWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    writer.shows('consultation', (scope, id) => this.get(scope, id));
+  }
 
   async list(scope: Scope, query: ConsultationQueryDto, request: FastifyRequest): Promise<Json<Page<ConsultationDto>>> {
     return renderPage(query, CONSULTATION_ORDER, this.config.publicUrl, request, (limit) => this.consultations.list(scope, query, limit));

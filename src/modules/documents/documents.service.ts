@@ -34,7 +34,9 @@ export class DocumentsService {
     private readonly documents: DocumentsRepository,
     private readonly writer: ResourceWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    writer.shows('document', (scope, id) => this.get(scope, id));
+  }
 
   async list(scope: Scope, query: DocumentQueryDto, request: FastifyRequest): Promise<Json<Page<DocumentDto>>> {
     if (query.date_from && query.date_to && query.date_to < query.date_from) {

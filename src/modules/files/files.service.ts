@@ -84,7 +84,9 @@ export class FilesService {
     private readonly storage: Storage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    writer.shows('file', (scope, id) => this.get(scope, id));
+  }
 
   private base(scope: Scope): string {
     return bodyBase(this.config.publicUrl, scope.body);

@@ -20,7 +20,9 @@ export class LegislativeTermsService {
     private readonly terms: LegislativeTermsRepository,
     private readonly writer: ResourceWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    writer.shows('legislative-term', (scope, id) => this.get(scope, id));
+  }
 
   async list(scope: Scope, query: ListQueryDto, request: FastifyRequest): Promise<Json<Page<LegislativeTermDto>>> {
     return renderPage(query, TERM_ORDER, this.config.publicUrl, request, (limit) => this.terms.list(scope, query, limit));

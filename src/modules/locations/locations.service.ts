@@ -19,7 +19,9 @@ export class LocationsService {
     private readonly locations: LocationsRepository,
     private readonly writer: ResourceWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    writer.shows('location', (scope, id) => this.get(scope, id));
+  }
 
   async list(scope: Scope, query: ListQueryDto, request: FastifyRequest): Promise<Json<Page<LocationDetailDto>>> {
     return renderPage(query, LOCATION_ORDER, this.config.publicUrl, request, (limit) => this.locations.list(scope, query, limit));

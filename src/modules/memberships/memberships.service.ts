@@ -26,7 +26,9 @@ export class MembershipsService {
     private readonly memberships: MembershipsRepository,
     private readonly writer: ResourceWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    writer.shows('membership', (scope, id) => this.get(scope, id));
+  }
 
   async list(scope: Scope, query: MembershipQueryDto, request: FastifyRequest): Promise<Json<Page<MembershipDto>>> {
     return renderPage(query, MEMBERSHIP_ORDER, this.config.publicUrl, request, (limit) => this.memberships.list(scope, query, limit));

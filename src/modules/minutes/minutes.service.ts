@@ -32,7 +32,9 @@ export class MinutesService {
     private readonly minutes: MinutesRepository,
     private readonly writer: ResourceWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    writer.shows('minutes', (scope, id) => this.get(scope, id));
+  }
 
   async list(scope: Scope, query: MinutesQueryDto, request: FastifyRequest): Promise<Json<Page<MinutesDto>>> {
     return renderPage(query, MINUTES_ORDER, this.config.publicUrl, request, (limit) => this.minutes.list(scope, query, limit, bodyBase(this.config.publicUrl, scope.body)));

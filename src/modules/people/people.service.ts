@@ -19,7 +19,9 @@ export class PeopleService {
     private readonly people: PeopleRepository,
     private readonly writer: ResourceWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    writer.shows('person', (scope, id) => this.get(scope, id));
+  }
 
   async list(scope: Scope, query: PersonQueryDto, request: FastifyRequest): Promise<Json<Page<PersonDto>>> {
     return renderPage(query, PERSON_ORDER, this.config.publicUrl, request, (limit) => this.people.list(scope, query, limit));

@@ -21,7 +21,9 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     private readonly writer: ResourceWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    writer.shows('session', (scope, id) => this.get(scope, id));
+  }
 
   async list(scope: Scope, query: SessionQueryDto, request: FastifyRequest): Promise<Json<Page<SessionDto>>> {
     return renderPage(query, SESSION_ORDER, this.config.publicUrl, request, (limit) => this.sessions.list(scope, query, limit));
