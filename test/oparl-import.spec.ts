@@ -229,13 +229,17 @@ describe('OParl import', () => {
       expect(await rows(`SELECT count(*)::int AS n FROM change_event WHERE body_id = $1`, [id])).toEqual(before);
     });
 
-    it('leaves locally owned fields alone and restores the others', async () => {
+    it('leaves locally owned fields alone and restores the others, moving the version on only when it changes something', async () => {
       const council = await bySource('committee', 'musterstadt', '/organizations/1');
       await ds.query(`UPDATE committee SET name = 'Stadtrat (lokal)', short_name = 'SR', locally_owned = '{name}' WHERE id = $1`, [council.id]);
       const again = await run('musterstadt');
       expect(again.counts.committee).toMatchObject({ updated: 1, new: 0 });
       expect(await rows(`SELECT name, short_name FROM committee WHERE id = $1`, [council.id])).toEqual([{ name: 'Stadtrat (lokal)', short_name: 'Rat' }]);
+      // An editor's If-Match made on the version before the import no longer matches.
+      const version = Number(council.version) + 1;
+      expect(await rows(`SELECT version FROM committee WHERE id = $1`, [council.id])).toEqual([{ version }]);
       expect(totalChanges(await run('musterstadt'))).toBe(0);
+      expect(await rows(`SELECT version FROM committee WHERE id = $1`, [council.id])).toEqual([{ version }]);
     });
   });
 
