@@ -88,8 +88,8 @@ describe('with PostgreSQL going away', () => {
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(30);
-      expect(res.body).toMatchObject({ type: 'about:blank', title: 'Service Unavailable', status: 503, instance: `${base}/sessions` });
-      expect(res.body.detail).toMatch(/database is unavailable/);
+      expect(res.body).toMatchObject({ type: 'about:blank', title: 'Dienst nicht verfügbar', status: 503, code: 'database_unavailable', instance: `${base}/sessions` });
+      expect(res.body.detail).toMatch(/Datenbank ist im Moment nicht erreichbar/);
     }
     // With an API key (looked up in PostgreSQL), a write, and OParl (its own error objects).
     const write = await t.http().post(`${base}/sessions`).set(...bearer(t.keys.editor)).send({ name: 'Während des Ausfalls', start: '2026-05-12T17:00:00+02:00' }).expect(503);

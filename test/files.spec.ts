@@ -203,7 +203,7 @@ describe('files', () => {
       const res = await t.http().get(`${path}/${id}/content`).set('Range', `bytes=${bytes.length}-`).expect(416);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(res.headers['content-range']).toBe(`bytes */${bytes.length}`);
-      expect(res.body).toMatchObject({ status: 416, title: 'Range Not Satisfiable' });
+      expect(res.body).toMatchObject({ status: 416, code: 'range_not_satisfiable' });
       await t.http().get(`${path}/${id}/content`).set('Range', 'bytes=-0').expect(416);
 
       for (const range of ['bytes=0-1,5-6', 'items=0-5', 'bytes=9-3', 'bytes=abc']) {
@@ -267,7 +267,7 @@ describe('files', () => {
       const rowsBefore = await fileRows(t);
       const exe = await upload(t, t.keys.editor, {}, { bytes: EXE, filename: 'vorlage.pdf', contentType: 'application/pdf' }).expect(415);
       expect(exe.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(exe.body).toMatchObject({ status: 415, title: 'Unsupported Media Type' });
+      expect(exe.body).toMatchObject({ status: 415, code: 'unsupported_media_type' });
       const plainZip = zip([['hello.txt', 'hello world']]);
       await upload(t, t.keys.editor, {}, { bytes: plainZip, filename: 'archiv.zip', contentType: 'application/zip' }).expect(415);
       // Declaring an office type does not make a ZIP one.
@@ -384,7 +384,7 @@ describe('files', () => {
         .attach('file', pdf(5000), { filename: 'a.pdf', contentType: 'application/pdf' })
         .attach('file', pdf(5000, 'b'), { filename: 'b.pdf', contentType: 'application/pdf' })
         .expect(413);
-      expect(res.body).toMatchObject({ status: 413, detail: 'Send one file per upload.' });
+      expect(res.body).toMatchObject({ status: 413, code: 'payload_too_large', detail: 'Senden Sie eine Datei pro Upload.' });
       expect(await storedFiles(t)).toEqual(filesBefore);
     });
 
@@ -424,13 +424,13 @@ describe('files', () => {
       const hidden = await t.http().get(`${path}/${secretId}`).expect(404);
       const missing = await t.http().get(`${path}/${unknown}`).expect(404);
       expect(Object.keys(hidden.body).sort()).toEqual(Object.keys(missing.body).sort());
-      expect(hidden.body.detail).toBe(`File ${secretId} not found`);
-      expect(missing.body.detail).toBe(`File ${unknown} not found`);
+      expect(hidden.body).toMatchObject({ code: 'not_found', detail: `Datei ${secretId} nicht gefunden` });
+      expect(missing.body).toMatchObject({ code: 'not_found', detail: `Datei ${unknown} nicht gefunden` });
       const hiddenBytes = await t.http().get(`${path}/${secretId}/content`).expect(404);
       const missingBytes = await t.http().get(`${path}/${unknown}/content`).expect(404);
       expect(hiddenBytes.headers['content-type']).toBe(missingBytes.headers['content-type']);
       expect(Object.keys(hiddenBytes.headers).sort()).toEqual(Object.keys(missingBytes.headers).sort());
-      expect(hiddenBytes.body.detail).toBe(`File ${secretId} not found`);
+      expect(hiddenBytes.body.detail).toBe(`Datei ${secretId} nicht gefunden`);
       expect(hiddenBytes.headers['accept-ranges']).toBeUndefined();
       await t.http().get(`${path}/${secretId}/content`).set('Range', 'bytes=0-1').expect(404);
       await t.http().get(`${path}/${secretId}/content`).set(...bearer(t.keys.otherMember)).expect(404);
@@ -513,7 +513,7 @@ describe('files', () => {
       await t.http().delete(`${path}/${goneId}`).set(...bearer(t.keys.editor)).expect(204);
       const bytes = await t.http().get(`${path}/${goneId}/content`).expect(410);
       expect(bytes.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(bytes.body).toMatchObject({ status: 410, title: 'Gone' });
+      expect(bytes.body).toMatchObject({ status: 410, code: 'gone' });
       await t.http().get(`${path}/${goneId}`).expect(410);
       await t.http().delete(`${path}/${goneId}`).set(...bearer(t.keys.editor)).expect(404);
       expect(await storedFiles(t)).toEqual(filesBefore);
@@ -562,7 +562,7 @@ describe('files', () => {
       expect(titled.body.name).toBe('Haushalt 2026');
       const rowsBefore = await fileRows(t);
       const invisible = await upload(t, t.keys.editor, { name: '\u200E\u202E' }, { bytes: pdf(4000, 'bidi3') }).expect(400);
-      expect(invisible.body.errors).toEqual([{ field: 'name', message: 'name must hold visible characters' }]);
+      expect(invisible.body.errors).toEqual([{ field: 'name', code: 'invalid_value', message: 'name muss sichtbare Zeichen enthalten' }]);
       expect(await fileRows(t)).toBe(rowsBefore);
     });
 
@@ -571,7 +571,7 @@ describe('files', () => {
       const res = await t.http().patch(`${path}/${id}`).set(...bearer(t.keys.editor)).send({ name: `Anlage ${BIDI}3 Übersicht` }).expect(200);
       expect(res.body.name).toBe('Anlage 3 Übersicht');
       const refused = await t.http().patch(`${path}/${id}`).set(...bearer(t.keys.editor)).send({ name: BIDI }).expect(400);
-      expect(refused.body.errors).toEqual([{ field: 'name', message: 'name must hold visible characters' }]);
+      expect(refused.body.errors).toEqual([{ field: 'name', code: 'invalid_value', message: 'name muss sichtbare Zeichen enthalten' }]);
       expect((await t.http().get(`${path}/${id}`).set(...bearer(t.keys.editor)).expect(200)).body.name).toBe('Anlage 3 Übersicht');
     });
 
@@ -804,7 +804,7 @@ describe('files with a small upload limit', () => {
     const filesBefore = await storedFiles(t);
     const res = await upload(t, t.keys.editor, { name: 'zu groß' }, { bytes: pdf(50_000) }).expect(413);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 413, title: 'Payload Too Large' });
+    expect(res.body).toMatchObject({ status: 413, code: 'payload_too_large' });
     await upload(t, t.keys.editor, {}, { bytes: pdf(10_001) }).expect(413);
     expect(await storedFiles(t)).toEqual(filesBefore);
     expect(await fileRows(t)).toBe(0);

@@ -55,7 +55,7 @@ describe('HTTP conventions', () => {
   it('answers unknown routes with a problem', async () => {
     const res = await t.http().get('/v2/anything').expect(404);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 404, title: 'Not Found' });
+    expect(res.body).toMatchObject({ status: 404, code: 'not_found', title: 'Nicht gefunden', detail: 'Die Route GET /v2/anything gibt es nicht.' });
   });
 
   it('refuses a forged cursor of the right length but wrong types with 400, not 500', async () => {
@@ -78,7 +78,7 @@ describe('HTTP conventions', () => {
       const res = await t.http().get(`/v1/bodies/musterstadt/${list}?cursor=${cursor(values)}`);
       expect({ list, values, status: res.status }).toEqual({ list, values, status: 400 });
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
+      expect(res.body.errors).toEqual([{ field: 'cursor', code: 'invalid_cursor', message: expect.any(String) }]);
     }
   });
 

@@ -38,14 +38,14 @@ describe('app accounts', () => {
     // … but never writes it, nor reaches admin routes.
     const write = await t.http().patch(`/v1/bodies/musterstadt/documents/${doc.id}`).set(auth(account)).send({ name: 'Übernommen' }).expect(403);
     expect(write.headers['content-type']).toMatch(/problem\+json/);
-    expect(write.body.detail).toMatch(/API key/);
+    expect(write.body).toMatchObject({ code: 'forbidden', detail: expect.stringMatching(/API-Schlüssel/) });
     await t.http().post('/v1/bodies/musterstadt/sessions').set(auth(account)).send({ name: 'x', start: '2026-01-01T10:00:00+01:00' }).expect(403);
     await t.http().get('/v1/bodies/musterstadt/member-accounts').set(auth(account)).expect(403);
     await t.http().get('/v1/bodies/musterstadt/newsletter/settings').set(auth(account)).expect(403);
     // API keys of every role have no access to personal data.
     for (const key of Object.values(t.keys)) {
       const res = await t.http().get('/v1/me/notes').set(...bearer(key)).expect(403);
-      expect(res.body.detail).toMatch(/app account token/);
+      expect(res.body.detail).toMatch(/App-Kontos/);
       await t.http().get('/v1/me/account').set(...bearer(key)).expect(403);
       await t.http().post('/v1/me/notes').set(...bearer(key)).send({ target: { type: 'document', id: doc.id }, text: 'x' }).expect(403);
     }
@@ -92,7 +92,7 @@ describe('app accounts', () => {
     await t.http().delete(`/v1/me/tokens/${second.tokenId}`).set(auth(first)).expect(204);
     await t.http().get('/v1/me/account').set(auth(second)).expect(401);
     const last = await t.http().delete(`/v1/me/tokens/${first.tokenId}`).set(auth(first)).expect(409);
-    expect(last.body.detail).toMatch(/only token/);
+    expect(last.body).toMatchObject({ code: 'conflict', detail: expect.stringMatching(/einzige Token/) });
     await t.http().delete(`/v1/me/tokens/${second.tokenId}`).set(auth(first)).expect(404);
     await t.http().delete('/v1/me/tokens/not-a-uuid').set(auth(first)).expect(400);
     const third = await pairDevice(t, first);

@@ -74,7 +74,7 @@ describe('notes', () => {
     const draft = await createDocument(t.ds, { bodyId: t.body.id, publishedAt: null });
     for (const id of [secret.id, draft.id]) {
       const res = await post({ target: { type: 'document', id }, text: 'x' }).expect(400);
-      expect(res.body.errors).toEqual([{ field: 'target.id', message: 'target.id does not name a document you can see' }]);
+      expect(res.body.errors).toEqual([{ field: 'target.id', code: 'unknown_reference', message: expect.stringContaining('Vorlage') }]);
     }
   });
 

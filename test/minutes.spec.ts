@@ -176,7 +176,7 @@ describe('minutes', () => {
       expect((await get(`${path}/${id}`, 'member').expect(200)).body.file).toBeNull();
       const again = await editor.post(`${path}/${id}/approve`).expect(409);
       expect(again.headers['content-type']).toMatch(/problem\+json/);
-      expect(again.body).toMatchObject({ status: 409, title: 'Conflict' });
+      expect(again.body).toMatchObject({ status: 409, code: 'conflict' });
 
       const published = await editor.post(`${path}/${id}/publish`).expect(200);
       expect(published.body).toMatchObject({ status: 'published', published: true, file: { id: file.id } });
@@ -219,7 +219,7 @@ describe('minutes', () => {
       const published = await editor.post(`${path}/${id}/publish`).expect(200);
       expect(published.body).toMatchObject({ status: 'published', approvedAt: null, file: { id: file.id } });
       const conflict = await editor.post(`${path}/${id}/approve`).expect(409);
-      expect(conflict.body.detail).toMatch(/published/);
+      expect(conflict.body.detail).toBe('Diese Niederschrift hat den Status „veröffentlicht“; nur Niederschriften im Status „Entwurf“ können genehmigt werden.');
       const row = await t.ds.query('SELECT status FROM minutes WHERE id = $1', [id]);
       expect(row[0].status).toBe('published');
     });

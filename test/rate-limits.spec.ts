@@ -29,7 +29,7 @@ describe('rate limits', () => {
       const limited = await t.http().post(`${api}/sessions`).set('Authorization', `Bearer\t${key}`).set(...from('10.0.1.9')).send(session).expect(429);
       expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(limited.headers['retry-after']).toMatch(/^\d+$/);
-      expect(limited.body).toMatchObject({ status: 429, title: 'Too Many Requests', detail: expect.stringMatching(/^Too many writes: at most 3 per minute/) });
+      expect(limited.body).toMatchObject({ status: 429, code: 'rate_limited', title: 'Zu viele Anfragen', detail: expect.stringMatching(/^Zu viele Schreibzugriffe: höchstens 3 pro Minute/) });
       // Another key has a budget of its own; reads with a key are not limited.
       await t.http().post(`${api}/sessions`).set(...bearer(t.keys.admin)).send(session).expect(201);
       for (let i = 0; i < 8; i++) await t.http().get(`${api}/sessions`).set(...bearer(key)).expect(200);
@@ -79,7 +79,7 @@ describe('rate limits', () => {
       expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(limited.headers['retry-after']).toMatch(/^\d+$/);
       expect(limited.headers['access-control-allow-origin']).toBe('*');
-      expect(limited.body.detail).toMatch(/^Too many requests: at most 5 per minute/);
+      expect(limited.body).toMatchObject({ code: 'rate_limited', detail: expect.stringMatching(/^Zu viele Anfragen: höchstens 5 pro Minute/) });
       await t.http().get('/oparl/v1.1/system').set(...ip).expect(429);
       // Other addresses, keyed callers and health checks are not affected.
       await t.http().get(`${api}/sessions`).set(...from('10.0.4.2')).expect(200);
@@ -96,8 +96,9 @@ describe('rate limits', () => {
       const ip = from('10.0.5.1');
       await t.http().get(`${api}/search?q=Haushalt`).set(...ip).expect(200);
       await t.http().get(`${api}/search/suggest?q=Haus`).set(...ip).expect(200);
-      const limited = await t.http().get('/v1/search?q=Haushalt&bodies=musterstadt').set(...ip).expect(429);
-      expect(limited.body.detail).toMatch(/^Too many searches: at most 2 per minute/);
+      const limited = await t.http().get('/v1/search?q=Haushalt&bodies=musterstadt').set(...ip).set('Accept-Language', 'en').expect(429);
+      expect(limited.body).toMatchObject({ code: 'rate_limited', title: 'Too Many Requests', detail: expect.stringMatching(/^Too many searches: at most 2 per minute\. Retry after \d+ seconds\.$/) });
+      expect(limited.headers['content-language']).toBe('en');
       await t.http().get(`${api}/sessions`).set(...ip).expect(200);
     });
   });

@@ -65,7 +65,7 @@ describe('sessions', () => {
     it('rejects unknown and malformed query parameters with a problem', async () => {
       const res = await t.http().get(`${path}?colour=red&limit=5000&from=yesterday`).expect(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.body).toMatchObject({ status: 400, title: 'Bad Request' });
+      expect(res.body).toMatchObject({ status: 400, code: 'invalid_fields' });
       const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
       expect(fields).toEqual(['colour', 'from', 'limit']);
       await t.http().get(`${path}?cursor=not-a-cursor`).expect(400);
@@ -196,12 +196,13 @@ describe('sessions', () => {
         .http()
         .post(path)
         .set(...bearer(t.keys.editor))
+        .set('Accept-Language', 'en')
         .send({ name: 'x', start: '2025-09-01T18:00:00+02:00', locationId: MISSING, committeeIds: [own.id.toUpperCase(), MISSING, foreign.id, gone.id, MISSING] })
         .expect(400);
       expect(res.body.detail).toBe('The request refers to records that do not exist in this body.');
       expect(res.body.errors).toEqual([
-        { field: 'locationId', message: 'locationId does not name a location of this body' },
-        ...[1, 2, 3, 4].map((i) => ({ field: `committeeIds.${i}`, message: `committeeIds.${i} does not name a committee of this body` })),
+        { field: 'locationId', code: 'unknown_reference', message: 'locationId does not name a location of this body' },
+        ...[1, 2, 3, 4].map((i) => ({ field: `committeeIds.${i}`, code: 'unknown_reference', message: `committeeIds.${i} does not name a committee of this body` })),
       ]);
       const ok = await t.http().post(path).set(...bearer(t.keys.editor)).send({ name: 'x', start: '2025-09-01T18:00:00+02:00', committeeIds: [own.id.toUpperCase()] }).expect(201);
       expect(ok.body.id).toEqual(expect.any(String));

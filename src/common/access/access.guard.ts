@@ -22,7 +22,7 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const level = this.reflector.getAllAndOverride<AccessLevel | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
-    if (!level) throw new Problem(403, 'This route declares no access and is closed.');
+    if (!level) throw new Problem(403, 'route_closed');
     const request = context.switchToHttp().getRequest<ScopedRequest>();
     const caller = await this.callers.callerOf(request);
     request.caller = caller;
@@ -31,7 +31,7 @@ export class AccessGuard implements CanActivate {
     let bodyId: string | null = null;
     if (slug !== undefined) {
       const body = await this.bodies.bySlug(slug);
-      if (!body) throw Problem.notFound(`Body "${slug}"`);
+      if (!body) throw Problem.notFound('body', slug);
       bodyId = body.id;
       request.scope = { body, caller, visibility: visibilityFor(caller, body.id), requestId: String(request.id) };
     }
@@ -39,14 +39,14 @@ export class AccessGuard implements CanActivate {
     if (level === 'public') return true;
     if (level === 'account') {
       if (caller.role === 'account') return true;
-      if (caller.role === 'anonymous') throw new Problem(401, 'This route needs an app account token: send "Authorization: Bearer ra_…" (POST /v1/me/account creates an account).');
-      throw new Problem(403, 'API keys have no access to the personal data of app accounts; this route needs an app account token.');
+      if (caller.role === 'anonymous') throw new Problem(401, 'account_token_required');
+      throw new Problem(403, 'personal_data_needs_account');
     }
-    if (caller.role === 'anonymous') throw new Problem(401, 'This route needs an API key: send "Authorization: Bearer <key>".');
-    if (caller.role === 'account') throw new Problem(403, 'App account tokens read council data but never change it; this route needs an API key.');
-    if (level === 'admin' && caller.role !== 'admin') throw new Problem(403, 'This route needs an admin key.');
+    if (caller.role === 'anonymous') throw new Problem(401, 'api_key_required');
+    if (caller.role === 'account') throw new Problem(403, 'account_token_read_only');
+    if (level === 'admin' && caller.role !== 'admin') throw new Problem(403, 'admin_key_required');
     if (level === 'editor' && !(bodyId ? canWrite(caller, bodyId) : caller.role === 'admin')) {
-      throw new Problem(403, 'This route needs an editor key of this body.');
+      throw new Problem(403, 'editor_key_required');
     }
     return true;
   }

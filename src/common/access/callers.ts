@@ -33,14 +33,14 @@ export class CallerResolver {
   private async resolve(header: string | undefined): Promise<Caller> {
     if (!header) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new Problem(401, 'The Authorization header must be "Bearer <key>".');
+    if (!match) throw new Problem(401, 'authorization_malformed');
     if (match[1].startsWith(ACCOUNT_TOKEN_PREFIX)) {
       const account = await this.accounts.resolve(match[1]);
-      if (!account) throw new Problem(401, 'The app account token is unknown or revoked, or its account was deleted.');
+      if (!account) throw new Problem(401, 'account_token_unknown');
       return account;
     }
     const caller = await this.keys.resolve(match[1]);
-    if (!caller) throw new Problem(401, 'The API key is unknown or revoked.');
+    if (!caller) throw new Problem(401, 'api_key_unknown');
     return caller;
   }
 }

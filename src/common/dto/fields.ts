@@ -19,6 +19,7 @@ import {
   ValidateIf,
   ValidationOptions,
 } from 'class-validator';
+import { FieldKey, Params, validatorMessage } from '../http/problem-texts';
 import { TEXT_PATTERNS, TextKind, textProblem } from '../http/text';
 
 /**
@@ -55,16 +56,16 @@ export function IsText(kind: TextKind, options: ValidationOptions = {}): Propert
   const problemOf = (value: unknown): string => {
     for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
       const problem = typeof item === 'string' ? textProblem(item, kind) : null;
-      if (problem) return problem;
+      if (problem) return validatorMessage(problem.text, problem.params);
     }
-    return 'must be text';
+    return validatorMessage('not_text');
   };
   return ValidateBy(
     {
       name: 'isText',
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || textProblem(value, kind) === null,
-        defaultMessage: (args) => `${args?.property ?? 'text'} ${problemOf(args?.value)}`,
+        defaultMessage: (args) => problemOf(args?.value),
       },
     },
     options,
@@ -84,13 +85,14 @@ export function TextField(options: FieldOptions & { max?: number; min?: number; 
   );
 }
 
-export function PatternField(pattern: RegExp, message: string, options: FieldOptions & { max?: number } = {}): PropertyDecorator {
+/** Text that matches `pattern`; `text` (with `params`) explains the pattern when it does not. */
+export function PatternField(pattern: RegExp, text: FieldKey, options: FieldOptions & { max?: number; params?: Params } = {}): PropertyDecorator {
   return applyDecorators(
     ...base(options, { type: String, pattern: pattern.source, maxLength: options.max ?? 200 }),
     IsString(),
     MaxLength(options.max ?? 200),
     IsText('line'),
-    Matches(pattern, { message }),
+    Matches(pattern, { message: validatorMessage(text, options.params) }),
   );
 }
 
@@ -121,16 +123,16 @@ export function TextArrayField(options: FieldOptions & { max?: number } = {}): P
 export function DateTimeField(options: FieldOptions = {}): PropertyDecorator {
   return applyDecorators(
     ...base(options, { type: String, format: 'date-time', example: options.example ?? '2025-03-04T18:00:00+01:00' }),
-    IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO 8601 date-time with offset' }),
-    Matches(/(Z|[+-]\d\d:\d\d)$/, { message: '$property must carry a time zone offset' }),
+    IsISO8601({ strict: true, strictSeparator: true }, { message: validatorMessage('date_time_with_offset') }),
+    Matches(/(Z|[+-]\d\d:\d\d)$/, { message: validatorMessage('offset_missing') }),
   );
 }
 
 export function DateField(options: FieldOptions = {}): PropertyDecorator {
   return applyDecorators(
     ...base(options, { type: String, format: 'date', example: options.example ?? '2025-03-04' }),
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date (YYYY-MM-DD)' }),
-    IsISO8601({ strict: true }, { message: '$property must be a valid date' }),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: validatorMessage('date_format') }),
+    IsISO8601({ strict: true }, { message: validatorMessage('date_invalid') }),
   );
 }
 
@@ -138,7 +140,7 @@ export function DateField(options: FieldOptions = {}): PropertyDecorator {
 export function DateOrDateTimeField(options: FieldOptions = {}): PropertyDecorator {
   return applyDecorators(
     ...base(options, { type: String, example: options.example ?? '2025-03-01' }),
-    IsISO8601({ strict: true }, { message: '$property must be a date (YYYY-MM-DD) or a date-time with offset' }),
+    IsISO8601({ strict: true }, { message: validatorMessage('date_or_date_time') }),
   );
 }
 
@@ -151,12 +153,12 @@ export function BoolQueryField(options: FieldOptions = {}): PropertyDecorator {
   return applyDecorators(
     ...base({ ...options, optional: true }, { type: Boolean }),
     Transform(({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value)),
-    IsBoolean({ message: '$property must be true or false' }),
+    IsBoolean(),
   );
 }
 
 export function EnumField(values: readonly string[], options: FieldOptions & { enumName?: string } = {}): PropertyDecorator {
-  return applyDecorators(...base(options, { enum: values, enumName: options.enumName }), IsIn(values as string[], { message: `$property must be one of: ${values.join(', ')}` }));
+  return applyDecorators(...base(options, { enum: values, enumName: options.enumName }), IsIn(values as string[], { message: validatorMessage('not_one_of', { values: values.join(', ') }) }));
 }
 
 /**

@@ -52,13 +52,14 @@ export function registerBodyParsers(fastify: FastifyInstance, bodyLimitBytes: nu
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request: FastifyRequest, body: string | Buffer, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (jsonTooDeep(text, MAX_JSON_DEPTH)) {
-      done(new Problem(400, `The JSON body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`), undefined);
+      done(new Problem(400, 'json_too_deep', { max: MAX_JSON_DEPTH }), undefined);
       return;
     }
     void parseJson(request, text, (error, value) => {
       // Every JSON body of this API is an object; `null` would otherwise pass as no body at all.
-      if (!error && (typeof value !== 'object' || value === null || Array.isArray(value))) done(new Problem(400, 'The JSON body must be an object.'), undefined);
-      else done(error, value);
+      if (error) done(new Problem(400, (error as { code?: string }).code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'json_empty' : 'json_malformed'), undefined);
+      else if (typeof value !== 'object' || value === null || Array.isArray(value)) done(new Problem(400, 'json_not_object'), undefined);
+      else done(null, value);
     });
   });
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body: string | Buffer, done) => {

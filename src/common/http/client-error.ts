@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { problemBody } from './problem';
+import { languageOf } from './language';
+import { Problem, problemBody, sendProblem } from './problem';
 
 /** A request id a client may choose (echoed in `X-Request-Id`); anything else gets a fresh one. */
 export const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -14,16 +15,17 @@ export function requestIdOf(headers: Record<string, string | string[] | undefine
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
-/** Status and detail by Node's parser error code. */
-const EXPLAINED = new Map<string, [status: number, detail: string]>([
-  ['HPE_INVALID_URL', [400, 'The request line holds characters that must be percent-encoded: encode non-ASCII characters (ß as %C3%9F), spaces and control characters in the path and query.']],
-  ['HPE_INVALID_HEADER_TOKEN', [400, 'A request header holds a character that headers may not contain (a control character or a line break).']],
-  ['HPE_HEADER_OVERFLOW', [431, 'The request line and headers are too large (at most 16 KB).']],
-  ['ERR_HTTP_REQUEST_TIMEOUT', [408, 'The request did not arrive in time.']],
+/** The problem by Node's parser error code. */
+const EXPLAINED = new Map<string, () => Problem>([
+  ['HPE_INVALID_URL', () => new Problem(400, 'url_not_encoded')],
+  ['HPE_INVALID_HEADER_TOKEN', () => new Problem(400, 'header_character')],
+  ['HPE_HEADER_OVERFLOW', () => new Problem(431, 'headers_too_large')],
+  ['ERR_HTTP_REQUEST_TIMEOUT', () => new Problem(408, 'request_timeout')],
 ]);
 
-function explain(code: string | undefined, message: string): [status: number, detail: string] {
-  return EXPLAINED.get(code ?? '') ?? [400, `The request is not valid HTTP/1.1${message ? ` (${message.replace(/^Parse Error: /, '')})` : ''}.`];
+function explain(code: string | undefined, message: string): Problem {
+  const reason = message.replace(/^Parse Error: /, '');
+  return EXPLAINED.get(code ?? '')?.() ?? (reason ? new Problem(400, 'not_http_because', { reason }) : new Problem(400, 'not_http'));
 }
 
 /**
@@ -34,16 +36,21 @@ function explain(code: string | undefined, message: string): [status: number, de
  */
 export function clientErrorHandler(this: FastifyInstance, error: ConnectionError, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, detail] = explain(error.code, error.message);
-  // What the parser had read (a Buffer, whatever the type says): the client's request id, if any.
+  const problem = explain(error.code, error.message);
+  const status = problem.getStatus();
+  // What the parser had read (a Buffer, whatever the type says): the client's request id and language, if any.
   const raw: unknown = error.rawPacket;
-  const given = /\r\nx-request-id:[ \t]*([^\r\n]*?)[ \t]*\r\n/i.exec(Buffer.isBuffer(raw) ? raw.toString('latin1') : '')?.[1];
+  const received = Buffer.isBuffer(raw) ? raw.toString('latin1') : '';
+  const given = /\r\nx-request-id:[ \t]*([^\r\n]*?)[ \t]*\r\n/i.exec(received)?.[1];
   const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+  const language = languageOf(/\r\naccept-language:([^\r\n]*)/i.exec(received)?.[1]);
   this.log.debug({ requestId, code: error.code }, 'client error');
-  const body = JSON.stringify({ ...problemBody(status, detail), requestId });
+  const body = JSON.stringify({ ...problemBody(problem, language), requestId });
   const head = [
     `HTTP/1.1 ${status} ${STATUS_TEXT[status]}`,
     'Content-Type: application/problem+json; charset=utf-8',
+    `Content-Language: ${language}`,
+    'Vary: Accept-Language',
     `Content-Length: ${Buffer.byteLength(body)}`,
     'Cache-Control: no-store',
     'Access-Control-Allow-Origin: *',
@@ -61,19 +68,12 @@ export function clientErrorHandler(this: FastifyInstance, error: ConnectionError
  * request id, instead of Fastify's own JSON.
  */
 export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : (error.statusCode ?? 400);
-  const detail =
+  const problem =
     error.code === 'FST_ERR_BAD_URL'
-      ? 'The path holds a percent-encoding that is not UTF-8.'
+      ? new Problem(400, 'path_not_utf8')
       : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? 'A path segment is longer than 200 characters.'
-        : 'The request could not be routed.';
-  void reply
-    .code(status)
-    .header('Content-Type', 'application/problem+json; charset=utf-8')
-    .header('Cache-Control', 'no-store')
-    .header('Access-Control-Allow-Origin', '*')
-    .header('Access-Control-Expose-Headers', 'X-Request-Id')
-    .header('X-Request-Id', request.id)
-    .send(JSON.stringify(problemBody(status, detail, request)));
+        ? new Problem(414, 'path_segment_too_long')
+        : new Problem(error.statusCode ?? 400, 'not_routable');
+  void reply.header('Access-Control-Allow-Origin', '*').header('Access-Control-Expose-Headers', 'X-Request-Id').header('X-Request-Id', request.id);
+  sendProblem(reply, problem, request);
 }

@@ -53,7 +53,5 @@ export function ifMatches(accepted: IfMatch | undefined, version: number): boole
 }
 
 function malformed(): Problem {
-  return new Problem(HttpStatus.BAD_REQUEST, 'If-Match must be * or a list of ETags in double quotes, such as If-Match: "3".', [
-    { field: 'If-Match', message: 'If-Match must be * or a list of quoted ETags' },
-  ]);
+  return new Problem(HttpStatus.BAD_REQUEST, 'if_match_malformed', {}, [{ field: 'If-Match', text: 'if_match_syntax' }]);
 }

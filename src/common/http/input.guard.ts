@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { FastifyRequest } from 'fastify';
-import { Problem } from './problem';
-import { BadText, findBadText } from './text';
+import { FieldError, Problem } from './problem';
+import { findBadText } from './text';
 
 /**
  * Refuses malformed input before anything reads it: the first guard of every route, so neither
@@ -23,13 +23,13 @@ export class InputGuard implements CanActivate {
     const bad =
       findBadText(request.params, 'line', 'path') ?? badQueryEncoding(request.url) ?? findBadText(request.query, 'line', 'query') ?? findBadText(request.body, 'multiline', 'body');
     if (bad) throw Problem.invalid([bad]);
-    if (request.isMultipart() && takesJsonBody(context)) throw new Problem(415, 'This route takes a JSON body (Content-Type: application/json), not multipart/form-data.');
+    if (request.isMultipart() && takesJsonBody(context)) throw new Problem(415, 'multipart_not_accepted');
     return true;
   }
 }
 
 /** The first query parameter whose name or value is not percent-encoded UTF-8. */
-function badQueryEncoding(url: string): BadText | null {
+function badQueryEncoding(url: string): FieldError | null {
   const query = url.indexOf('?') < 0 ? '' : url.slice(url.indexOf('?') + 1);
   for (const pair of query.split('&')) {
     try {
@@ -37,7 +37,7 @@ function badQueryEncoding(url: string): BadText | null {
     } catch {
       const name = pair.split('=')[0];
       const field = /^[A-Za-z0-9_.-]{1,64}$/.test(name) ? name : 'query';
-      return { field, message: `${field} is not percent-encoded UTF-8` };
+      return { field, text: 'not_percent_encoded' };
     }
   }
   return null;

@@ -8,6 +8,7 @@ import type { Caller } from '../access/access';
 import type { CallerResolver } from '../access/callers';
 import { routeConfig } from './route-config';
 import { Problem } from './problem';
+import { noun } from './problem-texts';
 
 /** What a request counts against: its method and route decide. */
 type Budget = 'write' | 'read' | 'search';
@@ -80,8 +81,9 @@ export async function registerRateLimits(fastify: FastifyInstance, config: AppCo
     allowList: (_request, key) => key === EXEMPT,
     max: (_request, key) => limits[budgetOfKey(key)],
     errorResponseBuilder: (request, context) => {
-      const what = { write: 'writes', read: 'requests', search: 'searches' }[budgetOf(request) ?? 'read'];
-      return new Problem(429, `Too many ${what}: at most ${context.max} per minute. Retry after ${context.after}.`).with({ headers: { 'Retry-After': String(Math.ceil(context.ttl / 1000)) } });
+      const what = ({ write: 'writes', read: 'requests', search: 'searches' } as const)[budgetOf(request) ?? 'read'];
+      const seconds = Math.ceil(context.ttl / 1000);
+      return new Problem(429, 'rate_limited', { what: noun(what), max: context.max, seconds }).with({ headers: { 'Retry-After': String(seconds) } });
     },
   });
 }

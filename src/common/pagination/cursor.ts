@@ -9,7 +9,7 @@ export function encodeCursor(values: (string | number)[]): string {
 }
 
 function invalidCursor(): Problem {
-  return Problem.invalid([{ field: 'cursor', message: 'cursor is not one this API issued; start again without it' }]);
+  return Problem.invalid([{ field: 'cursor', text: 'cursor_invalid' }]);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

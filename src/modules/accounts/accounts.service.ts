@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { AccountRef, Caller } from '../../common/access/access';
 import { Problem } from '../../common/http/problem';
+import { DetailKey, Params } from '../../common/http/problem-texts';
 import { accountRateKeys, rateLimitPrefix } from '../../common/http/rate-limit';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { RateCounter } from '../../infra/redis/rate-counter';
@@ -91,7 +92,7 @@ export class AccountsService {
   async create(deviceName: string | undefined, clientIp: string): Promise<CreatedAccountDto> {
     this.requireEnabled();
     const limit = await this.limits.hit(`accounts:${clientIp}`, this.config.accounts.accountsPerIpPerHour, HOUR);
-    if (!limit.allowed) throw new Problem(429, 'Too many accounts created from this client. Try again later.').with({ headers: { 'Retry-After': String(limit.retryAfter) } });
+    if (!limit.allowed) throw new Problem(429, 'accounts_rate_limited').with({ headers: { 'Retry-After': String(limit.retryAfter) } });
     const accountId = randomUUID();
     const { stored, key } = this.keys.newDataKey(accountId);
     const token = newAccountToken();
@@ -111,7 +112,7 @@ export class AccountsService {
   async view(accountId: string): Promise<AccountDto> {
     const { unusedAccountDays, idleAccountDays, maxNotes, maxMarkings, maxBookmarks, maxFollows, maxDevices } = this.config.accounts;
     const row = await this.accounts.view(accountId, unusedAccountDays, idleAccountDays);
-    if (!row) throw new Problem(401, 'The account was deleted.');
+    if (!row) throw new Problem(401, 'account_deleted');
     return { ...row, limits: { notes: maxNotes, markings: maxMarkings, bookmarks: maxBookmarks, follows: maxFollows, devices: maxDevices } };
   }
 
@@ -138,9 +139,9 @@ export class AccountsService {
   async revokeToken(account: AccountRef, tokenId: string): Promise<void> {
     await this.accounts.transaction(async (m) => {
       const ids = await this.accounts.lockTokens(m, account.id);
-      if (!ids.includes(tokenId)) throw Problem.notFound(`Token ${tokenId}`);
+      if (!ids.includes(tokenId)) throw Problem.notFound('token', tokenId);
       if (ids.length === 1) {
-        throw new Problem(409, "This is the account's only token: revoking it would lock the data away. Pair another device first, or delete the account (DELETE /v1/me/account).");
+        throw new Problem(409, 'only_token');
       }
       await this.accounts.deleteToken(m, account.id, tokenId);
     });
@@ -160,9 +161,9 @@ export class AccountsService {
   async pair(input: string, deviceName: string | undefined, clientIp: string): Promise<CreatedAccountDto> {
     this.requireEnabled();
     const limit = await this.limits.hit(`pairing:${clientIp}`, this.config.accounts.pairingAttemptsPerIpPerHour, HOUR);
-    if (!limit.allowed) throw new Problem(429, 'Too many pairing attempts from this client. Try again later.').with({ headers: { 'Retry-After': String(limit.retryAfter) } });
+    if (!limit.allowed) throw new Problem(429, 'pairing_rate_limited').with({ headers: { 'Retry-After': String(limit.retryAfter) } });
     const code = normalizeCode(input);
-    const gone = (): Problem => new Problem(410, 'This pairing code is unknown, used or expired. Show a new code on the other device.');
+    const gone = (): Problem => new Problem(410, 'pairing_code_invalid');
     if (!code) throw gone();
     const token = newAccountToken();
     const tokenId = randomUUID();
@@ -170,7 +171,7 @@ export class AccountsService {
     const accountId = await this.accounts.transaction(async (m) => {
       const account = await this.accounts.redeemPairingCode(m, this.keys.pairingHashes(code));
       if (!account) throw gone();
-      if (account.devices >= max) throw quota('devices', max, `This account has the most devices it may (${max}); revoke a token first.`);
+      if (account.devices >= max) throw quota('devices', max, 'devices_quota', { max });
       await this.accounts.insertToken(m, this.tokenRow(account.id, tokenId, token, deviceName, this.keys.unwrap(account.id, account.key)));
       return account.id;
     });
@@ -181,7 +182,7 @@ export class AccountsService {
   async limitWrite(account: AccountRef): Promise<void> {
     const limit = await this.limits.hit(`writes:${account.id}`, this.config.accounts.writesPerMinute, 60);
     if (!limit.allowed) {
-      throw new Problem(429, `Too many changes: at most ${this.config.accounts.writesPerMinute} a minute per account. Retry after ${limit.retryAfter} s.`).with({
+      throw new Problem(429, 'account_writes_limited', { max: this.config.accounts.writesPerMinute, seconds: limit.retryAfter }).with({
         headers: { 'Retry-After': String(limit.retryAfter) },
       });
     }
@@ -195,20 +196,20 @@ export class AccountsService {
   async grant(bodyId: string, accountId: string, byKeyId: string | null): Promise<MemberGrantDto> {
     await this.accounts.grant(bodyId, accountId, byKeyId);
     const [grant] = await this.accounts.grants(bodyId, accountId);
-    if (!grant) throw Problem.notFound(`App account ${accountId}`);
+    if (!grant) throw Problem.notFound('app-account', accountId);
     return grant;
   }
 
   async ungrant(bodyId: string, accountId: string): Promise<void> {
-    if (!(await this.accounts.ungrant(bodyId, accountId))) throw Problem.notFound(`Member access of app account ${accountId}`);
+    if (!(await this.accounts.ungrant(bodyId, accountId))) throw Problem.notFound('member-access', accountId);
   }
 
   requireEnabled(): void {
-    if (!this.keys.enabled) throw new Problem(503, 'App accounts are not configured on this server (ME_KEYS).');
+    if (!this.keys.enabled) throw new Problem(503, 'accounts_not_configured');
   }
 }
 
 /** The problem of a create that would exceed a quota: 403 with `quota: { kind, limit }`. */
-export function quota(kind: keyof UsageDto, limit: number, detail: string): Problem {
-  return new Problem(403, detail).with({ extensions: { quota: { kind, limit } } });
+export function quota(kind: keyof UsageDto, limit: number, detail: DetailKey, params: Params): Problem {
+  return new Problem(403, detail, params).with({ extensions: { quota: { kind, limit } } });
 }

@@ -33,7 +33,7 @@ export class AgendaItemsService {
 
   async get(scope: Scope, id: string): Promise<Json<AgendaItemDetailDto>> {
     const json = await this.items.detail(scope, id, bodyBase(this.config.publicUrl, scope.body));
-    if (!json) throw Problem.notFound(`Agenda item ${id}`);
+    if (!json) throw Problem.notFound('agenda-item', id);
     return json;
   }
 

@@ -30,7 +30,7 @@ export class BodiesService {
 
   async get(bodyId: string, visibility: Visibility): Promise<Json<BodyDetailDto>> {
     const json = await this.bodies.detail(bodyId, visibility);
-    if (!json) throw Problem.notFound(`Body ${bodyId}`);
+    if (!json) throw Problem.notFound('body', bodyId);
     return json;
   }
 
@@ -38,14 +38,14 @@ export class BodiesService {
   async create(caller: Caller, input: CreateBodyDto): Promise<Json<BodyDetailDto>> {
     const { slug, ...rest } = input;
     const id = await this.bodies.insert(slug, { webUrlTemplates: {}, ...valuesOf(rest) });
-    if (!id) throw new Problem(409, `A body with the slug "${slug}" exists already.`, [{ field: 'slug', message: 'slug is taken' }]);
+    if (!id) throw new Problem(409, 'slug_taken', { slug }, [{ field: 'slug', text: 'taken' }]);
     // A lookup before the body existed may have cached "not found".
     this.directory.forget({ id, slug });
     return this.get(id, visibilityFor(caller, id));
   }
 
   async update(scope: Scope, input: UpdateBodyDto): Promise<Json<BodyDetailDto>> {
-    if (input.name === null) throw Problem.invalid([{ field: 'name', message: 'name must not be null' }]);
+    if (input.name === null) throw Problem.invalid([{ field: 'name', text: 'not_null' }]);
     await this.bodies.update(scope.body.id, valuesOf(input));
     this.directory.forget(scope.body);
     return this.get(scope.body.id, scope.visibility);

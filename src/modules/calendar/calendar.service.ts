@@ -22,7 +22,7 @@ export class CalendarService {
     let title = `Sitzungskalender ${scope.body.name}`;
     if (filter.kind !== 'body') {
       const owner = await this.calendar.ownerName(scope, filter);
-      if (!owner) throw Problem.notFound(`${filter.kind === 'committee' ? 'Committee' : 'Person'} ${filter.id}`);
+      if (!owner) throw Problem.notFound(filter.kind, filter.id);
       title = `${owner} – Sitzungen (${scope.body.name})`;
     }
     const rows = await this.calendar.sessions(scope, filter);

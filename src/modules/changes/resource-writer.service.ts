@@ -5,6 +5,7 @@ import { Audience, AUDIENCE, Scope } from '../../common/access/access';
 import { ResourceKind, RESOURCES } from '../../common/access/resources';
 import { etag, ifMatches } from '../../common/http/if-match';
 import { FieldError, Problem } from '../../common/http/problem';
+import { noun } from '../../common/http/problem-texts';
 import { ReadCache } from '../../common/cache/read-cache';
 import { ChangeEventEntity } from './change-event.entity';
 
@@ -183,7 +184,7 @@ export class ResourceWriter {
       id,
       tx.scope.body.id,
     ]);
-    if (rows.length === 0) throw Problem.notFound(`${kind} ${id}`);
+    if (rows.length === 0) throw Problem.notFound(kind, id);
     const write = tx.scope.write;
     if (write?.id && sameId(write.id, id)) {
       write.checked = true;
@@ -200,10 +201,7 @@ class StaleVersion extends Problem {
     readonly id: string,
     version: number,
   ) {
-    super(
-      HttpStatus.PRECONDITION_FAILED,
-      `The ${kind} has changed since you read it: it is at version ${version}. Read it again, apply your change to what it holds now and send it with If-Match: "${version}".`,
-    );
+    super(HttpStatus.PRECONDITION_FAILED, 'record_changed', { what: noun(kind), version });
     this.with({ extensions: { current: { version, etag: etag(version) } }, headers: { ETag: etag(version) } });
   }
 }
@@ -255,6 +253,6 @@ export async function checkRefs(manager: EntityManager, bodyId: string, refs: Re
   }
   const errors: FieldError[] = given
     .filter((ref) => !found.has(`${ref.kind} ${ref.id.toLowerCase()}`))
-    .map((ref) => ({ field: ref.field, message: `${ref.field} does not name a ${ref.kind} of this body` }));
-  if (errors.length) throw Problem.invalid(errors, 'The request refers to records that do not exist in this body.');
+    .map((ref) => ({ field: ref.field, text: 'unknown_reference', params: { kind: noun(ref.kind) } }));
+  if (errors.length) throw Problem.invalid(errors, 'unknown_references');
 }

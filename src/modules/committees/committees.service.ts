@@ -30,7 +30,7 @@ export class CommitteesService {
 
   async get(scope: Scope, id: string): Promise<Json<CommitteeDetailDto>> {
     const json = await this.committees.detail(scope, id);
-    if (!json) throw Problem.notFound(`Committee ${id}`);
+    if (!json) throw Problem.notFound('committee', id);
     return json;
   }
 
@@ -71,7 +71,7 @@ export class CommitteesService {
         { field: 'locationId', kind: 'location', id: input.locationId },
       ]);
       if (input.parentId && (await this.committees.wouldLoop(tx.manager, id, input.parentId))) {
-        throw Problem.invalid([{ field: 'parentId', message: 'parentId must not be the committee itself or one below it' }]);
+        throw Problem.invalid([{ field: 'parentId', text: 'committee_cycle' }]);
       }
       await tx.manager.update(CommitteeEntity, { id }, { ...input, modifiedByKeyId: scope.caller.keyId });
       await tx.record('committee', id, 'updated', before, input);

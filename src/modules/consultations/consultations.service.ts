@@ -4,6 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm';
 import type { Scope } from '../../common/access/access';
 import { Json } from '../../common/http/json';
 import { Problem } from '../../common/http/problem';
+import { noun } from '../../common/http/problem-texts';
 import { renderPage } from '../../common/pagination/links';
 import type { Page } from '../../common/pagination/page.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -32,7 +33,7 @@ export class ConsultationsService {
 
   async get(scope: Scope, id: string): Promise<Json<ConsultationDto>> {
     const json = await this.consultations.detail(scope, id);
-    if (!json) throw Problem.notFound(`Consultation ${id}`);
+    if (!json) throw Problem.notFound('consultation', id);
     return json;
   }
 
@@ -97,10 +98,10 @@ export class ConsultationsService {
     if (!itemSession) {
       // Only a kept item can be gone by now (new ones passed the reference check): leave the session as it was.
       if (blame === 'sessionId') return given ?? null;
-      throw Problem.invalid([{ field: 'agendaItemId', message: 'agendaItemId does not name a agenda-item of this body' }]);
+      throw Problem.invalid([{ field: 'agendaItemId', text: 'unknown_reference', params: { kind: noun('agenda-item') } }]);
     }
     if (given && !sameId(given, itemSession)) {
-      throw Problem.invalid([{ field: blame, message: 'the agenda item belongs to another session than sessionId' }]);
+      throw Problem.invalid([{ field: blame, text: 'agenda_item_elsewhere' }]);
     }
     return itemSession;
   }

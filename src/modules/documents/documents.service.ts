@@ -40,14 +40,14 @@ export class DocumentsService {
 
   async list(scope: Scope, query: DocumentQueryDto, request: FastifyRequest): Promise<Json<Page<DocumentDto>>> {
     if (query.date_from && query.date_to && query.date_to < query.date_from) {
-      throw Problem.invalid([{ field: 'date_to', message: 'date_to must not be before date_from' }]);
+      throw Problem.invalid([{ field: 'date_to', text: 'before_start', params: { start: 'date_from' } }]);
     }
     return renderPage(query, DOCUMENT_ORDER, this.config.publicUrl, request, (limit) => this.documents.list(scope, query, limit));
   }
 
   async get(scope: Scope, id: string): Promise<Json<DocumentDetailDto>> {
     const json = await this.documents.detail(scope, id, bodyBase(this.config.publicUrl, scope.body));
-    if (!json) throw Problem.notFound(`Document ${id}`);
+    if (!json) throw Problem.notFound('document', id);
     return json;
   }
 
@@ -109,11 +109,11 @@ export class DocumentsService {
   private async checkSelfRefs(tx: WriteTx, id: string, input: UpdateDocumentDto): Promise<void> {
     const errors: FieldError[] = [];
     (input.relatedDocumentIds ?? []).forEach((related, i) => {
-      if (related.toLowerCase() === id.toLowerCase()) errors.push({ field: `relatedDocumentIds.${i}`, message: 'a document cannot be related to itself' });
+      if (related.toLowerCase() === id.toLowerCase()) errors.push({ field: `relatedDocumentIds.${i}`, text: 'related_to_itself' });
     });
     const parent = input.superordinatedDocumentId;
     if (parent && (await this.documents.isAncestorOrSelf(tx.manager, id.toLowerCase(), parent.toLowerCase()))) {
-      errors.push({ field: 'superordinatedDocumentId', message: 'superordinatedDocumentId would make the document its own ancestor' });
+      errors.push({ field: 'superordinatedDocumentId', text: 'document_cycle' });
     }
     if (errors.length) throw Problem.invalid(errors);
   }

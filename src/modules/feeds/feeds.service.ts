@@ -41,7 +41,7 @@ export class FeedsService {
   private async committee(scope: Scope, id: string | undefined): Promise<string | undefined> {
     if (!id) return undefined;
     const name = await this.feeds.committeeName(scope, id);
-    if (!name) throw Problem.notFound(`Committee ${id}`);
+    if (!name) throw Problem.notFound('committee', id);
     return name;
   }
 

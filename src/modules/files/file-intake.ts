@@ -93,7 +93,7 @@ export async function recogniseType(
 }
 
 export function tooLarge(maxBytes: number): Problem {
-  return new Problem(413, `The file is larger than the limit of ${maxBytes} bytes.`);
+  return new Problem(413, 'file_too_large', { max: maxBytes });
 }
 
 /** Reads at least `bytes` bytes (or the whole stream, if shorter) without losing any. */
@@ -182,7 +182,7 @@ export async function intakeFile(storage: Storage, key: string, file: IncomingFi
     if (limitHit || file.stream.truncated) throw tooLarge(policy.maxBytes);
     const { mimeType, accepted } = await recogniseType(head, ended, file.declaredType, file.fileName, policy.allowedTypes);
     if (!mimeType || !accepted) {
-      throw new Problem(415, mimeType ? `Files of type ${mimeType} are not accepted.` : 'The type of this file was not recognised; it is not accepted.');
+      throw new Problem(415, mimeType ? 'file_type_refused' : 'file_type_unknown', mimeType ? { type: mimeType } : {});
     }
 
     const counted = (digest = new Digest(policy.maxBytes, () => limitHit || file.stream.truncated === true));
@@ -206,7 +206,7 @@ export async function intakeFile(storage: Storage, key: string, file: IncomingFi
   } catch (error) {
     if (digest?.refusal) throw digest.refusal;
     if (error instanceof Problem) throw error;
-    if (sourceError) throw new Problem(400, 'The upload ended before the file was complete.');
+    if (sourceError) throw new Problem(400, 'upload_incomplete');
     throw error;
   } finally {
     file.stream.off('limit', onLimit);

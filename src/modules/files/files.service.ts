@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import type { Scope } from '../../common/access/access';
 import { fileCsp } from '../../common/http/csp';
 import { FieldError, fieldErrors, Problem } from '../../common/http/problem';
+import { noun } from '../../common/http/problem-texts';
 import { Json } from '../../common/http/json';
 import { bodyBase } from '../../common/http/urls';
 import { renderPage } from '../../common/pagination/links';
@@ -64,13 +65,13 @@ function parentRefs(ids: ParentIds): Ref[] {
 
 /** A file's title is stored without invisible characters (see withoutInvisibles); one of nothing else is refused. */
 function visibleNameError(name: string | undefined): FieldError | null {
-  return name !== undefined && withoutInvisibles(name) === '' ? { field: 'name', message: 'name must hold visible characters' } : null;
+  return name !== undefined && withoutInvisibles(name) === '' ? { field: 'name', text: 'not_visible' } : null;
 }
 
 function checkSingleParent(ids: ParentIds): void {
   const set = PARENT_FIELDS.filter((p) => ids[p.field]);
   if (set.length > 1) {
-    throw Problem.invalid(set.map((p) => ({ field: p.field, message: 'a file belongs to at most one of documentId, agendaItemId and sessionId' })));
+    throw Problem.invalid(set.map((p) => ({ field: p.field, text: 'one_file_owner' })));
   }
 }
 
@@ -98,21 +99,21 @@ export class FilesService {
 
   async get(scope: Scope, id: string, withText = false): Promise<Json<FileDetailDto>> {
     const row = await this.files.detail(scope, id, this.base(scope), withText);
-    if (!row) throw Problem.notFound(`File ${id}`);
-    if (row.gone) throw new Problem(410, `File ${id} is no longer available: it was deleted or withdrawn.`);
+    if (!row) throw Problem.notFound('file', id);
+    if (row.gone) throw new Problem(410, 'no_longer_available', { what: noun('file'), id });
     return row.j;
   }
 
   /** Decides the answer to a request for the bytes and opens the storage stream for it. */
   async content(scope: Scope, id: string, request: ContentRequest): Promise<ContentReply> {
     const file = await this.files.content(scope, id);
-    if (!file) throw Problem.notFound(`File ${id}`);
-    if (file.gone) throw new Problem(410, `File ${id} is no longer available: it was deleted or withdrawn.`);
+    if (!file) throw Problem.notFound('file', id);
+    if (file.gone) throw new Problem(410, 'no_longer_available', { what: noun('file'), id });
     if (!file.storageKey || !file.sha512) {
       // Imported, bytes not fetched (yet): the system it came from still serves them.
       const source = request.download ? (file.sourceDownloadUrl ?? file.sourceUrl) : (file.sourceUrl ?? file.sourceDownloadUrl);
       if (source) return { status: 307, headers: { Location: source } };
-      throw new Problem(404, `The bytes of file ${id} are not available.`);
+      throw new Problem(404, 'file_bytes_unavailable', { id });
     }
 
     const etag = `"${file.sha512.slice(0, 32)}"`;
@@ -125,7 +126,7 @@ export class FilesService {
       return {
         status: 416,
         headers: { 'Content-Range': `bytes */${file.size}`, 'Accept-Ranges': 'bytes' },
-        problem: new Problem(416, `The file has ${file.size} bytes; the requested range lies outside them.`),
+        problem: new Problem(416, 'range_outside', { size: file.size }),
       };
     }
     const headers: Record<string, string> = {
@@ -147,7 +148,7 @@ export class FilesService {
     } catch (error) {
       if (!(error instanceof StoredObjectMissing)) throw error;
       this.logger.error(`file ${id}: no bytes in storage under ${file.storageKey}`);
-      throw new Problem(500, 'The bytes of this file are missing from storage.');
+      throw new Problem(500, 'file_bytes_missing');
     }
   }
 
@@ -156,7 +157,7 @@ export class FilesService {
    * stored before the row is written; whatever fails afterwards removes them again.
    */
   async upload(scope: Scope, request: FastifyRequest): Promise<string> {
-    if (!request.isMultipart()) throw new Problem(415, 'Send the file as multipart/form-data.');
+    if (!request.isMultipart()) throw new Problem(415, 'multipart_required');
     const fields: Record<string, string> = {};
     const errors: FieldError[] = [];
     let stored: (IntakeResult & { id: string; key: string; fileName: string; input: UploadFileFieldsDto }) | undefined;
@@ -164,18 +165,18 @@ export class FilesService {
     try {
       for await (const part of request.parts()) {
         if (stored) {
-          throw Problem.invalid([{ field: part.fieldname, message: 'fields must come before the file part' }]);
+          throw Problem.invalid([{ field: part.fieldname, text: 'fields_before_file' }]);
         }
         if (part.type === 'field') {
-          if (!UPLOAD_FIELDS.includes(part.fieldname)) errors.push({ field: part.fieldname, message: `unknown form field ${part.fieldname}` });
-          else if (Object.hasOwn(fields, part.fieldname)) errors.push({ field: part.fieldname, message: `${part.fieldname} was sent more than once` });
-          else if (part.valueTruncated || typeof part.value !== 'string') errors.push({ field: part.fieldname, message: `${part.fieldname} is too long or not text` });
+          if (!UPLOAD_FIELDS.includes(part.fieldname)) errors.push({ field: part.fieldname, text: 'unknown_form_field' });
+          else if (Object.hasOwn(fields, part.fieldname)) errors.push({ field: part.fieldname, text: 'sent_twice' });
+          else if (part.valueTruncated || typeof part.value !== 'string') errors.push({ field: part.fieldname, text: 'too_long_or_not_text' });
           else fields[part.fieldname] = part.value;
           continue;
         }
         current = part.file;
         if (part.fieldname !== 'file') {
-          errors.push({ field: part.fieldname, message: `unknown form field ${part.fieldname}; the file goes in "file"` });
+          errors.push({ field: part.fieldname, text: 'unknown_form_field_file' });
         }
         const input = await this.uploadFields(fields, errors);
         // Before taking the bytes; a read only, so no write transaction (which would drop cached pages).
@@ -187,7 +188,7 @@ export class FilesService {
         stored = { ...result, id, key, fileName, input };
       }
       if (!stored) {
-        await this.uploadFields(fields, [...errors, { field: 'file', message: 'a file part named "file" is required, after the other fields' }]);
+        await this.uploadFields(fields, [...errors, { field: 'file', text: 'file_part_required' }]);
       }
     } catch (error) {
       if (stored) await this.forget(stored.key);
@@ -265,10 +266,10 @@ export class FilesService {
   /** Validates the upload's form fields; `errors` already holds the unknown ones. */
   private async uploadFields(fields: Record<string, string>, errors: FieldError[]): Promise<UploadFileFieldsDto> {
     const input = plainToInstance(UploadFileFieldsDto, fields);
-    const invalid = fieldErrors(await validate(input, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
+    const invalid = fieldErrors(await validate(input, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: true } }));
     const nameError = invalid.length ? null : visibleNameError(input.name);
     const all = [...errors, ...invalid, ...(nameError ? [nameError] : [])];
-    if (all.length) throw Problem.invalid(all, 'The upload has unknown, repeated or invalid form fields.');
+    if (all.length) throw Problem.invalid(all, 'upload_fields_invalid');
     checkSingleParent(input);
     if (input.name !== undefined) input.name = withoutInvisibles(input.name);
     return input;
@@ -303,13 +304,13 @@ export class FilesService {
     if (error instanceof Problem) return error;
     const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
     if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(this.config.upload.maxBytes);
-    if (code === 'FST_FILES_LIMIT') return new Problem(413, 'Send one file per upload.');
-    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new Problem(413, 'The upload has too many form fields.');
+    if (code === 'FST_FILES_LIMIT') return new Problem(413, 'one_file_per_upload');
+    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new Problem(413, 'too_many_form_fields');
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-      return new Problem(statusCode, error instanceof Error ? error.message : 'The upload was refused.');
+      return new Problem(statusCode, 'upload_refused', { reason: error instanceof Error ? error.message : String(code) });
     }
     if (error instanceof Error && /multipart|boundary|part terminated|unexpected end/i.test(error.message)) {
-      return new Problem(400, `The multipart body is malformed: ${error.message}`);
+      return new Problem(400, 'multipart_malformed', { reason: error.message });
     }
     return error;
   }

@@ -30,7 +30,7 @@ export class LegislativeTermsService {
 
   async get(scope: Scope, id: string): Promise<Json<LegislativeTermDto>> {
     const json = await this.terms.detail(scope, id);
-    if (!json) throw Problem.notFound(`Legislative term ${id}`);
+    if (!json) throw Problem.notFound('legislative-term', id);
     return json;
   }
 

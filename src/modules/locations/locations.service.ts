@@ -29,7 +29,7 @@ export class LocationsService {
 
   async get(scope: Scope, id: string): Promise<Json<LocationDetailDto>> {
     const json = await this.locations.detail(scope, id);
-    if (!json) throw Problem.notFound(`Location ${id}`);
+    if (!json) throw Problem.notFound('location', id);
     return json;
   }
 

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { AccountRef } from '../../common/access/access';
 import { Problem } from '../../common/http/problem';
+import { noun } from '../../common/http/problem-texts';
 import { pageLinks } from '../../common/pagination/links';
 import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
 import type { Page } from '../../common/pagination/page.dto';
@@ -20,7 +21,7 @@ import { TargetResolver } from './target-resolver';
 export async function bodyFilter(bodies: BodyDirectory, slug: string | undefined): Promise<string | undefined> {
   if (slug === undefined) return undefined;
   const body = await bodies.bySlug(slug);
-  if (!body) throw Problem.invalid([{ field: 'body', message: `body "${slug}" does not exist` }]);
+  if (!body) throw Problem.invalid([{ field: 'body', text: 'unknown_body', params: { slug } }]);
   return body.id;
 }
 
@@ -47,7 +48,7 @@ export class BookmarksService {
   }
 
   async list(account: AccountRef, query: BookmarkQueryDto, request: FastifyRequest): Promise<Page<BookmarkDto>> {
-    if (query.target_id && !query.target_type) throw Problem.invalid([{ field: 'target_id', message: 'target_id needs target_type' }]);
+    if (query.target_id && !query.target_type) throw Problem.invalid([{ field: 'target_id', text: 'needs', params: { other: 'target_type' } }]);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await this.bookmarks.list(
       this.ctx(account),
@@ -79,7 +80,7 @@ export class BookmarksService {
       const sameTarget = found.find((r) => !r.deleted);
       if (sameTarget) return { id: sameTarget.id, status: 200 as const };
       const max = this.config.accounts.maxBookmarks;
-      if ((await this.bookmarks.countLive(tx)) >= max) throw quota('bookmarks', max, `This account holds the most bookmarks it may (${max}); delete some first.`);
+      if ((await this.bookmarks.countLive(tx)) >= max) throw quota('bookmarks', max, 'items_quota', { what: noun('bookmarks'), max });
       const id = input.id?.toLowerCase() ?? randomUUID();
       await this.bookmarks.insert(tx, { id, targetType: input.target.type, targetId, bodyId });
       return { id, status: 201 as const };

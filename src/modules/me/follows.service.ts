@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { AccountRef } from '../../common/access/access';
 import { Problem } from '../../common/http/problem';
+import { noun } from '../../common/http/problem-texts';
 import { pageLinks } from '../../common/pagination/links';
 import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
 import type { Page } from '../../common/pagination/page.dto';
@@ -80,7 +81,7 @@ export class FollowsService {
       const sameSubject = found.find((r) => !r.deleted);
       if (sameSubject) return { id: sameSubject.id, status: 200 as const };
       const max = this.config.accounts.maxFollows;
-      if ((await this.follows.countLive(tx)) >= max) throw quota('follows', max, `This account holds the most follows it may (${max}); delete some first.`);
+      if ((await this.follows.countLive(tx)) >= max) throw quota('follows', max, 'items_quota', { what: noun('follows'), max });
       const newId = id ?? randomUUID();
       await this.follows.insert(tx, {
         id: newId,
@@ -106,15 +107,15 @@ export class FollowsService {
   /** What is followed: exactly one object, or a keyword in a body. */
   private async subject(account: AccountRef, input: CreateFollowDto): Promise<{ kind: FollowKind; targetId: string | null; bodyId: string; keyword: string | null }> {
     if (input.target && (input.keyword !== undefined || input.body !== undefined)) {
-      throw Problem.invalid([{ field: 'target', message: 'follow either a target or a keyword (with body), not both' }]);
+      throw Problem.invalid([{ field: 'target', text: 'target_or_keyword' }]);
     }
     if (input.target) {
       const targetId = input.target.id.toLowerCase();
       return { kind: input.target.type, targetId, bodyId: await this.targets.visibleBody(account, input.target.type, targetId, 'target.id'), keyword: null };
     }
     const keyword = input.keyword?.trim().replace(/\s+/g, ' ');
-    if (!keyword || keyword.length < 2) throw Problem.invalid([{ field: 'keyword', message: 'give a target, or a keyword of at least two characters' }]);
-    if (!input.body) throw Problem.invalid([{ field: 'body', message: 'a keyword is followed in one body: give its slug' }]);
+    if (!keyword || keyword.length < 2) throw Problem.invalid([{ field: 'keyword', text: 'keyword_needed' }]);
+    if (!input.body) throw Problem.invalid([{ field: 'body', text: 'keyword_needs_body' }]);
     const bodyId = await bodyFilter(this.bodies, input.body);
     return { kind: 'keyword', targetId: null, bodyId: bodyId as string, keyword };
   }

@@ -1,5 +1,6 @@
 import type { ResourceKind } from '../../common/access/resources';
 import { Problem } from '../../common/http/problem';
+import { noun } from '../../common/http/problem-texts';
 import { ts } from '../../common/sql/format';
 import { encodeCursor } from '../../common/pagination/cursor';
 import type { KeysetOrder } from '../../common/pagination/keyset';
@@ -50,12 +51,12 @@ export function targetView(type: ResourceKind, id: string, page: number | null, 
   };
 }
 
-export const gone = (kind: ItemKind, id: string): Problem => new Problem(410, `${kind} ${id} was deleted.`);
-export const notFound = (kind: ItemKind, id: string): Problem => Problem.notFound(`${kind[0].toUpperCase()}${kind.slice(1)} ${id}`);
+export const gone = (kind: ItemKind, id: string): Problem => new Problem(410, 'deleted', { what: noun(kind), id });
+export const notFound = (kind: ItemKind, id: string): Problem => Problem.notFound(kind, id);
 
 /** A created item whose client-chosen id is taken by something else: 409 with what is stored. */
 export function idTaken(kind: ItemKind, id: string, current: unknown): Problem {
-  return new Problem(409, `A ${kind} with id ${id} exists with other content; choose another id, or change it with PATCH.`).with({ extensions: { current } });
+  return new Problem(409, 'id_taken', { what: noun(kind), id }).with({ extensions: { current } });
 }
 
 /** Tags as given, without duplicates (compared case-insensitively), in their first spelling. */

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { AccountRef } from '../../common/access/access';
 import { Problem } from '../../common/http/problem';
+import { noun } from '../../common/http/problem-texts';
 import { pageLinks } from '../../common/pagination/links';
 import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -23,7 +24,7 @@ import { matchesAll, queryWords, tagToken } from './search-terms';
 const quoteOf = (q: TextQuoteDto): MarkingContent['quote'] => ({ exact: q.exact, ...(q.prefix ? { prefix: q.prefix } : {}), ...(q.suffix ? { suffix: q.suffix } : {}) });
 
 function checkPosition(position: TextPositionDto | null | undefined, field: string): void {
-  if (position && position.end < position.start) throw Problem.invalid([{ field: `${field}.end`, message: `${field}.end must not be before ${field}.start` }]);
+  if (position && position.end < position.start) throw Problem.invalid([{ field: `${field}.end`, text: 'before_start', params: { start: `${field}.start` } }]);
 }
 
 /**
@@ -70,12 +71,12 @@ export class MarkingsService {
   async list(account: AccountRef, query: MarkingQueryDto, request: FastifyRequest): Promise<ListResult> {
     const key = this.accounts.dataKey(account);
     const words = query.q !== undefined ? queryWords(key, query.q) : [];
-    if (query.q !== undefined && !words.length) throw Problem.invalid([{ field: 'q', message: 'q must hold a word of at least two letters or digits' }]);
+    if (query.q !== undefined && !words.length) throw Problem.invalid([{ field: 'q', text: 'search_word_missing' }]);
     const limit = query.limit ?? DEFAULT_LIMIT;
     let bodyId: string | undefined;
     if (query.body) {
       const body = await this.bodies.bySlug(query.body);
-      if (!body) throw Problem.invalid([{ field: 'body', message: `body "${query.body}" does not exist` }]);
+      if (!body) throw Problem.invalid([{ field: 'body', text: 'unknown_body', params: { slug: query.body } }]);
       bodyId = body.id;
     }
     const rows = await this.markings.list(
@@ -111,7 +112,7 @@ export class MarkingsService {
   async create(account: AccountRef, input: CreateMarkingDto, idempotencyKey: string | undefined): Promise<{ marking: MarkingDto; status: 200 | 201; replayed: boolean }> {
     checkPosition(input.position, 'position');
     const file = await this.markings.visibleFile(input.fileId, account.memberBodyIds);
-    if (!file) throw Problem.invalid([{ field: 'fileId', message: 'fileId does not name a file you can see' }]);
+    if (!file) throw Problem.invalid([{ field: 'fileId', text: 'not_visible_reference', params: { kind: noun('file') } }]);
     const selectors = { quote: quoteOf(input.quote), ...(input.position ? { position: { start: input.position.start, end: input.position.end } } : {}), ...(input.page ? { page: input.page } : {}) };
     const content: MarkingContent = { ...selectors, anchor: anchorIn(file.text, selectors), note: input.note ?? null, tags: uniqueTags(input.tags) };
     const color = input.color ?? 'yellow';
@@ -121,7 +122,7 @@ export class MarkingsService {
         if (existing) return this.repeated(tx, existing, input.fileId, color, content);
       }
       const max = this.config.accounts.maxMarkings;
-      if ((await this.markings.countLive(tx)) >= max) throw quota('markings', max, `This account holds the most markings it may (${max}); delete some first.`);
+      if ((await this.markings.countLive(tx)) >= max) throw quota('markings', max, 'items_quota', { what: noun('markings'), max });
       const id = input.id?.toLowerCase() ?? randomUUID();
       await this.markings.insert(tx, { id, fileId: input.fileId.toLowerCase(), bodyId: file.bodyId, ...markingColumns(tx.key, tx.accountId, id, color, content, file.text) });
       return { id, status: 201 };

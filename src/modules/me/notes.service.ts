@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { AccountRef } from '../../common/access/access';
 import { Problem } from '../../common/http/problem';
+import { noun } from '../../common/http/problem-texts';
 import { pageLinks } from '../../common/pagination/links';
 import { DEFAULT_LIMIT } from '../../common/pagination/list-query.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -63,10 +64,10 @@ export class NotesService {
   }
 
   async list(account: AccountRef, query: NoteQueryDto, request: FastifyRequest): Promise<ListResult> {
-    if (query.target_id && !query.target_type) throw Problem.invalid([{ field: 'target_id', message: 'target_id needs target_type' }]);
+    if (query.target_id && !query.target_type) throw Problem.invalid([{ field: 'target_id', text: 'needs', params: { other: 'target_type' } }]);
     const key = this.accounts.dataKey(account);
     const words = query.q !== undefined ? queryWords(key, query.q) : [];
-    if (query.q !== undefined && !words.length) throw Problem.invalid([{ field: 'q', message: 'q must hold a word of at least two letters or digits' }]);
+    if (query.q !== undefined && !words.length) throw Problem.invalid([{ field: 'q', text: 'search_word_missing' }]);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await this.notes.list(
       this.ctx(account),
@@ -99,7 +100,7 @@ export class NotesService {
 
   async create(account: AccountRef, input: CreateNoteDto, idempotencyKey: string | undefined): Promise<{ note: NoteDto; status: 200 | 201; replayed: boolean }> {
     if (input.target.page !== undefined && input.target.type !== 'file') {
-      throw Problem.invalid([{ field: 'target.page', message: 'target.page is for files only' }]);
+      throw Problem.invalid([{ field: 'target.page', text: 'files_only' }]);
     }
     const bodyId = await this.targets.visibleBody(account, input.target.type, input.target.id, 'target.id');
     const tags = uniqueTags(input.tags);
@@ -110,7 +111,7 @@ export class NotesService {
         if (existing) return this.repeated(tx, existing, input, tags);
       }
       const max = this.config.accounts.maxNotes;
-      if ((await this.notes.countLive(tx)) >= max) throw quota('notes', max, `This account holds the most notes it may (${max}); delete some first.`);
+      if ((await this.notes.countLive(tx)) >= max) throw quota('notes', max, 'items_quota', { what: noun('notes'), max });
       const id = input.id?.toLowerCase() ?? randomUUID();
       await this.notes.insert(tx, {
         id,
@@ -148,7 +149,7 @@ export class NotesService {
       const current = this.view(tx.accountId, tx.key, row);
       checkIfMatch(accepted, row.version, () => current);
       if (input.page !== undefined && input.page !== null && row.targetType !== 'file') {
-        throw Problem.invalid([{ field: 'page', message: 'page is for notes on files only' }]);
+        throw Problem.invalid([{ field: 'page', text: 'file_notes_only' }]);
       }
       const next: NoteContent = { text: input.text ?? current.text, tags: input.tags !== undefined ? uniqueTags(input.tags) : current.tags };
       const page = input.page === undefined ? row.page : input.page;
@@ -180,7 +181,7 @@ export class NotesService {
 
   private async bodyId(slug: string): Promise<string> {
     const body = await this.bodies.bySlug(slug);
-    if (!body) throw Problem.invalid([{ field: 'body', message: `body "${slug}" does not exist` }]);
+    if (!body) throw Problem.invalid([{ field: 'body', text: 'unknown_body', params: { slug } }]);
     return body.id;
   }
 }

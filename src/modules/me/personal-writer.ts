@@ -55,7 +55,7 @@ export class PersonalWriter {
     work: (tx: PersonalTx) => Promise<Created>,
   ): Promise<Created & { replayed: boolean }> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw Problem.invalid([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }]);
+      throw Problem.invalid([{ field: 'Idempotency-Key', text: 'idempotency_key' }]);
     }
     return this.transaction(account, async (tx) => {
       if (idempotencyKey === undefined) return { ...(await work(tx)), replayed: false };
@@ -68,7 +68,7 @@ export class PersonalWriter {
       );
       if (seen) {
         if (seen.fingerprint !== fingerprint || seen.resource !== request.resource) {
-          throw new Problem(422, 'This Idempotency-Key was used for another request within the last 24 hours; use a new key for a new request.');
+          throw new Problem(422, 'idempotency_key_reused');
         }
         return { id: seen.resourceId, status: seen.status === 201 ? 201 : 200, replayed: true };
       }
@@ -88,7 +88,7 @@ export class PersonalWriter {
 export async function runLocked<T>(ds: DataSource, accountId: string, key: DataKey, work: (tx: PersonalTx) => Promise<T>): Promise<T> {
   return ds.transaction(async (m) => {
     const [row]: { seq: string }[] = await m.query(`SELECT change_seq::text AS seq FROM app_account WHERE id = $1 FOR UPDATE`, [accountId]);
-    if (!row) throw new Problem(401, 'The account was deleted.');
+    if (!row) throw new Problem(401, 'account_deleted');
     const start = BigInt(row.seq);
     let seq = start;
     const result = await work({
@@ -122,7 +122,7 @@ export function canonicalJson(value: unknown): string {
 export function requireIfMatch(header: string | undefined): IfMatch {
   const accepted = header === undefined || header.trim() === '' ? undefined : parseIfMatch(header);
   if (accepted === undefined) {
-    throw new Problem(428, 'Send If-Match with the ETag ("<version>") of the version you changed, or If-Match: * to overwrite whatever is stored.');
+    throw new Problem(428, 'if_match_required');
   }
   return accepted;
 }
@@ -130,7 +130,7 @@ export function requireIfMatch(header: string | undefined): IfMatch {
 /** 412 with the stored item (`current`) unless `If-Match` names its version. */
 export function checkIfMatch(accepted: IfMatch, version: number, current: () => unknown): void {
   if (ifMatches(accepted, version)) return;
-  throw new Problem(412, `The item has changed: it is at version ${version}. Merge your change into "current" and send it again with If-Match: "${version}".`).with({
+  throw new Problem(412, 'item_changed', { version }).with({
     extensions: { current: current() },
     headers: { ETag: etag(version) },
   });

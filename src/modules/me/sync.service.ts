@@ -44,7 +44,7 @@ export class SyncService {
   async page(account: AccountRef, query: SyncQueryDto, request: FastifyRequest): Promise<SyncPageDto> {
     const after = query.cursor ? decodeCursor(query.cursor, ['bigint'])[0] : '0';
     if (query.cursor && BigInt(after) < BigInt(await this.sync.purgedSeq(account.id))) {
-      throw new Problem(410, `Deletions before this sync position are no longer kept (ME_TOMBSTONE_DAYS). Sync again from the start, without a cursor.`);
+      throw new Problem(410, 'sync_cursor_expired');
     }
     const limit = query.limit ?? SYNC_DEFAULT_LIMIT;
     const { entries, head } = await this.sync.changes(account.id, after, limit, query.cursor !== undefined);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AccountRef } from '../../common/access/access';
 import type { ResourceKind } from '../../common/access/resources';
 import { Problem } from '../../common/http/problem';
+import { noun } from '../../common/http/problem-texts';
 import { Db } from '../../infra/database/db.service';
 import { TargetInfo, targetInfosSql, visibleObjectSql } from './targets.sql';
 
@@ -32,7 +33,7 @@ export class TargetResolver {
    */
   async visibleBody(account: AccountRef, kind: ResourceKind, id: string, field: string): Promise<string> {
     const row = await this.db.one<{ bodyId: string }>(visibleObjectSql(kind), [id, [...account.memberBodyIds]]);
-    if (!row) throw Problem.invalid([{ field, message: `${field} does not name a ${kind} you can see` }]);
+    if (!row) throw Problem.invalid([{ field, text: 'not_visible_reference', params: { kind: noun(kind) } }]);
     return row.bodyId;
   }
 }

@@ -36,7 +36,7 @@ export class MembershipsService {
 
   async get(scope: Scope, id: string): Promise<Json<MembershipDto>> {
     const json = await this.memberships.detail(scope, id);
-    if (!json) throw Problem.notFound(`Membership ${id}`);
+    if (!json) throw Problem.notFound('membership', id);
     return json;
   }
 

@@ -4,6 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm';
 import type { Audience, Scope } from '../../common/access/access';
 import { Json } from '../../common/http/json';
 import { Problem } from '../../common/http/problem';
+import { either, noun, NounKey } from '../../common/http/problem-texts';
 import { bodyBase } from '../../common/http/urls';
 import { renderPage } from '../../common/pagination/links';
 import type { Page } from '../../common/pagination/page.dto';
@@ -19,12 +20,12 @@ import { MINUTES_ORDER, MinutesRepository } from './minutes.repository';
 interface Step {
   from: MinutesStatus[];
   to: MinutesStatus;
-  verb: string;
+  verb: NounKey;
 }
 
-const APPROVE: Step = { from: ['draft'], to: 'approved', verb: 'approved' };
-const PUBLISH: Step = { from: ['draft', 'approved'], to: 'published', verb: 'published' };
-const UNPUBLISH: Step = { from: ['published'], to: 'approved', verb: 'withdrawn' };
+const APPROVE: Step = { from: ['draft'], to: 'approved', verb: 'to-approve' };
+const PUBLISH: Step = { from: ['draft', 'approved'], to: 'published', verb: 'to-publish' };
+const UNPUBLISH: Step = { from: ['published'], to: 'approved', verb: 'to-withdraw' };
 
 @Injectable()
 export class MinutesService {
@@ -42,7 +43,7 @@ export class MinutesService {
 
   async get(scope: Scope, id: string): Promise<Json<MinutesDto>> {
     const json = await this.minutes.detail(scope, id, bodyBase(this.config.publicUrl, scope.body));
-    if (!json) throw Problem.notFound(`Minutes ${id}`);
+    if (!json) throw Problem.notFound('minutes', id);
     return json;
   }
 
@@ -119,10 +120,7 @@ export class MinutesService {
       const before = await this.writer.lockLive(tx, 'minutes', id);
       const current = await tx.manager.findOneByOrFail(MinutesEntity, { id });
       if (!step.from.includes(current.status)) {
-        throw new Problem(
-          HttpStatus.CONFLICT,
-          `These minutes are ${current.status}; only ${step.from.join(' or ')} minutes can be ${step.verb}.`,
-        );
+        throw new Problem(HttpStatus.CONFLICT, 'minutes_state', { status: noun(current.status), from: either(step.from), verb: noun(step.verb) });
       }
       await this.withFiles(tx, [current.fileId], async () => {
         const now = new Date();

@@ -49,7 +49,7 @@ export class NewsletterService implements OnApplicationShutdown {
     const email = normalizeEmail(input.email);
     // Per client: an honest 429. Per address: silently nothing, so the answer reveals nothing.
     if (!(await this.allow(`ip:${clientIp}`, this.config.newsletter.subscribePerIpPerHour))) {
-      throw new Problem(429, 'Too many subscription requests from this client. Try again later.');
+      throw new Problem(429, 'newsletter_rate_limited');
     }
     if (!(await this.allow(`addr:${this.crypto.hash(email)}`, this.config.newsletter.subscribePerAddressPerHour))) return;
     const deliveryId = await this.repo.subscribe(body.id, email, prefs, {});
@@ -66,7 +66,7 @@ export class NewsletterService implements OnApplicationShutdown {
   async confirm(body: BodyRef, token: string): Promise<ConfirmedDto> {
     this.requireEnabled();
     const result = await this.repo.confirm(body.id, token, this.config.newsletter.manageTokenDays);
-    if (!result) throw new Problem(410, 'This confirmation link is invalid, was already used or has expired. Subscribe again to get a new one.');
+    if (!result) throw new Problem(410, 'confirmation_invalid');
     return { ...this.view(result.sub), manageToken: result.manageToken, manageTokenExpiresAt: result.manageTokenExpiresAt.toISOString() };
   }
 
@@ -76,7 +76,7 @@ export class NewsletterService implements OnApplicationShutdown {
 
   async update(body: BodyRef, token: string, input: UpdateSubscriptionDto): Promise<SubscriptionDto> {
     const sub = await this.byManageToken(body, token);
-    if (sub.status === 'unsubscribed' || sub.status === 'pending') throw new Problem(409, 'This subscription is not active; subscribe again to change it.');
+    if (sub.status === 'unsubscribed' || sub.status === 'pending') throw new Problem(409, 'subscription_inactive');
     const topics: TopicsDto = input.topics ?? { all: sub.allTopics, committees: sub.committeeIds, documentTypes: sub.documentTypes, keywords: sub.keywords };
     const prefs = await this.preferences(body, topics, input.frequency ?? sub.frequency, input.language ?? sub.language);
     return this.view(await this.repo.update(sub.id, prefs));
@@ -122,14 +122,11 @@ export class NewsletterService implements OnApplicationShutdown {
   /** The subscription a manage or unsubscribe token opens; an expired manage token opens nothing. */
   private async byToken(body: BodyRef, token: string | undefined): Promise<TokenMatch> {
     this.requireEnabled();
-    if (!token || !TOKEN_PATTERN.test(token)) throw new Problem(401, 'Send the token from a newsletter mail in the X-Newsletter-Token header.');
+    if (!token || !TOKEN_PATTERN.test(token)) throw new Problem(401, 'newsletter_token_missing');
     const match = await this.repo.byToken(body.id, token);
-    if (!match) throw new Problem(401, 'The newsletter token is unknown; the subscription may have been deleted.');
+    if (!match) throw new Problem(401, 'newsletter_token_unknown');
     if (match.expired) {
-      throw new Problem(
-        410,
-        'This manage link has expired or was replaced by a newer one. Use the link in your latest newsletter mail, or subscribe again with the same address: confirming that mail gives you a new link.',
-      );
+      throw new Problem(410, 'manage_link_expired');
     }
     return match;
   }
@@ -138,7 +135,7 @@ export class NewsletterService implements OnApplicationShutdown {
   private async byManageToken(body: BodyRef, token: string | undefined): Promise<SubscriptionRow> {
     const match = await this.byToken(body, token);
     if (match.purpose !== 'manage') {
-      throw new Problem(403, 'This token comes from an unsubscribe link: it can only unsubscribe. Use the manage link of your latest newsletter mail.');
+      throw new Problem(403, 'unsubscribe_token_only');
     }
     return match.sub;
   }
@@ -149,11 +146,11 @@ export class NewsletterService implements OnApplicationShutdown {
     const keywords = [...new Set((topics.keywords ?? []).map((k) => k.trim().toLowerCase()).filter((k) => k.length >= 2))];
     const allTopics = topics.all === true;
     if (!allTopics && !committeeIds.length && !documentTypes.length && !keywords.length) {
-      throw Problem.invalid([{ field: 'topics', message: 'topics must name at least one committee, document type or keyword (of two or more letters), or set all' }]);
+      throw Problem.invalid([{ field: 'topics', text: 'topics_empty' }]);
     }
     const unknown = await this.repo.unknownCommittees(body.id, committeeIds);
     if (unknown.length) {
-      throw Problem.invalid(unknown.map((id) => ({ field: 'topics.committees', message: `${id} is not a committee of this body` })));
+      throw Problem.invalid(unknown.map((id) => ({ field: 'topics.committees', text: 'not_a_committee', params: { id } })));
     }
     return { allTopics, committeeIds, documentTypes, keywords, frequency, language };
   }
@@ -171,7 +168,7 @@ export class NewsletterService implements OnApplicationShutdown {
   }
 
   private requireEnabled(): void {
-    if (!this.crypto.enabled) throw new Problem(503, 'The newsletter is not configured on this server.');
+    if (!this.crypto.enabled) throw new Problem(503, 'newsletter_not_configured');
   }
 
   private view(sub: SubscriptionRow): SubscriptionDto {

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, Optional 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { JSON_CONTENT_TYPE } from '../../common/http/json';
 import { outageProblem, Problem } from '../../common/http/problem';
+import { FIELD_TEXTS, fill } from '../../common/http/problem-texts';
 import { DatabaseAvailability } from '../../infra/database/availability';
 import { OPARL_VERSION } from './oparl.sql';
 
@@ -48,7 +49,7 @@ export class OparlErrorFilter implements ExceptionFilter {
       type: `${OPARL_VERSION}Error`,
       message: status === 400 && exception instanceof Problem && !exception.errors ? exception.message : (MESSAGES[status] ?? 'Ein interner Fehler ist aufgetreten.'),
     };
-    const detail = exception instanceof Problem && exception.errors ? exception.errors.map((e) => `${e.field}: ${e.message}`).join('; ') : exception instanceof Error ? exception.message : '';
+    const detail = exception instanceof Problem && exception.errors ? exception.errors.map((e) => `${e.field}: ${fill(FIELD_TEXTS[e.text].de, { field: e.field, ...e.params }, 'de')}`).join('; ') : exception instanceof Error ? exception.message : '';
     if (status < 500 && detail && detail !== body.message) body.debug = detail;
     if (status >= 500) body.debug = `Anfrage ${String(request?.id)}`;
     if (status >= 500 && !(exception instanceof Problem)) {

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { Problem } from '../../common/http/problem';
+import type { DetailKey, Params } from '../../common/http/problem-texts';
 
 /** Page size when the client sends no `limit`, and the largest page we hand out. */
 export const OPARL_DEFAULT_LIMIT = 100;
@@ -24,8 +25,8 @@ const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(?:\.\d{1,6}
 /** A `+` offset that arrived as a space (a raw `+` in a query string decodes to one). */
 const SPACE_OFFSET = /^(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?) (\d\d(?::?\d\d)?)$/;
 
-export function invalid(message: string): Problem {
-  return new Problem(HttpStatus.BAD_REQUEST, message);
+export function invalid(detail: DetailKey, params: Params = {}): Problem {
+  return new Problem(HttpStatus.BAD_REQUEST, detail, params);
 }
 
 /**
@@ -45,7 +46,7 @@ export function rawQuery(url: string): Map<string, string> {
     try {
       out.set(decodeURIComponent(rawKey), decodeURIComponent(rawValue));
     } catch {
-      throw invalid(`Der Parameter „${rawKey}“ ist nicht korrekt URL-kodiert.`);
+      throw invalid('oparl_parameter_encoding', { name: rawKey });
     }
   }
   return out;
@@ -62,7 +63,7 @@ export function parseDateTime(name: string, value: string): string {
     const validTime = below(m[4], 24) && below(m[5], 60) && below(m[6], 60) && below(m[7], 16) && below(m[8], 60);
     if (validDay && validTime) return repaired;
   }
-  throw invalid(`Der Parameter „${name}“ muss ein Zeitpunkt wie 2025-01-01T00:00:00+01:00 sein.`);
+  throw invalid('oparl_parameter_time', { name });
 }
 
 export function parseListQuery(url: string): OparlListQuery {
@@ -73,11 +74,11 @@ export function parseListQuery(url: string): OparlListQuery {
     if (value !== undefined && value !== '') filters[name] = parseDateTime(name, value);
   }
   const omit = q.get('omit_internal');
-  if (omit !== undefined && !['true', 'false', '1', '0', ''].includes(omit)) throw invalid('Der Parameter „omit_internal“ muss true oder false sein.');
+  if (omit !== undefined && !['true', 'false', '1', '0', ''].includes(omit)) throw invalid('oparl_omit_internal');
   const rawLimit = q.get('limit');
   let requestedLimit: number | undefined;
   if (rawLimit !== undefined && rawLimit !== '') {
-    if (!/^\d{1,9}$/.test(rawLimit) || Number(rawLimit) < 1) throw invalid(`Der Parameter „limit“ muss eine ganze Zahl zwischen 1 und ${OPARL_MAX_LIMIT} sein.`);
+    if (!/^\d{1,9}$/.test(rawLimit) || Number(rawLimit) < 1) throw invalid('oparl_limit', { max: OPARL_MAX_LIMIT });
     requestedLimit = Math.min(Number(rawLimit), OPARL_MAX_LIMIT);
   }
   const cursor = q.get('cursor');

@@ -41,7 +41,7 @@ function afterOparlCursor(a: string, q: OparlListQuery, p: Params): string | nul
   try {
     return afterCursor(byId(a), q.cursor, p);
   } catch (error) {
-    if (error instanceof Problem && error.getStatus() === 400) throw invalid('Der Parameter „cursor“ stammt nicht von dieser Schnittstelle; bitte ohne ihn neu beginnen.');
+    if (error instanceof Problem && error.getStatus() === 400) throw invalid('oparl_cursor');
     throw error;
   }
 }

@@ -18,7 +18,7 @@ export const OPARL_DEFAULT_LICENSE = 'https://www.govdata.de/dl-de/by-2-0';
 const BODY_LISTS: Record<string, ObjectSegment> = Object.fromEntries(OBJECT_SEGMENTS.map((s) => [s, s]));
 
 export function oparlNotFound(): Problem {
-  return new Problem(HttpStatus.NOT_FOUND, 'Das angeforderte Objekt gibt es nicht.');
+  return new Problem(HttpStatus.NOT_FOUND, 'oparl_not_found');
 }
 
 function page(rows: KeysetRow[], q: OparlListQuery, listUrl: string): Json<unknown> {

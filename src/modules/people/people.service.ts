@@ -29,7 +29,7 @@ export class PeopleService {
 
   async get(scope: Scope, id: string): Promise<Json<PersonDetailDto>> {
     const json = await this.people.detail(scope, id);
-    if (!json) throw Problem.notFound(`Person ${id}`);
+    if (!json) throw Problem.notFound('person', id);
     return json;
   }
 

@@ -73,7 +73,7 @@ export class SearchService implements OnModuleDestroy {
     const slugs = [...new Set(list.split(','))];
     const found = await Promise.all(slugs.map((slug) => this.bodies.bySlug(slug)));
     const unknown = slugs.filter((_, i) => !found[i]);
-    if (unknown.length) throw Problem.invalid([{ field: 'bodies', message: `unknown body: ${unknown.join(', ')}` }]);
+    if (unknown.length) throw Problem.invalid([{ field: 'bodies', text: 'unknown_bodies', params: { slugs: unknown.join(', ') } }]);
     return found as BodyRef[];
   }
 
@@ -82,19 +82,19 @@ export class SearchService implements OnModuleDestroy {
   }
 
   private unavailable(error: unknown): never {
-    if (error instanceof SearchUnavailable) throw new Problem(503, 'Search is unavailable for a moment; please retry.');
+    if (error instanceof SearchUnavailable) throw new Problem(503, 'search_unavailable');
     throw error;
   }
 
   async search(caller: Caller, bodies: BodyRef[], query: SearchQueryDto, request: FastifyRequest): Promise<SearchPageDto> {
     const parsed = parseQuery(query.q);
     if (query.date_from && query.date_to && query.date_from > query.date_to) {
-      throw Problem.invalid([{ field: 'date_to', message: 'date_to must not be before date_from' }]);
+      throw Problem.invalid([{ field: 'date_to', text: 'before_start', params: { start: 'date_from' } }]);
     }
     const limit = query.limit ?? DEFAULT_LIMIT;
     const offset = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0 || offset >= MAX_DEPTH) {
-      throw Problem.invalid([{ field: 'cursor', message: 'cursor is not one this API issued; start again without it' }]);
+      throw Problem.invalid([{ field: 'cursor', text: 'cursor_invalid' }]);
     }
     const engineQuery = engineRequest(query, parsed, this.scopes(caller, bodies), offset, limit + 1);
     // Text without a word or number (punctuation, an emoji) finds nothing; the engine need not be asked.

@@ -31,7 +31,7 @@ export class SessionsService {
 
   async get(scope: Scope, id: string): Promise<Json<SessionDetailDto>> {
     const json = await this.sessions.detail(scope, id, bodyBase(this.config.publicUrl, scope.body));
-    if (!json) throw Problem.notFound(`Session ${id}`);
+    if (!json) throw Problem.notFound('session', id);
     return json;
   }
 

@@ -8,7 +8,7 @@ export class CreateAccountDto {
 }
 
 export class PairDto {
-  @PatternField(/^[0-9A-Za-z -]{8,20}$/, 'code must be the code shown on the other device, e.g. 7KQ2X-M49PT', { description: 'The pairing code shown on the first device (case and dashes do not matter)', example: '7KQ2X-M49PT', max: 20 })
+  @PatternField(/^[0-9A-Za-z -]{8,20}$/, 'pairing_code', { description: 'The pairing code shown on the first device (case and dashes do not matter)', example: '7KQ2X-M49PT', max: 20 })
   code!: string;
 
   @TextField({ optional: true, max: 100, description: 'A name for this device (stored encrypted)', example: 'Telefon' })

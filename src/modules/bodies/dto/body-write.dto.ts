@@ -7,14 +7,14 @@ import { WebUrlTemplatesField } from './web-url-templates.field';
 
 export const BODY_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
-const URL_MESSAGE = '$property must be an http(s) URL';
+const URL_MESSAGE = 'http_url';
 
 export class BodyContactInputDto {
   @TextField({ optional: true, nullable: true, max: 200, example: 'Ratsbüro der Stadt Musterstadt' })
   name?: string | null;
 
   @TextField({ optional: true, nullable: true, max: 254, example: 'ratsbuero@musterstadt.example' })
-  @IsEmail({}, { message: '$property must be an e-mail address' })
+  @IsEmail()
   email?: string | null;
 }
 
@@ -23,14 +23,14 @@ function ContactField(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ type: BodyContactInputDto, nullable: true }),
     ValidateIf((_, v) => v !== undefined && v !== null),
-    IsObject({ message: '$property must be an object' }),
+    IsObject(),
     ValidateNested(),
     Type(() => BodyContactInputDto),
   );
 }
 
 export class CreateBodyDto {
-  @PatternField(BODY_SLUG, '$property must be 1 to 63 lower-case letters, digits or hyphens, not starting with a hyphen', {
+  @PatternField(BODY_SLUG, 'slug_chars', {
     max: 63,
     example: 'musterstadt',
     description: 'Permanent: part of every URL of the body',
@@ -49,10 +49,10 @@ export class CreateBodyDto {
   @PatternField(HTTP_URL, URL_MESSAGE, { optional: true, nullable: true, max: 2000, example: 'https://creativecommons.org/licenses/by/4.0/' })
   license?: string | null;
 
-  @PatternField(/^\d{8}$/, '$property must be the 8-digit Amtlicher Gemeindeschlüssel', { optional: true, nullable: true, max: 8, example: '09999999' })
+  @PatternField(/^\d{8}$/, 'municipality_key', { optional: true, nullable: true, max: 8, example: '09999999' })
   ags?: string | null;
 
-  @PatternField(/^\d{12}$/, '$property must be the 12-digit Regionalschlüssel', { optional: true, nullable: true, max: 12, example: '099999999999' })
+  @PatternField(/^\d{12}$/, 'regional_key', { optional: true, nullable: true, max: 12, example: '099999999999' })
   rgs?: string | null;
 
   @TextField({ optional: true, nullable: true, max: 200, example: 'Kreisfreie Stadt' })
@@ -79,10 +79,10 @@ export class UpdateBodyDto {
   @PatternField(HTTP_URL, URL_MESSAGE, { optional: true, nullable: true, max: 2000 })
   license?: string | null;
 
-  @PatternField(/^\d{8}$/, '$property must be the 8-digit Amtlicher Gemeindeschlüssel', { optional: true, nullable: true, max: 8 })
+  @PatternField(/^\d{8}$/, 'municipality_key', { optional: true, nullable: true, max: 8 })
   ags?: string | null;
 
-  @PatternField(/^\d{12}$/, '$property must be the 12-digit Regionalschlüssel', { optional: true, nullable: true, max: 12 })
+  @PatternField(/^\d{12}$/, 'regional_key', { optional: true, nullable: true, max: 12 })
   rgs?: string | null;
 
   @TextField({ optional: true, nullable: true, max: 200 })

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidateIf } from 'class-validator';
+import { FieldKey, Params, validatorMessage } from '../../../common/http/problem-texts';
 
 /**
  * The pages of a city's own website that `webUrlTemplates` may point to, one per resource
@@ -15,22 +16,22 @@ const MAX_TEMPLATE_LENGTH = 500;
 const KEYS: ReadonlySet<string> = new Set(WEB_URL_TEMPLATE_KEYS);
 
 /** Why `value` is not a valid template map, or null when it is one. */
-export function webUrlTemplatesProblem(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object of URL templates';
+export function webUrlTemplatesProblem(value: unknown): { text: FieldKey; params?: Params } | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { text: 'templates_not_object' };
   for (const [key, template] of Object.entries(value)) {
-    if (!KEYS.has(key)) return `has an unknown key "${key}" (allowed: ${WEB_URL_TEMPLATE_KEYS.join(', ')})`;
-    if (typeof template !== 'string') return `${key} must be a string`;
-    if (template.length > MAX_TEMPLATE_LENGTH) return `${key} must not be longer than ${MAX_TEMPLATE_LENGTH} characters`;
-    if (!template.includes('{id}')) return `${key} must contain the placeholder {id}`;
+    if (!KEYS.has(key)) return { text: 'templates_unknown_key', params: { key, allowed: WEB_URL_TEMPLATE_KEYS.join(', ') } };
+    if (typeof template !== 'string') return { text: 'template_not_string', params: { key } };
+    if (template.length > MAX_TEMPLATE_LENGTH) return { text: 'template_too_long', params: { key, max: MAX_TEMPLATE_LENGTH } };
+    if (!template.includes('{id}')) return { text: 'template_without_id', params: { key, placeholder: '{id}' } };
     const rest = template.split('{id}').join('');
-    if (/[{}\s]/.test(rest)) return `${key} may contain no placeholder other than {id} and no spaces`;
+    if (/[{}\s]/.test(rest)) return { text: 'template_other_placeholder', params: { key, placeholder: '{id}' } };
     let url: URL;
     try {
       url = new URL(template.split('{id}').join('x'));
     } catch {
-      return `${key} must be an absolute http(s) URL`;
+      return { text: 'template_not_url', params: { key } };
     }
-    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) return `${key} must be an absolute http(s) URL`;
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) return { text: 'template_not_url', params: { key } };
   }
   return null;
 }
@@ -58,7 +59,10 @@ export function WebUrlTemplatesField(): PropertyDecorator {
       name: 'isWebUrlTemplates',
       validator: {
         validate: (value: unknown) => webUrlTemplatesProblem(value) === null,
-        defaultMessage: (args) => `${args?.property ?? 'webUrlTemplates'} ${webUrlTemplatesProblem(args?.value) ?? 'is invalid'}`,
+        defaultMessage: (args) => {
+          const problem = webUrlTemplatesProblem(args?.value);
+          return problem ? validatorMessage(problem.text, problem.params) : validatorMessage('invalid_value');
+        },
       },
     }),
   );

@@ -29,7 +29,7 @@ export class CreateCommitteeDto {
   @UuidField({ optional: true, nullable: true })
   locationId?: string | null;
 
-  @PatternField(WEB_URL, '$property must be an http(s) URL', { optional: true, nullable: true, max: 2000, example: 'https://www.musterstadt.example/rat/uva' })
+  @PatternField(WEB_URL, 'http_url', { optional: true, nullable: true, max: 2000, example: 'https://www.musterstadt.example/rat/uva' })
   website?: string | null;
 
   @BoolField({ optional: true, description: 'Publish at once (default: create a draft)' })
@@ -61,6 +61,6 @@ export class UpdateCommitteeDto {
   @UuidField({ optional: true, nullable: true })
   locationId?: string | null;
 
-  @PatternField(WEB_URL, '$property must be an http(s) URL', { optional: true, nullable: true, max: 2000 })
+  @PatternField(WEB_URL, 'http_url', { optional: true, nullable: true, max: 2000 })
   website?: string | null;
 }

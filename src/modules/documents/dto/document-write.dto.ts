@@ -1,7 +1,7 @@
 import { BoolField, DateField, PatternField, TextField, UuidArrayField, UuidField } from '../../../common/dto/fields';
 
 export const REFERENCE_PATTERN = /^[\w./ -]{1,50}$/;
-const REFERENCE_MESSAGE = '$property may hold 1 to 50 letters, digits, spaces and the characters _ . / -';
+const REFERENCE_MESSAGE = 'document_reference';
 
 export class CreateDocumentDto {
   @TextField({ max: 1000, example: 'Radwegekonzept Innenstadt' })

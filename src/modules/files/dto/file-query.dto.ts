@@ -13,7 +13,7 @@ export class FileQueryDto extends ListQueryDto {
   @UuidField({ optional: true, description: 'Only files of this session' })
   session?: string;
 
-  @PatternField(MIME_TYPE, 'mime_type must be a MIME type such as application/pdf', { optional: true, max: 100, example: 'application/pdf' })
+  @PatternField(MIME_TYPE, 'mime_type', { optional: true, max: 100, example: 'application/pdf' })
   mime_type?: string;
 }
 

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, ValidateBy, ValidateIf } from 'class-validator';
+import { FieldKey, Params, validatorMessage } from '../../../common/http/problem-texts';
 
 const MAX_PROPERTIES_BYTES = 4096;
 const FEATURE_KEYS = new Set(['type', 'geometry', 'properties', 'id']);
@@ -14,27 +15,27 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * Why `value` is not a GeoJSON Feature with a Point geometry at `[lon, lat]`, or null when it
  * is one. Foreign members are refused so that only what readers can rely on is stored.
  */
-export function geoJsonPointProblem(value: unknown): string | null {
-  if (!isPlainObject(value)) return 'must be a GeoJSON Feature object';
+export function geoJsonPointProblem(value: unknown): { text: FieldKey; params?: Params } | null {
+  if (!isPlainObject(value)) return { text: 'geojson_not_feature' };
   const unknown = Object.keys(value).filter((key) => !FEATURE_KEYS.has(key));
-  if (unknown.length) return `has unknown members: ${unknown.join(', ')} (allowed: type, geometry, properties, id)`;
-  if (value.type !== 'Feature') return 'must have type "Feature"';
-  if (value.id !== undefined && typeof value.id !== 'string' && typeof value.id !== 'number') return 'id must be a string or a number';
+  if (unknown.length) return { text: 'geojson_unknown_members', params: { names: unknown.join(', ') } };
+  if (value.type !== 'Feature') return { text: 'geojson_type' };
+  if (value.id !== undefined && typeof value.id !== 'string' && typeof value.id !== 'number') return { text: 'geojson_id' };
   if (value.properties !== undefined && value.properties !== null) {
-    if (!isPlainObject(value.properties)) return 'properties must be an object or null';
-    if (Buffer.byteLength(JSON.stringify(value.properties)) > MAX_PROPERTIES_BYTES) return `properties must not exceed ${MAX_PROPERTIES_BYTES} bytes`;
+    if (!isPlainObject(value.properties)) return { text: 'geojson_properties' };
+    if (Buffer.byteLength(JSON.stringify(value.properties)) > MAX_PROPERTIES_BYTES) return { text: 'geojson_properties_size', params: { max: MAX_PROPERTIES_BYTES } };
   }
   const geometry = value.geometry;
-  if (!isPlainObject(geometry)) return 'geometry must be an object';
-  if (Object.keys(geometry).some((key) => !GEOMETRY_KEYS.has(key))) return 'geometry may only have type and coordinates';
-  if (geometry.type !== 'Point') return 'geometry must have type "Point"';
+  if (!isPlainObject(geometry)) return { text: 'geojson_geometry' };
+  if (Object.keys(geometry).some((key) => !GEOMETRY_KEYS.has(key))) return { text: 'geojson_geometry_members' };
+  if (geometry.type !== 'Point') return { text: 'geojson_point' };
   const coordinates = geometry.coordinates;
   if (!Array.isArray(coordinates) || coordinates.length !== 2 || !coordinates.every((c) => typeof c === 'number' && Number.isFinite(c))) {
-    return 'geometry.coordinates must be [lon, lat] (two numbers)';
+    return { text: 'geojson_coordinates' };
   }
   const [lon, lat] = coordinates as [number, number];
-  if (lon < -180 || lon > 180) return 'geometry.coordinates[0] (longitude) must be between -180 and 180';
-  if (lat < -90 || lat > 90) return 'geometry.coordinates[1] (latitude) must be between -90 and 90';
+  if (lon < -180 || lon > 180) return { text: 'geojson_longitude' };
+  if (lat < -90 || lat > 90) return { text: 'geojson_latitude' };
   return null;
 }
 
@@ -71,7 +72,10 @@ export function GeoJsonPointField(options: { optional?: boolean; nullable?: bool
       name: 'isGeoJsonPoint',
       validator: {
         validate: (value: unknown) => geoJsonPointProblem(value) === null,
-        defaultMessage: (args) => `${args?.property ?? 'geojson'} ${geoJsonPointProblem(args?.value) ?? 'is invalid'}`,
+        defaultMessage: (args) => {
+          const problem = geoJsonPointProblem(args?.value);
+          return problem ? validatorMessage(problem.text, problem.params) : validatorMessage('invalid_value');
+        },
       },
     }),
   );

@@ -55,7 +55,7 @@ export class CreateFollowDto {
   @TextField({ optional: true, min: 2, max: 100, description: 'A word or phrase matched in the titles of sessions, agenda items, documents and files (stored encrypted)', example: 'Radweg' })
   keyword?: string;
 
-  @PatternField(/^[a-z0-9][a-z0-9-]{0,62}$/, 'body must be the slug of a body', { optional: true, description: 'The body a keyword is followed in', example: 'musterstadt', max: 63 })
+  @PatternField(/^[a-z0-9][a-z0-9-]{0,62}$/, 'body_slug', { optional: true, description: 'The body a keyword is followed in', example: 'musterstadt', max: 63 })
   body?: string;
 }
 

@@ -45,7 +45,7 @@ export class FeedPageDto {
 }
 
 export class ReadMarkerDto {
-  @PatternField(/^\d{1,18}$/, 'position must be a feed position (digits)', { description: 'The position of the last item you have shown', example: '18342', max: 18 })
+  @PatternField(/^\d{1,18}$/, 'feed_position', { description: 'The position of the last item you have shown', example: '18342', max: 18 })
   position!: string;
 }
 

@@ -42,7 +42,7 @@ export type Format = (typeof FORMATS)[number];
 
 /** Query parameters of the lists of one's own items. */
 export class PersonalListQueryDto extends ListQueryDto {
-  @PatternField(/^[a-z0-9][a-z0-9-]{0,62}$/, 'body must be the slug of a body', { optional: true, description: 'Only items about objects of this body', example: 'musterstadt', max: 63 })
+  @PatternField(/^[a-z0-9][a-z0-9-]{0,62}$/, 'body_slug', { optional: true, description: 'Only items about objects of this body', example: 'musterstadt', max: 63 })
   body?: string;
 }
 

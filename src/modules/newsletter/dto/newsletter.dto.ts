@@ -35,7 +35,7 @@ function TopicsField(optional: boolean): PropertyDecorator {
 export class SubscribeDto {
   @ApiProperty({ format: 'email', maxLength: 254, example: 'erika.mustermann@musterstadt.example' })
   @MaxLength(254)
-  @IsEmail({ allow_display_name: false, require_tld: true }, { message: 'email must be an e-mail address' })
+  @IsEmail({ allow_display_name: false, require_tld: true })
   email!: string;
 
   @TopicsField(false)
@@ -49,7 +49,7 @@ export class SubscribeDto {
 }
 
 export class TokenDto {
-  @PatternField(TOKEN_PATTERN, 'token must be a token from a newsletter mail', { max: 43 })
+  @PatternField(TOKEN_PATTERN, 'newsletter_token', { max: 43 })
   token!: string;
 }
 
@@ -161,16 +161,18 @@ export class SubscriptionExportDto {
 
 /** An http(s) URL of the city's website with the placeholder `{token}`. */
 const TEMPLATE = /^https?:\/\/[^\s{}]+\{token\}[^\s{}]*$/;
-const TEMPLATE_MESSAGE = '$property must be an http(s) URL containing {token}';
+const TEMPLATE_MESSAGE = 'url_with_placeholder';
+const TEMPLATE_PARAMS = { placeholder: '{token}' };
 
 export class NewsletterSettingsDto {
-  @PatternField(TEMPLATE, TEMPLATE_MESSAGE, { optional: true, nullable: true, max: 500, example: 'https://www.musterstadt.example/newsletter/bestaetigen?token={token}' })
+  @PatternField(TEMPLATE, TEMPLATE_MESSAGE, { params: TEMPLATE_PARAMS, optional: true, nullable: true, max: 500, example: 'https://www.musterstadt.example/newsletter/bestaetigen?token={token}' })
   confirmUrlTemplate?: string | null;
 
-  @PatternField(TEMPLATE, TEMPLATE_MESSAGE, { optional: true, nullable: true, max: 500, example: 'https://www.musterstadt.example/newsletter/verwalten?token={token}' })
+  @PatternField(TEMPLATE, TEMPLATE_MESSAGE, { params: TEMPLATE_PARAMS, optional: true, nullable: true, max: 500, example: 'https://www.musterstadt.example/newsletter/verwalten?token={token}' })
   manageUrlTemplate?: string | null;
 
   @PatternField(TEMPLATE, TEMPLATE_MESSAGE, {
+    params: TEMPLATE_PARAMS,
     optional: true,
     nullable: true,
     max: 500,
@@ -179,11 +181,11 @@ export class NewsletterSettingsDto {
   })
   unsubscribeUrlTemplate?: string | null;
 
-  @PatternField(/^[^\r\n"<>]{1,100}$/, '$property must be a short name without quotes or angle brackets', { optional: true, nullable: true, max: 100, example: 'Stadt Musterstadt' })
+  @PatternField(/^[^\r\n"<>]{1,100}$/, 'sender_name', { optional: true, nullable: true, max: 100, example: 'Stadt Musterstadt' })
   senderName?: string | null;
 }
 
 export class UnsubscribeQueryDto {
-  @PatternField(TOKEN_PATTERN, 'token must be a token from a newsletter mail', { optional: true, max: 43 })
+  @PatternField(TOKEN_PATTERN, 'newsletter_token', { optional: true, max: 43 })
   token?: string;
 }

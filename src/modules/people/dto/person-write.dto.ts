@@ -1,5 +1,6 @@
 import { IsEmail, Matches } from 'class-validator';
 import { BoolField, TextArrayField, TextField, UuidField } from '../../../common/dto/fields';
+import { validatorMessage } from '../../../common/http/problem-texts';
 
 const PHONE = /^\+?[0-9][0-9 ()/-]{2,39}$/;
 
@@ -30,11 +31,11 @@ export class CreatePersonDto {
   gender?: string | null;
 
   @TextArrayField({ optional: true, max: 10, example: ['erika.mustermann@rat.musterstadt.example'] })
-  @IsEmail({}, { each: true, message: 'each value in $property must be an e-mail address' })
+  @IsEmail({}, { each: true, message: validatorMessage('not_emails') })
   email?: string[];
 
   @TextArrayField({ optional: true, max: 10, example: ['+49 1234 5678-90'] })
-  @Matches(PHONE, { each: true, message: 'each value in $property must be a phone number (digits, spaces, + ( ) / -)' })
+  @Matches(PHONE, { each: true, message: validatorMessage('phone_numbers') })
   phone?: string[];
 
   @TextArrayField({ optional: true, max: 20, example: ['Ratsmitglied'] })
@@ -76,11 +77,11 @@ export class UpdatePersonDto {
   gender?: string | null;
 
   @TextArrayField({ optional: true, max: 10, description: 'Replaces the stored addresses; [] removes them' })
-  @IsEmail({}, { each: true, message: 'each value in $property must be an e-mail address' })
+  @IsEmail({}, { each: true, message: validatorMessage('not_emails') })
   email?: string[];
 
   @TextArrayField({ optional: true, max: 10, description: 'Replaces the stored numbers; [] removes them' })
-  @Matches(PHONE, { each: true, message: 'each value in $property must be a phone number (digits, spaces, + ( ) / -)' })
+  @Matches(PHONE, { each: true, message: validatorMessage('phone_numbers') })
   phone?: string[];
 
   @TextArrayField({ optional: true, max: 20 })

@@ -25,7 +25,8 @@ export class SearchQueryDto {
   })
   q!: string;
 
-  @PatternField(TYPE_LIST, `type must be a comma-separated list of: ${SEARCH_TYPES.join(', ')}`, {
+  @PatternField(TYPE_LIST, 'list_of', {
+    params: { values: SEARCH_TYPES.join(', ') },
     optional: true,
     description: `Only hits of these types (comma-separated): ${SEARCH_TYPES.join(', ')}`,
     example: 'document,file',
@@ -50,7 +51,8 @@ export class SearchQueryDto {
   @IntField({ optional: true, text: true, min: 1, max: MAX_SEARCH_LIMIT, description: 'Hits per page (default 20)', example: 20 })
   limit?: number;
 
-  @PatternField(FACET_LIST, `facets must be "none" or a comma-separated list of: ${SEARCH_FACETS.join(', ')}`, {
+  @PatternField(FACET_LIST, 'none_or_list_of', {
+    params: { values: SEARCH_FACETS.join(', ') },
     optional: true,
     description:
       `Facets to count (comma-separated: ${SEARCH_FACETS.join(', ')}), or \`none\`. Default: all. ` +
@@ -67,7 +69,7 @@ export class SearchQueryDto {
 }
 
 export class MultiSearchQueryDto extends SearchQueryDto {
-  @PatternField(SLUG_LIST, 'bodies must be a comma-separated list of up to 20 body slugs', { description: 'Slugs of the bodies to search', example: 'musterstadt,andersdorf', max: 1300 })
+  @PatternField(SLUG_LIST, 'body_slug_list', { description: 'Slugs of the bodies to search', example: 'musterstadt,andersdorf', max: 1300 })
   bodies!: string;
 }
 
@@ -80,6 +82,6 @@ export class SuggestQueryDto {
 }
 
 export class MultiSuggestQueryDto extends SuggestQueryDto {
-  @PatternField(SLUG_LIST, 'bodies must be a comma-separated list of up to 20 body slugs', { description: 'Slugs of the bodies to search', example: 'musterstadt', max: 1300 })
+  @PatternField(SLUG_LIST, 'body_slug_list', { description: 'Slugs of the bodies to search', example: 'musterstadt', max: 1300 })
   bodies!: string;
 }
