@@ -120,7 +120,7 @@ describe('problem details by Accept-Language', () => {
     expect(reference.body).toMatchObject({
       code: 'invalid_fields',
       detail: 'Die Anfrage verweist auf Datensätze, die es in dieser Körperschaft nicht gibt.',
-      errors: [{ field: 'locationId', code: 'unknown_reference', message: 'locationId verweist auf nichts vom Typ „Ort“ in dieser Körperschaft' }],
+      errors: [{ field: 'locationId', code: 'unknown_reference', message: 'locationId verweist auf keinen Datensatz vom Typ „Ort“ in dieser Körperschaft' }],
     });
     const order = await t.http().post(`${api}/sessions`).set(...bearer(t.keys.editor)).send({ name: 'x', start: '2025-09-01T18:00:00+02:00', end: '2025-09-01T17:00:00+02:00' }).expect(400);
     expect(order.body.errors).toEqual([{ field: 'end', code: 'before_start', message: 'end darf nicht vor start liegen' }]);

@@ -517,8 +517,8 @@ export const FIELD_TEXTS = {
   },
   template_not_url: { code: 'invalid_format', de: '{key} in {field} muss eine absolute http(s)-URL sein', en: '{field} {key} must be an absolute http(s) URL' },
   // Checks of the services
-  unknown_reference: { code: 'unknown_reference', de: '{field} verweist auf nichts vom Typ „{kind}“ in dieser Körperschaft', en: '{field} does not name a {kind} of this body' },
-  not_visible_reference: { code: 'unknown_reference', de: '{field} verweist auf nichts vom Typ „{kind}“, das Sie sehen können', en: '{field} does not name a {kind} you can see' },
+  unknown_reference: { code: 'unknown_reference', de: '{field} verweist auf keinen Datensatz vom Typ „{kind}“ in dieser Körperschaft', en: '{field} does not name a {kind} of this body' },
+  not_visible_reference: { code: 'unknown_reference', de: '{field} verweist auf keinen für Sie sichtbaren Datensatz vom Typ „{kind}“', en: '{field} does not name a {kind} you can see' },
   unknown_body: { code: 'unknown_reference', de: 'Die Körperschaft „{slug}“ gibt es nicht', en: 'body "{slug}" does not exist' },
   unknown_bodies: { code: 'unknown_reference', de: 'Unbekannte Körperschaft: {slugs}', en: 'unknown body: {slugs}' },
   not_a_committee: { code: 'unknown_reference', de: '{id} ist kein Gremium dieser Körperschaft', en: '{id} is not a committee of this body' },
