@@ -24,7 +24,9 @@ const USAGE = `Usage: npm run cli -- <command>
 ${ACCOUNT_USAGE}
   seed demo                                 create or refresh the demo city "Musterstadt"
   seed large [--scale <factor>]             generate a large city for benchmarks
-  openapi [--out <file>]                    write the OpenAPI spec (default openapi/v1.json)
+  openapi [--out <file>] [--public-url <url>]
+                                            write the OpenAPI spec (default openapi/v1.json, server
+                                            http://localhost:3000)
   search setup | reindex [--body <slug>] | extract [--body <slug>] [--failed] | status
                                             search index maintenance (see README, Search)
 ${IMPORT_USAGE}
@@ -132,7 +134,7 @@ export async function runCli(argv: string[]): Promise<void> {
     case 'openapi': {
       const { generateSpec } = await import('./openapi.generate');
       const out = flags.out ?? join(process.cwd(), 'openapi', 'v1.json');
-      await writeFile(out, await generateSpec());
+      await writeFile(out, await generateSpec(flags['public-url']));
       console.log(`wrote ${out}`);
       return;
     }

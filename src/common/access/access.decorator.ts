@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ProblemDto } from '../http/problem.dto';
 import { AccountRef, ANONYMOUS, Caller, Scope } from './access';
@@ -17,8 +17,19 @@ export const ACCESS_KEY = 'ratsinfo:access';
 /** The OpenAPI security scheme of app account tokens (API keys use the default `bearer`). */
 export const ACCOUNT_AUTH = 'account';
 
-export function Access(level: AccessLevel): MethodDecorator & ClassDecorator {
-  if (level === 'public') return applyDecorators(SetMetadata(ACCESS_KEY, level));
+/**
+ * What a credential does on a `public` route, as the spec's `security` says: `optional` (the
+ * default) when an API key or app account token may show more than anonymous callers see
+ * (non-public items to members of the body); `unused` when every caller gets the same answer.
+ */
+export type PublicCredentials = 'optional' | 'unused';
+
+export function Access(level: AccessLevel, credentials: PublicCredentials = 'optional'): MethodDecorator & ClassDecorator {
+  if (level === 'public') {
+    // `{}` is the anonymous alternative of an OpenAPI security requirement.
+    if (credentials === 'unused') return applyDecorators(SetMetadata(ACCESS_KEY, level), ApiSecurity({}));
+    return applyDecorators(SetMetadata(ACCESS_KEY, level), ApiSecurity({}), ApiBearerAuth(), ApiBearerAuth(ACCOUNT_AUTH));
+  }
   if (level === 'account') {
     return applyDecorators(
       SetMetadata(ACCESS_KEY, level),

@@ -178,3 +178,15 @@ export function IntField(options: FieldOptions & { min?: number; max?: number; t
     Max(options.max ?? 100000),
   );
 }
+
+/** A date-time in a response (ISO 8601 with offset): for generated clients a `string`. */
+export function DateTimeProperty(options: Omit<FieldOptions, 'example'> & { example?: string } = {}): PropertyDecorator {
+  const api = options.optional ? ApiPropertyOptional : ApiProperty;
+  return api({
+    type: String,
+    format: 'date-time',
+    nullable: options.nullable || undefined,
+    description: options.description,
+    example: options.example ?? '2025-03-04T18:00:00+01:00',
+  });
+}

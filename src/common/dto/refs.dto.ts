@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DateTimeProperty } from './fields';
 
 /** Small embedded views of related records, shared by the detail responses. */
 export class CommitteeRefDto {
@@ -46,6 +47,6 @@ export class LocationDto {
 /** Stamps every resource carries. */
 export class StampsDto {
   @ApiProperty({ description: 'False for drafts, which only editors see', example: true }) published!: boolean;
-  @ApiProperty({ example: '2025-02-01T09:30:00+01:00' }) created!: string;
-  @ApiProperty({ example: '2025-02-03T14:05:10+01:00' }) modified!: string;
+  @DateTimeProperty({ example: '2025-02-01T09:30:00+01:00' }) created!: string;
+  @DateTimeProperty({ example: '2025-02-03T14:05:10+01:00' }) modified!: string;
 }

@@ -12,15 +12,17 @@ import {
   ApiResponse,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import { BODY_SLUG } from '../../modules/bodies/dto/body-write.dto';
 import { ReadCached } from '../cache/read-cache';
 import { JSON_CONTENT_TYPE } from './json';
 import { ProblemDto } from './problem.dto';
 
 /** OpenAPI and headers for the usual operations, so every route documents its errors alike. */
 export const BodyParam = (): MethodDecorator & ClassDecorator =>
-  ApiParam({ name: 'body', description: 'Slug of the body (city)', example: 'musterstadt' });
+  ApiParam({ name: 'body', description: 'Slug of the body (city)', schema: { type: 'string', pattern: BODY_SLUG.source, example: 'musterstadt' } });
 
-export const IdParam = (what: string): MethodDecorator & ClassDecorator => ApiParam({ name: 'id', format: 'uuid', description: `Id of the ${what}` });
+export const IdParam = (what: string): MethodDecorator & ClassDecorator =>
+  ApiParam({ name: 'id', description: `Id of the ${what}`, schema: { type: 'string', format: 'uuid' } });
 
 const readErrors = [
   ApiBadRequestResponse({ description: 'Invalid or unknown query parameters', type: ProblemDto }),

@@ -7,7 +7,7 @@ export const MAX_LIMIT = 200;
 
 /** Query parameters every list accepts. */
 export class ListQueryDto {
-  @ApiPropertyOptional({ description: 'Page size', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT, example: 20 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Page size', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT, example: 20 })
   @IsOptional()
   @IntegerFromText()
   @IsInt()

@@ -38,7 +38,7 @@ export class AccountsController {
   ) {}
 
   @Post('account')
-  @Access('public')
+  @Access('public', 'unused')
   @HttpCode(201)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
@@ -110,7 +110,7 @@ export class AccountsController {
   }
 
   @Post('pair')
-  @Access('public')
+  @Access('public', 'unused')
   @HttpCode(201)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Join an account with a pairing code (a new device)', description: 'Answers a new token for this device, shown once.' })

@@ -11,7 +11,7 @@ import { HealthDto } from './health.dto';
 
 @ApiTags('health')
 @Controller('health')
-@Access('public')
+@Access('public', 'unused')
 export class HealthController {
   constructor(
     private readonly db: Db,

@@ -54,7 +54,7 @@ export class NewsletterController {
   constructor(private readonly newsletter: NewsletterService) {}
 
   @Post('subscriptions')
-  @Access('public')
+  @Access('public', 'unused')
   @HttpCode(202)
   @ApiOperation({
     summary: 'Subscribe (double opt-in)',
@@ -69,7 +69,7 @@ export class NewsletterController {
   }
 
   @Post('confirm')
-  @Access('public')
+  @Access('public', 'unused')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Confirm a subscription with the token from the confirmation mail (single use)' })
@@ -80,7 +80,7 @@ export class NewsletterController {
   }
 
   @Get('subscription')
-  @Access('public')
+  @Access('public', 'unused')
   @Header('Cache-Control', 'no-store')
   @TokenHeader()
   @ManageErrors()
@@ -91,7 +91,7 @@ export class NewsletterController {
   }
 
   @Patch('subscription')
-  @Access('public')
+  @Access('public', 'unused')
   @Header('Cache-Control', 'no-store')
   @TokenHeader()
   @ManageErrors()
@@ -102,7 +102,7 @@ export class NewsletterController {
   }
 
   @Delete('subscription')
-  @Access('public')
+  @Access('public', 'unused')
   @HttpCode(204)
   @TokenHeader()
   @ManageErrors()
@@ -113,7 +113,7 @@ export class NewsletterController {
   }
 
   @Get('subscription/export')
-  @Access('public')
+  @Access('public', 'unused')
   @Header('Cache-Control', 'no-store')
   @TokenHeader()
   @ManageErrors()
@@ -124,7 +124,7 @@ export class NewsletterController {
   }
 
   @Post('unsubscribe')
-  @Access('public')
+  @Access('public', 'unused')
   @HttpCode(204)
   @ApiOperation({
     summary: 'Unsubscribe in one click',

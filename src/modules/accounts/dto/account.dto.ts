@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PatternField, TextField } from '../../../common/dto/fields';
+import { ApiProperty } from '@nestjs/swagger';
+import { DateTimeProperty, PatternField, TextField } from '../../../common/dto/fields';
 import { PageOf } from '../../../common/pagination/page.dto';
 
 export class CreateAccountDto {
@@ -18,7 +18,7 @@ export class PairDto {
 export class MemberAccessDto {
   @ApiProperty({ example: 'musterstadt' }) body!: string;
   @ApiProperty({ example: 'Stadt Musterstadt' }) name!: string;
-  @ApiProperty({ example: '2026-03-04T18:00:00+01:00' }) grantedAt!: string;
+  @DateTimeProperty({ example: '2026-03-04T18:00:00+01:00' }) grantedAt!: string;
 }
 
 export class UsageDto {
@@ -31,14 +31,9 @@ export class UsageDto {
 
 export class AccountDto {
   @ApiProperty({ format: 'uuid', description: 'Give this id to the city to be granted member access to a body' }) id!: string;
-  @ApiProperty({ example: '2026-03-04T18:00:00+01:00' }) createdAt!: string;
-  @ApiProperty({ example: '2026-03-04T18:00:00+01:00', description: 'Last request with any of the tokens (to the hour)' }) lastUsedAt!: string;
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    example: '2028-03-04T18:00:00+01:00',
-    description: 'When the account and all its data will be deleted unless it is used before; null when accounts do not expire',
-  })
+  @DateTimeProperty({ example: '2026-03-04T18:00:00+01:00' }) createdAt!: string;
+  @DateTimeProperty({ example: '2026-03-04T18:00:00+01:00', description: 'Last request with any of the tokens (to the hour)' }) lastUsedAt!: string;
+  @DateTimeProperty({ nullable: true, example: '2028-03-04T18:00:00+01:00', description: 'When the account and all its data will be deleted unless it is used before; null when accounts do not expire' })
   expiresAt!: string | null;
   @ApiProperty({ type: [MemberAccessDto], description: 'Bodies whose non-public content this account reads' }) memberOf!: MemberAccessDto[];
   @ApiProperty({ type: UsageDto }) usage!: UsageDto;
@@ -55,8 +50,8 @@ export class DeviceTokenDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ nullable: true, type: String, example: 'Tablet' }) deviceName!: string | null;
   @ApiProperty({ example: 'ra_Jc3vX1q', description: 'First characters of the token' }) prefix!: string;
-  @ApiProperty({ example: '2026-03-04T18:00:00+01:00' }) createdAt!: string;
-  @ApiProperty({ example: '2026-03-04T18:00:00+01:00' }) lastUsedAt!: string;
+  @DateTimeProperty({ example: '2026-03-04T18:00:00+01:00' }) createdAt!: string;
+  @DateTimeProperty({ example: '2026-03-04T18:00:00+01:00' }) lastUsedAt!: string;
   @ApiProperty({ description: 'The token of this request' }) current!: boolean;
 }
 
@@ -64,14 +59,14 @@ export const DeviceTokenPageDto = PageOf(DeviceTokenDto, 'DeviceTokenPage');
 
 export class PairingCodeDto {
   @ApiProperty({ example: '7KQ2X-M49PT', description: 'Show it on this device and type it on the other; single use' }) code!: string;
-  @ApiProperty({ example: '2026-03-04T18:10:00+01:00' }) expiresAt!: string;
+  @DateTimeProperty({ example: '2026-03-04T18:10:00+01:00' }) expiresAt!: string;
 }
 
 export class MemberGrantDto {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
   @ApiProperty({ example: 'musterstadt' }) body!: string;
-  @ApiProperty({ example: '2026-03-04T18:00:00+01:00' }) grantedAt!: string;
-  @ApiPropertyOptional({ nullable: true, type: String, example: '2026-03-04T18:00:00+01:00', description: 'Last use of the account' }) lastUsedAt!: string | null;
+  @DateTimeProperty({ example: '2026-03-04T18:00:00+01:00' }) grantedAt!: string;
+  @DateTimeProperty({ optional: true, nullable: true, example: '2026-03-04T18:00:00+01:00', description: 'Last use of the account' }) lastUsedAt!: string | null;
 }
 
 export const MemberGrantPageDto = PageOf(MemberGrantDto, 'MemberGrantPage');

@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommitteeRefDto, DocumentRefDto, FileRefDto, StampsDto } from '../../../common/dto/refs.dto';
 import { PageOf } from '../../../common/pagination/page.dto';
+import { DateTimeProperty } from '../../../common/dto/fields';
 
 /** `{ id, name, start }` of the session a record belongs to. */
 export class SessionRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '12. Sitzung des Rates der Stadt Musterstadt' }) name!: string;
-  @ApiProperty({ example: '2025-03-04T18:00:00+01:00' }) start!: string;
+  @DateTimeProperty() start!: string;
 }
 
 /** `{ id, number, name }` of an agenda item. */
@@ -25,8 +26,8 @@ export class AgendaItemDto extends StampsDto {
   @ApiProperty({ nullable: true, type: String, example: 'einstimmig beschlossen' }) result!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'Der Rat der Stadt Musterstadt beschließt das Radwegekonzept Innenstadt.' })
   resolutionText!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2025-03-04T18:40:00+01:00' }) start!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2025-03-04T19:05:00+01:00' }) end!: string | null;
+  @DateTimeProperty({ nullable: true, example: '2025-03-04T18:40:00+01:00' }) start!: string | null;
+  @DateTimeProperty({ nullable: true, example: '2025-03-04T19:05:00+01:00' }) end!: string | null;
   @ApiProperty({ type: SessionRefDto }) session!: SessionRefDto;
 }
 

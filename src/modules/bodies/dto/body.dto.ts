@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../common/pagination/page.dto';
+import { DateTimeProperty } from '../../../common/dto/fields';
 
 export class BodyContactDto {
   @ApiProperty({ nullable: true, type: String, example: 'Ratsbüro der Stadt Musterstadt' }) name!: string | null;
@@ -32,8 +33,8 @@ export class BodyDto {
     example: { session: 'https://www.musterstadt.example/rat/sitzung/{id}' },
   })
   webUrlTemplates!: Record<string, string>;
-  @ApiProperty({ example: '2025-01-15T10:00:00+01:00' }) created!: string;
-  @ApiProperty({ example: '2025-02-03T14:05:10+01:00' }) modified!: string;
+  @DateTimeProperty({ example: '2025-01-15T10:00:00+01:00' }) created!: string;
+  @DateTimeProperty({ example: '2025-02-03T14:05:10+01:00' }) modified!: string;
 }
 
 export class BodyDetailDto extends BodyDto {

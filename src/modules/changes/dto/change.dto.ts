@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../common/pagination/page.dto';
 import { RESOURCE_KINDS } from '../../../common/access/resources';
+import { DateTimeProperty } from '../../../common/dto/fields';
 
 export class ChangeDto {
   @ApiProperty({ description: 'Position in the feed (increasing)', example: '18342' }) id!: string;
@@ -11,7 +12,7 @@ export class ChangeDto {
     description: 'As the caller sees it: a record that became visible to you is "created", one that you can no longer see is "deleted"',
   })
   action!: string;
-  @ApiProperty({ example: '2025-03-04T18:00:00+01:00' }) occurred!: string;
+  @DateTimeProperty() occurred!: string;
   @ApiProperty({ description: 'Where to fetch the record (absent for deletions)', example: 'http://localhost:3000/v1/bodies/musterstadt/sessions/3f0e…', required: false })
   url?: string;
 }

@@ -25,6 +25,7 @@ export class FileDto extends StampsDto {
   @ApiProperty({ description: 'The bytes, as a download', example: 'http://localhost:3000/v1/bodies/musterstadt/files/8d0c…/content?download=1' })
   downloadUrl!: string;
   @ApiProperty({
+    type: String,
     enum: TEXT_ORIGINS,
     enumName: 'FileTextOrigin',
     nullable: true,

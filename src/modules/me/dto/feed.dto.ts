@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IntegerFromText, PatternField } from '../../../common/dto/fields';
+import { DateTimeProperty, IntegerFromText, PatternField } from '../../../common/dto/fields';
 import { PageLinksDto } from '../../../common/pagination/page.dto';
 
 export class FeedQueryDto {
@@ -28,7 +28,7 @@ export class FeedReasonDto {
 
 export class FeedItemDto {
   @ApiProperty({ example: '18342', description: 'Position in the change feed; mark read up to it with PUT /v1/me/feed/read-marker' }) position!: string;
-  @ApiProperty({ example: '2026-03-04T18:00:00+01:00' }) occurred!: string;
+  @DateTimeProperty({ example: '2026-03-04T18:00:00+01:00' }) occurred!: string;
   @ApiProperty({ enum: ['created', 'updated', 'deleted'], description: 'As you see it: a record that you can no longer see is "deleted"' }) action!: string;
   @ApiProperty({ example: 'agenda-item' }) resource!: string;
   @ApiProperty({ format: 'uuid' }) resourceId!: string;

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { EnumField, IsText, PatternField } from '../../../common/dto/fields';
+import { DateTimeProperty, EnumField, IsText, PatternField } from '../../../common/dto/fields';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
 
 /** Longest note (Markdown), in characters. */
@@ -71,6 +71,6 @@ export class TargetViewDto {
 export class ItemStampsDto {
   @ApiProperty({ format: 'uuid', description: 'Chosen by the client or by the server' }) id!: string;
   @ApiProperty({ example: 3, description: 'Counts changes; the ETag is `"<version>"`; send it as If-Match to change or delete' }) version!: number;
-  @ApiProperty({ example: '2026-03-04T18:00:00+01:00' }) createdAt!: string;
-  @ApiProperty({ example: '2026-03-04T18:00:00+01:00' }) modifiedAt!: string;
+  @DateTimeProperty({ example: '2026-03-04T18:00:00+01:00' }) createdAt!: string;
+  @DateTimeProperty({ example: '2026-03-04T18:00:00+01:00' }) modifiedAt!: string;
 }

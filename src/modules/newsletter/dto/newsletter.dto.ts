@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsObject, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
-import { BoolField, EnumField, PatternField, TextArrayField, UuidArrayField } from '../../../common/dto/fields';
+import { BoolField, DateTimeProperty, EnumField, PatternField, TextArrayField, UuidArrayField } from '../../../common/dto/fields';
 import { TOKEN_PATTERN } from '../newsletter.crypto';
 import { FREQUENCIES, Frequency, LANGUAGES, Language, SUBSCRIPTION_STATUSES, SubscriptionStatus } from '../newsletter.entities';
 
@@ -102,10 +102,10 @@ export class SubscriptionDto {
   @ApiProperty({ type: TopicsViewDto })
   topics!: TopicsViewDto;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   createdAt!: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true })
+  @DateTimeProperty({ nullable: true })
   confirmedAt!: string | null;
 }
 
@@ -116,7 +116,7 @@ export class ConfirmedDto extends SubscriptionDto {
   })
   manageToken!: string;
 
-  @ApiProperty({ format: 'date-time', description: 'When the manage token stops working' })
+  @DateTimeProperty({ description: 'When the manage token stops working' })
   manageTokenExpiresAt!: string;
 }
 
@@ -127,7 +127,7 @@ export class ConsentRecordDto {
   @ApiProperty({ type: 'object', additionalProperties: true })
   details!: Record<string, unknown>;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   at!: string;
 }
 
@@ -141,10 +141,10 @@ export class DeliveryRecordDto {
   @ApiProperty()
   messageId!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @DateTimeProperty()
   createdAt!: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true })
+  @DateTimeProperty({ nullable: true })
   sentAt!: string | null;
 }
 

@@ -2,14 +2,15 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CommitteeRefDto, DocumentRefDto, FileRefDto, LocationDto, StampsDto } from '../../../common/dto/refs.dto';
 import { PageOf } from '../../../common/pagination/page.dto';
 import { SESSION_STATES } from '../session.entity';
+import { DateTimeProperty } from '../../../common/dto/fields';
 
 export class SessionDto extends StampsDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '12. Sitzung des Rates der Stadt Musterstadt' }) name!: string;
   @ApiProperty({ enum: SESSION_STATES, enumName: 'SessionState', example: 'scheduled' }) state!: string;
   @ApiProperty({ example: false }) cancelled!: boolean;
-  @ApiProperty({ example: '2025-03-04T18:00:00+01:00' }) start!: string;
-  @ApiProperty({ nullable: true, type: String, example: '2025-03-04T21:30:00+01:00' }) end!: string | null;
+  @DateTimeProperty() start!: string;
+  @DateTimeProperty({ nullable: true, example: '2025-03-04T21:30:00+01:00' }) end!: string | null;
   @ApiProperty({ type: LocationDto, nullable: true }) location!: LocationDto | null;
   @ApiProperty({ type: [CommitteeRefDto], description: 'The lead committee first' }) committees!: CommitteeRefDto[];
 }
