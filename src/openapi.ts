@@ -52,7 +52,8 @@ export function buildOpenApiDocument(app: INestApplication, serverUrl: string): 
       description:
         'An opaque API key (not a JWT), sent as `Authorization: Bearer rk_…`. An operator creates it with the CLI ' +
         '(`npm run cli -- api-key create --role admin|editor|member [--body <slug>]`), which prints it once; only its hash is stored. ' +
-        'Roles: `admin` (everything), `editor` (writes to one body), `member` (a council member: also reads the non-public items of one body). ' +
+        'Roles: `admin` (everything, in every body; creates bodies), `editor` (reads everything of its body including drafts, and writes to it), ' +
+        '`member` (reads the non-public content of its body; for integrations, as council members use their app account). ' +
         'API keys never reach `/v1/me`.',
     })
     .addBearerAuth(
