@@ -21,6 +21,7 @@ const TAGS: Record<string, string> = {
   files: 'Files (Anlagen): metadata, text, and the bytes with Range and ETag support',
   minutes: 'Minutes (Niederschriften) of sessions: draft, approved, published',
   calendar: 'iCalendar feeds of sessions, for calendar apps',
+  feeds: 'Atom feeds of sessions, documents and saved searches, for feed readers',
   changes: 'The change feed of a body, for apps that sync: poll `links.next`',
   search: 'Full-text search and suggestions over sessions, agenda items, documents and files',
   newsletter: 'The e-mail newsletter of a body: double opt-in, topics, data export and deletion',
