@@ -16,6 +16,7 @@ import { API_CSP_DIRECTIVES, DOCS_CSP, isDocsPath } from './common/http/csp';
 import { registerRateLimits } from './common/http/rate-limit';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
+import { createPino, inRequest, LogStream, maskEmails, StructuredLogger } from './infra/logging/logger';
 import { REDIS } from './infra/redis/redis.module';
 import { buildOpenApiDocument } from './openapi';
 
@@ -50,37 +51,40 @@ export function loggableUrl(url: string): string {
   return `${path}?${query}`;
 }
 
-/** Request log lines as Fastify writes them, with the URL made fit for the log (see loggableUrl). */
+/**
+ * Request log lines as Fastify writes them, with the URL made fit for the log (see loggableUrl)
+ * and without e-mail addresses (a search for one, say).
+ */
 export function logRequest(req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }): Record<string, unknown> {
-  return { method: req.method, url: loggableUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+  return { method: req.method, url: maskEmails(loggableUrl(req.url)), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
 }
 
-/** Where request log lines go instead of stdout (one JSON line per call). */
-export interface LogStream {
-  write(line: string): void;
-}
+export type { LogStream } from './infra/logging/logger';
 
 /**
  * Builds the HTTP API (not yet listening). Shared by `main.ts`, the demo and the tests.
- * `logger`: false for none; a LoggerService takes the application's log lines (not Fastify's request log).
- * `logStream`: where the request log goes instead of stdout (turns it on).
+ * `logger`: the process's StructuredLogger (Fastify's request log and Nest's lines, see
+ * useStructuredLogs); false for no log at all; another LoggerService takes Nest's lines only.
+ * Without one, JSON lines go to `logStream` if given (tests), else to stdout.
  */
-export async function createApp(config: AppConfig, options: { logger?: boolean | LoggerService; logStream?: LogStream } = {}): Promise<NestFastifyApplication> {
-  const requestLog = options.logStream !== undefined || options.logger === undefined || options.logger === true;
+export async function createApp(config: AppConfig, options: { logger?: false | LoggerService; logStream?: LogStream } = {}): Promise<NestFastifyApplication> {
+  const structured =
+    options.logger instanceof StructuredLogger
+      ? options.logger
+      : options.logStream || options.logger === undefined
+        ? new StructuredLogger(createPino(config.logLevel, options.logStream ? { stream: options.logStream } : {}))
+        : null;
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(req.headers),
     clientErrorHandler,
     frameworkErrors: frameworkErrorHandler,
-    logger: requestLog
-      ? { level: config.logLevel, redact: ['req.headers.authorization'], serializers: { req: logRequest }, ...(options.logStream ? { stream: options.logStream } : {}) }
-      : false,
+    ...(structured ? { loggerInstance: structured.pino.child({}, { serializers: { req: logRequest } }) } : { logger: false }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger:
-      options.logger === false ? false : typeof options.logger === 'object' ? options.logger : ['error', 'warn', ...(config.logLevel === 'debug' ? (['log', 'debug'] as const) : [])],
+    logger: options.logger === undefined ? (structured ?? false) : options.logger,
     abortOnError: false,
     // JSON and form bodies are parsed by registerBodyParsers (depth and size limits).
     bodyParser: false,
@@ -96,6 +100,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean |
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Lines logged while a request is handled carry its id (Fastify keeps the async context
+  // across reading the body).
+  fastify.addHook('onRequest', (request, _reply, done) => inRequest(request.id, done));
   registerBodyParsers(fastify, config.bodyLimitBytes);
   await fastify.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: API_CSP_DIRECTIVES },

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadConfig } from './config/config';
 import { dataSourceOptions } from './infra/database/data-source';
 import { migrate } from './infra/database/migrate';
+import { exitWithError, useStructuredLogs } from './infra/logging/logger';
 import { closeRedis } from './infra/redis/close-redis';
 import { createRedis } from './infra/redis/redis.module';
 import { API_KEY_ROLES, ApiKeyRole } from './modules/api-keys/api-key.entity';
@@ -102,7 +104,7 @@ async function revokeApiKey(ds: DataSource, idOrPrefix: string | undefined): Pro
     const revoked = await new ApiKeysService(ds, new KeyRevocations(redis, config.redisPrefix)).revoke(idOrPrefix);
     if (!revoked) throw new UsageError(`no single active key matches "${idOrPrefix}"`);
     console.log(`revoked ${idOrPrefix}`);
-    if (!revoked.told) console.warn('Redis did not answer: API processes that used the key in the last 10 seconds accept it until then.');
+    if (!revoked.told) new Logger('cli').warn('Redis did not answer: API processes that used the key in the last 10 seconds accept it until then.');
   } finally {
     await closeRedis(redis);
   }
@@ -153,16 +155,24 @@ export async function runCli(argv: string[]): Promise<void> {
   }
 }
 
+/**
+ * A command's result (a new key, a table, a summary) is plain text on stdout; its log lines
+ * (warnings, errors, what the code it runs logs) go to stderr, so the result stays clean.
+ */
+async function main(argv: string[]): Promise<void> {
+  useStructuredLogs(loadConfig().logLevel, { stderr: true });
+  await runCli(argv);
+}
+
 if (require.main === module) {
-  runCli(process.argv.slice(2)).then(
+  main(process.argv.slice(2)).then(
     () => process.exit(0),
     (error: unknown) => {
       if (error instanceof UsageError || error instanceof AccountCommandError) {
         console.error(`error: ${error.message}\n\n${USAGE}`);
         process.exit(2);
       }
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
+      exitWithError('cli', error, { stderr: true });
     },
   );
 }

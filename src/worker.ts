@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { loadConfig } from './config/config';
+import { exitWithError, useStructuredLogs } from './infra/logging/logger';
 import { startWorker } from './worker/worker';
 import { PROCESSORS, RECORDERS, STARTUP } from './worker/processors';
 
 async function main(): Promise<void> {
-  const worker = await startWorker(loadConfig(), PROCESSORS, STARTUP, RECORDERS);
+  const config = loadConfig();
+  useStructuredLogs(config.logLevel);
+  const worker = await startWorker(config, PROCESSORS, STARTUP, RECORDERS);
   const shutdown = (): void => {
     worker.stop().then(
       () => process.exit(0),
@@ -15,7 +18,4 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitWithError('worker', error));

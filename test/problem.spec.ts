@@ -22,7 +22,8 @@ describe('unexpected errors', () => {
       expect(res.body).toMatchObject({ status: 500, code: 'internal_error', title: 'Interner Fehler', detail: expect.stringContaining('Request-ID') });
       expect(res.text).not.toContain('kaputt');
       expect(log).toHaveBeenCalledTimes(1);
-      expect(String(log.mock.calls[0][0])).toContain(`request ${res.body.requestId as string} failed: Error: kaputt`);
+      expect(log.mock.calls[0][0]).toBe(`request ${res.body.requestId as string} failed: kaputt`);
+      expect((log.mock.calls[0][1] as Error).stack).toContain('Error: kaputt\n    at ');
     } finally {
       log.mockRestore();
       list.mockRestore();

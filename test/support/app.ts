@@ -36,7 +36,7 @@ export interface TestAppOptions {
   logger?: LoggerService;
   /** The URL the app connects to in place of its database's own (e.g. through a proxy). */
   databaseUrl?: (url: string) => string;
-  /** Turns the request log on and takes its lines. */
+  /** Turns the log on (requests and the application's lines, as JSON) and takes its lines. */
   logStream?: LogStream;
 }
 
@@ -59,7 +59,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     ...UNLIMITED_READS,
     ...env,
   });
-  const app = await createApp(config, { logger: options.logger ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
+  const app = await createApp(config, options.logStream ? { logStream: options.logStream, ...(options.logger ? { logger: options.logger } : {}) } : { logger: options.logger ?? false });
   const ds = app.get(DataSource);
   const keys = app.get(ApiKeysService);
   return {

@@ -214,7 +214,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = asProblem(exception, request);
     // Logged once, with the stack: unexpected errors and server-side HTTP exceptions.
     if (problem.getStatus() >= 500 && !(exception instanceof Problem)) {
-      this.logger.error(`request ${String(request?.id)} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
+      this.logger.error(`request ${String(request?.id)} failed: ${exception instanceof Error ? exception.message : String(exception)}`, exception instanceof Error ? exception : undefined);
     }
     if (reply.sent) return;
     sendProblem(reply, problem, request);

@@ -53,7 +53,7 @@ export class OparlErrorFilter implements ExceptionFilter {
     if (status < 500 && detail && detail !== body.message) body.debug = detail;
     if (status >= 500) body.debug = `Anfrage ${String(request?.id)}`;
     if (status >= 500 && !(exception instanceof Problem)) {
-      this.logger.error(`request ${String(request?.id)} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
+      this.logger.error(`request ${String(request?.id)} failed: ${exception instanceof Error ? exception.message : String(exception)}`, exception instanceof Error ? exception : undefined);
     }
     if (reply.sent) return;
     if (exception instanceof Problem) for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
