@@ -118,6 +118,22 @@ describe('the API log', () => {
     expect(log.lines.some((l) => l.req?.url === `${API}/newsletter/unsubscribe?token=[redacted]`)).toBe(true);
   });
 
+  it('leaves the values of a failed query out of its lines', async () => {
+    const secret = 'Quittenmarmelade-geheim';
+    const list = jest.spyOn(t.app.get(SessionsService), 'list').mockImplementation(() => t.ds.query('SELECT $1::text AS note FROM no_such_table', [secret]));
+    try {
+      const res = await t.http().get(`${API}/sessions`).expect(500);
+      const reqId = res.headers['x-request-id'];
+      const lines = log.lines.filter((l) => l.reqId === reqId && l.level === 'error');
+      // TypeORM's line of the failed query and the 500 of the request.
+      expect(lines.map((l) => l.context).sort()).toEqual(['database', 'http']);
+      expect(lines.every((l) => l.err?.message === 'relation "no_such_table" does not exist')).toBe(true);
+      expect(log.text()).not.toContain(secret);
+    } finally {
+      list.mockRestore();
+    }
+  });
+
   it('redacts credential headers wherever a line holds them', () => {
     const out = captured();
     const logger = createPino('info', { stream: out.stream });

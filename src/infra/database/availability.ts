@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AdvancedConsoleLogger, type QueryRunner } from 'typeorm';
+import { QueryLog } from './query-log';
 
 /** Seconds a client is asked to wait (`Retry-After`) while PostgreSQL is unreachable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -71,12 +71,12 @@ export class DatabaseAvailability {
 }
 
 /**
- * TypeORM's console logger without the failed queries of an outage: those are counted by
+ * The query log without the failed queries of an outage: those are counted by
  * DatabaseAvailability and answered 503; logging each would flood the log.
  */
-export class OutageAwareLogger extends AdvancedConsoleLogger {
-  override logQueryError(error: string, query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
+export class OutageAwareLogger extends QueryLog {
+  override logQueryError(error: string | Error, query: string): void {
     if (isDatabaseUnavailable(error)) return;
-    super.logQueryError(error, query, parameters, queryRunner);
+    super.logQueryError(error, query);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { loadConfig } from '../../config/config';
 import { ENTITIES } from './entities';
+import { QueryLog } from './query-log';
 
 /**
  * Settings of every connection. Sessions are local Europe/Berlin times: PostgreSQL formats
@@ -28,6 +29,8 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     migrationsRun: false,
     installExtensions: false,
     uuidExtension: 'pgcrypto',
+    // Failed queries as lines of the process log, without their parameters.
+    logger: new QueryLog(),
     // A server that does not answer fails a query after a few seconds instead of holding it.
     extra: { max: poolSize, application_name: 'ratsinfo', options: CONNECTION_OPTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
   };

@@ -12,7 +12,7 @@ import { Db } from './db.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions(config.databaseUrl, config.databasePoolSize),
-        logger: new OutageAwareLogger(['error']),
+        logger: new OutageAwareLogger(),
       }),
     }),
   ],
