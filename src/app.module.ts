@@ -16,6 +16,8 @@ import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { BodiesModule } from './modules/bodies/bodies.module';
 import { ChangesModule } from './modules/changes/changes.module';
 import { HealthModule } from './modules/health/health.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
+import { QueuesModule } from './modules/queues/queues.module';
 
 /** The HTTP API: every domain module plus the shared plumbing. */
 @Module({})
@@ -24,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, RedisModule, StorageModule, ApiKeysModule, AccountsModule, BodiesModule, ChangesModule, HealthModule, ...DOMAIN_MODULES],
+      imports: [DatabaseModule, RedisModule, StorageModule, ApiKeysModule, AccountsModule, BodiesModule, ChangesModule, HealthModule, QueuesModule, MetricsModule, ...DOMAIN_MODULES],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // In this order: input is checked before the access guard looks anything up.

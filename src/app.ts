@@ -17,6 +17,7 @@ import { registerRateLimits } from './common/http/rate-limit';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
 import { createPino, inRequest, LogStream, maskEmails, StructuredLogger } from './infra/logging/logger';
+import { registerHttpMetrics } from './infra/metrics/http-metrics';
 import { REDIS } from './infra/redis/redis.module';
 import { buildOpenApiDocument } from './openapi';
 
@@ -103,6 +104,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   // Lines logged while a request is handled carry its id (Fastify keeps the async context
   // across reading the body).
   fastify.addHook('onRequest', (request, _reply, done) => inRequest(request.id, done));
+  registerHttpMetrics(fastify);
   registerBodyParsers(fastify, config.bodyLimitBytes);
   await fastify.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: API_CSP_DIRECTIVES },

@@ -36,6 +36,7 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug';
   trustProxy: TrustProxy;
   outboxPollMs: number;
+  metrics: MetricsConfig;
   mail: MailConfig;
   newsletter: NewsletterConfig;
   search: SearchConfig;
@@ -51,6 +52,17 @@ export interface RateLimitConfig {
   writesPerMinute: number;
   readsPerMinute: number;
   searchesPerMinute: number;
+}
+
+/**
+ * Prometheus metrics. The API serves them at `/metrics` to admin keys; `port` (API) and
+ * `workerPort` (worker) add a listener of their own without authentication, on `host`.
+ * Null: no such listener.
+ */
+export interface MetricsConfig {
+  port: number | null;
+  workerPort: number | null;
+  host: string;
 }
 
 /** The OParl importer (`import oparl`); file downloads take the limits of uploads. */
@@ -271,6 +283,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'warn' : 'info'),
     trustProxy: trustProxy(env),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500, 10, 60000),
+    metrics: {
+      port: int(env, 'METRICS_PORT', 0, 0, 65535) || null,
+      workerPort: int(env, 'WORKER_METRICS_PORT', 0, 0, 65535) || null,
+      host: str(env, 'METRICS_HOST', '127.0.0.1'),
+    },
     mail: {
       smtpUrl: env.SMTP_URL ? url(env, 'SMTP_URL', ['smtp:', 'smtps:']) : null,
       from: mailbox(env, 'MAIL_FROM', 'Ratsinformation <newsletter@localhost>'),

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
+import { relayBatches, relayedEvents, relayFailures } from '../infra/metrics/metrics';
 import { ChangeJob, changeJob } from '../infra/queue/queues';
 
 interface EventRow {
@@ -56,6 +57,7 @@ export class OutboxRelay {
           this.paused = null;
         })
         .catch((error: unknown) => {
+          relayFailures.inc();
           const reason = error instanceof Error ? error.message : String(error);
           if (this.paused === null) this.logger.warn(`relay paused: ${reason}`);
           this.paused = reason;
@@ -109,7 +111,11 @@ export class OutboxRelay {
       await manager.query(`UPDATE change_event SET relayed_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       return rows.length;
     });
-    if (count) for (const recorder of this.recorders) recorder.relayed?.();
+    if (count) {
+      relayBatches.inc();
+      relayedEvents.inc(count);
+      for (const recorder of this.recorders) recorder.relayed?.();
+    }
     return count;
   }
 }

@@ -4,10 +4,15 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { dataSourceOptions } from '../infra/database/data-source';
+import { jobsProcessed, renderMetrics, startMetricsListener } from '../infra/metrics/metrics';
+import { openQueues, redactAddresses } from '../infra/queue/queue-admin';
 import { bullPrefix, CHANGE_QUEUES, JobHandler, QUEUES, QueueName } from '../infra/queue/queues';
 import { relayAnnouncer } from '../common/cache/invalidation';
 import { closeRedis } from '../infra/redis/close-redis';
 import { RedisOutageLog } from '../infra/redis/outage-log';
+import { createRedis } from '../infra/redis/redis.module';
+import { within } from '../infra/redis/within';
+import { StateMetrics } from '../modules/metrics/state-metrics';
 import { OutboxRelay, RelayRecorder } from './outbox-relay';
 
 /** A job handler per queue; the worker does not start when a queue lacks one. */
@@ -34,7 +39,12 @@ export function createWorkers<Q extends string>(
   return (Object.keys(processors) as Q[]).map((name) =>
     options.outage
       .errors(new Worker(name, processors[name], { concurrency: 4, ...options.settings, connection: options.connection, prefix: options.prefix }))
-      .on('failed', (job, error) => options.logger.warn(`job ${name}/${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`)),
+      .on('completed', () => jobsProcessed.inc({ queue: name, result: 'completed' }))
+      .on('failed', (job, error) => {
+        jobsProcessed.inc({ queue: name, result: 'failed' });
+        // An SMTP error names the rejected recipient: no address reaches the log.
+        options.logger.warn(`job ${name}/${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? 0}): ${redactAddresses(error.message)}`);
+      }),
   );
 }
 
@@ -60,15 +70,45 @@ export async function startWorker(config: AppConfig, processors: Processors, sta
   for (const hook of startup) {
     hook().catch((error: unknown) => logger.warn(`start-up step deferred: ${error instanceof Error ? error.message : String(error)}`));
   }
+  const metrics = await startWorkerMetrics(config, ds, outage);
   logger.log(`worker started: relay every ${config.outboxPollMs} ms, queues [${names.join(', ') || 'none'}]`);
   return {
     relay,
     stop: async () => {
+      await metrics?.close();
       await relay.stop();
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(changeQueues.map((q) => q.close()));
       await closeRedis(connection);
       await ds.destroy();
+    },
+  };
+}
+
+/**
+ * The worker's metrics listener (WORKER_METRICS_PORT, off when unset): the process's metrics
+ * (jobs, relay batches) and the queue counts and outbox lag, read at scrape time on a
+ * fail-fast Redis connection of its own, so that a scrape during an outage answers at once.
+ */
+async function startWorkerMetrics(config: AppConfig, ds: DataSource, outage: RedisOutageLog): Promise<{ close(): Promise<void> } | null> {
+  const port = config.metrics.workerPort;
+  if (port === null) return null;
+  const redis = createRedis(config);
+  const queues = openQueues(redis, bullPrefix(config), (error) => outage.error(error));
+  const state = new StateMetrics(ds, queues);
+  const listener = await startMetricsListener(config.metrics.host, port, async () => {
+    await state.refresh();
+    return renderMetrics(state.registry);
+  }).catch(async (error: unknown) => {
+    await closeRedis(redis);
+    throw error;
+  });
+  new Logger('worker').log(`metrics at http://${config.metrics.host}:${port}/metrics`);
+  return {
+    close: async () => {
+      await listener.close();
+      await Promise.allSettled([...queues.values()].map((q) => within(q.close(), 2000)));
+      await closeRedis(redis);
     },
   };
 }

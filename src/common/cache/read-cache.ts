@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { from, Observable, of } from 'rxjs';
 import { lastValueFrom } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { readCacheRequests } from '../../infra/metrics/metrics';
 import type { ScopedRequest } from '../access/access.decorator';
 
 interface Entry {
@@ -160,6 +161,7 @@ export class ReadCacheInterceptor implements NestInterceptor {
     const key = `${scope.body.id} ${request.url}`;
     const hit = this.cache.get(key);
     const reply = http.getResponse<FastifyReply>();
+    readCacheRequests.inc({ result: hit ? 'hit' : 'miss' });
     if (hit) {
       void reply.header('etag', hit.etag);
       return of(hit.body);

@@ -5,6 +5,7 @@ import { Problem } from '../../common/http/problem';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { pageLinks } from '../../common/pagination/links';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { searchDuration, timed } from '../../infra/metrics/metrics';
 import { emptyFacets, FACET_NAMES, FacetName, SearchDoc, SearchEngine, SearchRequest, SearchScope, SearchType, SearchUnavailable } from '../../infra/search/engine';
 import { isSearchable, parseQuery, ParsedQuery, queryWords } from '../../infra/search/query';
 import { snippet, WordMatcher, wordMatcher } from '../../infra/search/snippet';
@@ -99,7 +100,7 @@ export class SearchService implements OnModuleDestroy {
     const engineQuery = engineRequest(query, parsed, this.scopes(caller, bodies), offset, limit + 1);
     // Text without a word or number (punctuation, an emoji) finds nothing; the engine need not be asked.
     const result = isSearchable(parsed)
-      ? await this.engine.search(engineQuery).catch((error: unknown) => this.unavailable(error))
+      ? await timed(searchDuration, { engine: this.engine.name, operation: 'search' }, () => this.engine.search(engineQuery)).catch((error: unknown) => this.unavailable(error))
       : { total: 0, hits: [], facets: emptyFacets(), matched: [] };
     const more = result.hits.length > limit && offset + limit < MAX_DEPTH;
     const matcher = wordMatcher([...queryWords(parsed), ...result.matched]);
@@ -141,9 +142,9 @@ export class SearchService implements OnModuleDestroy {
     // As with search, any text is fine; text without a letter or digit suggests nothing.
     const prefix = query.q.normalize('NFKC').slice(0, MAX_SUGGEST_LENGTH);
     if (!/[\p{L}\p{N}]/u.test(prefix)) return { data: [] };
-    const docs = await this.engine
-      .suggest({ scopes: this.scopes(caller, bodies), prefix, limit: query.limit ?? 8 })
-      .catch((error: unknown) => this.unavailable(error));
+    const docs = await timed(searchDuration, { engine: this.engine.name, operation: 'suggest' }, () =>
+      this.engine.suggest({ scopes: this.scopes(caller, bodies), prefix, limit: query.limit ?? 8 }),
+    ).catch((error: unknown) => this.unavailable(error));
     const slugs = new Map(bodies.map((b) => [b.id, b.slug]));
     const seen = new Set<string>();
     const data = [];
