@@ -12,13 +12,16 @@ import { AppModule } from './app.module';
 import { CallerResolver } from './common/access/callers';
 import { registerBodyParsers } from './common/http/body';
 import { clientErrorHandler, frameworkErrorHandler, requestIdOf } from './common/http/client-error';
-import { API_CSP_DIRECTIVES, DOCS_CSP, isDocsPath } from './common/http/csp';
+import { API_CSP_DIRECTIVES, DOCS_CSP, isDocsPath, QUEUE_BOARD_CSP } from './common/http/csp';
 import { registerRateLimits } from './common/http/rate-limit';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
 import { createPino, inRequest, LogStream, maskEmails, StructuredLogger } from './infra/logging/logger';
 import { registerHttpMetrics } from './infra/metrics/http-metrics';
 import { REDIS } from './infra/redis/redis.module';
+import { ApiKeysService } from './modules/api-keys/api-keys.service';
+import { AdminQueues } from './modules/queues/admin-queues';
+import { isQueueBoardPath, registerQueueBoard } from './modules/queues/queue-board';
 import { buildOpenApiDocument } from './openapi';
 
 /** Query parameters whose values never reach a log line: tokens from mail links (e.g. one-click unsubscribe). */
@@ -114,10 +117,12 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   await fastify.register(etag, { weak: true });
   await fastify.register(multipart, { limits: { fileSize: config.upload.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } });
   await registerRateLimits(fastify, config, app.get<Redis>(REDIS), app.get(CallerResolver));
+  await registerQueueBoard(fastify, app.get(AdminQueues).all.values(), app.get(ApiKeysService));
 
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('X-Request-Id', request.id);
     if (isDocsPath(request.url)) void reply.header('Content-Security-Policy', DOCS_CSP);
+    else if (isQueueBoardPath(request.url)) void reply.header('Content-Security-Policy', QUEUE_BOARD_CSP);
     if ((request.method === 'GET' || request.method === 'HEAD') && !reply.hasHeader('Cache-Control') && reply.statusCode < 300) {
       const anonymous = !request.headers.authorization;
       void reply.header('Cache-Control', anonymous ? `public, max-age=${config.cacheMaxAgeSeconds}` : 'private, no-cache');

@@ -1,8 +1,9 @@
 /**
  * Content-Security-Policy. The API answers JSON, iCalendar and stored files, none of which
  * needs a script, style or anything else loaded: every response forbids all of it, and only
- * pages of its own origin may frame it. Swagger UI at `/docs` is the only HTML page and gets a
- * policy of its own, the only one with inline scripts and styles.
+ * pages of its own origin may frame it. Swagger UI at `/docs` and the queue view at
+ * `/admin/queues` are the only HTML pages and get policies of their own; only the docs run
+ * inline scripts.
  */
 export const API_CSP_DIRECTIVES = {
   defaultSrc: ["'none'"],
@@ -20,6 +21,24 @@ export const DOCS_CSP = [
   "script-src 'self' 'unsafe-inline'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
+].join('; ');
+
+/**
+ * The queue view (bull-board, for operators): its own scripts, styles and images, inline styles
+ * (it sets them on elements), requests to its own API. Its page also links a web font of
+ * Google's, which stays blocked: the page works without it, and the browser tells Google nothing.
+ */
+export const QUEUE_BOARD_CSP = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
 ].join('; ');
 
 /** API_CSP_DIRECTIVES as a header value. */
