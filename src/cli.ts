@@ -15,6 +15,7 @@ import { KeyRevocations } from './modules/api-keys/key-revocations';
 import { BodyEntity } from './modules/bodies/body.entity';
 import { ACCOUNT_USAGE, accountCommand, AccountCommandError } from './modules/accounts/accounts-cli';
 import { IMPORT_USAGE } from './modules/oparl-import/usage';
+import { QUEUE_USAGE, QueueCommandError } from './modules/queues/queues-cli';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -31,6 +32,7 @@ ${ACCOUNT_USAGE}
                                             http://localhost:3000)
   search setup | reindex [--body <slug>] | extract [--body <slug>] [--failed] | status
                                             search index maintenance (see README, Search)
+${QUEUE_USAGE}
 ${IMPORT_USAGE}
 `;
 
@@ -146,6 +148,10 @@ export async function runCli(argv: string[]): Promise<void> {
       const { importCommand } = await import('./modules/oparl-import/import.command');
       return withDataSource((ds) => importCommand(ds, config, words[2], flags));
     }
+    case 'queue': {
+      const { queueCommand } = await import('./modules/queues/queues-cli');
+      return queueCommand(words.slice(1), flags, config);
+    }
     case 'search': {
       const { searchCommand } = await import('./modules/search/search-cli');
       return searchCommand(words.slice(1), flags, config);
@@ -168,6 +174,10 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     () => process.exit(0),
     (error: unknown) => {
+      if (error instanceof QueueCommandError) {
+        console.error(`error: ${error.message}`);
+        process.exit(2);
+      }
       if (error instanceof UsageError || error instanceof AccountCommandError) {
         console.error(`error: ${error.message}\n\n${USAGE}`);
         process.exit(2);

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { bullPrefix, QUEUES } from '../src/infra/queue/queues';
+import { queueCommand, QueueCommandError } from '../src/modules/queues/queues-cli';
 import { bearer, startWithBody } from './support/app';
 import { addFailedJob } from './support/queues';
 
@@ -86,6 +87,89 @@ describe('queue view (/admin/queues)', () => {
     } finally {
       await queue.close();
       connection.disconnect();
+    }
+  });
+});
+
+describe('queue commands of the CLI', () => {
+  let t: Ctx;
+  let connection: Redis;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    t = await startWithBody();
+    connection = new Redis(t.config.redisUrl, { maxRetriesPerRequest: null });
+    queue = new Queue(QUEUES.mail, { connection, prefix: bullPrefix(t.config) });
+  });
+  afterAll(async () => {
+    await queue.close();
+    connection.disconnect();
+    await t.close();
+  });
+
+  async function run(...argv: string[]): Promise<string[]> {
+    const lines: string[] = [];
+    const words = argv.filter((a) => !a.startsWith('--'));
+    const flags = Object.fromEntries(argv.filter((a) => a.startsWith('--')).map((a) => [a.slice(2).split('=')[0], a.includes('=') ? a.split('=')[1] : 'true']));
+    await queueCommand(words, flags, t.config, (line) => lines.push(line));
+    return lines;
+  }
+
+  it('lists the counts of every queue', async () => {
+    await addFailedJob(t.config, QUEUES.extract, 'no text');
+    const lines = await run('status');
+    expect(lines[0].split(/\s+/)).toEqual(['queue', 'waiting', 'active', 'failed', 'delayed']);
+    expect(lines.slice(1).map((l) => l.split(/\s+/)[0]).sort()).toEqual(Object.values(QUEUES).sort());
+    expect(lines.find((l) => l.startsWith('extract '))?.split(/\s+/)).toEqual(['extract', '0', '0', '1', '0']);
+  });
+
+  it('lists failed jobs with id, name, attempts and reason, never their data or addresses', async () => {
+    const id = await addFailedJob(t.config, QUEUES.mail, SMTP_REJECTION, { deliveryId: 'delivery-secret-7' });
+    const lines = await run('failed', 'mail', '--limit=5');
+    const line = lines.find((l) => l.startsWith(`${id}\t`));
+    expect(line?.split('\t')).toEqual([id, 'send', 'attempts 1', expect.stringMatching(/^\d{4}-\d\d-\d\dT/), '550 5.1.1 <[address]>: Recipient address rejected']);
+    expect(lines.join('\n')).not.toMatch(/anna\.beispiel|delivery-secret-7/);
+    await expect(run('failed', 'mail', '--limit=0')).rejects.toThrow(QueueCommandError);
+  });
+
+  it('retries one failed job, or all of them', async () => {
+    const id = await addFailedJob(t.config, QUEUES.mail, 'timeout');
+    expect(await run('retry', 'mail', id)).toEqual([`retrying job "${id}" of queue "mail"`]);
+    expect(await (await queue.getJob(id))?.getState()).toBe('waiting');
+    await expect(run('retry', 'mail', id)).rejects.toThrow(`job "${id}" of queue "mail" has not failed (it is waiting)`);
+    await queue.drain();
+
+    const failed = await queue.getFailedCount();
+    await addFailedJob(t.config, QUEUES.mail, 'timeout');
+    await addFailedJob(t.config, QUEUES.mail, 'timeout');
+    expect(await run('retry', 'mail', '--all')).toEqual([`retrying ${failed + 2} failed job(s) of queue "mail"`]);
+    expect(await queue.getFailedCount()).toBe(0);
+    expect(await queue.getWaitingCount()).toBe(failed + 2);
+    await queue.drain();
+  });
+
+  it('drops one failed job, or all of them', async () => {
+    const id = await addFailedJob(t.config, QUEUES.mail, 'timeout');
+    const other = await addFailedJob(t.config, QUEUES.mail, 'timeout');
+    expect(await run('drop', 'mail', id)).toEqual([`removed job "${id}" of queue "mail"`]);
+    expect(await queue.getJob(id)).toBeUndefined();
+    expect(await (await queue.getJob(other))?.getState()).toBe('failed');
+    expect(await run('drop', 'mail', '--all')).toEqual(['removed 1 failed job(s) of queue "mail"']);
+    expect(await queue.getFailedCount()).toBe(0);
+  });
+
+  it('names an unknown queue or job and changes nothing', async () => {
+    const id = await addFailedJob(t.config, QUEUES.extract, 'boom');
+    await expect(run('retry', 'nope', id)).rejects.toThrow(/unknown queue "nope"; the queues are newsletter, /);
+    await expect(run('drop', 'extract', 'missing-1')).rejects.toThrow('queue "extract" has no job "missing-1"');
+    await expect(run('drop', 'extract')).rejects.toThrow('queue drop needs a job id or --all');
+    await expect(run('drop', 'extract', id, '--all')).rejects.toThrow(QueueCommandError);
+    await expect(run('purge', 'extract')).rejects.toThrow(QueueCommandError);
+    const extract = new Queue(QUEUES.extract, { connection, prefix: bullPrefix(t.config) });
+    try {
+      expect(await (await extract.getJob(id))?.getState()).toBe('failed');
+    } finally {
+      await extract.close();
     }
   });
 });
