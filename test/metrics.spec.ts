@@ -10,7 +10,8 @@ import { startTcpProxy, TcpProxy } from './support/tcp-proxy';
 type Ctx = Awaited<ReturnType<typeof startWithBody>>;
 
 const METRIC_NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*';
-const SAMPLE = new RegExp(`^(${METRIC_NAME})(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\\\\n]|\\\\.)*",?)*\\})? (-?(?:[0-9.]+(?:e[+-]?[0-9]+)?|NaN|\\+Inf|-Inf))(?: -?[0-9]+)?$`);
+// Values as Prometheus reads them (Go's ParseFloat: NaN and Inf in any case; prom-client writes `Nan`).
+const SAMPLE = new RegExp(`^(${METRIC_NAME})(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\\\\n]|\\\\.)*",?)*\\})? (-?(?:[0-9.]+(?:e[+-]?[0-9]+)?|NaN|[+-]?Inf))(?: -?[0-9]+)?$`, 'i');
 
 /**
  * Parses Prometheus' text format (version 0.0.4) strictly: every line is a HELP or TYPE
