@@ -187,6 +187,21 @@ export const DETAILS = {
     de: 'Ein unerwarteter Fehler ist aufgetreten. Bitte nennen Sie die Request-ID, wenn Sie ihn melden.',
     en: 'An unexpected error occurred. Quote the request id when reporting it.',
   },
+  queue_view_key_required: {
+    code: 'unauthenticated',
+    de: 'Die Warteschlangen-Ansicht braucht einen Admin-Schlüssel: Melden Sie sich mit beliebigem Namen und dem Schlüssel als Passwort an.',
+    en: 'The queue view needs an admin key: log in with any user name and the key as password.',
+  },
+  queue_view_admin_key: {
+    code: 'invalid_credentials',
+    de: 'Die Warteschlangen-Ansicht braucht einen Admin-Schlüssel; dieser Schlüssel ist unbekannt, widerrufen oder kein Admin-Schlüssel.',
+    en: 'The queue view needs an admin key; this key is unknown, revoked or not an admin key.',
+  },
+  queue_view_same_origin: {
+    code: 'forbidden',
+    de: 'Änderungen an Warteschlangen werden nur aus der Warteschlangen-Ansicht selbst angenommen.',
+    en: 'Changes to queues are accepted from the queue view itself only.',
+  },
   database_unavailable: {
     code: 'database_unavailable',
     de: 'Die Datenbank ist im Moment nicht erreichbar. Bitte in {seconds} Sekunden erneut versuchen.',

@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BoardServerAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { problemBody } from '../../common/http/problem';
+import { Problem, sendProblem } from '../../common/http/problem';
 import { redactAddresses, redactDeep } from '../../infra/queue/queue-admin';
 import type { ApiKeysService } from '../api-keys/api-keys.service';
 
@@ -66,9 +66,10 @@ function presentedKey(header: string | undefined): string | null {
   return colon < 0 ? null : decoded.slice(colon + 1);
 }
 
-function refuse(request: FastifyRequest, reply: FastifyReply, status: number, detail: string): FastifyReply {
-  if (status === 401) void reply.header('WWW-Authenticate', REALM);
-  return reply.code(status).header('Cache-Control', 'no-store').type('application/problem+json').send(problemBody(status, detail, request));
+function refuse(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
+  if (problem.getStatus() === 401) void reply.header('WWW-Authenticate', REALM);
+  sendProblem(reply, problem, request);
+  return reply;
 }
 
 /**
@@ -105,15 +106,15 @@ export async function registerQueueBoard(fastify: FastifyInstance, queues: Itera
   await fastify.register(async (board) => {
     board.addHook('onRequest', async (request, reply) => {
       const key = presentedKey(request.headers.authorization);
-      if (!key) return refuse(request, reply, 401, 'The queue view needs an admin key: log in with any user name and the key as password.');
+      if (!key) return refuse(request, reply, new Problem(401, 'queue_view_key_required'));
       let role: string | undefined;
       try {
         role = (await keys.resolve(key))?.role;
       } catch {
-        return refuse(request, reply.header('Retry-After', '5'), 503, 'The database is unavailable at the moment, so the key cannot be checked. Retry after 5 seconds.');
+        return refuse(request, reply, Problem.databaseUnavailable());
       }
-      if (role !== 'admin') return refuse(request, reply, 401, 'The queue view needs an admin key; this key is unknown, revoked or not an admin key.');
-      if (crossSite(request)) return refuse(request, reply, 403, 'Changes to queues are accepted from the queue view itself only.');
+      if (role !== 'admin') return refuse(request, reply, new Problem(401, 'queue_view_admin_key'));
+      if (crossSite(request)) return refuse(request, reply, new Problem(403, 'queue_view_same_origin'));
     });
     await board.register(server.registerPlugin(), { prefix: QUEUE_BOARD_PATH });
   });
