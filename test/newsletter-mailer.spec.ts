@@ -69,15 +69,15 @@ describe('mail links', () => {
   const session = '5d2c7c4e-8f0a-4b7e-a1c2-3e4f5a6b7c8d';
   const none = { confirmUrlTemplate: null, manageUrlTemplate: null, unsubscribeUrlTemplate: null };
 
-  it('point at the API when the body has no web pages', () => {
+  it("point at the API, and for tokens at the newsletter's own pages, when the body has no web pages", () => {
     const links = new Links('https://api.musterstadt.example', { slug: 'musterstadt', name: 'Stadt Musterstadt', webUrlTemplates: {} }, none);
     expect(links.session(id)).toBe(`https://api.musterstadt.example/v1/bodies/musterstadt/sessions/${id}`);
     expect(links.document(id)).toBe(`https://api.musterstadt.example/v1/bodies/musterstadt/documents/${id}`);
     expect(links.agendaItem(id, session)).toBe(`https://api.musterstadt.example/v1/bodies/musterstadt/sessions/${session}`);
-    expect(links.confirm('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/confirm#token=abc');
-    expect(links.manage('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/subscription#token=abc');
+    expect(links.confirm('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/pages/confirm?token=abc');
+    expect(links.manage('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/pages/manage?token=abc');
     expect(links.unsubscribe('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/unsubscribe?token=abc');
-    expect(links.unsubscribePage('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/unsubscribe#token=abc');
+    expect(links.unsubscribePage('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/pages/unsubscribe?token=abc');
   });
 
   it("point at the city's pages when it has templates", () => {
@@ -89,6 +89,7 @@ describe('mail links', () => {
     expect(links.agendaItem(id, session)).toBe(`https://www.musterstadt.example/top/${id}`);
     expect(links.document(id)).toBe(`https://www.musterstadt.example/vorlage?id=${id}`);
     expect(links.session(id)).toBe(`https://api.musterstadt.example/v1/bodies/musterstadt/sessions/${id}`);
+    expect(links.confirm('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/pages/confirm?token=abc');
     expect(links.manage('abc')).toBe('https://www.musterstadt.example/newsletter?token=abc');
     expect(links.unsubscribePage('abc')).toBe('https://www.musterstadt.example/abbestellen?token=abc');
     expect(links.unsubscribe('abc')).toBe('https://api.musterstadt.example/v1/bodies/musterstadt/newsletter/unsubscribe?token=abc');

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Content-Security-Policy. The API answers JSON, iCalendar and stored files, none of which
  * needs a script, style or anything else loaded: every response forbids all of it, and only
  * pages of its own origin may frame it. Swagger UI at `/docs` and the queue view at
- * `/admin/queues` are the only HTML pages and get policies of their own; only the docs run
- * inline scripts.
+ * `/admin/queues` get policies of their own (only the docs run inline scripts); the
+ * newsletter's pages for subscribers get `pageCsp` (no script at all).
  */
 export const API_CSP_DIRECTIVES = {
   defaultSrc: ["'none'"],
@@ -60,4 +62,21 @@ export function fileCsp(mimeType: string): string {
 export function isDocsPath(url: string): boolean {
   const path = url.split('?')[0];
   return path === '/docs' || path.startsWith('/docs/');
+}
+
+/**
+ * The policy of an HTML page for people (the newsletter's pages): no script of any kind, its one
+ * inline stylesheet by its hash, forms that post to this origin only, no framing, and nothing
+ * else loaded.
+ */
+export function pageCsp(stylesheet: string): string {
+  const hash = createHash('sha256').update(stylesheet, 'utf8').digest('base64');
+  return [
+    "default-src 'none'",
+    "script-src 'none'",
+    `style-src 'sha256-${hash}'`,
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }

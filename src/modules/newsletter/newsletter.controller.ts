@@ -42,10 +42,11 @@ const ManageErrors = (): MethodDecorator =>
 
 /**
  * The newsletter endpoints a city's website calls. The website shows the forms; mails link
- * to its pages (see the newsletter settings), and its pages call these endpoints with the
- * token from the link. Tokens travel in a header or body, never in URLs of ours, except in
- * the one-click unsubscribe URL of the List-Unsubscribe header (RFC 8058): that one carries
- * the unsubscribe token, which can do nothing else, and the request log redacts it.
+ * to its pages (see the newsletter settings; without them, to ours in pages/), and its pages
+ * call these endpoints with the token from the link. Tokens travel in a header or body, never
+ * in URLs of ours, except in the one-click unsubscribe URL of the List-Unsubscribe header
+ * (RFC 8058), which carries the unsubscribe token (it can do nothing else), and in the links
+ * to our own pages; the request log redacts them.
  */
 @ApiTags('newsletter')
 @BodyParam()

@@ -9,10 +9,11 @@ import { NewsletterQueues } from './newsletter.queues';
 import { NewsletterRepository } from './newsletter.repository';
 import { NEWSLETTER_CRYPTO, NEWSLETTER_QUEUES, NewsletterService } from './newsletter.service';
 import { mailDomain } from './mail/render';
+import { NewsletterPagesController } from './pages/pages.controller';
 
-/** Newsletter subscriptions (API side); the worker side is in newsletter.worker.ts. */
+/** Newsletter subscriptions (API side, and the subscribers' pages); the worker side is in newsletter.worker.ts. */
 @Module({
-  controllers: [NewsletterController],
+  controllers: [NewsletterController, NewsletterPagesController],
   providers: [
     NewsletterService,
     { provide: NEWSLETTER_CRYPTO, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new NewsletterCrypto(config.newsletter.keys) },

@@ -156,6 +156,26 @@ export class NewsletterRepository {
     });
   }
 
+  /** Whether a confirmation token of this body is still unused and unexpired; reads it, never uses it. */
+  async confirmable(bodyId: string, token: string): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(
+      `SELECT 1 FROM newsletter_token t JOIN newsletter_subscription s ON s.id = t.subscription_id
+       WHERE t.token_hash = $1 AND t.purpose = 'confirm' AND t.used_at IS NULL AND t.expires_at > now() AND s.body_id = $2`,
+      [tokenHash(token), bodyId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The committees a subscriber may choose: the body's public ones that have not ended, and those of `current`. */
+  async committeeChoices(bodyId: string, current: string[]): Promise<{ id: string; name: string }[]> {
+    return this.ds.query(
+      `SELECT c.id, c.name FROM committee c
+       WHERE c.body_id = $1 AND ${visible.plain('c', 'public')} AND (c.end_date IS NULL OR c.end_date >= current_date OR c.id = ANY($2::uuid[]))
+       ORDER BY c.name, c.id`,
+      [bodyId, current],
+    );
+  }
+
   /** The subscription (in this body) a manage or unsubscribe token opens, or null. */
   async byToken(bodyId: string, token: string): Promise<TokenMatch | null> {
     const rows: (SubscriptionRow & { purpose: TokenMatch['purpose']; expired: boolean })[] = await this.ds.query(

@@ -14,6 +14,7 @@ import type {
   UpdateSubscriptionDto,
 } from './dto/newsletter.dto';
 import { NewsletterCrypto, normalizeEmail, TOKEN_PATTERN } from './newsletter.crypto';
+import type { SubscriptionStatus } from './newsletter.entities';
 import { within } from '../../infra/redis/within';
 import { NewsletterQueues } from './newsletter.queues';
 import { NewsletterRepository, Preferences, SubscriptionRow, TokenMatch } from './newsletter.repository';
@@ -68,6 +69,23 @@ export class NewsletterService implements OnApplicationShutdown {
     const result = await this.repo.confirm(body.id, token, this.config.newsletter.manageTokenDays);
     if (!result) throw new Problem(410, 'confirmation_invalid');
     return { ...this.view(result.sub), manageToken: result.manageToken, manageTokenExpiresAt: result.manageTokenExpiresAt.toISOString() };
+  }
+
+  /** Refuses (410, like `confirm`) a confirmation token that is unknown, used or expired, without using it. */
+  async checkConfirmToken(body: BodyRef, token: string): Promise<void> {
+    this.requireEnabled();
+    if (!(await this.repo.confirmable(body.id, token))) throw new Problem(410, 'This confirmation link is invalid, was already used or has expired. Subscribe again to get a new one.');
+  }
+
+  /** The status of the subscription a manage or unsubscribe token opens. */
+  async statusOf(body: BodyRef, token: string): Promise<SubscriptionStatus> {
+    return (await this.byToken(body, token)).sub.status;
+  }
+
+  /** The subscription of a manage token and the committees it may choose from (the manage page). */
+  async manageView(body: BodyRef, token: string): Promise<{ subscription: SubscriptionDto; committees: { id: string; name: string }[] }> {
+    const sub = await this.byManageToken(body, token);
+    return { subscription: this.view(sub), committees: await this.repo.committeeChoices(body.id, sub.committeeIds) };
   }
 
   async get(body: BodyRef, token: string): Promise<SubscriptionDto> {

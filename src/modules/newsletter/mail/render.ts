@@ -1,6 +1,7 @@
 import { RESOURCE_PATHS, type ResourceKind } from '../../../common/access/resources';
 import { bodyBase } from '../../../common/http/urls';
 import type { Frequency, Language, NewsletterEventKind } from '../newsletter.entities';
+import type { PageName } from '../pages/pages.render';
 
 /** What a newsletter event shows; captured from public content only. */
 export type EventPayload =
@@ -27,10 +28,16 @@ export interface RenderedMail {
   html: string;
 }
 
+/** Where the newsletter's own pages are, under a body's base URL (`/v1/bodies/{body}/…`). */
+export const PAGES_PATH = 'newsletter/pages';
+
 /** Things mails link to: the key of their body's web page template, and their API resource. */
 const LINKED = { session: 'session', document: 'document', agendaItem: 'agenda-item' } as const satisfies Record<string, ResourceKind>;
 
-/** Builds links: the city's own pages when the body has templates, otherwise the API. */
+/**
+ * Builds links: the city's own pages when the body has templates, otherwise the API (for the
+ * confirm, manage and unsubscribe links, the newsletter's own pages).
+ */
 export class Links {
   private readonly base: string;
 
@@ -65,10 +72,10 @@ export class Links {
   }
 
   manage(token: string): string {
-    return this.withToken(this.settings.manageUrlTemplate, token, 'subscription');
+    return this.withToken(this.settings.manageUrlTemplate, token, 'manage');
   }
 
-  /** The unsubscribe page of the website (a click is a GET: the page posts the token). */
+  /** The unsubscribe page of the website or ours (a click is a GET: the page posts the token). */
   unsubscribePage(token: string): string {
     return this.withToken(this.settings.unsubscribeUrlTemplate, token, 'unsubscribe');
   }
@@ -78,9 +85,10 @@ export class Links {
     return `${this.base}/newsletter/unsubscribe?token=${token}`;
   }
 
-  private withToken(template: string | null, token: string, fallback: string): string {
+  /** The website's page, or else ours, with the token in the query (which the request log redacts). */
+  private withToken(template: string | null, token: string, page: PageName): string {
     if (template) return template.split('{token}').join(token);
-    return `${this.base}/newsletter/${fallback}#token=${token}`;
+    return `${this.base}/${PAGES_PATH}/${page}?token=${token}`;
   }
 }
 
