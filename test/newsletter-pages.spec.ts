@@ -1,9 +1,14 @@
+import type { Browser } from 'playwright-core';
 import { newToken, tokenHash } from '../src/modules/newsletter/newsletter.crypto';
 import { bearer, startWithBody } from './support/app';
+import { chromiumPresent, freePort, launchChromium } from './support/browser';
 import { createCommittee } from './support/factories';
 import { newsletterEnv, NewsletterTestWorker, startNewsletterWorker, TestSmtp } from './support/smtp';
 
 type Ctx = Awaited<ReturnType<typeof startWithBody>>;
+
+/** The browser's, for code that runs in the page (this project loads no DOM types). */
+declare function getComputedStyle(element: unknown): { backgroundColor: string };
 
 const API = '/v1/bodies/musterstadt';
 const NL = `${API}/newsletter`;
@@ -22,13 +27,17 @@ describe('newsletter pages (the fallback when the city has no pages of its own)'
   let smtp: TestSmtp;
   let worker: NewsletterTestWorker;
   let committeeId: string;
-  const base = 'http://api.test';
+  let base: string;
   const log: string[] = [];
 
   beforeAll(async () => {
     smtp = new TestSmtp();
     await smtp.start();
+    // Mail links must reach the browser: PUBLIC_URL is where this app listens.
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
     t = await startWithBody(newsletterEnv(smtp, { PUBLIC_URL: base, LOG_LEVEL: 'info' }), { logStream: { write: (line) => void log.push(line) } });
+    await t.app.listen(port, '127.0.0.1');
     committeeId = (await createCommittee(t.ds, { bodyId: t.body.id, name: 'Bauausschuss' })).id;
     await createCommittee(t.ds, { bodyId: t.body.id, name: 'Schulausschuss' });
     worker = await startNewsletterWorker(t.config, t.ds);
@@ -180,5 +189,91 @@ describe('newsletter pages (the fallback when the city has no pages of its own)'
       `${PAGES}/unsubscribe`,
     ]);
     for (const secret of [token, manage]) expect(log.join('\n')).not.toContain(secret);
+  });
+
+  const browserSuite = 'newsletter pages in Chromium';
+  (chromiumPresent(browserSuite) ? describe : describe.skip)(browserSuite, () => {
+    let browser: Browser;
+
+    beforeAll(async () => {
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('confirms, changes the topics and unsubscribes through the pages, without a script, in German or English', async () => {
+      const email = 'frieda@musterstadt.example';
+      const german = await browser.newContext({ locale: 'de-DE' });
+      const english = await browser.newContext({ locale: 'en-US' });
+      try {
+        // Confirm: the link shows a button; the button confirms.
+        const confirm = await confirmLink(email);
+        const page = await german.newPage();
+        const shown = (await page.goto(confirm.url))!;
+        expect(shown.status()).toBe(200);
+        expectPageHeaders(shown.headers());
+        expect(await page.getAttribute('html', 'lang')).toBe('de');
+        expect(await page.locator('script').count()).toBe(0);
+        // The page's own stylesheet passes its policy.
+        expect(await page.locator('button').evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgb(0, 75, 135)');
+        expect((await t.ds.query(`SELECT status FROM newsletter_subscription s JOIN newsletter_token t ON t.subscription_id = s.id WHERE t.token_hash = $1`, [tokenHash(confirm.token)]))[0].status).toBe('pending');
+        await page.getByRole('button', { name: 'Abonnement bestätigen' }).click();
+        await page.waitForSelector('h1:text-is("Abonnement bestätigt")');
+        expect(await page.content()).not.toMatch(/<script/i);
+
+        // News goes out; its mail links to the manage and unsubscribe pages.
+        await t.http().post(`${API}/sessions`).set(...bearer(t.keys.editor)).send({ name: 'Sitzung zur Stadthalle', start: '2031-06-02T17:00:00+02:00', committeeIds: [committeeId], publish: true }).expect(201);
+        await smtp.waitFor(() => smtp.to(email).length === 2);
+        const digest = smtp.to(email)[1];
+        const manage = pageLink(digest.text, 'manage');
+        const unsubscribe = pageLink(digest.text, 'unsubscribe');
+        expect(digest.html).toContain(`href="${manage.url}"`);
+        expect(digest.html).toContain(`href="${unsubscribe.url}"`);
+
+        // Manage, in English: change the topics and the frequency.
+        const en = await english.newPage();
+        const managed = (await en.goto(manage.url))!;
+        expect(managed.status()).toBe(200);
+        expect(await en.getAttribute('html', 'lang')).toBe('en');
+        expect(await en.locator('h1').textContent()).toBe('Manage your newsletter subscription');
+        expect(await en.locator('main strong').textContent()).toBe(email);
+        expect(await en.locator('script').count()).toBe(0);
+        expect(await en.getByLabel('Bauausschuss').isChecked()).toBe(true);
+        await en.getByLabel('Bauausschuss').uncheck();
+        await en.getByLabel('Schulausschuss').check();
+        await en.getByLabel('Keywords in titles, one per line').fill('Radweg\nStadthalle');
+        await en.getByLabel('weekly').check();
+        await en.getByRole('button', { name: 'Save' }).click();
+        await en.waitForSelector('text=Your settings are saved.');
+        const school = (await t.ds.query(`SELECT id FROM committee WHERE name = 'Schulausschuss'`))[0].id as string;
+        const view = await t.http().get(`${NL}/subscription`).set(TOKEN, manage.token).expect(200);
+        expect(view.body).toMatchObject({ status: 'active', frequency: 'weekly', topics: { all: false, committees: [school], keywords: ['radweg', 'stadthalle'] } });
+        expect(await en.getByLabel('Schulausschuss').isChecked()).toBe(true);
+        // The language switch.
+        await en.getByRole('link', { name: 'Deutsch' }).click();
+        await en.waitForSelector('h1:text-is("Newsletter-Abonnement verwalten")');
+        expect(await en.getAttribute('html', 'lang')).toBe('de');
+
+        // Unsubscribe with the mail's link: one button.
+        const off = await german.newPage();
+        expect((await off.goto(unsubscribe.url))!.status()).toBe(200);
+        expect(await off.locator('h1').textContent()).toBe('Newsletter abbestellen');
+        expect(await off.locator('script').count()).toBe(0);
+        await off.getByRole('button', { name: 'Newsletter abbestellen' }).click();
+        await off.waitForSelector('h1:text-is("Newsletter abbestellt")');
+        expect(await statusOf(email, manage.token)).toBe('unsubscribed');
+        const record = await t.http().get(`${NL}/subscription/export`).set(TOKEN, manage.token).expect(200);
+        expect(record.body.consent.map((c: { action: string; details: { via?: string } }) => [c.action, c.details.via ?? null])).toEqual([
+          ['requested', null],
+          ['confirmed', null],
+          ['changed', null],
+          ['unsubscribed', 'page'],
+        ]);
+      } finally {
+        await german.close();
+        await english.close();
+      }
+    });
   });
 });
