@@ -18,6 +18,7 @@ import type { SubscriptionStatus } from './newsletter.entities';
 import { within } from '../../infra/redis/within';
 import { NewsletterQueues } from './newsletter.queues';
 import { NewsletterRepository, Preferences, SubscriptionRow, TokenMatch } from './newsletter.repository';
+import type { ManageView } from './pages/pages.render';
 
 export const NEWSLETTER_CRYPTO = Symbol('NEWSLETTER_CRYPTO');
 export const NEWSLETTER_QUEUES = Symbol('NEWSLETTER_QUEUES');
@@ -83,7 +84,7 @@ export class NewsletterService implements OnApplicationShutdown {
   }
 
   /** The subscription of a manage token and the committees it may choose from (the manage page). */
-  async manageView(body: BodyRef, token: string): Promise<{ subscription: SubscriptionDto; committees: { id: string; name: string }[] }> {
+  async manageView(body: BodyRef, token: string): Promise<ManageView> {
     const sub = await this.byManageToken(body, token);
     return { subscription: this.view(sub), committees: await this.repo.committeeChoices(body.id, sub.committeeIds) };
   }
