@@ -75,7 +75,7 @@ export class NewsletterService implements OnApplicationShutdown {
   /** Refuses (410, like `confirm`) a confirmation token that is unknown, used or expired, without using it. */
   async checkConfirmToken(body: BodyRef, token: string): Promise<void> {
     this.requireEnabled();
-    if (!(await this.repo.confirmable(body.id, token))) throw new Problem(410, 'This confirmation link is invalid, was already used or has expired. Subscribe again to get a new one.');
+    if (!(await this.repo.confirmable(body.id, token))) throw new Problem(410, 'confirmation_invalid');
   }
 
   /** The status of the subscription a manage or unsubscribe token opens. */

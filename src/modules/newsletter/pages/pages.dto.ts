@@ -6,7 +6,7 @@ import { FREQUENCIES, type Frequency, LANGUAGES, type Language } from '../newsle
 
 /** The query of a page's link (the token from the mail), and the form body of its button. */
 export class PageTokenDto {
-  @PatternField(TOKEN_PATTERN, 'token must be a token from a newsletter mail', { max: 43 })
+  @PatternField(TOKEN_PATTERN, 'newsletter_token', { max: 43 })
   token!: string;
 
   /** The page's language, when the reader chose one. */
