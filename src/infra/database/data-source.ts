@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
-import { loadConfig } from '../../config/config';
 import { ENTITIES } from './entities';
 import { QueryLog } from './query-log';
 
@@ -35,6 +34,3 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     extra: { max: poolSize, application_name: 'ratsinfo', options: CONNECTION_OPTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
   };
 }
-
-/** Used by the `typeorm` CLI for the migration drift check. */
-export default new DataSource(dataSourceOptions(loadConfig().databaseUrl));
