@@ -45,6 +45,9 @@ function expectExactly(smtp: TestSmtp, emails: string[], n: number): void {
   }
 }
 
+// Workers killed and restarted, leases run out, Redis restarted: minutes of work on a busy machine.
+jest.setTimeout(180_000);
+
 describe('newsletter delivery under failure', () => {
   let smtp: TestSmtp;
   let t: Ctx;

@@ -52,6 +52,9 @@ function captureLogs(): LogLine[] {
  * The worker against a Redis of its own that is killed and started again empty; the API and
  * its Redis stay up. PostgreSQL is the truth: nothing is lost or sent twice.
  */
+// Workers killed and restarted, leases run out, Redis restarted: minutes of work on a busy machine.
+jest.setTimeout(180_000);
+
 describe('newsletter worker when Redis restarts empty', () => {
   let redis: TestRedisServer;
   let smtp: TestSmtp;
