@@ -1,8 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { relayBatches, relayedEvents, relayFailures } from '../infra/metrics/metrics';
 import { ChangeJob, changeJob } from '../infra/queue/queues';
+import type { RelayRecorder } from '../infra/queue/relay-recorder';
+
+export type { RelayRecorder };
 
 interface EventRow {
   id: string;
@@ -15,15 +18,6 @@ interface EventRow {
   request_id: string | null;
 }
 
-/**
- * Work a relay records in PostgreSQL itself, in the transaction that marks the events relayed
- * (so an event is never relayed without it), instead of as one job per event: `record` gets
- * each batch of events, `relayed` is called after the batch committed.
- */
-export interface RelayRecorder {
-  record(manager: EntityManager, events: ChangeJob[]): Promise<void>;
-  relayed?(): void;
-}
 
 /**
  * Moves change events from the outbox table into the BullMQ queues that want them (and the

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { REDIS } from '../../infra/redis/redis.module';
 import { closeRedis } from '../../infra/redis/close-redis';
 import { within } from '../../infra/redis/within';
-import type { RelayRecorder } from '../../worker/outbox-relay';
+import type { RelayRecorder } from '../../infra/queue/relay-recorder';
 import { ReadCache } from './read-cache';
 
 /** The message that drops every body's pages (a write whose body is not known). */

@@ -14,7 +14,7 @@ import { consumeChange, dropChange, recordChanges } from './worker/change-consum
 import { Housekeeper, openDueDigests, runDigest } from './worker/digest';
 import { MailContext, sendDelivery } from './worker/mail.processor';
 import { reconcile } from './worker/reconcile';
-import type { RelayRecorder } from '../../worker/outbox-relay';
+import type { RelayRecorder } from '../../infra/queue/relay-recorder';
 
 export type NewsletterQueueName = typeof QUEUES.newsletter | typeof QUEUES.newsletterDigest | typeof QUEUES.mail;
 
