@@ -5,7 +5,7 @@ import { ImportOptions, ImportSummary, OparlImporter, totalChanges } from '../sr
 import { formatSummary } from '../src/modules/oparl-import/progress';
 import { renderPdf } from '../src/seed/pdf';
 import type { ResourceKind } from '../src/common/access/resources';
-import { SearchJobs } from '../src/worker/search-jobs';
+import { SearchJobs } from '../src/modules/search/search.worker';
 import { FakeOparl, json, startFakeOparl } from './fixtures/oparl/server';
 import { serveTextstadt, Textstadt, textstadt } from './fixtures/oparl/textstadt';
 import { startTestApp, TestApp } from './support/app';

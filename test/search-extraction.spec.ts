@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import PDFDocument from 'pdfkit';
 import { loadConfig } from '../src/config/config';
 import { renderPdf } from '../src/seed/pdf';
-import { canOcrPdf, closePdfReader, extractText } from '../src/worker/text-extraction';
+import { canOcrPdf, closePdfReader, extractText } from '../src/modules/search/text-extractor';
 
 const run = promisify(execFile);
 const options = loadConfig({ NODE_ENV: 'test' }).search.extraction;

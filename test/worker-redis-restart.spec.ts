@@ -6,7 +6,7 @@ import { closeRedis } from '../src/infra/redis/close-redis';
 import { RedisOutageLog } from '../src/infra/redis/outage-log';
 import { createMeWorker } from '../src/modules/me/me.worker';
 import { OutboxRelay } from '../src/worker/outbox-relay';
-import { SearchJobs } from '../src/worker/search-jobs';
+import { SearchJobs } from '../src/modules/search/search.worker';
 import { bullConnection, createWorkers } from '../src/worker/worker';
 import { auth, createAccount } from './support/accounts';
 import { bearer, startWithBody } from './support/app';

@@ -1,6 +1,6 @@
 import type { RelayRecorder } from './outbox-relay';
 import type { Processors } from './worker';
-import { sharedSearchJobs } from './search-jobs';
+import { sharedSearchJobs } from '../modules/search/search.worker';
 import { NEWSLETTER_PROCESSORS, NEWSLETTER_RECORDER, startNewsletterWorker } from '../modules/newsletter/newsletter.worker';
 import { ME_PROCESSORS, startMeWorker } from '../modules/me/me.worker';
 

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../../src/config/config';
 import { QUEUES } from '../../src/infra/queue/queues';
-import { SearchJobs, SearchJobsOptions } from '../../src/worker/search-jobs';
+import { SearchJobs, SearchJobsOptions } from '../../src/modules/search/search.worker';
 import { Processors, RunningWorker, startWorker } from '../../src/worker/worker';
 
 /** Runs the real worker (outbox relay + BullMQ) with search's relay recorder and extraction; other queues get no-ops. */

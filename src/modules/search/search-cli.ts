@@ -3,7 +3,7 @@ import type { AppConfig } from '../../config/config';
 import { createSearchEngine } from '../../infra/search/create-engine';
 import { createStorage } from '../../infra/storage/create-storage';
 import { countFileText, describeExtraction, describeFileText } from '../files/file-text';
-import { TextExtractor } from '../../worker/text-extraction';
+import { TextExtractor } from './text-extractor';
 import { SearchIndexer } from './search-indexer';
 
 export const SEARCH_USAGE = `  search setup                              create the search index and apply its settings

@@ -6,10 +6,10 @@ import { pathToFileURL } from 'node:url';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import type { Pool } from 'pg';
-import type { SearchConfig } from '../config/config';
-import type { Storage } from '../infra/storage/storage';
-import { TEXT_PENDING_SQL, type ExtractionMethod, type ExtractionStatus } from '../modules/files/file-text';
-import { extractOffice, OFFICE_TYPES } from './office-text';
+import type { SearchConfig } from '../../config/config';
+import type { Storage } from '../../infra/storage/storage';
+import { TEXT_PENDING_SQL, type ExtractionMethod, type ExtractionStatus } from '../files/file-text';
+import { extractOffice, OFFICE_TYPES } from '../../infra/extraction/office/office';
 
 const run = promisify(execFile);
 

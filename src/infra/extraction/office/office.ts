@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { posix } from 'node:path';
 import * as yauzl from 'yauzl';
-import type { SearchConfig } from '../config/config';
+import type { SearchConfig } from '../../../config/config';
 
 type ExtractionOptions = SearchConfig['extraction'];
 
