@@ -1,7 +1,7 @@
 import * as CFB from 'cfb';
 import { ZipFile } from 'yazl';
 import { loadConfig } from '../src/config/config';
-import { extractText } from '../src/modules/search/text-extractor';
+import { extractText } from '../src/infra/extraction/extract-text';
 import { bearer, startWithBody } from './support/app';
 import { eventually, startSearchWorker } from './support/search-worker';
 

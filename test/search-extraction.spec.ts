@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import PDFDocument from 'pdfkit';
 import { loadConfig } from '../src/config/config';
 import { renderPdf } from '../src/seed/pdf';
-import { canOcrPdf, closePdfReader, extractText } from '../src/modules/search/text-extractor';
+import { extractText } from '../src/infra/extraction/extract-text';
+import { canOcrPdf } from '../src/infra/extraction/ocr';
+import { closePdfReader } from '../src/infra/extraction/pdf';
 
 const run = promisify(execFile);
 const options = loadConfig({ NODE_ENV: 'test' }).search.extraction;
