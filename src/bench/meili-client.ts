@@ -5,7 +5,7 @@ import { loadConfig } from '../config/config';
 import { SearchRequest } from '../infra/search/engine';
 import { MeiliClient } from '../infra/search/meili.client';
 import { MeiliSearchEngine } from '../infra/search/meili.engine';
-import { benchRequest, bodyQueries, percentile } from '../modules/search/search-bench';
+import { benchRequest, bodyQueries, percentile } from './search';
 import { SearchIndexer } from '../modules/search/search-indexer';
 
 /**

@@ -16,7 +16,7 @@ export const QUEUES = {
   newsletterDigest: 'newsletter-digest',
   /** Outgoing mail: one job per delivery (confirmation mail or digest). */
   mail: 'mail',
-  /** Text extraction: change events of files → text of the file (see src/worker/text-extraction.ts). */
+  /** Text extraction: change events of files → text of the file (see src/modules/search/search.worker.ts). */
   extract: 'extract',
   /** Markings: change events of files → markings re-anchored in the new text (see src/modules/me/anchoring.job.ts). */
   markings: 'markings',

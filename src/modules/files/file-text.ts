@@ -1,4 +1,4 @@
-/** How the worker reads text from a file's bytes (see src/worker/text-extraction.ts). */
+/** How the worker reads text from a file's bytes (see src/infra/extraction/ and src/modules/search/text-extractor.ts). */
 export const EXTRACTION_METHODS = ['text-layer', 'ocr', 'office', 'plain'] as const;
 export type ExtractionMethod = (typeof EXTRACTION_METHODS)[number];
 

@@ -2,19 +2,19 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { Pool as PgPool } from 'pg';
-import { createApp } from '../../app';
-import { createValidationPipe } from '../../common/http/validation';
-import { AppConfig, loadConfig } from '../../config/config';
-import { createSearchEngine } from '../../infra/search/create-engine';
-import { SearchEngine, SearchRequest } from '../../infra/search/engine';
-import { parseQuery } from '../../infra/search/query';
-import { SearchQueryDto } from './dto/search-query.dto';
-import { SearchIndexer } from './search-indexer';
-import type { ResourceKind } from '../../common/access/resources';
-import { dataSourceOptions } from '../../infra/database/data-source';
-import { OparlImporter, totalChanges } from '../oparl-import/importer';
+import { createApp } from '../app';
+import { createValidationPipe } from '../common/http/validation';
+import { AppConfig, loadConfig } from '../config/config';
+import { createSearchEngine } from '../infra/search/create-engine';
+import { SearchEngine, SearchRequest } from '../infra/search/engine';
+import { parseQuery } from '../infra/search/query';
+import { SearchQueryDto } from '../modules/search/dto/search-query.dto';
+import { SearchIndexer } from '../modules/search/search-indexer';
+import type { ResourceKind } from '../common/access/resources';
+import { dataSourceOptions } from '../infra/database/data-source';
+import { OparlImporter, totalChanges } from '../modules/oparl-import/importer';
 import { DataSource } from 'typeorm';
-import { engineRequest } from './search.service';
+import { engineRequest } from '../modules/search/search.service';
 
 /**
  * `npm run bench:search [-- --body <slug>] [--seconds 20] [--clients 10] [--no-index] [--engine postgres|meilisearch] [--import <folder>]`:
