@@ -1,5 +1,6 @@
-// A tokenizer is all that text extraction needs. It expands no entities but the five
-// predefined ones and character references, so entity bombs and external entities are moot.
+// XML of office files: a tokenizer is all that text extraction needs. It expands no entities
+// but the five predefined ones and character references, so entity bombs and external
+// entities are moot.
 
 export interface Tag {
   /** Local name, without the namespace prefix. */

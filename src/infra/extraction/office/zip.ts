@@ -1,5 +1,7 @@
 import * as yauzl from 'yauzl';
 
+// ZIP containers (OOXML and ODF), read without trusting the sizes they declare.
+
 /**
  * The XML read from one file may unpack to at most this many bytes per character of
  * EXTRACT_MAX_CHARS (markup is most of it); more is refused as a zip bomb.
