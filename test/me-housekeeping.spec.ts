@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import supertest from 'supertest';
 import { createApp } from '../src/app';
 import { AccountKeyRing } from '../src/modules/accounts/accounts.crypto';
 import { AccountHousekeeping } from '../src/modules/me/housekeeping';
-import { bearer, startWithBody } from './support/app';
+import { bearer, checkedAgent, startWithBody } from './support/app';
 import { auth, createAccount, TestAccount } from './support/accounts';
 import { createDocument } from './support/factories';
 
@@ -76,7 +75,7 @@ describe('account housekeeping', () => {
     // An API with only the new key reads, searches and writes everything.
     const app = await createApp({ ...t.config, accounts: { ...t.config.accounts, keys: [k2] } }, { logger: false });
     try {
-      const http = () => supertest(app.getHttpServer());
+      const http = () => checkedAgent(app.getHttpServer());
       expect((await http().get(`/v1/me/notes/${note.id}`).set(auth(a)).expect(200)).body.text).toBe('Vor der Rotation');
       expect((await http().get('/v1/me/notes?q=rotation&tag=alt').set(auth(a)).expect(200)).body.data).toHaveLength(1);
       await http().post('/v1/me/notes').set(auth(a)).send({ target: { type: 'document', id: doc.id }, text: 'Danach' }).expect(201);

@@ -13,6 +13,25 @@ import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
 import { createTestDatabase } from './database';
 import { TEST_REDIS_URL } from './env';
 import { createBody } from './factories';
+import { checkDocumentedResponse } from './openapi-responses';
+
+const AGENT_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+/**
+ * A supertest agent whose every request is checked against `openapi/v1.json` once answered: a 2xx
+ * JSON answer of `/v1/...` or `/health...` must be a documented operation, status and media type,
+ * and match its schema (see ./openapi-responses.ts). The check runs as the first `expect` of the
+ * request, so a mismatch fails the test that made it.
+ */
+export function checkedAgent(server: Parameters<typeof supertest.agent>[0]): supertest.Agent {
+  const agent = supertest.agent(server);
+  for (const method of AGENT_METHODS) {
+    const send: (url: string) => supertest.Test = agent[method].bind(agent);
+    (agent as unknown as Record<string, (url: string) => supertest.Test>)[method] = (url: string) =>
+      send(url).expect((res) => checkDocumentedResponse(method, url, res));
+  }
+  return agent;
+}
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -66,7 +85,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     app,
     config,
     ds,
-    http: () => supertest.agent(app.getHttpServer()),
+    http: () => checkedAgent(app.getHttpServer()),
     key: async (role, bodyId) => (await keys.create({ name: `test ${role}`, role, bodyId: bodyId ?? null })).key,
     close: async () => {
       await app.close();
@@ -100,7 +119,7 @@ export async function startAnotherApp(first: TestApp, env: Record<string, string
     app,
     config,
     ds: app.get(DataSource),
-    http: () => supertest.agent(app.getHttpServer()),
+    http: () => checkedAgent(app.getHttpServer()),
     key: async (role, bodyId) => (await keys.create({ name: `test ${role}`, role, bodyId: bodyId ?? null })).key,
     close: () => app.close(),
   };
