@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiGoneResponse,
   ApiHeader,
@@ -12,11 +13,13 @@ import {
   ApiOperation,
   ApiParam,
   ApiPreconditionFailedResponse,
-  ApiProduces,
   ApiResponse,
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { ANNOTATION_CONTEXT } from './annotations';
 import { ProblemDto } from '../../common/http/problem.dto';
 
 /**
@@ -27,12 +30,60 @@ export const ItemIdParam = (what: string): MethodDecorator => ApiParam({ name: '
 
 const tooMany = ApiTooManyRequestsResponse({ description: 'More than ME_WRITES_PER_MINUTE changes a minute from this account', type: ProblemDto });
 
+/** One W3C Web Annotation (see annotations.ts), as `format=jsonld` answers it; in a page without `@context`. */
+const annotationSchema = (inPage: boolean): SchemaObject => ({
+  type: 'object',
+  description: 'W3C Web Annotation (https://www.w3.org/TR/annotation-model/)',
+  required: [...(inPage ? [] : ['@context']), 'id', 'type', 'created', 'modified', 'motivation', 'target'],
+  properties: {
+    ...(inPage ? {} : { '@context': { type: 'string', enum: [ANNOTATION_CONTEXT] } }),
+    id: { type: 'string', format: 'uri' },
+    type: { type: 'string', enum: ['Annotation'] },
+    created: { type: 'string', format: 'date-time' },
+    modified: { type: 'string', format: 'date-time' },
+    motivation: { type: 'string', enum: ['commenting', 'highlighting', 'bookmarking'] },
+    body: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    target: { oneOf: [{ type: 'string', format: 'uri' }, { type: 'object', additionalProperties: true }] },
+    stylesheet: { type: 'object', additionalProperties: true },
+  },
+});
+
+/** A list as W3C AnnotationPage, with the list's links. */
+const annotationPageSchema: SchemaObject = {
+  type: 'object',
+  description: 'W3C Web Annotation page',
+  required: ['@context', 'id', 'type', 'items'],
+  properties: {
+    '@context': { type: 'string', enum: [ANNOTATION_CONTEXT] },
+    id: { type: 'string', format: 'uri' },
+    type: { type: 'string', enum: ['AnnotationPage'] },
+    next: { type: 'string', format: 'uri' },
+    items: { type: 'array', items: annotationSchema(true) },
+  },
+};
+
+/**
+ * The 200 answer: `type` as JSON, and with `annotations` (where `format=jsonld` is offered) the
+ * W3C view of it as `application/ld+json`, which has a shape of its own.
+ */
+function okResponse(type: Type<unknown>, annotations: 'page' | 'item' | undefined): MethodDecorator {
+  if (!annotations) return ApiOkResponse({ type });
+  return applyDecorators(
+    ApiExtraModels(type),
+    ApiOkResponse({
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(type) } },
+        'application/ld+json': { schema: annotations === 'page' ? annotationPageSchema : annotationSchema(false) },
+      },
+    }),
+  );
+}
+
 /** A read of one's own data; `annotations` when `format=jsonld` is offered. */
-export function MeRead(summary: string, type: Type<unknown>, options: { description?: string; annotations?: boolean } = {}): MethodDecorator {
+export function MeRead(summary: string, type: Type<unknown>, options: { description?: string; annotations?: boolean; one?: boolean } = {}): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary, description: options.description }),
-    ApiOkResponse({ type }),
-    ...(options.annotations ? [ApiProduces('application/json', 'application/ld+json')] : []),
+    okResponse(type, options.annotations ? (options.one ? 'item' : 'page') : undefined),
     ApiBadRequestResponse({ description: 'Invalid or unknown query parameters', type: ProblemDto }),
     Header('Cache-Control', 'no-store'),
   );
@@ -41,7 +92,7 @@ export function MeRead(summary: string, type: Type<unknown>, options: { descript
 /** A read of one item: 404 when unknown, 410 when deleted. */
 export function MeReadOne(summary: string, type: Type<unknown>, options: { annotations?: boolean } = {}): MethodDecorator {
   return applyDecorators(
-    MeRead(summary, type, { ...options, description: 'The ETag is `"<version>"`: send it as If-Match to change or delete the item.' }),
+    MeRead(summary, type, { ...options, one: true, description: 'The ETag is `"<version>"`: send it as If-Match to change or delete the item.' }),
     ApiNotFoundResponse({ description: 'No such item of this account', type: ProblemDto }),
     ApiGoneResponse({ description: 'The item was deleted', type: ProblemDto }),
   );
