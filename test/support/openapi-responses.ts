@@ -116,7 +116,12 @@ function describeErrors(errors: ErrorObject[], body: unknown): string {
   const lines = shown.map((e) => {
     const pointer = e.instancePath || '/';
     const value = valueAt(body, e.instancePath);
-    const found = e.keyword === 'additionalProperties' ? `field ${JSON.stringify((e.params as { additionalProperty: string }).additionalProperty)}` : truncate(value);
+    const found =
+      e.keyword === 'additionalProperties'
+        ? `field ${JSON.stringify((e.params as { additionalProperty: string }).additionalProperty)}`
+        : e.keyword === 'required' && value && typeof value === 'object'
+          ? `an object with ${truncate(Object.keys(value))}`
+          : truncate(value);
     return `  at ${pointer}: ${e.message ?? e.keyword}${describeParams(e)} (schema ${e.schemaPath}); found ${found}`;
   });
   if (errors.length > shown.length) lines.push(`  … and ${errors.length - shown.length} more`);
