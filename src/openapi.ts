@@ -25,6 +25,7 @@ const TAGS: Record<string, string> = {
   changes: 'The change feed of a body, for apps that sync: poll `links.next`',
   search: 'Full-text search and suggestions over sessions, agenda items, documents and files',
   newsletter: 'The e-mail newsletter of a body: double opt-in, topics, data export and deletion',
+  webhooks: "Signed HTTP messages of a body's changes to apps and city systems: subscriptions, delivery log, replay",
   me: "Readers' app accounts: their own notes, markings, bookmarks and follows, devices and sync",
   health: 'Liveness and readiness, for load balancers and orchestrators',
 };

@@ -41,6 +41,28 @@ export interface AppConfig {
   newsletter: NewsletterConfig;
   search: SearchConfig;
   accounts: AccountsConfig;
+  webhooks: WebhooksConfig;
+}
+
+/** Webhooks: signed HTTP deliveries of change events to subscribers (see src/modules/webhooks). */
+export interface WebhooksConfig {
+  /** Networks besides public addresses that targets may be in (a city system in the intranet). */
+  allowPrivateNetworks: PrivateNetworks;
+  /** Whether `http:` targets are accepted (otherwise `https:` only). */
+  allowHttp: boolean;
+  /** Waits before the 2nd, 3rd, … attempt (ms); attempts per message = length + 1. */
+  retryDelaysMs: number[];
+  timeoutMs: number;
+  /** Disable a subscription after this many consecutive messages failed on every attempt … */
+  disableAfterFailedMessages: number;
+  /** … or after its deliveries failed without a success for this long (hours). */
+  disableAfterHours: number;
+  /** How long a replaced secret keeps signing alongside the new one (hours). */
+  secretGraceHours: number;
+  /** How often the worker looks for deliveries due (ms). */
+  pollMs: number;
+  /** Requests in flight per worker process. */
+  concurrency: number;
 }
 
 /**
@@ -326,7 +348,32 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pairingAttemptsPerIpPerHour: int(env, 'ME_PAIRING_ATTEMPTS_PER_IP_PER_HOUR', 30, 1, 1_000_000),
       tickSeconds: int(env, 'ME_TICK_SECONDS', 60, 1, 3600),
     },
+    webhooks: {
+      allowPrivateNetworks: privateNetworks(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS'),
+      allowHttp: bool(env, 'WEBHOOK_ALLOW_HTTP', false),
+      retryDelaysMs: retryDelays(env, 'WEBHOOK_RETRY_DELAYS', '5s,30s,2m,10m,1h,4h,12h'),
+      timeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      disableAfterFailedMessages: int(env, 'WEBHOOK_DISABLE_AFTER_FAILED_MESSAGES', 5, 1, 1000),
+      disableAfterHours: int(env, 'WEBHOOK_DISABLE_AFTER_HOURS', 24, 1, 24 * 30),
+      secretGraceHours: int(env, 'WEBHOOK_SECRET_GRACE_HOURS', 24, 0, 24 * 30),
+      pollMs: int(env, 'WEBHOOK_POLL_MS', 1000, 10, 60_000),
+      concurrency: int(env, 'WEBHOOK_CONCURRENCY', 16, 1, 256),
+    },
   };
+}
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A comma-separated list of durations such as `5s,30s,2m,1h` (`ms`, `s`, `m`, `h`). */
+function retryDelays(env: Env, name: string, fallback: string): number[] {
+  const raw = (env[name] ?? fallback).trim();
+  const delays = raw.split(',').map((part) => {
+    const match = /^(\d+)(ms|s|m|h)$/.exec(part.trim());
+    if (!match) throw new ConfigError(`${name} must be a comma-separated list of durations such as 5s,30s,2m,1h, got "${part.trim()}"`);
+    return Number(match[1]) * DURATION_UNITS[match[2]];
+  });
+  if (delays.length > 20) throw new ConfigError(`${name} may hold at most 20 delays`);
+  return delays;
 }
 
 function searchConfig(env: Env): SearchConfig {

@@ -144,6 +144,8 @@ export const NOUNS = {
   'to-approve': { de: 'genehmigt', en: 'approved' },
   'to-publish': { de: 'veröffentlicht', en: 'published' },
   'to-withdraw': { de: 'zurückgezogen', en: 'withdrawn' },
+  webhook: { de: 'Webhook', en: 'webhook' },
+  'webhook-delivery': { de: 'Webhook-Zustellung', en: 'webhook delivery' },
 } as const satisfies Record<string, Noun>;
 export type NounKey = keyof typeof NOUNS;
 
@@ -531,6 +533,19 @@ export const FIELD_TEXTS = {
     en: '{field} {key} may contain no placeholder other than {placeholder} and no spaces',
   },
   template_not_url: { code: 'invalid_format', de: '{key} in {field} muss eine absolute http(s)-URL sein', en: '{field} {key} must be an absolute http(s) URL' },
+  // Webhooks
+  webhook_url_scheme: { code: 'invalid_format', de: '{field} muss eine https-Adresse sein (http nur, wenn WEBHOOK_ALLOW_HTTP es erlaubt)', en: '{field} must be an https URL (http only when WEBHOOK_ALLOW_HTTP allows it)' },
+  webhook_url_private: {
+    code: 'invalid_value',
+    de: '{field} zeigt auf eine nicht öffentliche Adresse ({range}); solche Ziele erlaubt WEBHOOK_ALLOW_PRIVATE_NETWORKS',
+    en: '{field} points to an address that is not public ({range}); WEBHOOK_ALLOW_PRIVATE_NETWORKS allows such targets',
+  },
+  webhook_event_type: {
+    code: 'invalid_value',
+    de: '{field} muss „*“, „<Ressource>.*“ oder „<Ressource>.<Aktion>“ sein (Aktionen: created, updated, deleted, published, unpublished)',
+    en: '{field} must be "*", "<resource>.*" or "<resource>.<action>" (actions: created, updated, deleted, published, unpublished)',
+  },
+  webhook_audience: { code: 'not_applicable', de: '{field} geht über das hinaus, was der API-Schlüssel sehen darf', en: '{field} exceeds what the API key may see' },
   // Checks of the services
   unknown_reference: { code: 'unknown_reference', de: '{field} verweist auf keinen Datensatz vom Typ „{kind}“ in dieser Körperschaft', en: '{field} does not name a {kind} of this body' },
   not_visible_reference: { code: 'unknown_reference', de: '{field} verweist auf keinen für Sie sichtbaren Datensatz vom Typ „{kind}“', en: '{field} does not name a {kind} you can see' },
