@@ -60,7 +60,7 @@ export class WebhookSender {
   private failing = false;
 
   constructor(private readonly config: AppConfig) {
-    this.pool = new Pool({ connectionString: config.databaseUrl, max: 4, application_name: 'ratsinfo-webhooks' });
+    this.pool = new Pool({ connectionString: config.databaseUrl, max: Math.min(config.webhooks.concurrency, 8) + 1, application_name: 'ratsinfo-webhooks' });
     this.pool.on('error', () => undefined);
     this.agent = outboundAgent(config.webhooks.allowPrivateNetworks);
   }
@@ -171,6 +171,16 @@ export class WebhookSender {
     const outcome = await this.send(row);
     const { retryDelaysMs, disableAfterFailedMessages, disableAfterHours } = this.config.webhooks;
     const attempts = row.attempts + 1;
+    if (outcome.ok) {
+      // The usual case in one statement (one round trip, atomic): the attempt logged, the delivery done, the failure count reset.
+      await this.pool.query(
+        `WITH logged AS (INSERT INTO webhook_attempt (delivery_id, status_code, duration_ms, error, response_body) VALUES ($1, $3, $4, NULL, $5)),
+              done AS (UPDATE webhook_delivery SET status = 'delivered', attempts = $6, finished_at = now(), locked_until = NULL WHERE id = $1)
+         UPDATE webhook_subscription SET failed_messages = 0, failing_since = NULL WHERE id = $2 AND (failed_messages <> 0 OR failing_since IS NOT NULL)`,
+        [row.id, row.subscription_id, outcome.statusCode, outcome.durationMs, outcome.responseBody, attempts],
+      );
+      return;
+    }
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -181,10 +191,7 @@ export class WebhookSender {
         outcome.error,
         outcome.responseBody,
       ]);
-      if (outcome.ok) {
-        await client.query(`UPDATE webhook_delivery SET status = 'delivered', attempts = $2, finished_at = now(), locked_until = NULL WHERE id = $1`, [row.id, attempts]);
-        await client.query(`UPDATE webhook_subscription SET failed_messages = 0, failing_since = NULL WHERE id = $1`, [row.subscription_id]);
-      } else if (attempts > retryDelaysMs.length) {
+      if (attempts > retryDelaysMs.length) {
         await client.query(`UPDATE webhook_delivery SET status = 'failed', attempts = $2, finished_at = now(), locked_until = NULL WHERE id = $1`, [row.id, attempts]);
         await client.query(`UPDATE webhook_subscription SET failed_messages = failed_messages + 1, failing_since = coalesce(failing_since, now()) WHERE id = $1`, [row.subscription_id]);
       } else {
@@ -192,18 +199,16 @@ export class WebhookSender {
         await client.query(`UPDATE webhook_delivery SET attempts = $2, next_attempt_at = now() + make_interval(secs => $3), locked_until = NULL WHERE id = $1`, [row.id, attempts, delay / 1000]);
         await client.query(`UPDATE webhook_subscription SET failing_since = coalesce(failing_since, now()) WHERE id = $1`, [row.subscription_id]);
       }
-      if (!outcome.ok) {
-        const disabled = (
-          await client.query<{ id: string }>(
-            `UPDATE webhook_subscription SET enabled = false, disabled_at = now(),
-               disabled_reason = CASE WHEN failed_messages >= $2 THEN format('%s consecutive messages failed on every attempt; last error: %s', failed_messages, $4::text)
-                                      ELSE format('deliveries failed for more than %s hours; last error: %s', $3::int, $4::text) END
-             WHERE id = $1 AND enabled AND (failed_messages >= $2 OR failing_since < now() - make_interval(hours => $3)) RETURNING id`,
-            [row.subscription_id, disableAfterFailedMessages, disableAfterHours, outcome.error ?? `HTTP ${outcome.statusCode}`],
-          )
-        ).rows;
-        if (disabled.length) this.logger.warn(`webhook subscription ${row.subscription_id} disabled after repeated failures`);
-      }
+      const disabled = (
+        await client.query<{ id: string }>(
+          `UPDATE webhook_subscription SET enabled = false, disabled_at = now(),
+             disabled_reason = CASE WHEN failed_messages >= $2 THEN format('%s consecutive messages failed on every attempt; last error: %s', failed_messages, $4::text)
+                                    ELSE format('deliveries failed for more than %s hours; last error: %s', $3::int, $4::text) END
+           WHERE id = $1 AND enabled AND (failed_messages >= $2 OR failing_since < now() - make_interval(hours => $3)) RETURNING id`,
+          [row.subscription_id, disableAfterFailedMessages, disableAfterHours, outcome.error ?? `HTTP ${outcome.statusCode}`],
+        )
+      ).rows;
+      if (disabled.length) this.logger.warn(`webhook subscription ${row.subscription_id} disabled after repeated failures`);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
