@@ -16,6 +16,8 @@ import { BodyEntity } from './modules/bodies/body.entity';
 import { ACCOUNT_USAGE, accountCommand, AccountCommandError } from './modules/accounts/accounts-cli';
 import { IMPORT_USAGE } from './modules/oparl-import/usage';
 import { QUEUE_USAGE, QueueCommandError } from './modules/queues/queues-cli';
+import { EXPORT_USAGE } from './modules/exports/exports-cli';
+import { ExportCommandError } from './modules/exports/export-store';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -34,6 +36,7 @@ ${ACCOUNT_USAGE}
                                             search index maintenance (see README, Search)
 ${QUEUE_USAGE}
 ${IMPORT_USAGE}
+${EXPORT_USAGE}
 `;
 
 /** Parses `--name value` flags after the positional words. */
@@ -156,6 +159,11 @@ export async function runCli(argv: string[]): Promise<void> {
       const { searchCommand } = await import('./modules/search/search-cli');
       return searchCommand(words.slice(1), flags, config);
     }
+    case 'export': {
+      await migrate(config.databaseUrl);
+      const { exportCommand } = await import('./modules/exports/exports-cli');
+      return exportCommand(words.slice(1), flags, config);
+    }
     default:
       throw new UsageError(words[0] ? `unknown command "${words[0]}"` : 'no command given');
   }
@@ -178,7 +186,7 @@ if (require.main === module) {
         console.error(`error: ${error.message}`);
         process.exit(2);
       }
-      if (error instanceof UsageError || error instanceof AccountCommandError) {
+      if (error instanceof UsageError || error instanceof AccountCommandError || error instanceof ExportCommandError) {
         console.error(`error: ${error.message}\n\n${USAGE}`);
         process.exit(2);
       }

@@ -22,6 +22,7 @@ const TAGS: Record<string, string> = {
   minutes: 'Minutes (Niederschriften) of sessions: draft, approved, published',
   calendar: 'iCalendar feeds of sessions, for calendar apps',
   feeds: 'Atom feeds of sessions, documents and saved searches, for feed readers',
+  exports: "Bulk downloads of a body's public data for open-data consumers: one zip of OParl JSON Lines, CSV and SQLite",
   changes: 'The change feed of a body, for apps that sync: poll `links.next`',
   search: 'Full-text search and suggestions over sessions, agenda items, documents and files',
   newsletter: 'The e-mail newsletter of a body: double opt-in, topics, data export and deletion',

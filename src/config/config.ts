@@ -42,6 +42,8 @@ export interface AppConfig {
   search: SearchConfig;
   accounts: AccountsConfig;
   webhooks: WebhooksConfig;
+  /** Bulk downloads: how many archives per body are kept. */
+  exports: { keep: number };
 }
 
 /** Webhooks: signed HTTP deliveries of change events to subscribers (see src/modules/webhooks). */
@@ -359,6 +361,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollMs: int(env, 'WEBHOOK_POLL_MS', 1000, 10, 60_000),
       concurrency: int(env, 'WEBHOOK_CONCURRENCY', 16, 1, 256),
     },
+    exports: { keep: int(env, 'EXPORT_KEEP', 3, 1, 100) },
   };
 }
 

@@ -17,6 +17,7 @@ import { OparlModule } from './oparl/oparl.module';
 import { MeModule } from './me/me.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { ExportsModule } from './exports/exports.module';
 
 /** The council-data modules served under /v1. */
-export const DOMAIN_MODULES: Type[] = [CalendarModule, SessionsModule, FilesModule, AgendaItemsModule, DocumentsModule, ConsultationsModule, MinutesModule, LegislativeTermsModule, LocationsModule, CommitteesModule, PeopleModule, MembershipsModule, SearchModule, FeedsModule, NewsletterModule, OparlModule, MeModule, WebhooksModule];
+export const DOMAIN_MODULES: Type[] = [CalendarModule, SessionsModule, FilesModule, AgendaItemsModule, DocumentsModule, ConsultationsModule, MinutesModule, LegislativeTermsModule, LocationsModule, CommitteesModule, PeopleModule, MembershipsModule, SearchModule, FeedsModule, NewsletterModule, OparlModule, MeModule, WebhooksModule, ExportsModule];

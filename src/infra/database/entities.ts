@@ -15,11 +15,13 @@ import { SessionCommitteeEntity, SessionEntity } from '../../modules/sessions/se
 import { NEWSLETTER_ENTITIES } from '../../modules/newsletter/newsletter.entities';
 import { ACCOUNT_ENTITIES } from '../../modules/accounts/account.entities';
 import { ME_ENTITIES } from '../../modules/me/me.entities';
+import { BodyExportEntity } from '../../modules/exports/body-export.entity';
 
 export const ENTITIES = [
   AgendaItemEntity,
   ApiKeyEntity,
   BodyEntity,
+  BodyExportEntity,
   ChangeEventEntity,
   CommitteeEntity,
   ConsultationEntity,

@@ -154,3 +154,35 @@ export class OparlRepository {
     return row?.body_id;
   }
 }
+
+/** A statement and its parameters. */
+export interface Statement {
+  sql: string;
+  values: unknown[];
+}
+
+/**
+ * The body's OParl object as the public sees it (bulk export). The same SQL renders it at
+ * `/bodies/{slug}`.
+ */
+export function publicBodySql(bases: OparlBases, bodyId: string): Statement {
+  const p = new Params();
+  const c = ctx(p, bases);
+  const sql = `SELECT json_strip_nulls(${bodyObject(c, { omitInternal: false })})::text AS j FROM body b WHERE b.id = ${p.add(bodyId)}::uuid AND b.deleted_at IS NULL`;
+  return { sql, values: p.values };
+}
+
+/**
+ * One keyset page of the objects of `kind` the public sees now, after the row `afterId`, in id
+ * order, without tombstones (bulk export). The objects are those of the external lists.
+ */
+export function publicObjectsSql(bases: OparlBases, kind: OparlKind, bodyId: string, afterId: string | null, limit: number): Statement {
+  const p = new Params();
+  const c = ctx(p, bases);
+  const where = [`x.body_id = ${p.add(bodyId)}::uuid`, kind.visible('x')];
+  if (afterId) where.push(`x.id > ${p.add(afterId)}::uuid`);
+  const sql = `SELECT json_strip_nulls(${kind.object(c, 'x', { omitInternal: false })})::text AS j, x.id::text AS _k0
+    FROM ${kind.table} x JOIN body b ON b.id = x.body_id
+    WHERE ${where.join(' AND ')} ORDER BY x.id LIMIT ${p.add(limit)}`;
+  return { sql, values: p.values };
+}
