@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -51,7 +52,8 @@ class Entry {
   async write(chunk: string): Promise<void> {
     if (!chunk) return;
     this.hash.update(chunk);
-    if (!this.out.write(chunk)) await new Promise<void>((resolve, reject) => this.out.once('drain', resolve).once('error', reject));
+    // `once` rejects on 'error' and removes both listeners when either fires.
+    if (!this.out.write(chunk)) await once(this.out, 'drain');
   }
 
   async close(): Promise<string> {
