@@ -5,7 +5,7 @@ export class ExportDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ description: 'When the export was built (ISO 8601)', example: '2026-12-06T03:00:00.000Z' })
+  @ApiProperty({ format: 'date-time', description: 'When the export was built (ISO 8601)', example: '2026-12-06T03:00:00.000Z' })
   generatedAt!: string;
 
   @ApiProperty({ description: 'Bytes of the zip archive', example: 48213 })
