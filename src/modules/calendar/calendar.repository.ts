@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../../common/access/access';
-import { onceVisibleOwn, visible, visibleOwn } from '../../common/access/visibility.sql';
+import { visible } from '../../common/access/visibility.sql';
 import { Params } from '../../common/pagination/keyset';
+import { sessionSummary } from './session-summary.sql';
 import { Db } from '../../infra/database/db.service';
 
 export interface CalendarRow {
@@ -56,23 +57,18 @@ export class CalendarRepository {
         WHERE fc.session_id = s.id AND m.person_id = ${p.add(filter.id)}::uuid AND ${visible.plain('m', v)}
           AND (m.start_date IS NULL OR m.start_date <= s.start::date) AND (m.end_date IS NULL OR m.end_date >= s.start::date))`);
     }
+    const summary = sessionSummary(v);
     const sql = `
       SELECT s.id, s.name, s.cancelled,
         to_char(s.start, 'YYYYMMDD"T"HH24MISS') AS start,
         to_char(s."end", 'YYYYMMDD"T"HH24MISS') AS "end",
         to_char(GREATEST(s.modified_at, items.changed) AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISS"Z"') AS stamp,
         floor(extract(epoch FROM GREATEST(s.modified_at, items.changed) - s.created_at))::bigint::text AS sequence,
-        (SELECT NULLIF(concat_ws(', ', l.description, l.room, l.street_address, NULLIF(concat_ws(' ', l.postal_code, l.locality), '')), '')
-           FROM location l WHERE l.id = s.location_id AND ${visible.plain('l', v)}) AS location,
+        ${summary.location} AS location,
         items.agenda,
-        (SELECT array_agg(c.name ORDER BY sc.position) FROM session_committee sc JOIN committee c ON c.id = sc.committee_id
-           WHERE sc.session_id = s.id AND ${visible.plain('c', v)}) AS committees
+        ${summary.committees} AS committees
       FROM session s
-      LEFT JOIN LATERAL (
-        SELECT max(GREATEST(ai.modified_at, ai.deleted_at)) FILTER (WHERE ${onceVisibleOwn.agendaItem('ai', v)}) AS changed,
-               string_agg(concat_ws(' ', ai.number, ai.name), E'\\n' ORDER BY ai.position, ai.id) FILTER (WHERE ${visibleOwn.agendaItem('ai', v)}) AS agenda
-        FROM agenda_item ai WHERE ai.session_id = s.id
-      ) items ON TRUE
+      ${summary.agenda}
       WHERE ${where.join(' AND ')}
       ORDER BY s.start, s.id
       LIMIT ${MAX_EVENTS}`;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../../common/access/access';
-import { onceVisibleOwn, visible, visibleOwn } from '../../common/access/visibility.sql';
+import { visible } from '../../common/access/visibility.sql';
 import { Params } from '../../common/pagination/keyset';
+import { sessionSummary } from '../calendar/session-summary.sql';
 import { Db } from '../../infra/database/db.service';
 
 /** Entries per feed: what feed readers show; older ones they have already seen. */
@@ -63,22 +64,17 @@ export class FeedsRepository {
     const p = new Params();
     const where = [`s.body_id = ${p.add(scope.body.id)}`, visible.session('s', v), `s.start >= now() - interval '${SESSION_PAST_DAYS} days'`];
     if (committee) where.push(`EXISTS (SELECT 1 FROM session_committee fc WHERE fc.session_id = s.id AND fc.committee_id = ${p.add(committee)}::uuid)`);
+    const summary = sessionSummary(v);
     const sql = `
       SELECT s.id, s.name, s.cancelled,
         to_char(s.start AT TIME ZONE 'Europe/Berlin', 'DD.MM.YYYY HH24:MI') AS starts,
         ${utc('GREATEST(s.modified_at, items.changed)')} AS updated,
         ${utc('s.published_at')} AS published,
-        (SELECT NULLIF(concat_ws(', ', l.description, l.room, l.street_address, NULLIF(concat_ws(' ', l.postal_code, l.locality), '')), '')
-           FROM location l WHERE l.id = s.location_id AND ${visible.plain('l', v)}) AS location,
+        ${summary.location} AS location,
         items.agenda,
-        (SELECT array_agg(c.name ORDER BY sc.position) FROM session_committee sc JOIN committee c ON c.id = sc.committee_id
-           WHERE sc.session_id = s.id AND ${visible.plain('c', v)}) AS committees
+        ${summary.committees} AS committees
       FROM session s
-      LEFT JOIN LATERAL (
-        SELECT max(GREATEST(ai.modified_at, ai.deleted_at)) FILTER (WHERE ${onceVisibleOwn.agendaItem('ai', v)}) AS changed,
-               string_agg(concat_ws(' ', ai.number, ai.name), E'\\n' ORDER BY ai.position, ai.id) FILTER (WHERE ${visibleOwn.agendaItem('ai', v)}) AS agenda
-        FROM agenda_item ai WHERE ai.session_id = s.id
-      ) items ON TRUE
+      ${summary.agenda}
       WHERE ${where.join(' AND ')}
       ORDER BY GREATEST(s.modified_at, items.changed) DESC, s.id
       LIMIT ${FEED_ENTRIES}`;
