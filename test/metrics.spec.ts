@@ -3,7 +3,8 @@ import { Processors, RunningWorker, startWorker } from '../src/worker/worker';
 import { bearer, startAnotherApp, startWithBody, TestApp } from './support/app';
 import { TEST_DATABASE_URL } from './support/env';
 import { createSession } from './support/factories';
-import { addFailedJob, freePort } from './support/queues';
+import { freePort } from './support/ports';
+import { addFailedJob } from './support/queues';
 import { eventually } from './support/search-worker';
 import { startTcpProxy, TcpProxy } from './support/tcp-proxy';
 

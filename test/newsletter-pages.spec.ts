@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { newToken, tokenHash } from '../src/modules/newsletter/newsletter.crypto';
 import { bearer, startWithBody } from './support/app';
-import { chromiumPresent, freePort, launchChromium } from './support/browser';
+import { chromiumPresent, launchChromium } from './support/browser';
+import { freePort } from './support/ports';
 import { createCommittee } from './support/factories';
 import { newsletterEnv, NewsletterTestWorker, startNewsletterWorker, TestSmtp } from './support/smtp';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDemoWithIndex } from '../src/seed/demo-setup';
 import { startTestApp, TestApp } from './support/app';
-import { freePort } from './support/meili';
+import { freePort } from './support/ports';
 import { ShellStatement, shellStatements, splitStatements } from './support/shell-examples';
 
 /**

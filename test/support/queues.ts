@@ -1,4 +1,3 @@
-import { AddressInfo, createServer } from 'node:net';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import type { AppConfig } from '../../src/config/config';
@@ -27,11 +26,3 @@ export async function addFailedJob(config: AppConfig, queueName: QueueName, reas
   }
 }
 
-/** A TCP port nothing listens on at the moment. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
