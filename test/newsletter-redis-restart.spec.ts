@@ -1,5 +1,5 @@
 import { Logger, LoggerService } from '@nestjs/common';
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import type { AppConfig } from '../src/config/config';
 import { bullPrefix, QUEUES } from '../src/infra/queue/queues';
 import { closeRedis } from '../src/infra/redis/close-redis';
@@ -124,7 +124,8 @@ describe('newsletter worker when Redis restarts empty', () => {
         const job = await manual.getNextJob('manual');
         if (!job) throw new Error('no job to fail');
         if (job.id === mailJobId(ids.gaveUp)) {
-          await job.moveToFailed(new UnrecoverableError('gave up'), 'manual', false);
+          job.discard();
+          await job.moveToFailed(new Error('gave up'), 'manual', false);
           break;
         }
         await job.moveToDelayed(Date.now() + 60_000, 'manual');

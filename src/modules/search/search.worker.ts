@@ -123,7 +123,7 @@ export class SearchJobs {
    */
   async sweepExtraction(): Promise<number> {
     const { queue } = (this.extractQueue ??= this.openExtractQueue());
-    const waiting = await queue.getJobCounts('waiting', 'prioritized', 'delayed');
+    const waiting = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'paused');
     if (Object.values(waiting).some((n) => n > 0)) return 0;
     const files = await this.extractor.overdue(this.sweepGraceSeconds, SWEEP_BATCH, this.sweepAfter);
     this.sweepAfter = files.length < SWEEP_BATCH ? FIRST_ID : files[files.length - 1].id;
