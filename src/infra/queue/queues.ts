@@ -1,4 +1,5 @@
 import type { Job, Queue } from 'bullmq';
+import './close-guard';
 import type { Audience } from '../../common/access/access';
 import type { ResourceKind } from '../../common/access/resources';
 import type { AppConfig } from '../../config/config';
