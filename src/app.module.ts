@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessGuard } from './common/access/access.guard';
 import { CallerResolver } from './common/access/callers';
+import { ReplicaReadsInterceptor } from './common/access/replica-reads';
 import { ReadCacheInvalidation } from './common/cache/invalidation';
 import { ReadCache, ReadCacheInterceptor } from './common/cache/read-cache';
 import { InputGuard } from './common/http/input.guard';
@@ -33,6 +34,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: InputGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: ReplicaReadsInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadCacheInterceptor },
         ReadCache,
         ReadCacheInvalidation,

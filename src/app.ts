@@ -16,6 +16,7 @@ import { API_CSP_DIRECTIVES, DOCS_CSP, isDocsPath, QUEUE_BOARD_CSP } from './com
 import { registerRateLimits } from './common/http/rate-limit';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
+import { routeReads } from './infra/database/read-routing';
 import { createPino, inRequest, LogStream, maskEmails, StructuredLogger } from './infra/logging/logger';
 import { registerHttpMetrics } from './infra/metrics/http-metrics';
 import { REDIS } from './infra/redis/redis.module';
@@ -107,6 +108,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   // Lines logged while a request is handled carry its id (Fastify keeps the async context
   // across reading the body).
   fastify.addHook('onRequest', (request, _reply, done) => inRequest(request.id, done));
+  // Reads go to the primary unless the request turns out to be an anonymous read (ReplicaReadsInterceptor).
+  fastify.addHook('onRequest', (_request, _reply, done) => routeReads(done));
   registerHttpMetrics(fastify);
   registerBodyParsers(fastify, config.bodyLimitBytes);
   await fastify.register(helmet, {

@@ -78,6 +78,9 @@ describe('/metrics', () => {
     expect(Object.fromEntries([...types].filter(([name]) => name.startsWith('ratsinfo_')))).toEqual({
       ratsinfo_http_request_duration_seconds: 'histogram',
       ratsinfo_read_cache_requests_total: 'counter',
+      ratsinfo_db_reads_total: 'counter',
+      ratsinfo_db_read_replica_up: 'gauge',
+      ratsinfo_db_read_replica_lag_seconds: 'gauge',
       ratsinfo_search_duration_seconds: 'histogram',
       ratsinfo_jobs_processed_total: 'counter',
       ratsinfo_outbox_relay_batches_total: 'counter',

@@ -22,6 +22,8 @@ export interface AppConfig {
   publicUrl: string;
   databaseUrl: string;
   databasePoolSize: number;
+  /** Streaming replicas that serve anonymous reads (empty: every read goes to the primary). */
+  readReplicas: ReadReplicasConfig;
   redisUrl: string;
   redisPrefix: string;
   storage: { driver: 'local'; dir: string } | { driver: 's3'; s3: S3Config };
@@ -44,6 +46,19 @@ export interface AppConfig {
   webhooks: WebhooksConfig;
   /** Bulk downloads: how many archives per body are kept. */
   exports: { keep: number };
+}
+
+/**
+ * PostgreSQL streaming replicas (`DATABASE_READ_URL`): anonymous reads go to one of them while
+ * it answers and has replayed every change this process has heard of; everything else stays
+ * on the primary.
+ */
+export interface ReadReplicasConfig {
+  urls: string[];
+  /** Connections per replica and process. */
+  poolSize: number;
+  /** A replica further behind the primary than this is skipped (seconds). */
+  maxLagSeconds: number;
 }
 
 /** Webhooks: signed HTTP deliveries of change events to subscribers (see src/modules/webhooks). */
@@ -288,6 +303,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`).replace(/\/+$/, ''),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/ratsinfo'),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    readReplicas: {
+      urls: readUrls(env, 'DATABASE_READ_URL'),
+      poolSize: int(env, 'DATABASE_READ_POOL_SIZE', 10, 1, 200),
+      maxLagSeconds: int(env, 'DATABASE_READ_MAX_LAG_SECONDS', 30, 1, 86400),
+    },
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
     redisPrefix: str(env, 'REDIS_PREFIX', 'ratsinfo'),
     storage,
@@ -363,6 +383,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     exports: { keep: int(env, 'EXPORT_KEEP', 3, 1, 100) },
   };
+}
+
+/** A comma-separated list of PostgreSQL URLs, each at most once. */
+function readUrls(env: Env, name: string): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  const urls = raw.split(',').map((part) => part.trim());
+  for (const value of urls) {
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      throw new ConfigError(`${name} must be a comma-separated list of postgres:// URLs, got "${value.replace(/\/\/[^@/]*@/, '//…@')}"`);
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+      throw new ConfigError(`${name} must use postgres: or postgresql:, got "${parsed.protocol}"`);
+    }
+    if (!parsed.hostname) throw new ConfigError(`${name}: every URL needs a host`);
+  }
+  if (new Set(urls).size !== urls.length) throw new ConfigError(`${name} names a replica twice`);
+  if (urls.length > 16) throw new ConfigError(`${name} may name at most 16 replicas`);
+  return urls;
 }
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { ReadReplicas } from '../../infra/database/read-replicas';
 import { REDIS } from '../../infra/redis/redis.module';
 import { closeRedis } from '../../infra/redis/close-redis';
 import { within } from '../../infra/redis/within';
@@ -45,11 +46,13 @@ export class ReadCacheInvalidation implements OnModuleInit, OnApplicationShutdow
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly cache: ReadCache,
+    @Optional() private readonly replicas?: ReadReplicas,
   ) {}
 
   async onModuleInit(): Promise<void> {
     this.cache.announce = (bodyId) => void announceChanged(this.redis, this.config.redisPrefix, [bodyId]);
-    if (!this.cache.enabled) return;
+    // Read replicas need to hear of every change even without the cache (see ReadReplicas.fence).
+    if (!this.cache.enabled && !this.replicas?.configured) return;
     const channel = invalidationChannel(this.config.redisPrefix);
     const subscriber = new Redis(this.config.redisUrl, {
       connectTimeout: 2000,

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, Optional, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { from, Observable, of } from 'rxjs';
 import { lastValueFrom } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { ReadReplicas } from '../../infra/database/read-replicas';
 import { readCacheRequests } from '../../infra/metrics/metrics';
 import type { ScopedRequest } from '../access/access.decorator';
 
@@ -57,7 +58,11 @@ export class ReadCache {
   /** Tells the other processes of a write made here (set by ReadCacheInvalidation). */
   announce: ((bodyId: string | null) => void) | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    /** Told of every change, so that no page is read from a replica that has not replayed it. */
+    @Optional() private readonly replicas?: ReadReplicas,
+  ) {}
 
   get enabled(): boolean {
     return this.config.readCacheMs > 0;
@@ -89,8 +94,12 @@ export class ReadCache {
     this.announce?.(bodyId);
   }
 
-  /** Drops the pages of a body (null: of every body). */
+  /**
+   * Drops the pages of a body (null: of every body), and keeps anonymous reads off read
+   * replicas until they have replayed the change (see ReadReplicas.fence).
+   */
   invalidate(bodyId: string | null): void {
+    this.replicas?.fence();
     if (bodyId === null) {
       this.entries.clear();
       this.bytes = 0;

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { DatabaseAvailability, OutageAwareLogger } from './availability';
 import { dataSourceOptions } from './data-source';
 import { Db } from './db.service';
+import { ReadReplicas } from './read-replicas';
 
 @Global()
 @Module({
@@ -16,7 +17,7 @@ import { Db } from './db.service';
       }),
     }),
   ],
-  providers: [Db, DatabaseAvailability],
-  exports: [Db, DatabaseAvailability],
+  providers: [Db, DatabaseAvailability, ReadReplicas],
+  exports: [Db, DatabaseAvailability, ReadReplicas],
 })
 export class DatabaseModule {}

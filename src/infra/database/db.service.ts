@@ -3,7 +3,9 @@ import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
+import { databaseReads } from '../metrics/metrics';
 import { DatabaseAvailability } from './availability';
+import { ReadReplicas } from './read-replicas';
 
 /**
  * Raw, prepared SQL on TypeORM's own connection pool. Read paths use it because entity
@@ -18,6 +20,8 @@ export class Db {
     @InjectDataSource() readonly dataSource: DataSource,
     /** Told of every success, so that the end of an outage is logged (absent outside the API). */
     @Optional() private readonly availability?: DatabaseAvailability,
+    /** Streaming replicas for the reads of anonymous requests (absent outside the API). */
+    @Optional() private readonly replicas?: ReadReplicas,
   ) {}
 
   private get pool(): Pool {
@@ -31,7 +35,19 @@ export class Db {
       name = 'q' + createHash('sha1').update(text).digest('hex').slice(0, 16);
       this.names.set(text, name);
     }
+    const replica = this.replicas?.forRead();
+    if (replica) {
+      try {
+        const result = await replica.pool.query<T>({ name, text, values });
+        databaseReads.inc({ server: 'replica' });
+        return result.rows;
+      } catch (error) {
+        // A replica that is gone or cancelled the read: the primary answers instead.
+        if (!replica.failed(error)) throw error;
+      }
+    }
     const result = await this.pool.query<T>({ name, text, values });
+    databaseReads.inc({ server: 'primary' });
     this.availability?.succeeded();
     return result.rows;
   }

@@ -1,5 +1,5 @@
 import { createServer, Server } from 'node:http';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * The metrics a process counts as it works (requests, cache look-ups, searches, jobs, relay
@@ -26,6 +26,47 @@ export const readCacheRequests = new Counter({
   help: 'Anonymous reads of cacheable routes, by whether the in-memory read cache answered them (hit) or not (miss)',
   labelNames: ['result'] as const,
   registers: [PROCESS_METRICS],
+});
+
+export const databaseReads = new Counter({
+  name: 'ratsinfo_db_reads_total',
+  help: 'Prepared SQL reads by the server that answered them: primary, or replica (a streaming replica of DATABASE_READ_URL)',
+  labelNames: ['server'] as const,
+  registers: [PROCESS_METRICS],
+});
+
+/** One read replica as its gauges show it (see ReadReplicas). */
+export interface ReadReplicaGauge {
+  name: string;
+  up: boolean;
+  lagSeconds: number | null;
+}
+
+/** What the read replica gauges show at a scrape: each running API instance adds its replicas here. */
+export const readReplicaSources = new Set<() => ReadReplicaGauge[]>();
+
+export const readReplicaUp = new Gauge({
+  name: 'ratsinfo_db_read_replica_up',
+  help: 'Whether a read replica serves reads (1) or is out of rotation (0), by host:port/database',
+  labelNames: ['replica'] as const,
+  registers: [PROCESS_METRICS],
+  collect() {
+    this.reset();
+    for (const source of readReplicaSources) for (const replica of source()) this.set({ replica: replica.name }, replica.up ? 1 : 0);
+  },
+});
+
+export const readReplicaLag = new Gauge({
+  name: 'ratsinfo_db_read_replica_lag_seconds',
+  help: 'How far a read replica is behind the primary at most (to about a second), by host:port/database; absent while it is down',
+  labelNames: ['replica'] as const,
+  registers: [PROCESS_METRICS],
+  collect() {
+    this.reset();
+    for (const source of readReplicaSources) {
+      for (const replica of source()) if (replica.lagSeconds !== null) this.set({ replica: replica.name }, replica.lagSeconds);
+    }
+  },
 });
 
 export const searchDuration = new Histogram({

@@ -14,6 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { Access, CurrentScope } from '../../common/access/access.decorator';
 import type { Scope } from '../../common/access/access';
+import { PrimaryReads } from '../../common/access/replica-reads';
 import { BodyParam } from '../../common/http/api-docs';
 import { ProblemDto } from '../../common/http/problem.dto';
 import {
@@ -50,6 +51,8 @@ const ManageErrors = (): MethodDecorator =>
  */
 @ApiTags('newsletter')
 @BodyParam()
+// Subscriptions are read back moments after they were written (confirmation links).
+@PrimaryReads()
 @Controller('v1/bodies/:body/newsletter')
 export class NewsletterController {
   constructor(private readonly newsletter: NewsletterService) {}

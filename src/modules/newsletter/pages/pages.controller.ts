@@ -2,6 +2,7 @@ import { applyDecorators, Body, Controller, Get, Header, Headers, HttpCode, Post
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, CurrentScope } from '../../../common/access/access.decorator';
 import type { Scope } from '../../../common/access/access';
+import { PrimaryReads } from '../../../common/access/replica-reads';
 import { Problem } from '../../../common/http/problem';
 import { PAGES_PATH } from '../mail/render';
 import { NewsletterService } from '../newsletter.service';
@@ -36,6 +37,8 @@ function context(scope: Scope, input: PageTokenDto, acceptLanguage: string | und
  */
 @ApiExcludeController()
 @UseFilters(NewsletterPageFilter)
+// Subscriptions are read back moments after they were written (confirmation links).
+@PrimaryReads()
 @Controller(`v1/bodies/:body/${PAGES_PATH}`)
 export class NewsletterPagesController {
   constructor(private readonly newsletter: NewsletterService) {}
