@@ -258,4 +258,27 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
     expect((await app().http().get('/health/ready').expect(200)).body.checks.readReplica1).toBe('ok');
     expect(log.matching(/^error/)).toEqual([]);
   });
+
+  it('takes a replica that stops answering out of rotation within seconds: reads waiting on it and later ones go to the primary', async () => {
+    await untilReplicaServes();
+    const outages = log.matching(/read replica .* is unavailable/).length;
+    replica!.freeze();
+    try {
+      const started = Date.now();
+      // On a connection of the replica's pool: sent, never answered, until the checks find the replica down.
+      const waiting = await servedBy(() => anonymous(fresh()));
+      expect(waiting.primary).toBe(1);
+      expect(names(waiting.result)).toContain('Erika Mustermann');
+      // Well before the replica's own query timeout (15 s).
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(log.matching(/read replica .* is unavailable \(timed out\)/)).toHaveLength(1);
+      expect(log.matching(/read replica .* is unavailable/)).toHaveLength(outages + 1);
+      expect(await servedBy(() => anonymous(fresh()))).toMatchObject({ primary: 1, replica: 0 });
+      expect((await app().http().get('/health/ready').expect(200)).body.checks.readReplica1).toBe('down');
+    } finally {
+      replica!.thaw();
+    }
+    await untilReplicaServes();
+    expect(log.matching(/^error/)).toEqual([]);
+  });
 });

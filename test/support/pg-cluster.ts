@@ -123,8 +123,43 @@ export class PgCluster {
     await this.tool('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', '-w', 'stop']);
   }
 
+  /**
+   * Stops every process of the server where it is (SIGSTOP), as a hung host or a network that
+   * drops packets would: connections are accepted by the kernel and never answered.
+   */
+  freeze(): void {
+    this.signal('SIGSTOP');
+    this.frozen = true;
+  }
+
+  thaw(): void {
+    this.signal('SIGCONT');
+    this.frozen = false;
+  }
+
+  private frozen = false;
+
+  /** The postmaster and its children (backends, WAL receiver, …). */
+  private signal(signal: NodeJS.Signals): void {
+    const postmaster = Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          // pid (comm) state ppid …: comm may hold spaces and parentheses, the last ')' ends it.
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+        } catch {
+          return false; // gone meanwhile
+        }
+      })
+      .map(Number);
+    for (const pid of [postmaster, ...children]) process.kill(pid, signal);
+  }
+
   /** Stops the server if it runs and removes its folder. */
   async destroy(): Promise<void> {
+    if (this.frozen) this.thaw();
     if (existsSync(join(this.dataDir, 'postmaster.pid'))) await this.kill().catch(() => undefined);
     await rm(this.folder, { recursive: true, force: true });
   }

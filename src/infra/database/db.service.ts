@@ -38,7 +38,7 @@ export class Db {
     const replica = this.replicas?.forRead();
     if (replica) {
       try {
-        const result = await replica.pool.query<T>({ name, text, values });
+        const result = await replica.query<T>({ name, text, values });
         databaseReads.inc({ server: 'replica' });
         return result.rows;
       } catch (error) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Pool } from 'pg';
+import { Pool, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { ReadReplicaGauge, readReplicaSources } from '../metrics/metrics';
@@ -29,15 +29,34 @@ export type ReplicaState = ReadReplicaGauge;
 
 /** A replica chosen for one read, and what to do when the read fails there. */
 export interface ReplicaRead {
-  pool: Pool;
+  /** Runs the query on the replica; fails at once when the replica is taken out of rotation meanwhile. */
+  query<T extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<T>>;
   /** The read failed on the replica: true when the primary should answer it instead. */
   failed(error: unknown): boolean;
+}
+
+/** What a read still running on a replica fails with when the replica is found down. */
+class ReplicaDown extends Error {}
+
+/** Rejected when the replica's current time in rotation ends. */
+interface OutageSignal {
+  promise: Promise<never>;
+  reject(error: Error): void;
+}
+
+function outageSignal(): OutageSignal {
+  let reject!: (error: Error) => void;
+  const promise = new Promise<never>((_, no) => (reject = no));
+  // Only reads racing it care; an outage nobody was reading through is no unhandled rejection.
+  promise.catch(() => undefined);
+  return { promise, reject };
 }
 
 interface Replica {
   name: string;
   pool: Pool;
   read: ReplicaRead;
+  outage: OutageSignal;
   up: boolean;
   /** When the current outage began (ms), for the log line at its end. */
   downSince: number | null;
@@ -114,7 +133,12 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
       const replica: Replica = {
         name: describe(url),
         pool,
-        read: { pool, failed: (error) => this.failed(replica, error) },
+        read: {
+          // A replica that stops answering is found by the checks within seconds; reads waiting on it then go to the primary.
+          query: <T extends QueryResultRow>(config: QueryConfig) => Promise.race([pool.query<T>(config), replica.outage.promise]),
+          failed: (error) => this.failed(replica, error),
+        },
+        outage: outageSignal(),
         up: false,
         downSince: null,
         replayed: null,
@@ -168,7 +192,7 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
    * the read because of a conflict with replication.
    */
   private failed(replica: Replica, error: unknown): boolean {
-    if (isRecoveryConflict(error)) return true;
+    if (isRecoveryConflict(error) || error instanceof ReplicaDown) return true;
     const message = error instanceof Error ? error.message : String(error);
     if (!isDatabaseUnavailable(error) && message !== 'Query read timeout') return false;
     this.markDown(replica, message);
@@ -297,6 +321,10 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
   }
 
   private markDown(replica: Replica, reason: string): void {
+    if (replica.up) {
+      replica.outage.reject(new ReplicaDown(`read replica ${replica.name} is unavailable`));
+      replica.outage = outageSignal();
+    }
     replica.up = false;
     if (replica.downSince !== null) return;
     replica.downSince = Date.now();
