@@ -163,6 +163,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   it('serves anonymous reads from the replica', async () => {
     const read = await untilReplicaServes();
     expect(names(read.result)).toContain('Erika Mustermann');
+    // Replica sessions are set up as the primary's are: times in Europe/Berlin.
+    const onPrimary = await app().http().get(path).set(...bearer(app().keys.member)).expect(200);
+    const erika = (res: { body: { data: { name: string; created: string; modified: string }[] } }) => res.body.data.find((p) => p.name === 'Erika Mustermann');
+    expect(erika(read.result)?.modified).toMatch(/T\d\d:\d\d:\d\d\+0[12]:00$/);
+    expect(erika(read.result)).toMatchObject({ created: erika(onPrimary)?.created, modified: erika(onPrimary)?.modified });
     const health = await app().http().get('/health/ready').expect(200);
     expect(health.body.checks).toEqual({ database: 'ok', redis: 'ok', readReplica1: 'ok' });
   });
