@@ -172,6 +172,23 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
     expect(health.body.checks).toEqual({ database: 'ok', redis: 'ok', readReplica1: 'ok' });
   });
 
+  it('serves OParl, the calendar and the Atom feeds to anonymous callers from the replica, and to API keys from the primary', async () => {
+    const reads = async (server: 'primary' | 'replica'): Promise<number> => {
+      const metrics = (await app().http().get('/metrics').set(...bearer(app().keys.admin)).expect(200)).text;
+      return Number(new RegExp(`^ratsinfo_db_reads_total\\{server="${server}"\\} (\\d+)$`, 'm').exec(metrics)?.[1] ?? 0);
+    };
+    await untilReplicaServes();
+    for (const url of ['/oparl/v1.1/bodies/musterstadt', '/oparl/v1.1/bodies/musterstadt/person', '/v1/bodies/musterstadt/calendar.ics', '/v1/bodies/musterstadt/feeds/documents.atom']) {
+      const before = await reads('replica');
+      await app().http().get(url).expect(200);
+      const anonymousOnReplica = (await reads('replica')) > before;
+      const keyed = await reads('replica');
+      await app().http().get(url).set(...bearer(app().keys.member)).expect(200);
+      const keyedOnReplica = (await reads('replica')) > keyed;
+      expect({ url, anonymousOnReplica, keyedOnReplica }).toEqual({ url, anonymousOnReplica: true, keyedOnReplica: false });
+    }
+  });
+
   it('reads for API keys and writes on the primary', async () => {
     const member = await servedBy(() => app().http().get(fresh()).set(...bearer(app().keys.member)).expect(200));
     expect(member).toMatchObject({ primary: 1, replica: 0 });
