@@ -1,7 +1,9 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../src/config/config';
 import { migrate } from '../src/infra/database/migrate';
+import { ReadReplicas } from '../src/infra/database/read-replicas';
 import { bearer, startWithBody } from './support/app';
 import { createPerson } from './support/factories';
 import { PgCluster, postgresBin } from './support/pg-cluster';
@@ -302,5 +304,27 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
     }
     await untilReplicaServes();
     expect(log.matching(/^error/)).toEqual([]);
+  });
+
+  it('never uses a replica of another PostgreSQL cluster (another system identifier)', async () => {
+    const config = loadConfig({ DATABASE_READ_URL: replica!.url('ratsinfo'), DATABASE_READ_MAX_LAG_SECONDS: String(MAX_LAG_SECONDS) });
+    /** The primary, or a primary that says it is another cluster. */
+    const primaryAs = (other: boolean) =>
+      ({
+        query: async (sql: string) => {
+          const rows = await app().ds.query<{ id: string }[]>(sql);
+          return other && sql.includes('pg_control_system') ? [{ id: '1234567890' }] : rows;
+        },
+      }) as unknown as DataSource;
+    for (const other of [false, true]) {
+      const replicas = new ReadReplicas(config, primaryAs(other));
+      await replicas.onModuleInit();
+      try {
+        expect({ other, up: replicas.state()[0].up }).toEqual({ other, up: !other });
+      } finally {
+        await replicas.onApplicationShutdown();
+      }
+    }
+    expect(log.matching(/replicates another PostgreSQL cluster: system identifier \d+, the primary's is 1234567890/)).toHaveLength(1);
   });
 });

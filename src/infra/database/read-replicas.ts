@@ -62,12 +62,20 @@ interface Replica {
   downSince: number | null;
   /** What the last check found replayed; null before the first check. */
   replayed: bigint | null;
+  /** Whether it was found to replicate the primary (same system identifier) since it last came up. */
+  verified: boolean;
 }
 
 /** The primary's WAL position at a moment: a replica that replayed it is at least as fresh as the primary then. */
 interface Sample {
   lsn: bigint;
   at: number;
+}
+
+/** The cluster's system identifier: the same on a primary and its physical replicas. */
+async function systemIdentifier(query: (sql: string) => Promise<{ id: string }[]>): Promise<string> {
+  const rows = await query('SELECT system_identifier::text AS id FROM pg_control_system()');
+  return rows[0].id;
 }
 
 function describe(url: string): string {
@@ -85,6 +93,7 @@ function isRecoveryConflict(error: unknown): boolean {
  * The streaming replicas of `DATABASE_READ_URL` and which of them may serve a read now.
  *
  * A replica serves the reads of requests that allow it (see read-routing.ts) while it
+ * - is a streaming replica of this primary (in recovery, with the primary's system identifier);
  * - answers: one that refuses connections or times out is taken out of rotation at once (its
  *   reads are repeated on the primary, no error reaches the client), logged once, checked
  *   every second in the background and used again when it answers;
@@ -101,6 +110,8 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('database');
   private readonly replicas: Replica[];
   private samples: Sample[] = [];
+  /** The primary's system identifier: a replica must have the same one (a copy of that cluster). */
+  private primarySystem: string | null = null;
   /** Every change heard of so far is at or before this position of the primary. */
   private required = 0n;
   /** Fences whose position is still being read: reads stay on the primary meanwhile. */
@@ -142,6 +153,7 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
         up: false,
         downSince: null,
         replayed: null,
+        verified: false,
       };
       // An idle connection that breaks (the replica stopped) is dropped by the pool; it tells us here.
       pool.on('error', (error) => this.failed(replica, error));
@@ -273,6 +285,7 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
 
   private async runCheck(): Promise<void> {
     try {
+      this.primarySystem ??= await systemIdentifier((sql) => this.dataSource.query(sql));
       const lsn = await this.primaryLsn();
       const now = Date.now();
       this.samples.push({ lsn, at: now });
@@ -299,6 +312,16 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
         this.markDown(replica, 'it is not a streaming replica (not in recovery)');
         return;
       }
+      if (!replica.verified) {
+        // Positions of another cluster's WAL say nothing about this one's.
+        if (this.primarySystem === null) return;
+        const system = await within(systemIdentifier(async (sql) => (await replica.pool.query<{ id: string }>(sql)).rows), CHECK_TIMEOUT_MS);
+        if (system !== this.primarySystem) {
+          this.markDown(replica, `it replicates another PostgreSQL cluster: system identifier ${system}, the primary's is ${this.primarySystem}`);
+          return;
+        }
+        replica.verified = true;
+      }
       replica.replayed = parseLsn(lsn);
       this.markUp(replica);
     } catch (error) {
@@ -321,6 +344,7 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
   }
 
   private markDown(replica: Replica, reason: string): void {
+    replica.verified = false;
     if (replica.up) {
       replica.outage.reject(new ReplicaDown(`read replica ${replica.name} is unavailable`));
       replica.outage = outageSignal();
