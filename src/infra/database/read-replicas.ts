@@ -83,10 +83,16 @@ function describe(url: string): string {
   return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
 }
 
-/** Errors of a replica query that the primary answers instead, without taking the replica out. */
-function isRecoveryConflict(error: unknown): boolean {
-  // 40001 on a hot standby: "canceling statement due to conflict with recovery".
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '40001';
+/**
+ * SQLSTATEs of a replica query that the primary answers instead, without taking the replica
+ * out: 40001, on a hot standby "canceling statement due to conflict with recovery"; 42P01,
+ * 42703, 42883 (no such table, column, function): a migration the replica has not replayed yet.
+ */
+const PRIMARY_ANSWERS = new Set(['40001', '42P01', '42703', '42883']);
+
+function isReplicaLag(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && PRIMARY_ANSWERS.has(code);
 }
 
 /**
@@ -200,11 +206,11 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * A read on this replica failed. True when the primary should answer it instead: the replica
-   * is unreachable (then taken out of rotation until a check finds it back), or it cancelled
-   * the read because of a conflict with replication.
+   * is unreachable (then taken out of rotation until a check finds it back), it cancelled the
+   * read because of a conflict with replication, or it lacks a migration the primary has.
    */
   private failed(replica: Replica, error: unknown): boolean {
-    if (isRecoveryConflict(error) || error instanceof ReplicaDown) return true;
+    if (isReplicaLag(error) || error instanceof ReplicaDown) return true;
     const message = error instanceof Error ? error.message : String(error);
     if (!isDatabaseUnavailable(error) && message !== 'Query read timeout') return false;
     this.markDown(replica, message);
