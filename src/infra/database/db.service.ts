@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { databaseReads } from '../metrics/metrics';
 import { DatabaseAvailability } from './availability';
 import { ReadReplicas } from './read-replicas';
+import { poolOf } from './pool';
 
 /**
  * Raw, prepared SQL on TypeORM's own connection pool. Read paths use it because entity
@@ -25,7 +26,7 @@ export class Db {
   ) {}
 
   private get pool(): Pool {
-    return (this.dataSource.driver as unknown as { master: Pool }).master;
+    return poolOf(this.dataSource);
   }
 
   /** Runs a query as a named prepared statement (parsed once per connection). */

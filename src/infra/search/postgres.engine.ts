@@ -1,4 +1,5 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
+import { inTransaction } from '../database/pool';
 import type { Queryable } from '../database/queryable';
 import {
   emptyFacets,
@@ -326,7 +327,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const sorted = [...docs].sort((a, b) => a.bodyId.localeCompare(b.bodyId) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.inTransaction(async (client) => {
+        await inTransaction(this.pool, async (client) => {
           await this.deleteGroups(client, groups);
           await this.insert(client, sorted);
         });
@@ -358,21 +359,6 @@ export class PostgresSearchEngine implements SearchEngine {
       await this.pool.query(`ANALYZE ${partitionOf(bodyId)}`);
       state.base += state.since;
       state.since = 0;
-    }
-  }
-
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
     }
   }
 
@@ -503,7 +489,7 @@ export class PostgresSearchEngine implements SearchEngine {
     }
     await this.pool.query(`ANALYZE ${table}`);
     const partition = partitionOf(bodyId);
-    await this.inTransaction(async (client) => {
+    await inTransaction(this.pool, async (client) => {
       const old = await client.query(`SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'search_entry'::regclass AND c.relname = $1`, [partition]);
       if (old.rowCount) {
         await client.query(`ALTER TABLE search_entry DETACH PARTITION ${partition}`);

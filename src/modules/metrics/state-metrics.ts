@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
-import type { Pool } from 'pg';
 import { Gauge, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { poolOf } from '../../infra/database/pool';
 import { queueCounts, WATCHED_STATES } from '../../infra/queue/queue-admin';
 import type { QueueName } from '../../infra/queue/queues';
 import { within } from '../../infra/redis/within';
@@ -54,7 +54,7 @@ export class StateMetrics {
     private readonly ds: DataSource,
     private readonly queues: Map<QueueName, Queue>,
   ) {
-    const pool = (ds.driver as unknown as { master: Pool }).master;
+    const pool = poolOf(ds);
     new Gauge({
       name: 'ratsinfo_db_pool_connections',
       help: 'Connections of the PostgreSQL pool: total, idle, and callers waiting for one',

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { poolOf } from '../../infra/database/pool';
 import { createSearchEngine } from '../../infra/search/create-engine';
 import { SearchController } from './search.controller';
 import { SearchRepository } from './search.repository';
@@ -16,7 +16,7 @@ import { SEARCH_ENGINE, SearchService } from './search.service';
     {
       provide: SEARCH_ENGINE,
       inject: [APP_CONFIG, getDataSourceToken()],
-      useFactory: (config: AppConfig, ds: DataSource) => createSearchEngine(config, (ds.driver as unknown as { master: Pool }).master),
+      useFactory: (config: AppConfig, ds: DataSource) => createSearchEngine(config, poolOf(ds)),
     },
   ],
   exports: [SearchService],

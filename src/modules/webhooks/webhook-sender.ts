@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { request, type Dispatcher } from 'undici';
 import type { Audience } from '../../common/access/access';
 import type { AppConfig } from '../../config/config';
+import { inTransaction } from '../../infra/database/pool';
 import { isRefusedAddress, outboundAgent } from '../../infra/http/outbound';
 import type { ChangeJob } from '../../infra/queue/queues';
 import type { RelayRecorder } from '../../worker/outbox-relay';
@@ -181,9 +182,7 @@ export class WebhookSender {
       );
       return;
     }
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await client.query(`INSERT INTO webhook_attempt (delivery_id, status_code, duration_ms, error, response_body) VALUES ($1, $2, $3, $4, $5)`, [
         row.id,
         outcome.statusCode,
@@ -209,13 +208,7 @@ export class WebhookSender {
         )
       ).rows;
       if (disabled.length) this.logger.warn(`webhook subscription ${row.subscription_id} disabled after repeated failures`);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async send(row: DueRow): Promise<Outcome> {
