@@ -42,23 +42,22 @@ export class AgendaItemsService {
     return this.writer.transaction(scope, async (tx) => {
       await tx.checkRefs([{ field: 'sessionId', kind: 'session', id: input.sessionId }]);
       const position = input.position ?? (await this.items.nextPosition(tx.manager, input.sessionId));
-      const result = await tx.manager.insert(AgendaItemEntity, {
-        bodyId: scope.body.id,
-        sessionId: input.sessionId,
-        number: input.number ?? null,
-        position,
-        name: input.name,
-        public: input.public ?? true,
-        result: input.result ?? null,
-        resolutionText: input.resolutionText ?? null,
-        start: input.start ? new Date(input.start) : null,
-        end: input.end ? new Date(input.end) : null,
-        publishedAt: input.publish ? new Date() : null,
-        modifiedByKeyId: scope.caller.keyId,
-      });
-      const id = String((result.identifiers[0] as { id: string }).id);
-      await tx.record('agenda-item', id, 'created', null);
-      return id;
+      return tx.insert(
+        'agenda-item',
+        AgendaItemEntity,
+        {
+          sessionId: input.sessionId,
+          number: input.number ?? null,
+          position,
+          name: input.name,
+          public: input.public ?? true,
+          result: input.result ?? null,
+          resolutionText: input.resolutionText ?? null,
+          start: input.start ? new Date(input.start) : null,
+          end: input.end ? new Date(input.end) : null,
+        },
+        input.publish,
+      );
     });
   }
 

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Audience, AUDIENCE, Scope } from '../../common/access/access';
 import { ResourceKind, RESOURCES } from '../../common/access/resources';
 import { etag, ifMatches } from '../../common/http/if-match';
@@ -34,6 +35,12 @@ export interface WriteTx {
   record(kind: ResourceKind, id: string, action: ChangeAction, before: Audience | null, changed?: object): Promise<number>;
   audience(kind: ResourceKind, id: string): Promise<Audience | null>;
   checkRefs(refs: Ref[]): Promise<void>;
+  /**
+   * Inserts a new row of `kind` into this body, stamped with the key that made it and
+   * published now when `publish` is set (a draft otherwise), and records its creation (the
+   * change event, version 1). Returns the row's id.
+   */
+  insert<E extends ObjectLiteral>(kind: ResourceKind, entity: EntityTarget<E>, values: QueryDeepPartialEntity<E>, publish?: boolean): Promise<string>;
 }
 
 /**
@@ -119,6 +126,13 @@ export class ResourceWriter {
           return version;
         },
         checkRefs: (refs) => checkRefs(manager, scope.body.id, refs),
+        insert: async (kind, entity, values, publish) => {
+          const stamps = { bodyId: scope.body.id, modifiedByKeyId: scope.caller.keyId, publishedAt: publish ? new Date() : null };
+          const result = await manager.insert(entity, { ...values, ...stamps });
+          const id = String((result.identifiers[0] as { id: string }).id);
+          await tx.record(kind, id, 'created', null);
+          return id;
+        },
       };
       const result = await work(tx);
       // Every write route on one record locks it with lockLive; one that did not must not pass an If-Match unchecked.
@@ -136,16 +150,7 @@ export class ResourceWriter {
   ): Promise<string> {
     return this.transaction(scope, async (tx) => {
       await tx.checkRefs(options.refs ?? []);
-      const row = {
-        ...values,
-        bodyId: scope.body.id,
-        modifiedByKeyId: scope.caller.keyId,
-        publishedAt: options.publish ? new Date() : null,
-      } as unknown as E;
-      const result = await tx.manager.insert(entity, row);
-      const id = String((result.identifiers[0] as { id: string }).id);
-      await tx.record(kind, id, 'created', null);
-      return id;
+      return tx.insert(kind, entity, values, options.publish);
     });
   }
 

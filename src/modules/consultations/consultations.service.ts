@@ -41,21 +41,21 @@ export class ConsultationsService {
     return this.writer.transaction(scope, async (tx) => {
       await tx.checkRefs(refsOf(input));
       const sessionId = await this.sessionFor(tx, input.agendaItemId ?? null, input.sessionId, 'agendaItemId');
-      const result = await tx.manager.insert(ConsultationEntity, {
-        bodyId: scope.body.id,
-        documentId: input.documentId,
-        agendaItemId: input.agendaItemId ?? null,
-        sessionId,
-        committeeId: input.committeeId ?? null,
-        role: input.role ?? null,
-        authoritative: input.authoritative ?? false,
-        position: input.position ?? (await this.consultations.nextPosition(tx.manager, input.documentId)),
-        publishedAt: input.publish ? new Date() : null,
-        modifiedByKeyId: scope.caller.keyId,
-      });
-      const id = String((result.identifiers[0] as { id: string }).id);
-      await tx.record('consultation', id, 'created', null);
-      return id;
+      const position = input.position ?? (await this.consultations.nextPosition(tx.manager, input.documentId));
+      return tx.insert(
+        'consultation',
+        ConsultationEntity,
+        {
+          documentId: input.documentId,
+          agendaItemId: input.agendaItemId ?? null,
+          sessionId,
+          committeeId: input.committeeId ?? null,
+          role: input.role ?? null,
+          authoritative: input.authoritative ?? false,
+          position,
+        },
+        input.publish,
+      );
     });
   }
 

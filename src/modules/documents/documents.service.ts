@@ -54,25 +54,24 @@ export class DocumentsService {
   async create(scope: Scope, input: CreateDocumentDto): Promise<string> {
     return this.writer.transaction(scope, async (tx) => {
       await tx.checkRefs(refsOf(input));
-      const result = await tx.manager.insert(DocumentEntity, {
-        bodyId: scope.body.id,
-        name: input.name,
-        reference: input.reference ?? null,
-        documentType: input.documentType ?? null,
-        // Connections run in Europe/Berlin, so CURRENT_DATE is the local day.
-        date: input.date ?? (() => 'CURRENT_DATE'),
-        public: input.public ?? true,
-        originatorPersonIds: unique(input.originatorPersonIds ?? []),
-        originatorCommitteeIds: unique(input.originatorCommitteeIds ?? []),
-        underDirectionOfIds: unique(input.underDirectionOfIds ?? []),
-        relatedDocumentIds: unique(input.relatedDocumentIds ?? []),
-        superordinatedDocumentId: input.superordinatedDocumentId ?? null,
-        publishedAt: input.publish ? new Date() : null,
-        modifiedByKeyId: scope.caller.keyId,
-      });
-      const id = String((result.identifiers[0] as { id: string }).id);
-      await tx.record('document', id, 'created', null);
-      return id;
+      return tx.insert(
+        'document',
+        DocumentEntity,
+        {
+          name: input.name,
+          reference: input.reference ?? null,
+          documentType: input.documentType ?? null,
+          // Connections run in Europe/Berlin, so CURRENT_DATE is the local day.
+          date: input.date ?? (() => 'CURRENT_DATE'),
+          public: input.public ?? true,
+          originatorPersonIds: unique(input.originatorPersonIds ?? []),
+          originatorCommitteeIds: unique(input.originatorCommitteeIds ?? []),
+          underDirectionOfIds: unique(input.underDirectionOfIds ?? []),
+          relatedDocumentIds: unique(input.relatedDocumentIds ?? []),
+          superordinatedDocumentId: input.superordinatedDocumentId ?? null,
+        },
+        input.publish,
+      );
     });
   }
 

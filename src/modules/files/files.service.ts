@@ -203,26 +203,27 @@ export class FilesService {
         await tx.checkRefs(parentRefs(input));
         const parent = parentOf(input);
         const position = input.position ?? (await this.files.nextPosition(tx.manager, scope.body.id, parent));
-        await tx.manager.insert(FileEntity, {
-          id,
-          bodyId: scope.body.id,
-          name: input.name ?? file.fileName,
-          fileName: file.fileName,
-          mimeType: file.mimeType,
-          size: String(file.size),
-          sha512: file.sha512,
-          storageKey: key,
-          date: input.date ?? null,
-          public: input.public ?? true,
-          documentId: input.documentId ?? null,
-          agendaItemId: input.agendaItemId ?? null,
-          sessionId: input.sessionId ?? null,
-          role: input.role ?? 'auxiliary',
-          position,
-          publishedAt: input.publish ? new Date() : null,
-          modifiedByKeyId: scope.caller.keyId,
-        });
-        await tx.record('file', id, 'created', null);
+        await tx.insert(
+          'file',
+          FileEntity,
+          {
+            id,
+            name: input.name ?? file.fileName,
+            fileName: file.fileName,
+            mimeType: file.mimeType,
+            size: String(file.size),
+            sha512: file.sha512,
+            storageKey: key,
+            date: input.date ?? null,
+            public: input.public ?? true,
+            documentId: input.documentId ?? null,
+            agendaItemId: input.agendaItemId ?? null,
+            sessionId: input.sessionId ?? null,
+            role: input.role ?? 'auxiliary',
+            position,
+          },
+          input.publish,
+        );
       });
     } catch (error) {
       await this.forget(key);

@@ -54,20 +54,9 @@ export class MinutesService {
         { field: 'sessionId', kind: 'session', id: input.sessionId },
         { field: 'fileId', kind: 'file', id: input.fileId },
       ]);
-      return this.withFiles(tx, [input.fileId], async () => {
-        const result = await tx.manager.insert(MinutesEntity, {
-          bodyId: scope.body.id,
-          sessionId: input.sessionId,
-          kind: input.kind ?? 'results',
-          status: 'draft',
-          fileId: input.fileId ?? null,
-          publishedAt: null,
-          modifiedByKeyId: scope.caller.keyId,
-        });
-        const id = String((result.identifiers[0] as { id: string }).id);
-        await tx.record('minutes', id, 'created', null);
-        return id;
-      });
+      return this.withFiles(tx, [input.fileId], () =>
+        tx.insert('minutes', MinutesEntity, { sessionId: input.sessionId, kind: input.kind ?? 'results', status: 'draft', fileId: input.fileId ?? null }, false),
+      );
     });
   }
 

@@ -42,20 +42,20 @@ export class SessionsService {
         { field: 'locationId', kind: 'location', id: input.locationId },
         ...(input.committeeIds ?? []).map((id, i) => ({ field: `committeeIds.${i}`, kind: 'committee' as const, id })),
       ]);
-      const result = await tx.manager.insert(SessionEntity, {
-        bodyId: scope.body.id,
-        name: input.name,
-        state: input.state ?? 'scheduled',
-        cancelled: input.cancelled ?? false,
-        start: new Date(input.start),
-        end: input.end ? new Date(input.end) : null,
-        locationId: input.locationId ?? null,
-        publishedAt: input.publish ? new Date() : null,
-        modifiedByKeyId: scope.caller.keyId,
-      });
-      const id = String((result.identifiers[0] as { id: string }).id);
+      const id = await tx.insert(
+        'session',
+        SessionEntity,
+        {
+          name: input.name,
+          state: input.state ?? 'scheduled',
+          cancelled: input.cancelled ?? false,
+          start: new Date(input.start),
+          end: input.end ? new Date(input.end) : null,
+          locationId: input.locationId ?? null,
+        },
+        input.publish,
+      );
       await this.setCommittees(tx.manager, id, input.committeeIds ?? []);
-      await tx.record('session', id, 'created', null);
       return id;
     });
   }
