@@ -52,14 +52,33 @@ export function toPage<T extends Record<string, unknown>>(rows: T[], limit: numb
   return { items, next: encodeCursor(order.columns.map((c) => last[c.field] as string)) };
 }
 
+/** What one keyset page reads: the rows of `table` (as `alias`) that pass `where`, after `cursor`, in `order`. */
+export interface PageQuery {
+  table: string;
+  alias: string;
+  where: string[];
+  order: KeysetOrder;
+  cursor: string | undefined;
+  /** Rows on a page; the query fetches one more, from which `toPage` learns that another page follows. */
+  limit: number;
+}
+
 /**
- * One keyset page: the inner query finds the page's rows through the order's index, the
- * outer one renders JSON for those rows only (never for rows a sort would throw away).
- * Returns rows `{ j, _k0, _k1… }` as `toPage` expects.
+ * One keyset page: the inner query finds the page's rows (after the cursor, `limit + 1` of them)
+ * through the order's index, the outer one renders `columns` for those rows only (never for rows
+ * a sort would throw away). Adds the cursor's values and the limit to `params`.
  */
-export function pageSql(json: string, table: string, alias: string, where: string[], order: KeysetOrder, limitParam: string): string {
-  const keys = order.columns.map((c) => `${c.sql}::text AS ${c.field}`).join(', ');
-  return `SELECT ${json}::text AS j, ${keys}
-    FROM (SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(order)} LIMIT ${limitParam}) ${alias}
+export function pageQuery(columns: string, page: PageQuery, params: Params): string {
+  const { table, alias, order } = page;
+  const after = afterCursor(order, page.cursor, params);
+  const where = after ? [...page.where, after] : page.where;
+  return `SELECT ${columns}
+    FROM (SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(order)} LIMIT ${params.add(page.limit + 1)}) ${alias}
     ORDER BY ${orderBy(order)}`;
+}
+
+/** A `pageQuery` whose rows are `{ j, _k0, _k1… }` (the JSON text of an item, its keys) as `toPage` expects. */
+export function jsonPageQuery(json: string, page: PageQuery, params: Params): string {
+  const keys = page.order.columns.map((c) => `${c.sql}::text AS ${c.field}`).join(', ');
+  return pageQuery(`${json}::text AS j, ${keys}`, page, params);
 }

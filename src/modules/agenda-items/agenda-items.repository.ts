@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import type { KeysetRow } from '../../common/pagination/links';
 import { jsonObject } from '../../common/sql/format';
 import { committeeRef, documentRef, filesOf, sessionRef, stamps, ts } from '../../common/sql/refs.sql';
@@ -48,10 +48,8 @@ export class AgendaItemsRepository {
     const where = [`ai.body_id = ${p.add(scope.body.id)}`, visible.agendaItem('ai', v)];
     if (query.session) where.push(`ai.session_id = ${p.add(query.session)}::uuid`);
     if (query.modified_since) where.push(`ai.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
-    const after = afterCursor(order, query.cursor, p);
-    if (after) where.push(after);
-    const sql = pageSql(jsonObject(itemFields()), 'agenda_item', 'ai', where, order, p.add(limit + 1));
-    return this.db.rows<KeysetRow>(sql, p.values);
+    const page = { table: 'agenda_item', alias: 'ai', where, order, cursor: query.cursor, limit };
+    return this.db.rows<KeysetRow>(jsonPageQuery(jsonObject(itemFields()), page, p), p.values);
   }
 
   /** The item with its documents, files and consultations, in one query. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import type { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { jsonObject } from '../../common/sql/format';
 import { legislativeTermRef, ts } from '../../common/sql/refs.sql';
@@ -42,10 +42,8 @@ export class BodiesRepository {
     const p = new Params();
     const where = ['b.deleted_at IS NULL'];
     if (query.modified_since) where.push(`b.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
-    const after = afterCursor(BODY_ORDER, query.cursor, p);
-    if (after) where.push(after);
-    const sql = pageSql(jsonObject(bodyFields()), 'body', 'b', where, BODY_ORDER, p.add(limit + 1));
-    return this.db.rows(sql, p.values);
+    const page = { table: 'body', alias: 'b', where, order: BODY_ORDER, cursor: query.cursor, limit };
+    return this.db.rows(jsonPageQuery(jsonObject(bodyFields()), page, p), p.values);
   }
 
   /** The body with the legislative terms `v` may see. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { committeeOf, date, isCurrent, locationOf, membershipTerms, personRef, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -43,10 +43,8 @@ export class CommitteesRepository {
     if (query.kind) where.push(`c.kind = ${p.add(query.kind)}`);
     if (query.current !== undefined) where.push(query.current ? isCurrent('c') : `NOT ${isCurrent('c')}`);
     if (query.modified_since) where.push(`c.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
-    const after = afterCursor(COMMITTEE_ORDER, query.cursor, p);
-    if (after) where.push(after);
-    const sql = pageSql(jsonObject(committeeFields(v)), 'committee', 'c', where, COMMITTEE_ORDER, p.add(limit + 1));
-    return this.db.rows(sql, p.values);
+    const page = { table: 'committee', alias: 'c', where, order: COMMITTEE_ORDER, cursor: query.cursor, limit };
+    return this.db.rows(jsonPageQuery(jsonObject(committeeFields(v)), page, p), p.values);
   }
 
   /** The committee with its current members. */

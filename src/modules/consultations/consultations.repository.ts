@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { agendaItemRef, committeeRef, documentRef, sessionRef, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -38,10 +38,8 @@ export class ConsultationsRepository {
     if (query.session) where.push(`co.session_id = ${p.add(query.session)}::uuid`);
     if (query.committee) where.push(`co.committee_id = ${p.add(query.committee)}::uuid`);
     if (query.modified_since) where.push(`co.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
-    const after = afterCursor(CONSULTATION_ORDER, query.cursor, p);
-    if (after) where.push(after);
-    const sql = pageSql(jsonObject(consultationFields(v)), 'consultation', 'co', where, CONSULTATION_ORDER, p.add(limit + 1));
-    return this.db.rows(sql, p.values);
+    const page = { table: 'consultation', alias: 'co', where, order: CONSULTATION_ORDER, cursor: query.cursor, limit };
+    return this.db.rows(jsonPageQuery(jsonObject(consultationFields(v)), page, p), p.values);
   }
 
   async detail(scope: Scope, id: string): Promise<string | undefined> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { agendaItemRef, committeeRef, date, documentRef, filesOf, personRef, sessionRef, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -56,10 +56,8 @@ export class DocumentsRepository {
       );
     }
     if (query.modified_since) where.push(`d.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
-    const after = afterCursor(DOCUMENT_ORDER, query.cursor, p);
-    if (after) where.push(after);
-    const sql = pageSql(jsonObject(documentFields()), 'document', 'd', where, DOCUMENT_ORDER, p.add(limit + 1));
-    return this.db.rows(sql, p.values);
+    const page = { table: 'document', alias: 'd', where, order: DOCUMENT_ORDER, cursor: query.cursor, limit };
+    return this.db.rows(jsonPageQuery(jsonObject(documentFields()), page, p), p.values);
   }
 
   /** The document with originators, related documents, files and its consultations, in one query. */

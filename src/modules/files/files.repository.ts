@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope, Visibility } from '../../common/access/access';
 import { onceVisible, visible } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { date, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -74,10 +74,8 @@ export class FilesRepository {
     if (query.session) where.push(`f.session_id = ${p.add(query.session)}::uuid`);
     if (query.mime_type) where.push(`f.mime_type = ${p.add(query.mime_type)}`);
     if (query.modified_since) where.push(`f.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
-    const after = afterCursor(FILE_ORDER, query.cursor, p);
-    if (after) where.push(after);
-    const sql = pageSql(jsonObject(fileFields(base)), 'file', 'f', where, FILE_ORDER, p.add(limit + 1));
-    return this.db.rows(sql, p.values);
+    const page = { table: 'file', alias: 'f', where, order: FILE_ORDER, cursor: query.cursor, limit };
+    return this.db.rows(jsonPageQuery(jsonObject(fileFields(base)), page, p), p.values);
   }
 
   /** The file's JSON, or `gone` when it was deleted; undefined when the caller may not see it. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import type { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { jsonObject } from '../../common/sql/format';
 import { date, stamps } from '../../common/sql/refs.sql';
@@ -37,10 +37,8 @@ export class LegislativeTermsRepository {
     const p = new Params();
     const where = [`t.body_id = ${p.add(scope.body.id)}`, visible.plain('t', v)];
     if (query.modified_since) where.push(`t.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
-    const after = afterCursor(TERM_ORDER, query.cursor, p);
-    if (after) where.push(after);
-    const sql = pageSql(jsonObject(termFields()), 'legislative_term', 't', where, TERM_ORDER, p.add(limit + 1));
-    return this.db.rows(sql, p.values);
+    const page = { table: 'legislative_term', alias: 't', where, order: TERM_ORDER, cursor: query.cursor, limit };
+    return this.db.rows(jsonPageQuery(jsonObject(termFields()), page, p), p.values);
   }
 
   async detail(scope: Scope, id: string): Promise<string | undefined> {

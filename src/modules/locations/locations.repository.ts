@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import type { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { jsonObject } from '../../common/sql/format';
 import { stamps } from '../../common/sql/refs.sql';
@@ -35,10 +35,8 @@ export class LocationsRepository {
     const p = new Params();
     const where = [`l.body_id = ${p.add(scope.body.id)}`, visible.plain('l', scope.visibility)];
     if (query.modified_since) where.push(`l.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
-    const after = afterCursor(LOCATION_ORDER, query.cursor, p);
-    if (after) where.push(after);
-    const sql = pageSql(jsonObject(locationFields()), 'location', 'l', where, LOCATION_ORDER, p.add(limit + 1));
-    return this.db.rows(sql, p.values);
+    const page = { table: 'location', alias: 'l', where, order: LOCATION_ORDER, cursor: query.cursor, limit };
+    return this.db.rows(jsonPageQuery(jsonObject(locationFields()), page, p), p.values);
   }
 
   async detail(scope: Scope, id: string): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RESOURCE_KINDS, ResourceKind } from '../../common/access/resources';
-import { afterCursor, orderBy, Params } from '../../common/pagination/keyset';
+import { pageQuery, Params } from '../../common/pagination/keyset';
 import { Db } from '../../infra/database/db.service';
 import { ITEM_ORDER, stampColumns, StampRow } from './items';
 import type { ReadContext } from './notes.repository';
@@ -19,16 +19,6 @@ export const BOOKMARK_ORDER = ITEM_ORDER('b');
 const own = `${stampColumns('b')}, b.target_type AS "targetType", b.target_id AS "targetId"`;
 const bookmarkColumns = (members: string, base: string): string => `${own}, ${targetInfoByType(RESOURCE_KINDS, 'b.target_type::text', 'b.target_id', members, base)} AS target`;
 
-/** A keyset page of one personal table, targets looked up for the page only. */
-export function page(table: string, alias: string, columns: string, where: string[], p: Params, limit: number, cursor: string | undefined): string {
-  const order = ITEM_ORDER(alias);
-  const after = afterCursor(order, cursor, p);
-  if (after) where.push(after);
-  return `SELECT ${columns}
-    FROM (SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(order)} LIMIT ${p.add(limit + 1)}) ${alias}
-    ORDER BY ${orderBy(order)}`;
-}
-
 @Injectable()
 export class BookmarksRepository {
   constructor(
@@ -45,7 +35,7 @@ export class BookmarksRepository {
     if (f.modifiedSince) where.push(`b.modified_at >= ${p.add(f.modifiedSince)}::timestamptz`);
     const members = p.add([...ctx.memberBodyIds]);
     const base = p.add(ctx.publicUrl);
-    return this.db.rows<BookmarkRow>(page('me_bookmark', 'b', bookmarkColumns(members, base), where, p, limit, f.cursor), p.values);
+    return this.db.rows<BookmarkRow>(pageQuery(bookmarkColumns(members, base), { table: 'me_bookmark', alias: 'b', where, order: BOOKMARK_ORDER, cursor: f.cursor, limit }, p), p.values);
   }
 
   async one(ctx: ReadContext, id: string): Promise<BookmarkRow | undefined> {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ResourceKind } from '../../common/access/resources';
-import { Params } from '../../common/pagination/keyset';
+import { pageQuery, Params } from '../../common/pagination/keyset';
 import { Db } from '../../infra/database/db.service';
-import { page } from './bookmarks.repository';
 import { ITEM_ORDER, stampColumns, StampRow } from './items';
 import type { FollowKind } from './me.entities';
 import type { ReadContext } from './notes.repository';
@@ -37,7 +36,7 @@ export class FollowsRepository {
     if (f.modifiedSince) where.push(`f.modified_at >= ${p.add(f.modifiedSince)}::timestamptz`);
     const members = p.add([...ctx.memberBodyIds]);
     const base = p.add(ctx.publicUrl);
-    return this.db.rows<FollowRow>(page('me_follow', 'f', followColumns(members, base), where, p, limit, f.cursor), p.values);
+    return this.db.rows<FollowRow>(pageQuery(followColumns(members, base), { table: 'me_follow', alias: 'f', where, order: FOLLOW_ORDER, cursor: f.cursor, limit }, p), p.values);
   }
 
   /** Every live follow of the account (at most ME_MAX_FOLLOWS), for the feed. */

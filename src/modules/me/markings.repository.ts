@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { afterCursor, orderBy, Params } from '../../common/pagination/keyset';
+import { pageQuery, Params } from '../../common/pagination/keyset';
 import { Db } from '../../infra/database/db.service';
 import type { AnchorStatus } from './anchoring';
 import { ITEM_ORDER, stampColumns, StampRow } from './items';
@@ -58,16 +58,10 @@ export class MarkingsRepository {
     if (f.tagToken) where.push(`k.tag_tokens @> ARRAY[${p.add(f.tagToken)}::bigint]`);
     for (const tokens of f.search ?? []) where.push(`k.search_tokens && ${p.add(tokens)}::bigint[]`);
     if (f.modifiedSince) where.push(`k.modified_at >= ${p.add(f.modifiedSince)}::timestamptz`);
-    const after = afterCursor(MARKING_ORDER, f.cursor, p);
-    if (after) where.push(after);
     const members = p.add([...ctx.memberBodyIds]);
     const base = p.add(ctx.publicUrl);
-    return this.db.rows<MarkingRow>(
-      `SELECT ${columns(members, base)}
-       FROM (SELECT k.* FROM me_marking k WHERE ${where.join(' AND ')} ORDER BY ${orderBy(MARKING_ORDER)} LIMIT ${p.add(limit + 1)}) k
-       ORDER BY ${orderBy(MARKING_ORDER)}`,
-      p.values,
-    );
+    const page = { table: 'me_marking', alias: 'k', where, order: MARKING_ORDER, cursor: f.cursor, limit };
+    return this.db.rows<MarkingRow>(pageQuery(columns(members, base), page, p), p.values);
   }
 
   async one(ctx: ReadContext, id: string): Promise<MarkingRow | undefined> {

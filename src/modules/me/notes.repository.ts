@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { afterCursor, orderBy, Params } from '../../common/pagination/keyset';
+import { pageQuery, Params } from '../../common/pagination/keyset';
 import { Db } from '../../infra/database/db.service';
 import { ITEM_ORDER, stampColumns, StampRow } from './items';
 import { NOTE_TARGETS, NoteTargetType } from './me.entities';
@@ -55,16 +55,10 @@ export class NotesRepository {
     if (f.tagToken) where.push(`n.tag_tokens @> ARRAY[${p.add(f.tagToken)}::bigint]`);
     for (const tokens of f.search ?? []) where.push(`n.search_tokens && ${p.add(tokens)}::bigint[]`);
     if (f.modifiedSince) where.push(`n.modified_at >= ${p.add(f.modifiedSince)}::timestamptz`);
-    const after = afterCursor(NOTE_ORDER, f.cursor, p);
-    if (after) where.push(after);
     const members = p.add([...ctx.memberBodyIds]);
     const base = p.add(ctx.publicUrl);
-    return this.db.rows<NoteRow>(
-      `SELECT ${columns(members, base)}
-       FROM (SELECT n.* FROM me_note n WHERE ${where.join(' AND ')} ORDER BY ${orderBy(NOTE_ORDER)} LIMIT ${p.add(limit + 1)}) n
-       ORDER BY ${orderBy(NOTE_ORDER)}`,
-      p.values,
-    );
+    const page = { table: 'me_note', alias: 'n', where, order: NOTE_ORDER, cursor: f.cursor, limit };
+    return this.db.rows<NoteRow>(pageQuery(columns(members, base), page, p), p.values);
   }
 
   /** One note of the account, live or deleted. */

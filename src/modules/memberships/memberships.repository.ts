@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { committeeOf, isCurrent, membershipTerms, personOf, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -34,10 +34,8 @@ export class MembershipsRepository {
     if (query.committee) where.push(`m.committee_id = ${p.add(query.committee)}::uuid`);
     if (query.current !== undefined) where.push(query.current ? isCurrent('m') : `NOT ${isCurrent('m')}`);
     if (query.modified_since) where.push(`m.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
-    const after = afterCursor(MEMBERSHIP_ORDER, query.cursor, p);
-    if (after) where.push(after);
-    const sql = pageSql(jsonObject(membershipFields(v)), 'membership', 'm', where, MEMBERSHIP_ORDER, p.add(limit + 1));
-    return this.db.rows(sql, p.values);
+    const page = { table: 'membership', alias: 'm', where, order: MEMBERSHIP_ORDER, cursor: query.cursor, limit };
+    return this.db.rows(jsonPageQuery(jsonObject(membershipFields(v)), page, p), p.values);
   }
 
   async detail(scope: Scope, id: string): Promise<string | undefined> {

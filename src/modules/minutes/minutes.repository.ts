@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { fileRef, sessionRef, stamps, ts } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -36,10 +36,8 @@ export class MinutesRepository {
     if (query.status) where.push(`m.status = ${p.add(query.status)}`);
     if (query.kind) where.push(`m.kind = ${p.add(query.kind)}`);
     if (query.modified_since) where.push(`m.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
-    const after = afterCursor(MINUTES_ORDER, query.cursor, p);
-    if (after) where.push(after);
-    const sql = pageSql(jsonObject(minutesFields(v, base)), 'minutes', 'm', where, MINUTES_ORDER, p.add(limit + 1));
-    return this.db.rows(sql, p.values);
+    const page = { table: 'minutes', alias: 'm', where, order: MINUTES_ORDER, cursor: query.cursor, limit };
+    return this.db.rows(jsonPageQuery(jsonObject(minutesFields(v, base)), page, p), p.values);
   }
 
   async detail(scope: Scope, id: string, filesBase: string): Promise<string | undefined> {

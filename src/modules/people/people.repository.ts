@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { committeeRef, isCurrent, locationOf, membershipTerms, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -54,10 +54,8 @@ export class PeopleRepository {
     if (query.current === true) where.push(seat([...inCommittee, isCurrent('fm')]));
     if (query.current === false) where.push(`NOT ${seat([...inCommittee, isCurrent('fm')])}`);
     if (query.modified_since) where.push(`p.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
-    const after = afterCursor(PERSON_ORDER, query.cursor, p);
-    if (after) where.push(after);
-    const sql = pageSql(jsonObject(personFields(v)), 'person', 'p', where, PERSON_ORDER, p.add(limit + 1));
-    return this.db.rows(sql, p.values);
+    const page = { table: 'person', alias: 'p', where, order: PERSON_ORDER, cursor: query.cursor, limit };
+    return this.db.rows(jsonPageQuery(jsonObject(personFields(v)), page, p), p.values);
   }
 
   /** The person with all visible memberships, the latest start first. */

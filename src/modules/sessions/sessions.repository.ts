@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible, visibleOwn } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, pageSql } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
 import { committeeRef, documentRef, fileRef, filesOf, locationOf, stamps, ts } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
@@ -46,10 +46,8 @@ export class SessionsRepository {
     if (query.state) where.push(`s.state = ${p.add(query.state)}`);
     if (query.cancelled !== undefined) where.push(`s.cancelled = ${p.add(query.cancelled)}`);
     if (query.modified_since) where.push(`s.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
-    const after = afterCursor(SESSION_ORDER, query.cursor, p);
-    if (after) where.push(after);
-    const sql = pageSql(jsonObject(sessionFields(v)), 'session', 's', where, SESSION_ORDER, p.add(limit + 1));
-    return this.db.rows(sql, p.values);
+    const page = { table: 'session', alias: 's', where, order: SESSION_ORDER, cursor: query.cursor, limit };
+    return this.db.rows(jsonPageQuery(jsonObject(sessionFields(v)), page, p), p.values);
   }
 
   /** The session with its agenda, documents, files and minutes, in one query. */
