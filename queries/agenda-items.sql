@@ -483,7 +483,7 @@ ORDER BY
   ai.id ASC;
 
 -- agenda-items: detail · anonymous
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -580,9 +580,9 @@ SELECT
               'role',
               fi.role,
               'accessUrl',
-              $3 || '/files/' || fi.id || '/content',
+              $1 || '/files/' || fi.id || '/content',
               'downloadUrl',
-              $3 || '/files/' || fi.id || '/content?download=1'
+              $1 || '/files/' || fi.id || '/content?download=1'
             )
             ORDER BY
               fi.position,
@@ -733,8 +733,8 @@ SELECT
 FROM
   agenda_item ai
 WHERE
-  ai.id = $1
-  AND ai.body_id = $2
+  ai.id = $2
+  AND ai.body_id = $3
   AND ai.deleted_at IS NULL
   AND ai.published_at IS NOT NULL
   AND ai.public
@@ -752,7 +752,7 @@ WHERE
   );
 
 -- agenda-items: detail · member
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -848,9 +848,9 @@ SELECT
               'role',
               fi.role,
               'accessUrl',
-              $3 || '/files/' || fi.id || '/content',
+              $1 || '/files/' || fi.id || '/content',
               'downloadUrl',
-              $3 || '/files/' || fi.id || '/content?download=1'
+              $1 || '/files/' || fi.id || '/content?download=1'
             )
             ORDER BY
               fi.position,
@@ -997,8 +997,8 @@ SELECT
 FROM
   agenda_item ai
 WHERE
-  ai.id = $1
-  AND ai.body_id = $2
+  ai.id = $2
+  AND ai.body_id = $3
   AND ai.deleted_at IS NULL
   AND ai.published_at IS NOT NULL
   AND COALESCE(
@@ -1015,7 +1015,7 @@ WHERE
   );
 
 -- agenda-items: detail · editor
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -1109,9 +1109,9 @@ SELECT
               'role',
               fi.role,
               'accessUrl',
-              $3 || '/files/' || fi.id || '/content',
+              $1 || '/files/' || fi.id || '/content',
               'downloadUrl',
-              $3 || '/files/' || fi.id || '/content?download=1'
+              $1 || '/files/' || fi.id || '/content?download=1'
             )
             ORDER BY
               fi.position,
@@ -1249,8 +1249,8 @@ SELECT
 FROM
   agenda_item ai
 WHERE
-  ai.id = $1
-  AND ai.body_id = $2
+  ai.id = $2
+  AND ai.body_id = $3
   AND ai.deleted_at IS NULL
   AND COALESCE(
     (

@@ -432,7 +432,7 @@ ORDER BY
   d.id DESC;
 
 -- documents: detail · anonymous
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -620,9 +620,9 @@ SELECT
               'role',
               fi.role,
               'accessUrl',
-              $3 || '/files/' || fi.id || '/content',
+              $1 || '/files/' || fi.id || '/content',
               'downloadUrl',
-              $3 || '/files/' || fi.id || '/content?download=1'
+              $1 || '/files/' || fi.id || '/content?download=1'
             )
             ORDER BY
               fi.position,
@@ -836,14 +836,14 @@ SELECT
 FROM
   document d
 WHERE
-  d.id = $1
-  AND d.body_id = $2
+  d.id = $2
+  AND d.body_id = $3
   AND d.deleted_at IS NULL
   AND d.published_at IS NOT NULL
   AND d.public;
 
 -- documents: detail · member
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -1028,9 +1028,9 @@ SELECT
               'role',
               fi.role,
               'accessUrl',
-              $3 || '/files/' || fi.id || '/content',
+              $1 || '/files/' || fi.id || '/content',
               'downloadUrl',
-              $3 || '/files/' || fi.id || '/content?download=1'
+              $1 || '/files/' || fi.id || '/content?download=1'
             )
             ORDER BY
               fi.position,
@@ -1238,13 +1238,13 @@ SELECT
 FROM
   document d
 WHERE
-  d.id = $1
-  AND d.body_id = $2
+  d.id = $2
+  AND d.body_id = $3
   AND d.deleted_at IS NULL
   AND d.published_at IS NOT NULL;
 
 -- documents: detail · editor
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -1423,9 +1423,9 @@ SELECT
               'role',
               fi.role,
               'accessUrl',
-              $3 || '/files/' || fi.id || '/content',
+              $1 || '/files/' || fi.id || '/content',
               'downloadUrl',
-              $3 || '/files/' || fi.id || '/content?download=1'
+              $1 || '/files/' || fi.id || '/content?download=1'
             )
             ORDER BY
               fi.position,
@@ -1619,6 +1619,6 @@ SELECT
 FROM
   document d
 WHERE
-  d.id = $1
-  AND d.body_id = $2
+  d.id = $2
+  AND d.body_id = $3
   AND d.deleted_at IS NULL;

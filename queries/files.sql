@@ -848,7 +848,7 @@ ORDER BY
   f.id ASC;
 
 -- files: detail · anonymous
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -882,9 +882,9 @@ SELECT
     'textOrigin',
     f.text_origin,
     'accessUrl',
-    $3 || '/files/' || f.id || '/content',
+    $1 || '/files/' || f.id || '/content',
     'downloadUrl',
-    $3 || '/files/' || f.id || '/content?download=1',
+    $1 || '/files/' || f.id || '/content?download=1',
     'published',
     f.published_at IS NOT NULL,
     'created',
@@ -977,8 +977,8 @@ SELECT
 FROM
   file f
 WHERE
-  f.id = $1
-  AND f.body_id = $2
+  f.id = $2
+  AND f.body_id = $3
   AND (
     f.deleted_at IS NULL
     AND f.published_at IS NOT NULL
@@ -1133,7 +1133,7 @@ WHERE
   );
 
 -- files: detail · member
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -1167,9 +1167,9 @@ SELECT
     'textOrigin',
     f.text_origin,
     'accessUrl',
-    $3 || '/files/' || f.id || '/content',
+    $1 || '/files/' || f.id || '/content',
     'downloadUrl',
-    $3 || '/files/' || f.id || '/content?download=1',
+    $1 || '/files/' || f.id || '/content?download=1',
     'published',
     f.published_at IS NOT NULL,
     'created',
@@ -1259,8 +1259,8 @@ SELECT
 FROM
   file f
 WHERE
-  f.id = $1
-  AND f.body_id = $2
+  f.id = $2
+  AND f.body_id = $3
   AND (
     f.deleted_at IS NULL
     AND f.published_at IS NOT NULL
@@ -1412,7 +1412,7 @@ WHERE
   );
 
 -- files: detail · editor
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -1446,9 +1446,9 @@ SELECT
     'textOrigin',
     f.text_origin,
     'accessUrl',
-    $3 || '/files/' || f.id || '/content',
+    $1 || '/files/' || f.id || '/content',
     'downloadUrl',
-    $3 || '/files/' || f.id || '/content?download=1',
+    $1 || '/files/' || f.id || '/content?download=1',
     'published',
     f.published_at IS NOT NULL,
     'created',
@@ -1532,8 +1532,8 @@ SELECT
 FROM
   file f
 WHERE
-  f.id = $1
-  AND f.body_id = $2
+  f.id = $2
+  AND f.body_id = $3
   AND (
     f.deleted_at IS NULL
     AND COALESCE(
@@ -1679,7 +1679,7 @@ WHERE
   );
 
 -- files: detail with text · anonymous
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -1713,9 +1713,9 @@ SELECT
     'textOrigin',
     f.text_origin,
     'accessUrl',
-    $3 || '/files/' || f.id || '/content',
+    $1 || '/files/' || f.id || '/content',
     'downloadUrl',
-    $3 || '/files/' || f.id || '/content?download=1',
+    $1 || '/files/' || f.id || '/content?download=1',
     'published',
     f.published_at IS NOT NULL,
     'created',
@@ -1810,8 +1810,8 @@ SELECT
 FROM
   file f
 WHERE
-  f.id = $1
-  AND f.body_id = $2
+  f.id = $2
+  AND f.body_id = $3
   AND (
     f.deleted_at IS NULL
     AND f.published_at IS NOT NULL
@@ -1966,7 +1966,7 @@ WHERE
   );
 
 -- files: detail with text · member
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -2000,9 +2000,9 @@ SELECT
     'textOrigin',
     f.text_origin,
     'accessUrl',
-    $3 || '/files/' || f.id || '/content',
+    $1 || '/files/' || f.id || '/content',
     'downloadUrl',
-    $3 || '/files/' || f.id || '/content?download=1',
+    $1 || '/files/' || f.id || '/content?download=1',
     'published',
     f.published_at IS NOT NULL,
     'created',
@@ -2094,8 +2094,8 @@ SELECT
 FROM
   file f
 WHERE
-  f.id = $1
-  AND f.body_id = $2
+  f.id = $2
+  AND f.body_id = $3
   AND (
     f.deleted_at IS NULL
     AND f.published_at IS NOT NULL
@@ -2247,7 +2247,7 @@ WHERE
   );
 
 -- files: detail with text · editor
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -2281,9 +2281,9 @@ SELECT
     'textOrigin',
     f.text_origin,
     'accessUrl',
-    $3 || '/files/' || f.id || '/content',
+    $1 || '/files/' || f.id || '/content',
     'downloadUrl',
-    $3 || '/files/' || f.id || '/content?download=1',
+    $1 || '/files/' || f.id || '/content?download=1',
     'published',
     f.published_at IS NOT NULL,
     'created',
@@ -2369,8 +2369,8 @@ SELECT
 FROM
   file f
 WHERE
-  f.id = $1
-  AND f.body_id = $2
+  f.id = $2
+  AND f.body_id = $3
   AND (
     f.deleted_at IS NULL
     AND COALESCE(

@@ -593,7 +593,7 @@ ORDER BY
   s.id ASC;
 
 -- sessions: detail · anonymous
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -735,9 +735,9 @@ SELECT
                         'role',
                         fi.role,
                         'accessUrl',
-                        $3 || '/files/' || fi.id || '/content',
+                        $1 || '/files/' || fi.id || '/content',
                         'downloadUrl',
-                        $3 || '/files/' || fi.id || '/content?download=1'
+                        $1 || '/files/' || fi.id || '/content?download=1'
                       )
                       ORDER BY
                         fi.position,
@@ -864,9 +864,9 @@ SELECT
               'role',
               fi.role,
               'accessUrl',
-              $3 || '/files/' || fi.id || '/content',
+              $1 || '/files/' || fi.id || '/content',
               'downloadUrl',
-              $3 || '/files/' || fi.id || '/content?download=1'
+              $1 || '/files/' || fi.id || '/content?download=1'
             )
             ORDER BY
               fi.position,
@@ -988,9 +988,9 @@ SELECT
                     'role',
                     mf.role,
                     'accessUrl',
-                    $3 || '/files/' || mf.id || '/content',
+                    $1 || '/files/' || mf.id || '/content',
                     'downloadUrl',
-                    $3 || '/files/' || mf.id || '/content?download=1'
+                    $1 || '/files/' || mf.id || '/content?download=1'
                   )
                 FROM
                   file mf
@@ -1095,13 +1095,13 @@ SELECT
 FROM
   session s
 WHERE
-  s.id = $1
-  AND s.body_id = $2
+  s.id = $2
+  AND s.body_id = $3
   AND s.deleted_at IS NULL
   AND s.published_at IS NOT NULL;
 
 -- sessions: detail · member
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -1242,9 +1242,9 @@ SELECT
                         'role',
                         fi.role,
                         'accessUrl',
-                        $3 || '/files/' || fi.id || '/content',
+                        $1 || '/files/' || fi.id || '/content',
                         'downloadUrl',
-                        $3 || '/files/' || fi.id || '/content?download=1'
+                        $1 || '/files/' || fi.id || '/content?download=1'
                       )
                       ORDER BY
                         fi.position,
@@ -1367,9 +1367,9 @@ SELECT
               'role',
               fi.role,
               'accessUrl',
-              $3 || '/files/' || fi.id || '/content',
+              $1 || '/files/' || fi.id || '/content',
               'downloadUrl',
-              $3 || '/files/' || fi.id || '/content?download=1'
+              $1 || '/files/' || fi.id || '/content?download=1'
             )
             ORDER BY
               fi.position,
@@ -1488,9 +1488,9 @@ SELECT
                     'role',
                     mf.role,
                     'accessUrl',
-                    $3 || '/files/' || mf.id || '/content',
+                    $1 || '/files/' || mf.id || '/content',
                     'downloadUrl',
-                    $3 || '/files/' || mf.id || '/content?download=1'
+                    $1 || '/files/' || mf.id || '/content?download=1'
                   )
                 FROM
                   file mf
@@ -1592,13 +1592,13 @@ SELECT
 FROM
   session s
 WHERE
-  s.id = $1
-  AND s.body_id = $2
+  s.id = $2
+  AND s.body_id = $3
   AND s.deleted_at IS NULL
   AND s.published_at IS NOT NULL;
 
 -- sessions: detail · editor
--- parameters: "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt"
+-- parameters: "https://ratsinfo.musterstadt.example/v1/bodies/musterstadt", "00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-00000000b0d1"
 SELECT
   json_build_object(
     'id',
@@ -1735,9 +1735,9 @@ SELECT
                         'role',
                         fi.role,
                         'accessUrl',
-                        $3 || '/files/' || fi.id || '/content',
+                        $1 || '/files/' || fi.id || '/content',
                         'downloadUrl',
-                        $3 || '/files/' || fi.id || '/content?download=1'
+                        $1 || '/files/' || fi.id || '/content?download=1'
                       )
                       ORDER BY
                         fi.position,
@@ -1853,9 +1853,9 @@ SELECT
               'role',
               fi.role,
               'accessUrl',
-              $3 || '/files/' || fi.id || '/content',
+              $1 || '/files/' || fi.id || '/content',
               'downloadUrl',
-              $3 || '/files/' || fi.id || '/content?download=1'
+              $1 || '/files/' || fi.id || '/content?download=1'
             )
             ORDER BY
               fi.position,
@@ -1968,9 +1968,9 @@ SELECT
                     'role',
                     mf.role,
                     'accessUrl',
-                    $3 || '/files/' || mf.id || '/content',
+                    $1 || '/files/' || mf.id || '/content',
                     'downloadUrl',
-                    $3 || '/files/' || mf.id || '/content?download=1'
+                    $1 || '/files/' || mf.id || '/content?download=1'
                   )
                 FROM
                   file mf
@@ -2066,6 +2066,6 @@ SELECT
 FROM
   session s
 WHERE
-  s.id = $1
-  AND s.body_id = $2
+  s.id = $2
+  AND s.body_id = $3
   AND s.deleted_at IS NULL;

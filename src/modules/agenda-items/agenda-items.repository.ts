@@ -5,9 +5,12 @@ import { visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import type { KeysetRow } from '../../common/pagination/links';
 import { jsonObject } from '../../common/sql/format';
+import { recordQuery } from '../../common/sql/record';
 import { committeeRef, documentRef, filesOf, sessionRef, stamps, ts } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
 import type { AgendaItemQueryDto } from './dto/agenda-item-query.dto';
+import type { Json } from '../../common/http/json';
+import type { AgendaItemDetailDto } from './dto/agenda-item.dto';
 
 /** Agenda order within one session (index ix_agenda_item_session). */
 export const AGENDA_ORDER: KeysetOrder = {
@@ -53,11 +56,9 @@ export class AgendaItemsRepository {
   }
 
   /** The item with its documents, files and consultations, in one query. */
-  async detail(scope: Scope, id: string, filesBase: string): Promise<string | undefined> {
+  async detail(scope: Scope, id: string, filesBase: string): Promise<Json<AgendaItemDetailDto> | undefined> {
     const v = scope.visibility;
     const p = new Params();
-    const idParam = p.add(id);
-    const bodyParam = p.add(scope.body.id);
     const base = p.add(filesBase);
     // The item is visible (checked below), so its consultations need their own flags and a visible document.
     const consulted = `FROM consultation co JOIN document d ON d.id = co.document_id WHERE co.agenda_item_id = ai.id AND ${visible.plain('co', v)} AND ${visible.document('d', v)}`;
@@ -74,10 +75,8 @@ export class AgendaItemsRepository {
       files: filesOf('agenda_item_id', 'ai.id', v, base),
       consultations: `COALESCE((SELECT json_agg(${consultation} ORDER BY co.position, co.id) ${consulted}), '[]'::json)`,
     };
-    const row = await this.db.one<{ j: string }>(
-      `SELECT ${jsonObject(fields)}::text AS j FROM agenda_item ai WHERE ai.id = ${idParam} AND ai.body_id = ${bodyParam} AND ${visible.agendaItem('ai', v)}`,
-      p.values,
-    );
+    const record = { table: 'agenda_item', alias: 'ai', id, bodyId: scope.body.id, visible: visible.agendaItem('ai', v) };
+    const row = await this.db.one<{ j: Json<AgendaItemDetailDto> }>(recordQuery(jsonObject(fields), record, p), p.values);
     return row?.j;
   }
 

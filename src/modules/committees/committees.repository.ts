@@ -4,9 +4,12 @@ import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
+import { recordQuery } from '../../common/sql/record';
 import { committeeOf, date, isCurrent, locationOf, membershipTerms, personRef, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
 import type { CommitteeQueryDto } from './dto/committee-query.dto';
+import type { Json } from '../../common/http/json';
+import type { CommitteeDetailDto } from './dto/committee.dto';
 
 /** Served by ix_committee_body_name (body_id, name, id). */
 export const COMMITTEE_ORDER: KeysetOrder = {
@@ -48,7 +51,7 @@ export class CommitteesRepository {
   }
 
   /** The committee with its current members. */
-  async detail(scope: Scope, id: string): Promise<string | undefined> {
+  async detail(scope: Scope, id: string): Promise<Json<CommitteeDetailDto> | undefined> {
     const v = scope.visibility;
     const p = new Params();
     const member = jsonObject({ membershipId: 'm.id', person: personRef('p'), ...membershipTerms('m', v) });
@@ -57,10 +60,8 @@ export class CommitteesRepository {
       members: `COALESCE((SELECT json_agg(${member} ORDER BY p.name, p.id, m.id) FROM membership m JOIN person p ON p.id = m.person_id
         WHERE m.committee_id = c.id AND ${visible.plain('m', v)} AND ${visible.plain('p', v)} AND ${isCurrent('m')}), '[]'::json)`,
     };
-    const row = await this.db.one<{ j: string }>(
-      `SELECT ${jsonObject(fields)}::text AS j FROM committee c WHERE c.id = ${p.add(id)} AND c.body_id = ${p.add(scope.body.id)} AND ${visible.plain('c', v)}`,
-      p.values,
-    );
+    const record = { table: 'committee', alias: 'c', id, bodyId: scope.body.id, visible: visible.plain('c', v) };
+    const row = await this.db.one<{ j: Json<CommitteeDetailDto> }>(recordQuery(jsonObject(fields), record, p), p.values);
     return row?.j;
   }
 

@@ -4,9 +4,12 @@ import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
+import { recordQuery } from '../../common/sql/record';
 import { agendaItemRef, committeeRef, documentRef, sessionRef, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
 import type { ConsultationQueryDto } from './dto/consultation-query.dto';
+import type { Json } from '../../common/http/json';
+import type { ConsultationDto } from './dto/consultation.dto';
 
 export const CONSULTATION_ORDER: KeysetOrder = { columns: [{ sql: 'co.id', cast: 'uuid', field: '_k0' }] };
 
@@ -42,14 +45,11 @@ export class ConsultationsRepository {
     return this.db.rows(jsonPageQuery(jsonObject(consultationFields(v)), page, p), p.values);
   }
 
-  async detail(scope: Scope, id: string): Promise<string | undefined> {
+  async detail(scope: Scope, id: string): Promise<Json<ConsultationDto> | undefined> {
     const v = scope.visibility;
     const p = new Params();
-    const row = await this.db.one<{ j: string }>(
-      `SELECT ${jsonObject(consultationFields(v))}::text AS j FROM consultation co
-       WHERE co.id = ${p.add(id)} AND co.body_id = ${p.add(scope.body.id)} AND ${visible.consultation('co', v)}`,
-      p.values,
-    );
+    const record = { table: 'consultation', alias: 'co', id, bodyId: scope.body.id, visible: visible.consultation('co', v) };
+    const row = await this.db.one<{ j: Json<ConsultationDto> }>(recordQuery(jsonObject(consultationFields(v)), record, p), p.values);
     return row?.j;
   }
 

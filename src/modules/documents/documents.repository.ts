@@ -4,9 +4,12 @@ import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
+import { recordQuery } from '../../common/sql/record';
 import { agendaItemRef, committeeRef, date, documentRef, filesOf, personRef, sessionRef, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
 import type { DocumentQueryDto } from './dto/document-query.dto';
+import type { Json } from '../../common/http/json';
+import type { DocumentDetailDto } from './dto/document.dto';
 
 /** Newest first; served by ix_document_body_date, or ix_document_body_type_date with `type`. */
 export const DOCUMENT_ORDER: KeysetOrder = {
@@ -61,11 +64,9 @@ export class DocumentsRepository {
   }
 
   /** The document with originators, related documents, files and its consultations, in one query. */
-  async detail(scope: Scope, id: string, filesBase: string): Promise<string | undefined> {
+  async detail(scope: Scope, id: string, filesBase: string): Promise<Json<DocumentDetailDto> | undefined> {
     const v = scope.visibility;
     const p = new Params();
-    const idParam = p.add(id);
-    const bodyParam = p.add(scope.body.id);
     const base = p.add(filesBase);
     const consultation = jsonObject({
       id: 'co.id',
@@ -85,10 +86,8 @@ export class DocumentsRepository {
       files: filesOf('document_id', 'd.id', v, base),
       consultations: `COALESCE((SELECT json_agg(${consultation} ORDER BY co.position, co.id) FROM consultation co WHERE co.document_id = d.id AND ${visible.consultation('co', v)}), '[]'::json)`,
     };
-    const row = await this.db.one<{ j: string }>(
-      `SELECT ${jsonObject(fields)}::text AS j FROM document d WHERE d.id = ${idParam} AND d.body_id = ${bodyParam} AND ${visible.document('d', v)}`,
-      p.values,
-    );
+    const record = { table: 'document', alias: 'd', id, bodyId: scope.body.id, visible: visible.document('d', v) };
+    const row = await this.db.one<{ j: Json<DocumentDetailDto> }>(recordQuery(jsonObject(fields), record, p), p.values);
     return row?.j;
   }
 

@@ -4,6 +4,7 @@ import type { Scope, Visibility } from '../../common/access/access';
 import { onceVisible, visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
+import { recordQuery } from '../../common/sql/record';
 import { date, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
 import type { FileQueryDto } from './dto/file-query.dto';
@@ -81,16 +82,11 @@ export class FilesRepository {
   /** The file's JSON, or `gone` when it was deleted; undefined when the caller may not see it. */
   async detail(scope: Scope, id: string, filesBase: string, withText: boolean): Promise<{ j: string; gone: boolean } | undefined> {
     const p = new Params();
-    const idParam = p.add(id);
-    const bodyParam = p.add(scope.body.id);
     const fields = fileFields(p.add(filesBase));
     if (withText) fields.text = 'f.text';
     const seen = visibleOrGone(scope.visibility);
-    return this.db.one<{ j: string; gone: boolean }>(
-      `SELECT ${jsonObject(fields)}::text AS j, ${seen.gone} AS gone
-        FROM file f WHERE f.id = ${idParam} AND f.body_id = ${bodyParam} AND ${seen.where}`,
-      p.values,
-    );
+    const record = { table: 'file', alias: 'f', id, bodyId: scope.body.id, visible: seen.where };
+    return this.db.one<{ j: string; gone: boolean }>(recordQuery(jsonObject(fields), record, p, `, ${seen.gone} AS gone`), p.values);
   }
 
   async content(scope: Scope, id: string): Promise<FileContentRow | undefined> {

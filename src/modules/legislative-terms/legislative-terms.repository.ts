@@ -4,8 +4,11 @@ import { visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import type { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { jsonObject } from '../../common/sql/format';
+import { recordQuery } from '../../common/sql/record';
 import { date, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
+import type { Json } from '../../common/http/json';
+import type { LegislativeTermDto } from './dto/legislative-term.dto';
 
 /**
  * Chronological; terms without a start date come first. A body has a handful of terms, so
@@ -41,13 +44,10 @@ export class LegislativeTermsRepository {
     return this.db.rows(jsonPageQuery(jsonObject(termFields()), page, p), p.values);
   }
 
-  async detail(scope: Scope, id: string): Promise<string | undefined> {
+  async detail(scope: Scope, id: string): Promise<Json<LegislativeTermDto> | undefined> {
     const p = new Params();
-    const row = await this.db.one<{ j: string }>(
-      `SELECT ${jsonObject(termFields())}::text AS j FROM legislative_term t
-       WHERE t.id = ${p.add(id)} AND t.body_id = ${p.add(scope.body.id)} AND ${visible.plain('t', scope.visibility)}`,
-      p.values,
-    );
+    const record = { table: 'legislative_term', alias: 't', id, bodyId: scope.body.id, visible: visible.plain('t', scope.visibility) };
+    const row = await this.db.one<{ j: Json<LegislativeTermDto> }>(recordQuery(jsonObject(termFields()), record, p), p.values);
     return row?.j;
   }
 }

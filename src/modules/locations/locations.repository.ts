@@ -4,8 +4,11 @@ import { visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import type { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { jsonObject } from '../../common/sql/format';
+import { recordQuery } from '../../common/sql/record';
 import { stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
+import type { Json } from '../../common/http/json';
+import type { LocationDetailDto } from './dto/location.dto';
 
 /** Locations have no natural order (every field is optional); id keeps pages stable. */
 export const LOCATION_ORDER: KeysetOrder = {
@@ -39,13 +42,10 @@ export class LocationsRepository {
     return this.db.rows(jsonPageQuery(jsonObject(locationFields()), page, p), p.values);
   }
 
-  async detail(scope: Scope, id: string): Promise<string | undefined> {
+  async detail(scope: Scope, id: string): Promise<Json<LocationDetailDto> | undefined> {
     const p = new Params();
-    const row = await this.db.one<{ j: string }>(
-      `SELECT ${jsonObject(locationFields())}::text AS j FROM location l
-       WHERE l.id = ${p.add(id)} AND l.body_id = ${p.add(scope.body.id)} AND ${visible.plain('l', scope.visibility)}`,
-      p.values,
-    );
+    const record = { table: 'location', alias: 'l', id, bodyId: scope.body.id, visible: visible.plain('l', scope.visibility) };
+    const row = await this.db.one<{ j: Json<LocationDetailDto> }>(recordQuery(jsonObject(locationFields()), record, p), p.values);
     return row?.j;
   }
 }

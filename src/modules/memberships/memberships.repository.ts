@@ -3,9 +3,12 @@ import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
+import { recordQuery } from '../../common/sql/record';
 import { committeeOf, isCurrent, membershipTerms, personOf, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
 import type { MembershipQueryDto } from './dto/membership-query.dto';
+import type { Json } from '../../common/http/json';
+import type { MembershipDto } from './dto/membership.dto';
 
 export const MEMBERSHIP_ORDER: KeysetOrder = {
   columns: [{ sql: 'm.id', cast: 'uuid', field: '_k0' }],
@@ -38,14 +41,11 @@ export class MembershipsRepository {
     return this.db.rows(jsonPageQuery(jsonObject(membershipFields(v)), page, p), p.values);
   }
 
-  async detail(scope: Scope, id: string): Promise<string | undefined> {
+  async detail(scope: Scope, id: string): Promise<Json<MembershipDto> | undefined> {
     const v = scope.visibility;
     const p = new Params();
-    const row = await this.db.one<{ j: string }>(
-      `SELECT ${jsonObject(membershipFields(v))}::text AS j FROM membership m
-       WHERE m.id = ${p.add(id)} AND m.body_id = ${p.add(scope.body.id)} AND ${visible.membership('m', v)}`,
-      p.values,
-    );
+    const record = { table: 'membership', alias: 'm', id, bodyId: scope.body.id, visible: visible.membership('m', v) };
+    const row = await this.db.one<{ j: Json<MembershipDto> }>(recordQuery(jsonObject(membershipFields(v)), record, p), p.values);
     return row?.j;
   }
 }

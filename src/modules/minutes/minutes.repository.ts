@@ -4,9 +4,12 @@ import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
+import { recordQuery } from '../../common/sql/record';
 import { fileRef, sessionRef, stamps, ts } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
 import type { MinutesQueryDto } from './dto/minutes-query.dto';
+import type { Json } from '../../common/http/json';
+import type { MinutesDto } from './dto/minutes.dto';
 
 export const MINUTES_ORDER: KeysetOrder = { columns: [{ sql: 'm.id', cast: 'uuid', field: '_k0' }] };
 
@@ -40,15 +43,12 @@ export class MinutesRepository {
     return this.db.rows(jsonPageQuery(jsonObject(minutesFields(v, base)), page, p), p.values);
   }
 
-  async detail(scope: Scope, id: string, filesBase: string): Promise<string | undefined> {
+  async detail(scope: Scope, id: string, filesBase: string): Promise<Json<MinutesDto> | undefined> {
     const v = scope.visibility;
     const p = new Params();
     const base = p.add(filesBase);
-    const row = await this.db.one<{ j: string }>(
-      `SELECT ${jsonObject(minutesFields(v, base))}::text AS j FROM minutes m
-       WHERE m.id = ${p.add(id)} AND m.body_id = ${p.add(scope.body.id)} AND ${visible.minutes('m', v)}`,
-      p.values,
-    );
+    const record = { table: 'minutes', alias: 'm', id, bodyId: scope.body.id, visible: visible.minutes('m', v) };
+    const row = await this.db.one<{ j: Json<MinutesDto> }>(recordQuery(jsonObject(minutesFields(v, base)), record, p), p.values);
     return row?.j;
   }
 

@@ -3,9 +3,12 @@ import type { Scope, Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
+import { recordQuery } from '../../common/sql/record';
 import { committeeRef, isCurrent, locationOf, membershipTerms, stamps } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
 import type { PersonQueryDto } from './dto/person-query.dto';
+import type { Json } from '../../common/http/json';
+import type { PersonDetailDto } from './dto/person.dto';
 
 /**
  * By display name: family names are optional, so ix_person_body_name (body_id, family_name,
@@ -59,7 +62,7 @@ export class PeopleRepository {
   }
 
   /** The person with all visible memberships, the latest start first. */
-  async detail(scope: Scope, id: string): Promise<string | undefined> {
+  async detail(scope: Scope, id: string): Promise<Json<PersonDetailDto> | undefined> {
     const v = scope.visibility;
     const p = new Params();
     const membership = jsonObject({ id: 'm.id', committee: committeeRef('c'), ...membershipTerms('m', v) });
@@ -68,10 +71,8 @@ export class PeopleRepository {
       memberships: `COALESCE((SELECT json_agg(${membership} ORDER BY m.start_date DESC NULLS LAST, c.name, m.id) FROM membership m JOIN committee c ON c.id = m.committee_id
         WHERE m.person_id = p.id AND ${visible.plain('m', v)} AND ${visible.plain('c', v)}), '[]'::json)`,
     };
-    const row = await this.db.one<{ j: string }>(
-      `SELECT ${jsonObject(fields)}::text AS j FROM person p WHERE p.id = ${p.add(id)} AND p.body_id = ${p.add(scope.body.id)} AND ${visible.plain('p', v)}`,
-      p.values,
-    );
+    const record = { table: 'person', alias: 'p', id, bodyId: scope.body.id, visible: visible.plain('p', v) };
+    const row = await this.db.one<{ j: Json<PersonDetailDto> }>(recordQuery(jsonObject(fields), record, p), p.values);
     return row?.j;
   }
 }

@@ -3,9 +3,12 @@ import type { Scope, Visibility } from '../../common/access/access';
 import { visible, visibleOwn } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
 import { jsonObject } from '../../common/sql/format';
+import { recordQuery } from '../../common/sql/record';
 import { committeeRef, documentRef, fileRef, filesOf, locationOf, stamps, ts } from '../../common/sql/refs.sql';
 import { Db } from '../../infra/database/db.service';
 import type { SessionQueryDto } from './dto/session-query.dto';
+import type { Json } from '../../common/http/json';
+import type { SessionDetailDto } from './dto/session.dto';
 
 export const SESSION_ORDER: KeysetOrder = {
   columns: [
@@ -51,11 +54,9 @@ export class SessionsRepository {
   }
 
   /** The session with its agenda, documents, files and minutes, in one query. */
-  async detail(scope: Scope, id: string, filesBase: string): Promise<string | undefined> {
+  async detail(scope: Scope, id: string, filesBase: string): Promise<Json<SessionDetailDto> | undefined> {
     const v = scope.visibility;
     const p = new Params();
-    const idParam = p.add(id);
-    const bodyParam = p.add(scope.body.id);
     const base = p.add(filesBase);
     const agendaItem = jsonObject({
       id: 'ai.id',
@@ -81,10 +82,8 @@ export class SessionsRepository {
       files: filesOf('session_id', 's.id', v, base),
       minutes: `COALESCE((SELECT json_agg(${minutes} ORDER BY m.kind, m.id) FROM minutes m WHERE m.session_id = s.id AND ${visibleOwn.minutes('m', v)}), '[]'::json)`,
     };
-    const row = await this.db.one<{ j: string }>(
-      `SELECT ${jsonObject(fields)}::text AS j FROM session s WHERE s.id = ${idParam} AND s.body_id = ${bodyParam} AND ${visible.session('s', v)}`,
-      p.values,
-    );
+    const record = { table: 'session', alias: 's', id, bodyId: scope.body.id, visible: visible.session('s', v) };
+    const row = await this.db.one<{ j: Json<SessionDetailDto> }>(recordQuery(jsonObject(fields), record, p), p.values);
     return row?.j;
   }
 }
