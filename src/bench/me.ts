@@ -1,13 +1,11 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { loadConfig } from '../config/config';
-import { UNLIMITED_READS } from './unlimited';
+import { runBenchmark, startApi } from './api';
 import { migrate } from '../infra/database/migrate';
 import { AccountKeyRing, DataKey, sha256Hex } from '../modules/accounts/accounts.crypto';
 import { anchor } from '../modules/me/anchoring';
@@ -36,7 +34,6 @@ const NOTES_PER_ACCOUNT = Math.round(ITEMS * 0.6);
 const HOT_NOTES = 10;
 /** A fixed key: the seeded database is reused between runs. Never use it outside this benchmark. */
 const BENCH_KEY = `bench:${createHash('sha256').update('ratsinfo bench me').digest('base64')}`;
-const API_HEAP_FLAG = '--max-old-space-size=256';
 
 const VOCABULARY = [
   'Haushalt', 'Radweg', 'Kita', 'Schule', 'Sanierung', 'Bebauungsplan', 'Querungshilfe', 'Förderung', 'Straßenbeleuchtung', 'Grünfläche',
@@ -248,30 +245,6 @@ async function seed(url: string): Promise<{ hotDocument: string }> {
   return { hotDocument: docs[0].id };
 }
 
-async function startApi(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [API_HEAP_FLAG, join(__dirname, '..', 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      REDIS_PREFIX: 'ratsinfo-bench-me',
-      ...UNLIMITED_READS,
-      ME_KEYS: BENCH_KEY,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      ME_WRITES_PER_MINUTE: '1000000',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 200));
-    if (await fetch(`http://127.0.0.1:${PORT}/health/live`).then((r) => r.ok, () => false)) return child;
-  }
-  child.kill();
-  throw new Error('the API did not start');
-}
-
 /** Latency percentiles of a GET as many accounts, from autocannon. */
 async function load(path: string, accounts: number, connections: number, seconds: number): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
   let next = 0;
@@ -320,7 +293,7 @@ async function main(): Promise<void> {
     console.log('  reusing the seeded database (BENCH_RESEED=1 seeds again)');
   }
   const hotDocument = idOf('document', 0);
-  const api = await startApi(url);
+  const api = await startApi(PORT, { DATABASE_URL: url, REDIS_PREFIX: 'ratsinfo-bench-me', ME_KEYS: BENCH_KEY, ME_WRITES_PER_MINUTE: '1000000' });
   try {
     const list = `/v1/me/notes?target_type=document&target_id=${hotDocument}`;
     const sample = await timed(list, tokenOf(1));
@@ -360,10 +333,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

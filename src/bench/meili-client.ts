@@ -5,6 +5,7 @@ import { loadConfig } from '../config/config';
 import { SearchRequest } from '../infra/search/engine';
 import { MeiliClient } from '../infra/search/meili.client';
 import { MeiliSearchEngine } from '../infra/search/meili.engine';
+import { runBenchmark } from './api';
 import { benchRequest, bodyQueries, percentile } from './search';
 import { SearchIndexer } from '../modules/search/search-indexer';
 
@@ -193,10 +194,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

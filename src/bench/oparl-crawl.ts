@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
-import { UNLIMITED_READS } from './unlimited';
+import { startApi } from './api';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Agent, request } from 'undici';
 
 /**
@@ -15,7 +13,6 @@ import { Agent, request } from 'undici';
  */
 const port = Number(process.env.BENCH_PORT ?? 3999);
 const slug = process.env.BENCH_BODY ?? 'grossstadt';
-const API_HEAP_FLAG = '--max-old-space-size=256';
 const BODY_LISTS = ['organization', 'person', 'meeting', 'paper', 'agendaItem', 'consultation', 'file', 'locationList', 'legislativeTermList', 'membership'] as const;
 
 interface Page {
@@ -84,33 +81,10 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-const live = (): Promise<boolean> =>
-  fetch(`http://127.0.0.1:${port}/health/live`).then(
-    (r) => r.ok,
-    () => false,
-  );
-
-async function startApi(): Promise<ChildProcess> {
-  if (await live()) throw new Error(`port ${port} is taken by another server: stop it or set BENCH_PORT`);
-  // The same V8 heap cap as `npm run start:api` and the container image.
-  const child = spawn(process.execPath, [API_HEAP_FLAG, join(__dirname, '..', 'main.js')], {
-    // One client address sends all the load: the per-address read limits would measure themselves.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...UNLIMITED_READS },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 200));
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-    if (await live()) return child;
-  }
-  child.kill();
-  throw new Error('the API did not start');
-}
-
 const row = (cells: (string | number)[], widths: number[]): string => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' ');
 
 async function main(): Promise<void> {
-  const api = await startApi();
+  const api = await startApi(port);
   const pid = api.pid!;
   let peak = rssMb(pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100);

@@ -1,11 +1,9 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { loadConfig } from '../config/config';
-import { UNLIMITED_READS } from './unlimited';
+import { startApi } from './api';
 
 /**
  * `npm run bench`: starts the API on the large dataset (`npm run seed:large` first), then
@@ -23,7 +21,6 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const port = Number(process.env.BENCH_PORT ?? 3999);
 const slug = process.env.BENCH_BODY ?? 'grossstadt';
-const API_HEAP_FLAG = '--max-old-space-size=256';
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -70,31 +67,12 @@ async function scenarios(databaseUrl: string): Promise<Scenario[]> {
   }
 }
 
-async function startApi(): Promise<ChildProcess> {
-  // The same V8 heap cap as `npm run start:api` and the container image.
-  const child = spawn(process.execPath, [API_HEAP_FLAG, join(__dirname, '..', 'main.js')], {
-    // One client address sends all the load: the per-address read limits would measure themselves.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...UNLIMITED_READS },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 200));
-    const ok = await fetch(`http://127.0.0.1:${port}/health/live`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-  }
-  child.kill();
-  throw new Error('the API did not start');
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const selected = process.argv.slice(2);
   const all = await scenarios(config.databaseUrl);
   const list = selected.length ? all.filter((s) => selected.some((w) => s.name.includes(w))) : all;
-  const api = await startApi();
+  const api = await startApi(port);
   const pid = api.pid!;
   let peak = rssMb(pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);

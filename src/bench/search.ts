@@ -15,6 +15,7 @@ import { dataSourceOptions } from '../infra/database/data-source';
 import { OparlImporter, totalChanges } from '../modules/oparl-import/importer';
 import { DataSource } from 'typeorm';
 import { engineRequest } from '../modules/search/search.service';
+import { runBenchmark } from './api';
 
 /**
  * `npm run bench:search [-- --body <slug>] [--seconds 20] [--clients 10] [--no-index] [--engine postgres|meilisearch] [--import <folder>]`:
@@ -260,11 +261,5 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
+  runBenchmark(main);
 }
