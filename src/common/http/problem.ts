@@ -202,23 +202,36 @@ export function asProblem(exception: unknown, request: FastifyRequest): Problem 
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  private readonly logger = new Logger('http');
-
   constructor(@Optional() private readonly availability?: DatabaseAvailability) {}
 
   catch(thrown: unknown, host: ArgumentsHost): void {
-    const exception = outageProblem(thrown, this.availability) ?? thrown;
-    const ctx = host.switchToHttp();
-    const request = ctx.getRequest<FastifyRequest>();
-    const reply = ctx.getResponse<FastifyReply>();
+    const { exception, request, reply } = caught(thrown, host, this.availability);
     const problem = asProblem(exception, request);
-    // Logged once, with the stack: unexpected errors and server-side HTTP exceptions.
-    if (problem.getStatus() >= 500 && !(exception instanceof Problem)) {
-      this.logger.error(`request ${String(request?.id)} failed: ${exception instanceof Error ? exception.message : String(exception)}`, exception instanceof Error ? exception : undefined);
-    }
+    logUnexpected(problem.getStatus(), exception, request);
     if (reply.sent) return;
     sendProblem(reply, problem, request);
   }
+}
+
+const HTTP_LOGGER = new Logger('http');
+
+/**
+ * What an exception filter answers for: the thrown value (an unreachable PostgreSQL as its
+ * 503, see outageProblem), the request and the reply.
+ */
+export function caught<R extends FastifyRequest = FastifyRequest>(
+  thrown: unknown,
+  host: ArgumentsHost,
+  availability: DatabaseAvailability | undefined,
+): { exception: unknown; request: R; reply: FastifyReply } {
+  const http = host.switchToHttp();
+  return { exception: outageProblem(thrown, availability) ?? thrown, request: http.getRequest<R>(), reply: http.getResponse<FastifyReply>() };
+}
+
+/** Logs an answer of 5xx once, with the stack, unless it was a Problem raised on purpose (unexpected errors, server-side HTTP exceptions). */
+export function logUnexpected(status: number, exception: unknown, request: FastifyRequest | undefined, logger = HTTP_LOGGER): void {
+  if (status < 500 || exception instanceof Problem) return;
+  logger.error(`request ${String(request?.id)} failed: ${exception instanceof Error ? exception.message : String(exception)}`, exception instanceof Error ? exception : undefined);
 }
 
 function isFastifyError(error: unknown): error is { statusCode: number; message: string } {

@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { JSON_CONTENT_TYPE } from '../../common/http/json';
-import { outageProblem, Problem } from '../../common/http/problem';
+import { caught, logUnexpected, Problem } from '../../common/http/problem';
 import { FIELD_TEXTS, fill } from '../../common/http/problem-texts';
 import { DatabaseAvailability } from '../../infra/database/availability';
 import { OPARL_VERSION } from './oparl.sql';
@@ -29,21 +28,18 @@ function statusOf(exception: unknown): number {
   return typeof code === 'number' && code >= 400 && code < 600 ? code : 500;
 }
 
+const LOGGER = new Logger('oparl');
+
 /**
  * Renders errors of the OParl routes as OParl Error objects instead of problem+json. An
  * unreachable PostgreSQL is a 503 with `Retry-After`, logged once per outage.
  */
 @Catch()
 export class OparlErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('oparl');
-
   constructor(@Optional() private readonly availability?: DatabaseAvailability) {}
 
   catch(thrown: unknown, host: ArgumentsHost): void {
-    const exception = outageProblem(thrown, this.availability) ?? thrown;
-    const ctx = host.switchToHttp();
-    const request = ctx.getRequest<FastifyRequest>();
-    const reply = ctx.getResponse<FastifyReply>();
+    const { exception, request, reply } = caught(thrown, host, this.availability);
     const status = statusOf(exception);
     const body: OparlError = {
       type: `${OPARL_VERSION}Error`,
@@ -52,9 +48,7 @@ export class OparlErrorFilter implements ExceptionFilter {
     const detail = exception instanceof Problem && exception.errors ? exception.errors.map((e) => `${e.field}: ${fill(FIELD_TEXTS[e.text].de, { field: e.field, ...e.params }, 'de')}`).join('; ') : exception instanceof Error ? exception.message : '';
     if (status < 500 && detail && detail !== body.message) body.debug = detail;
     if (status >= 500) body.debug = `Anfrage ${String(request?.id)}`;
-    if (status >= 500 && !(exception instanceof Problem)) {
-      this.logger.error(`request ${String(request?.id)} failed: ${exception instanceof Error ? exception.message : String(exception)}`, exception instanceof Error ? exception : undefined);
-    }
+    logUnexpected(status, exception, request, LOGGER);
     if (reply.sent) return;
     if (exception instanceof Problem) for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
     void reply.status(status).header('Content-Type', JSON_CONTENT_TYPE).header('Cache-Control', 'no-store').send(JSON.stringify(body));

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { ScopedRequest } from '../../../common/access/access.decorator';
-import { outageProblem, Problem } from '../../../common/http/problem';
+import { caught, Problem } from '../../../common/http/problem';
 import { DatabaseAvailability } from '../../../infra/database/availability';
 import { errorPage, PAGE_HEADERS, pageLanguage, type PageName } from './pages.render';
 
@@ -17,6 +17,8 @@ export class PageAnswer extends HttpException {
 
 const PAGES: readonly PageName[] = ['confirm', 'manage', 'unsubscribe'];
 
+const LOGGER = new Logger('http');
+
 /**
  * Errors of the newsletter's pages as pages: the reader's language, what to do, the status
  * the API would answer (an unknown token a 404), and the pages' headers. Logged like the
@@ -24,17 +26,13 @@ const PAGES: readonly PageName[] = ['confirm', 'manage', 'unsubscribe'];
  */
 @Catch()
 export class NewsletterPageFilter implements ExceptionFilter {
-  private readonly logger = new Logger('http');
-
   constructor(@Optional() private readonly availability?: DatabaseAvailability) {}
 
   catch(thrown: unknown, host: ArgumentsHost): void {
-    const exception = outageProblem(thrown, this.availability) ?? thrown;
-    const request = host.switchToHttp().getRequest<FastifyRequest & ScopedRequest>();
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { exception, request, reply } = caught<FastifyRequest & ScopedRequest>(thrown, host, this.availability);
     const status = exception instanceof HttpException ? exception.getStatus() : statusOf(exception);
     if (status >= 500 && !(exception instanceof Problem)) {
-      this.logger.error(`request ${String(request.id)} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
+      LOGGER.error(`request ${String(request.id)} failed: ${exception instanceof Error ? exception.stack : String(exception)}`);
     }
     if (reply.sent) return;
     let answer: { status: number; html: string };
