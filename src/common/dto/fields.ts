@@ -180,6 +180,18 @@ export function IntField(options: FieldOptions & { min?: number; max?: number; t
 }
 
 /** A date-time in a response (ISO 8601 with offset): for generated clients a `string`. */
+/** A date (`YYYY-MM-DD`) that a write may leave out, or clear with null. */
+export const OptionalDateField = (example?: string): PropertyDecorator => DateField({ optional: true, nullable: true, example });
+
+/** `publish` of a create: publish the record at once instead of creating a draft. */
+export const PublishField = (): PropertyDecorator => BoolField({ optional: true, description: 'Publish at once (default: create a draft)' });
+
+/** A text in a response that may be null. */
+export const NullableTextProperty = (example: string): PropertyDecorator => ApiProperty({ nullable: true, type: String, example });
+
+/** A date (`YYYY-MM-DD`) in a response that may be null. */
+export const NullableDateProperty = (example: string | null): PropertyDecorator => ApiProperty({ nullable: true, type: String, format: 'date', example });
+
 export function DateTimeProperty(options: Omit<FieldOptions, 'example'> & { example?: string } = {}): PropertyDecorator {
   const api = options.optional ? ApiPropertyOptional : ApiProperty;
   return api({

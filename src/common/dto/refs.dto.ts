@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DateTimeProperty } from './fields';
+import { DateTimeProperty, NullableDateProperty, NullableTextProperty } from './fields';
 
 /** Small embedded views of related records, shared by the detail responses. */
 export class CommitteeRefDto {
@@ -49,4 +49,20 @@ export class StampsDto {
   @ApiProperty({ description: 'False for drafts, which only editors see', example: true }) published!: boolean;
   @DateTimeProperty({ example: '2025-02-01T09:30:00+01:00' }) created!: string;
   @DateTimeProperty({ example: '2025-02-03T14:05:10+01:00' }) modified!: string;
+}
+
+export class LegislativeTermRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'Wahlperiode 2025–2030' }) name!: string;
+  @NullableDateProperty('2025-11-01') startDate!: string | null;
+  @NullableDateProperty('2030-10-31') endDate!: string | null;
+}
+
+/** The terms of a seat, in every view of a membership (`membershipTerms` in src/common/sql/refs.sql.ts). */
+export class MembershipTermsDto {
+  @NullableTextProperty('Vorsitzende') role!: string | null;
+  @ApiProperty({ example: true }) votingRight!: boolean;
+  @ApiProperty({ type: CommitteeRefDto, nullable: true, description: 'The faction the seat is held for' }) onBehalfOf!: CommitteeRefDto | null;
+  @NullableDateProperty('2025-11-01') startDate!: string | null;
+  @NullableDateProperty(null) endDate!: string | null;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DateTimeProperty, PatternField, TextField } from '../../../common/dto/fields';
+import { DateTimeProperty, NullableTextProperty, PatternField, TextField } from '../../../common/dto/fields';
 import { PageOf } from '../../../common/pagination/page.dto';
 
 export class CreateAccountDto {
@@ -48,7 +48,7 @@ export class CreatedAccountDto {
 
 export class DeviceTokenDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ nullable: true, type: String, example: 'Tablet' }) deviceName!: string | null;
+  @NullableTextProperty('Tablet') deviceName!: string | null;
   @ApiProperty({ example: 'ra_Jc3vX1q', description: 'First characters of the token' }) prefix!: string;
   @DateTimeProperty({ example: '2026-03-04T18:00:00+01:00' }) createdAt!: string;
   @DateTimeProperty({ example: '2026-03-04T18:00:00+01:00' }) lastUsedAt!: string;

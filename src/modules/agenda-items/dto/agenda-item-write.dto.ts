@@ -1,4 +1,4 @@
-import { BoolField, DateTimeField, IntField, TextField, UuidField } from '../../../common/dto/fields';
+import { BoolField, DateTimeField, IntField, PublishField, TextField, UuidField } from '../../../common/dto/fields';
 
 export class CreateAgendaItemDto {
   @UuidField({ description: 'The session whose agenda the item belongs to' })
@@ -28,7 +28,7 @@ export class CreateAgendaItemDto {
   @DateTimeField({ optional: true, nullable: true, example: '2025-03-04T19:05:00+01:00' })
   end?: string | null;
 
-  @BoolField({ optional: true, description: 'Publish at once (default: create a draft)' })
+  @PublishField()
   publish?: boolean;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommitteeRefDto, DocumentRefDto, FileRefDto, StampsDto } from '../../../common/dto/refs.dto';
 import { PageOf } from '../../../common/pagination/page.dto';
-import { DateTimeProperty } from '../../../common/dto/fields';
+import { DateTimeProperty, NullableTextProperty } from '../../../common/dto/fields';
 
 /** `{ id, name, start }` of the session a record belongs to. */
 export class SessionRefDto {
@@ -13,7 +13,7 @@ export class SessionRefDto {
 /** `{ id, number, name }` of an agenda item. */
 export class AgendaItemRefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ nullable: true, type: String, example: 'Ö 3.1' }) number!: string | null;
+  @NullableTextProperty('Ö 3.1') number!: string | null;
   @ApiProperty({ example: 'Radwegekonzept Innenstadt' }) name!: string;
 }
 
@@ -23,8 +23,8 @@ export class AgendaItemDto extends StampsDto {
   @ApiProperty({ example: 4, description: '0-based position in the agenda of the session' }) order!: number;
   @ApiProperty({ example: 'Radwegekonzept Innenstadt' }) name!: string;
   @ApiProperty({ example: true, description: 'False for non-public (nichtöffentlich) items, which only members and editors of the body see' }) public!: boolean;
-  @ApiProperty({ nullable: true, type: String, example: 'einstimmig beschlossen' }) result!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'Der Rat der Stadt Musterstadt beschließt das Radwegekonzept Innenstadt.' })
+  @NullableTextProperty('einstimmig beschlossen') result!: string | null;
+  @NullableTextProperty('Der Rat der Stadt Musterstadt beschließt das Radwegekonzept Innenstadt.')
   resolutionText!: string | null;
   @DateTimeProperty({ nullable: true, example: '2025-03-04T18:40:00+01:00' }) start!: string | null;
   @DateTimeProperty({ nullable: true, example: '2025-03-04T19:05:00+01:00' }) end!: string | null;
@@ -33,7 +33,7 @@ export class AgendaItemDto extends StampsDto {
 
 export class AgendaItemConsultationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ nullable: true, type: String, example: 'Entscheidung' }) role!: string | null;
+  @NullableTextProperty('Entscheidung') role!: string | null;
   @ApiProperty({ example: true }) authoritative!: boolean;
   @ApiProperty({ type: CommitteeRefDto, nullable: true }) committee!: CommitteeRefDto | null;
   @ApiProperty({ type: DocumentRefDto }) document!: DocumentRefDto;

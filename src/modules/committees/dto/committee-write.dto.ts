@@ -1,4 +1,4 @@
-import { BoolField, DateField, EnumField, PatternField, TextField, UuidField } from '../../../common/dto/fields';
+import { EnumField, OptionalDateField, PatternField, PublishField, TextField, UuidField } from '../../../common/dto/fields';
 import { COMMITTEE_KINDS, CommitteeKind } from '../committee.entity';
 
 /** An absolute http(s) URL. */
@@ -17,10 +17,10 @@ export class CreateCommitteeDto {
   @TextField({ optional: true, nullable: true, max: 200, example: 'Ausschuss' })
   classification?: string | null;
 
-  @DateField({ optional: true, nullable: true, example: '2025-11-01' })
+  @OptionalDateField('2025-11-01')
   startDate?: string | null;
 
-  @DateField({ optional: true, nullable: true, example: '2030-10-31' })
+  @OptionalDateField('2030-10-31')
   endDate?: string | null;
 
   @UuidField({ optional: true, nullable: true, description: 'The committee this one belongs to' })
@@ -32,7 +32,7 @@ export class CreateCommitteeDto {
   @PatternField(WEB_URL, 'http_url', { optional: true, nullable: true, max: 2000, example: 'https://www.musterstadt.example/rat/uva' })
   website?: string | null;
 
-  @BoolField({ optional: true, description: 'Publish at once (default: create a draft)' })
+  @PublishField()
   publish?: boolean;
 }
 
@@ -49,10 +49,10 @@ export class UpdateCommitteeDto {
   @TextField({ optional: true, nullable: true, max: 200 })
   classification?: string | null;
 
-  @DateField({ optional: true, nullable: true })
+  @OptionalDateField()
   startDate?: string | null;
 
-  @DateField({ optional: true, nullable: true })
+  @OptionalDateField()
   endDate?: string | null;
 
   @UuidField({ optional: true, nullable: true, description: 'The committee this one belongs to; must not be itself or one below it' })

@@ -1,4 +1,4 @@
-import { BoolField, IntField, TextField, UuidField } from '../../../common/dto/fields';
+import { BoolField, IntField, PublishField, TextField, UuidField } from '../../../common/dto/fields';
 
 export class CreateConsultationDto {
   @UuidField({ description: 'The document being consulted' })
@@ -22,7 +22,7 @@ export class CreateConsultationDto {
   @IntField({ optional: true, max: 10000, description: 'Order within the Beratungsfolge (shown as `order`); default: after the last one', example: 1 })
   position?: number;
 
-  @BoolField({ optional: true, description: 'Publish at once (default: create a draft)' })
+  @PublishField()
   publish?: boolean;
 }
 

@@ -1,4 +1,4 @@
-import { BoolField, DateField, PatternField, TextField, UuidArrayField, UuidField } from '../../../common/dto/fields';
+import { BoolField, DateField, PatternField, PublishField, TextField, UuidArrayField, UuidField } from '../../../common/dto/fields';
 
 export const REFERENCE_PATTERN = /^[\w./ -]{1,50}$/;
 const REFERENCE_MESSAGE = 'document_reference';
@@ -34,7 +34,7 @@ export class CreateDocumentDto {
   @UuidField({ optional: true, nullable: true, description: 'The document this one belongs to' })
   superordinatedDocumentId?: string | null;
 
-  @BoolField({ optional: true, description: 'Publish at once (default: create a draft)' })
+  @PublishField()
   publish?: boolean;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommitteeRefDto, DocumentRefDto, FileRefDto, PersonRefDto, StampsDto } from '../../../common/dto/refs.dto';
 import { PageOf } from '../../../common/pagination/page.dto';
-import { AgendaItemRefDto, SessionRefDto } from '../../agenda-items/dto/agenda-item.dto';
+import { DocumentConsultationDto } from '../../consultations/dto/consultation.dto';
 
 export class DocumentDto extends StampsDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -16,15 +16,6 @@ export class DocumentOriginatorsDto {
   @ApiProperty({ type: [PersonRefDto] }) people!: PersonRefDto[];
   @ApiProperty({ type: [CommitteeRefDto], example: [{ id: '3f2a0c4e-8b1d-4c2e-9a7f-1b2c3d4e5f60', name: 'Fraktion Musterpartei', shortName: 'MP' }] })
   committees!: CommitteeRefDto[];
-}
-
-export class DocumentConsultationDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ nullable: true, type: String, example: 'Vorberatung' }) role!: string | null;
-  @ApiProperty({ example: false }) authoritative!: boolean;
-  @ApiProperty({ type: CommitteeRefDto, nullable: true }) committee!: CommitteeRefDto | null;
-  @ApiProperty({ type: SessionRefDto, nullable: true }) session!: SessionRefDto | null;
-  @ApiProperty({ type: AgendaItemRefDto, nullable: true }) agendaItem!: AgendaItemRefDto | null;
 }
 
 export class DocumentDetailDto extends DocumentDto {

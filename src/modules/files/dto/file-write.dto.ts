@@ -1,4 +1,4 @@
-import { BoolField, BoolQueryField, DateField, EnumField, IntField, TextField, UuidField } from '../../../common/dto/fields';
+import { BoolField, BoolQueryField, DateField, EnumField, IntField, OptionalDateField, TextField, UuidField } from '../../../common/dto/fields';
 import { FILE_ROLES, FileRole } from '../file.entity';
 
 /**
@@ -47,7 +47,7 @@ export class UpdateFileDto {
   @BoolField({ optional: true })
   public?: boolean;
 
-  @DateField({ optional: true, nullable: true })
+  @OptionalDateField()
   date?: string | null;
 
   @UuidField({ optional: true, nullable: true, description: 'Move to this document (clear the other parents in the same request)' })

@@ -3,6 +3,7 @@ import { StampsDto } from '../../../common/dto/refs.dto';
 import { PageOf } from '../../../common/pagination/page.dto';
 import { FILE_ROLES } from '../file.entity';
 import { TEXT_ORIGINS } from '../file-text';
+import { NullableDateProperty, NullableTextProperty } from '../../../common/dto/fields';
 
 /** A file's metadata; the bytes are at `accessUrl`. */
 export class FileDto extends StampsDto {
@@ -13,14 +14,14 @@ export class FileDto extends StampsDto {
   @ApiProperty({ example: 48213, description: 'Size in bytes' }) size!: number;
   @ApiProperty({ nullable: true, type: String, example: 'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e', description: 'Lowercase hex SHA-512 of the bytes; null for imported files whose bytes were not fetched' })
   sha512!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date', example: '2025-02-01' }) date!: string | null;
+  @NullableDateProperty('2025-02-01') date!: string | null;
   @ApiProperty({ enum: FILE_ROLES, enumName: 'FileRole', example: 'main' }) role!: string;
   @ApiProperty({ example: true, description: 'False for non-public files, which only members and editors of the body see' }) public!: boolean;
   @ApiProperty({ example: 0, description: 'Order among the files of the same parent' }) position!: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The document (Vorlage) the file belongs to' }) documentId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The agenda item the file belongs to' }) agendaItemId!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The session the file belongs to' }) sessionId!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'https://creativecommons.org/licenses/by/4.0/' }) license!: string | null;
+  @NullableTextProperty('https://creativecommons.org/licenses/by/4.0/') license!: string | null;
   @ApiProperty({ description: 'The bytes, shown inline', example: 'http://localhost:3000/v1/bodies/musterstadt/files/8d0c…/content' }) accessUrl!: string;
   @ApiProperty({ description: 'The bytes, as a download', example: 'http://localhost:3000/v1/bodies/musterstadt/files/8d0c…/content?download=1' })
   downloadUrl!: string;

@@ -1,16 +1,16 @@
-import { BoolField, DateField, TextField } from '../../../common/dto/fields';
+import { OptionalDateField, PublishField, TextField } from '../../../common/dto/fields';
 
 export class CreateLegislativeTermDto {
   @TextField({ max: 200, example: 'Wahlperiode 2025–2030' })
   name!: string;
 
-  @DateField({ optional: true, nullable: true, example: '2025-11-01' })
+  @OptionalDateField('2025-11-01')
   startDate?: string | null;
 
-  @DateField({ optional: true, nullable: true, example: '2030-10-31' })
+  @OptionalDateField('2030-10-31')
   endDate?: string | null;
 
-  @BoolField({ optional: true, description: 'Publish at once (default: create a draft)' })
+  @PublishField()
   publish?: boolean;
 }
 
@@ -18,9 +18,9 @@ export class UpdateLegislativeTermDto {
   @TextField({ optional: true, max: 200 })
   name?: string;
 
-  @DateField({ optional: true, nullable: true })
+  @OptionalDateField()
   startDate?: string | null;
 
-  @DateField({ optional: true, nullable: true })
+  @OptionalDateField()
   endDate?: string | null;
 }

@@ -1,4 +1,4 @@
-import { BoolField, TextField } from '../../../common/dto/fields';
+import { PublishField, TextField } from '../../../common/dto/fields';
 import { GeoJsonPointField } from './geojson.field';
 
 export class CreateLocationDto {
@@ -23,7 +23,7 @@ export class CreateLocationDto {
   @GeoJsonPointField({ optional: true, nullable: true })
   geojson?: Record<string, unknown> | null;
 
-  @BoolField({ optional: true, description: 'Publish at once (default: create a draft)' })
+  @PublishField()
   publish?: boolean;
 }
 

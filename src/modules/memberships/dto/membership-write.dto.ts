@@ -1,4 +1,4 @@
-import { BoolField, DateField, TextField, UuidField } from '../../../common/dto/fields';
+import { BoolField, OptionalDateField, PublishField, TextField, UuidField } from '../../../common/dto/fields';
 
 export class CreateMembershipDto {
   @UuidField()
@@ -16,13 +16,13 @@ export class CreateMembershipDto {
   @UuidField({ optional: true, nullable: true, description: 'The faction (a committee) the seat is held for' })
   onBehalfOfId?: string | null;
 
-  @DateField({ optional: true, nullable: true, example: '2025-11-01' })
+  @OptionalDateField('2025-11-01')
   startDate?: string | null;
 
-  @DateField({ optional: true, nullable: true, example: '2030-10-31' })
+  @OptionalDateField('2030-10-31')
   endDate?: string | null;
 
-  @BoolField({ optional: true, description: 'Publish at once (default: create a draft)' })
+  @PublishField()
   publish?: boolean;
 }
 
@@ -42,9 +42,9 @@ export class UpdateMembershipDto {
   @UuidField({ optional: true, nullable: true })
   onBehalfOfId?: string | null;
 
-  @DateField({ optional: true, nullable: true })
+  @OptionalDateField()
   startDate?: string | null;
 
-  @DateField({ optional: true, nullable: true })
+  @OptionalDateField()
   endDate?: string | null;
 }

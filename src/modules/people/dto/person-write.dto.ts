@@ -1,8 +1,18 @@
+import { applyDecorators } from '@nestjs/common';
 import { IsEmail, Matches } from 'class-validator';
-import { BoolField, TextArrayField, TextField, UuidField } from '../../../common/dto/fields';
+import { PublishField, TextArrayField, TextField, UuidField } from '../../../common/dto/fields';
 import { validatorMessage } from '../../../common/http/problem-texts';
 
 const PHONE = /^\+?[0-9][0-9 ()/-]{2,39}$/;
+
+// Fields a create and an update share, with their limits.
+type Docs = { example?: string[]; description?: string };
+const EmailsField = (docs: Docs): PropertyDecorator =>
+  applyDecorators(IsEmail({}, { each: true, message: validatorMessage('not_emails') }), TextArrayField({ optional: true, max: 10, ...docs }));
+const PhonesField = (docs: Docs): PropertyDecorator => applyDecorators(Matches(PHONE, { each: true, message: validatorMessage('phone_numbers') }), TextArrayField({ optional: true, max: 10, ...docs }));
+const StatusField = (example?: string[]): PropertyDecorator => TextArrayField({ optional: true, max: 20, example });
+const LifeField = (): PropertyDecorator => TextField({ optional: true, nullable: true, multiline: true, max: 10000 });
+const LifeSourceField = (): PropertyDecorator => TextField({ optional: true, nullable: true, max: 500 });
 
 /**
  * Contact data is personal data: send only what the person agreed to publish. It is shown
@@ -30,27 +40,25 @@ export class CreatePersonDto {
   @TextField({ optional: true, nullable: true, max: 50, example: 'female' })
   gender?: string | null;
 
-  @TextArrayField({ optional: true, max: 10, example: ['erika.mustermann@rat.musterstadt.example'] })
-  @IsEmail({}, { each: true, message: validatorMessage('not_emails') })
+  @EmailsField({ example: ['erika.mustermann@rat.musterstadt.example'] })
   email?: string[];
 
-  @TextArrayField({ optional: true, max: 10, example: ['+49 1234 5678-90'] })
-  @Matches(PHONE, { each: true, message: validatorMessage('phone_numbers') })
+  @PhonesField({ example: ['+49 1234 5678-90'] })
   phone?: string[];
 
-  @TextArrayField({ optional: true, max: 20, example: ['Ratsmitglied'] })
+  @StatusField(['Ratsmitglied'])
   status?: string[];
 
-  @TextField({ optional: true, nullable: true, multiline: true, max: 10000 })
+  @LifeField()
   life?: string | null;
 
-  @TextField({ optional: true, nullable: true, max: 500 })
+  @LifeSourceField()
   lifeSource?: string | null;
 
   @UuidField({ optional: true, nullable: true, description: 'Contact address' })
   locationId?: string | null;
 
-  @BoolField({ optional: true, description: 'Publish at once (default: create a draft)' })
+  @PublishField()
   publish?: boolean;
 }
 
@@ -76,21 +84,19 @@ export class UpdatePersonDto {
   @TextField({ optional: true, nullable: true, max: 50 })
   gender?: string | null;
 
-  @TextArrayField({ optional: true, max: 10, description: 'Replaces the stored addresses; [] removes them' })
-  @IsEmail({}, { each: true, message: validatorMessage('not_emails') })
+  @EmailsField({ description: 'Replaces the stored addresses; [] removes them' })
   email?: string[];
 
-  @TextArrayField({ optional: true, max: 10, description: 'Replaces the stored numbers; [] removes them' })
-  @Matches(PHONE, { each: true, message: validatorMessage('phone_numbers') })
+  @PhonesField({ description: 'Replaces the stored numbers; [] removes them' })
   phone?: string[];
 
-  @TextArrayField({ optional: true, max: 20 })
+  @StatusField()
   status?: string[];
 
-  @TextField({ optional: true, nullable: true, multiline: true, max: 10000 })
+  @LifeField()
   life?: string | null;
 
-  @TextField({ optional: true, nullable: true, max: 500 })
+  @LifeSourceField()
   lifeSource?: string | null;
 
   @UuidField({ optional: true, nullable: true })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageLinksDto } from '../../../common/pagination/page.dto';
 import { SEARCH_TYPES } from '../../../infra/search/engine';
+import { NullableDateProperty } from '../../../common/dto/fields';
 
 export class SearchHitDto {
   @ApiProperty({ enum: SEARCH_TYPES, enumName: 'SearchHitType', example: 'document' }) type!: string;
@@ -12,7 +13,7 @@ export class SearchHitDto {
     description: 'HTML-escaped excerpt; matches are wrapped in <mark>',
   })
   snippet!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date', example: '2025-03-04' }) date!: string | null;
+  @NullableDateProperty('2025-03-04') date!: string | null;
   @ApiProperty({ example: '/v1/bodies/musterstadt/documents/5f0c…', description: 'Path of the resource in this API' }) path!: string;
   @ApiProperty({ example: 'http://localhost:3000/v1/bodies/musterstadt/documents/5f0c…' }) url!: string;
   @ApiProperty({ description: 'false for non-public (nichtöffentliche) content, seen by members only' }) public!: boolean;

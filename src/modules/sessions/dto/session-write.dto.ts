@@ -1,4 +1,4 @@
-import { BoolField, DateTimeField, EnumField, TextField, UuidArrayField, UuidField } from '../../../common/dto/fields';
+import { BoolField, DateTimeField, EnumField, PublishField, TextField, UuidArrayField, UuidField } from '../../../common/dto/fields';
 import { SESSION_STATES, SessionState } from '../session.entity';
 
 export class CreateSessionDto {
@@ -23,7 +23,7 @@ export class CreateSessionDto {
   @UuidArrayField({ optional: true, max: 20, description: 'Committees of the session, the lead committee first' })
   committeeIds?: string[];
 
-  @BoolField({ optional: true, description: 'Publish at once (default: create a draft)' })
+  @PublishField()
   publish?: boolean;
 }
 

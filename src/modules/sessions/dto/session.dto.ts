@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CommitteeRefDto, DocumentRefDto, FileRefDto, LocationDto, StampsDto } from '../../../common/dto/refs.dto';
 import { PageOf } from '../../../common/pagination/page.dto';
 import { SESSION_STATES } from '../session.entity';
-import { DateTimeProperty } from '../../../common/dto/fields';
+import { DateTimeProperty, NullableTextProperty } from '../../../common/dto/fields';
 
 export class SessionDto extends StampsDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -17,11 +17,11 @@ export class SessionDto extends StampsDto {
 
 export class SessionAgendaItemDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ nullable: true, type: String, example: 'Ö 3.1' }) number!: string | null;
+  @NullableTextProperty('Ö 3.1') number!: string | null;
   @ApiProperty({ example: 4, description: '0-based position in the agenda' }) order!: number;
   @ApiProperty({ example: 'Radwegekonzept Innenstadt' }) name!: string;
   @ApiProperty({ example: true }) public!: boolean;
-  @ApiProperty({ nullable: true, type: String, example: 'einstimmig beschlossen' }) result!: string | null;
+  @NullableTextProperty('einstimmig beschlossen') result!: string | null;
   @ApiProperty({ nullable: true, type: String }) resolutionText!: string | null;
   @ApiProperty({ type: [DocumentRefDto] }) documents!: DocumentRefDto[];
   @ApiProperty({ type: [FileRefDto] }) files!: FileRefDto[];
