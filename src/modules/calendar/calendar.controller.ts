@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Scope } from '../../common/access/access';
 import { Access, CurrentScope } from '../../common/access/access.decorator';
@@ -13,6 +13,19 @@ const DESCRIPTION =
   'iCalendar (RFC 5545) feed of the sessions from about a year ago on, for calendar apps (subscribe with `webcal://`). ' +
   'Cancelled sessions have STATUS:CANCELLED; SEQUENCE rises on every change the caller can see (drafts and, for anonymous callers, non-public items leave the feed as it is); ETag and If-None-Match make polling cheap.';
 
+/** A public, cached iCalendar route and its documentation. */
+const CalendarFeed = (summary: string): MethodDecorator =>
+  applyDecorators(
+    Access('public'),
+    ReadCached(),
+    ApiOperation({ summary, description: DESCRIPTION }),
+    ApiProduces('text/calendar'),
+    ApiOkResponse({ description: 'iCalendar', schema: { type: 'string' } }),
+    ApiNotFoundResponse({ type: ProblemDto }),
+    Header('Content-Type', ICS),
+    Header('Content-Disposition', 'inline; filename="sitzungen.ics"'),
+  );
+
 @ApiTags('calendar')
 @BodyParam()
 @Controller('v1/bodies/:body')
@@ -20,42 +33,21 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get('calendar.ics')
-  @Access('public')
-  @ReadCached()
-  @ApiOperation({ summary: "Calendar feed of all of the body's sessions", description: DESCRIPTION })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'iCalendar', schema: { type: 'string' } })
-  @ApiNotFoundResponse({ type: ProblemDto })
-  @Header('Content-Type', ICS)
-  @Header('Content-Disposition', 'inline; filename="sitzungen.ics"')
+  @CalendarFeed("Calendar feed of all of the body's sessions")
   body(@CurrentScope() scope: Scope): Promise<string> {
     return this.calendar.feed(scope, { kind: 'body' });
   }
 
   @Get('committees/:id/calendar.ics')
-  @Access('public')
-  @ReadCached()
+  @CalendarFeed("Calendar feed of a committee's sessions")
   @IdParam('committee')
-  @ApiOperation({ summary: "Calendar feed of a committee's sessions", description: DESCRIPTION })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'iCalendar', schema: { type: 'string' } })
-  @ApiNotFoundResponse({ type: ProblemDto })
-  @Header('Content-Type', ICS)
-  @Header('Content-Disposition', 'inline; filename="sitzungen.ics"')
   committee(@CurrentScope() scope: Scope, @Param('id', ID) id: string): Promise<string> {
     return this.calendar.feed(scope, { kind: 'committee', id });
   }
 
   @Get('people/:id/calendar.ics')
-  @Access('public')
-  @ReadCached()
+  @CalendarFeed('Calendar feed of the sessions of the committees a person sits in')
   @IdParam('person')
-  @ApiOperation({ summary: 'Calendar feed of the sessions of the committees a person sits in', description: DESCRIPTION })
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'iCalendar', schema: { type: 'string' } })
-  @ApiNotFoundResponse({ type: ProblemDto })
-  @Header('Content-Type', ICS)
-  @Header('Content-Disposition', 'inline; filename="sitzungen.ics"')
   person(@CurrentScope() scope: Scope, @Param('id', ID) id: string): Promise<string> {
     return this.calendar.feed(scope, { kind: 'person', id });
   }
