@@ -12,18 +12,10 @@ import { quota } from '../accounts/accounts.service';
 import { BodyDirectory } from '../bodies/body-directory.service';
 import { BookmarkRow, BookmarksRepository } from './bookmarks.repository';
 import type { BookmarkDto, BookmarkQueryDto, CreateBookmarkDto } from './dto/bookmark.dto';
-import { cutPage, gone, idTaken, notFound, targetView } from './items';
-import { ReadContext, tombstone } from './notes.repository';
+import { bodyFilter, cutPage, gone, idTaken, notFound, targetView } from './items';
+import { readContext, tombstone } from './notes.repository';
 import { PersonalWriter } from './personal-writer';
 import { TargetResolver } from './target-resolver';
-
-/** Resolves a `body` filter to its id; a 400 naming the field when there is no such body. */
-export async function bodyFilter(bodies: BodyDirectory, slug: string | undefined): Promise<string | undefined> {
-  if (slug === undefined) return undefined;
-  const body = await bodies.bySlug(slug);
-  if (!body) throw Problem.invalid([{ field: 'body', text: 'unknown_body', params: { slug } }]);
-  return body.id;
-}
 
 /**
  * Bookmarks of any object the account can see, one per object: bookmarking it again (on
@@ -39,10 +31,6 @@ export class BookmarksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private ctx(account: AccountRef): ReadContext {
-    return { accountId: account.id, memberBodyIds: account.memberBodyIds, publicUrl: this.config.publicUrl };
-  }
-
   view(row: BookmarkRow): BookmarkDto {
     return { id: row.id, version: row.version, target: targetView(row.targetType, row.targetId, null, row.target), createdAt: row.createdAt, modifiedAt: row.modifiedAt };
   }
@@ -51,7 +39,7 @@ export class BookmarksService {
     if (query.target_id && !query.target_type) throw Problem.invalid([{ field: 'target_id', text: 'needs', params: { other: 'target_type' } }]);
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await this.bookmarks.list(
-      this.ctx(account),
+      readContext(account, this.config.publicUrl),
       { targetType: query.target_type, targetId: query.target_id, bodyId: await bodyFilter(this.bodies, query.body), modifiedSince: query.modified_since, cursor: query.cursor },
       limit,
     );
@@ -60,7 +48,7 @@ export class BookmarksService {
   }
 
   async get(account: AccountRef, id: string): Promise<BookmarkDto> {
-    const row = await this.bookmarks.one(this.ctx(account), id);
+    const row = await this.bookmarks.one(readContext(account, this.config.publicUrl), id);
     if (!row) throw notFound('bookmark', id);
     if (row.deleted) throw gone('bookmark', id);
     return this.view(row);
@@ -70,7 +58,7 @@ export class BookmarksService {
     const targetId = input.target.id.toLowerCase();
     const bodyId = await this.targets.visibleBody(account, input.target.type, targetId, 'target.id');
     const created = await this.writer.create(account, idempotencyKey, { resource: 'bookmark', body: input }, async (tx) => {
-      const found = await this.bookmarks.lockByIdOrTarget(tx, this.ctx(account), input.id?.toLowerCase() ?? null, input.target.type, targetId);
+      const found = await this.bookmarks.lockByIdOrTarget(tx, readContext(account, this.config.publicUrl), input.id?.toLowerCase() ?? null, input.target.type, targetId);
       const sameId = found.find((r) => r.id === input.id?.toLowerCase());
       if (sameId) {
         if (sameId.deleted) throw gone('bookmark', sameId.id);

@@ -3,15 +3,9 @@ import type { AccountRef } from '../../common/access/access';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AccountsService } from '../accounts/accounts.service';
 import { ANNOTATION_CONTEXT, bookmarkAnnotation, followAnnotation, markingAnnotation, noteAnnotation, withoutContext } from './annotations';
-import { BookmarksRepository } from './bookmarks.repository';
-import { BookmarksService } from './bookmarks.service';
-import { FollowsRepository } from './follows.repository';
-import { FollowsService } from './follows.service';
-import { cutPage, ItemKind, StampRow } from './items';
-import { MarkingsRepository } from './markings.repository';
-import { MarkingsService } from './markings.service';
-import { NotesRepository, ReadContext } from './notes.repository';
-import { NotesService } from './notes.service';
+import type { ItemKind } from './items';
+import { readContext } from './notes.repository';
+import { PersonalItems } from './personal-items';
 import { FeedRepository } from './feed.repository';
 
 const BATCH = 500;
@@ -27,14 +21,7 @@ export class ExportService {
   constructor(
     private readonly accounts: AccountsService,
     private readonly feed: FeedRepository,
-    private readonly notesRepo: NotesRepository,
-    private readonly markingsRepo: MarkingsRepository,
-    private readonly bookmarksRepo: BookmarksRepository,
-    private readonly followsRepo: FollowsRepository,
-    private readonly notes: NotesService,
-    private readonly markings: MarkingsService,
-    private readonly bookmarks: BookmarksService,
-    private readonly follows: FollowsService,
+    private readonly personal: PersonalItems,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -81,31 +68,13 @@ export class ExportService {
 
   /** Every live item of one kind, in batches. */
   private async *items(account: AccountRef, kind: ItemKind): AsyncGenerator<object> {
-    const ctx: ReadContext = { accountId: account.id, memberBodyIds: account.memberBodyIds, publicUrl: this.config.publicUrl };
+    const ctx = readContext(account, this.config.publicUrl);
     const key = this.accounts.dataKey(account);
     let cursor: string | undefined;
     do {
-      const page = await this.batch(ctx, kind, cursor);
-      for (const row of page.items) {
-        if (kind === 'note') yield this.notes.view(account.id, key, row as never);
-        else if (kind === 'marking') yield this.markings.view(account.id, key, row as never);
-        else if (kind === 'bookmark') yield this.bookmarks.view(row as never);
-        else yield this.follows.view(account.id, key, row as never);
-      }
+      const page = await this.personal.page(kind, ctx, cursor, BATCH);
+      for (const row of page.items) yield this.personal.view(kind, account.id, key, row);
       cursor = page.next ?? undefined;
     } while (cursor);
-  }
-
-  private async batch(ctx: ReadContext, kind: ItemKind, cursor: string | undefined): Promise<{ items: StampRow[]; next: string | null }> {
-    switch (kind) {
-      case 'note':
-        return cutPage(await this.notesRepo.list(ctx, { cursor }, BATCH), BATCH);
-      case 'marking':
-        return cutPage(await this.markingsRepo.list(ctx, { cursor }, BATCH), BATCH);
-      case 'bookmark':
-        return cutPage(await this.bookmarksRepo.list(ctx, { cursor }, BATCH), BATCH);
-      case 'follow':
-        return cutPage(await this.followsRepo.list(ctx, { cursor }, BATCH), BATCH);
-    }
   }
 }

@@ -11,12 +11,11 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { DataKey } from '../accounts/accounts.crypto';
 import { AccountsService, quota } from '../accounts/accounts.service';
 import { BodyDirectory } from '../bodies/body-directory.service';
-import { bodyFilter } from './bookmarks.service';
 import { FollowRow, FollowsRepository } from './follows.repository';
 import type { CreateFollowDto, FollowDto, FollowQueryDto } from './dto/bookmark.dto';
-import { cutPage, gone, idTaken, itemAad, notFound, targetView } from './items';
+import { bodyFilter, cutPage, gone, idTaken, itemAad, notFound, targetView } from './items';
 import type { FollowKind } from './me.entities';
-import { ReadContext, tombstone } from './notes.repository';
+import { readContext, tombstone } from './notes.repository';
 import { PersonalWriter } from './personal-writer';
 import { keywordToken } from './search-terms';
 import { TargetResolver } from './target-resolver';
@@ -36,10 +35,6 @@ export class FollowsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private ctx(account: AccountRef): ReadContext {
-    return { accountId: account.id, memberBodyIds: account.memberBodyIds, publicUrl: this.config.publicUrl };
-  }
-
   view(accountId: string, key: DataKey, row: FollowRow): FollowDto {
     const stamps = { id: row.id, version: row.version, kind: row.kind, createdAt: row.createdAt, modifiedAt: row.modifiedAt };
     if (row.kind === 'keyword') {
@@ -51,13 +46,13 @@ export class FollowsService {
   async list(account: AccountRef, query: FollowQueryDto, request: FastifyRequest): Promise<Page<FollowDto>> {
     const key = this.accounts.dataKey(account);
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.follows.list(this.ctx(account), { kind: query.kind, bodyId: await bodyFilter(this.bodies, query.body), modifiedSince: query.modified_since, cursor: query.cursor }, limit);
+    const rows = await this.follows.list(readContext(account, this.config.publicUrl), { kind: query.kind, bodyId: await bodyFilter(this.bodies, query.body), modifiedSince: query.modified_since, cursor: query.cursor }, limit);
     const { items, next } = cutPage(rows, limit);
     return { data: items.map((r) => this.view(account.id, key, r)), links: pageLinks(this.config.publicUrl, request, next) };
   }
 
   async get(account: AccountRef, id: string): Promise<FollowDto> {
-    const row = await this.follows.one(this.ctx(account), id);
+    const row = await this.follows.one(readContext(account, this.config.publicUrl), id);
     if (!row) throw notFound('follow', id);
     if (row.deleted) throw gone('follow', id);
     return this.view(account.id, this.accounts.dataKey(account), row);
@@ -69,7 +64,7 @@ export class FollowsService {
       const keyword = subject.keyword !== null ? subject.keyword : null;
       const token = keyword !== null ? keywordToken(tx.key, subject.bodyId, keyword) : null;
       const id = input.id?.toLowerCase() ?? null;
-      const found = await this.follows.lockByIdOrSubject(tx, this.ctx(account), id, { kind: subject.kind, targetId: subject.targetId, bodyId: subject.bodyId, keywordToken: token });
+      const found = await this.follows.lockByIdOrSubject(tx, readContext(account, this.config.publicUrl), id, { kind: subject.kind, targetId: subject.targetId, bodyId: subject.bodyId, keywordToken: token });
       const sameId = found.find((r) => r.id === id);
       if (sameId) {
         if (sameId.deleted) throw gone('follow', sameId.id);

@@ -4,6 +4,7 @@ import { noun } from '../../common/http/problem-texts';
 import { ts } from '../../common/sql/format';
 import { encodeCursor } from '../../common/pagination/cursor';
 import type { KeysetOrder } from '../../common/pagination/keyset';
+import type { BodyDirectory } from '../bodies/body-directory.service';
 import type { TargetViewDto } from './dto/personal.dto';
 import { normalizeTag } from './search-terms';
 import type { TargetInfo } from './targets.sql';
@@ -81,4 +82,12 @@ export function cutPage<T extends StampRow>(rows: T[], limit: number): { items: 
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, next: encodeCursor([last._k0, last._k1]) };
+}
+
+/** Resolves a `body` filter to its id; a 400 naming the field when there is no such body. */
+export async function bodyFilter(bodies: BodyDirectory, slug: string | undefined): Promise<string | undefined> {
+  if (slug === undefined) return undefined;
+  const body = await bodies.bySlug(slug);
+  if (!body) throw Problem.invalid([{ field: 'body', text: 'unknown_body', params: { slug } }]);
+  return body.id;
 }

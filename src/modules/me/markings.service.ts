@@ -12,14 +12,14 @@ import { AccountsService, quota } from '../accounts/accounts.service';
 import { BodyDirectory } from '../bodies/body-directory.service';
 import { annotationPage, markingAnnotation } from './annotations';
 import type { CreateMarkingDto, MarkingDto, MarkingQueryDto, TextPositionDto, TextQuoteDto, UpdateMarkingDto } from './dto/marking.dto';
-import { cutPage, gone, idTaken, itemAad, notFound, sameTags, targetView, uniqueTags } from './items';
+import { bodyFilter, cutPage, gone, idTaken, itemAad, notFound, sameTags, targetView, uniqueTags } from './items';
 import { MarkingRow, MarkingsRepository } from './markings.repository';
 import type { MarkingColor } from './me.entities';
 import { anchorIn, MarkingContent, markingColumns } from './marking-content';
 import type { ListResult } from './notes.service';
-import { ReadContext, tombstone } from './notes.repository';
-import { checkIfMatch, Created, PersonalTx, requireIfMatch, PersonalWriter } from './personal-writer';
-import { matchesAll, queryWords, tagToken } from './search-terms';
+import { readContext } from './notes.repository';
+import { checkIfMatch, Created, PersonalTx, PersonalWriter, requireIfMatch } from './personal-writer';
+import { matchesAll, sealedFilters } from './search-terms';
 
 const quoteOf = (q: TextQuoteDto): MarkingContent['quote'] => ({ exact: q.exact, ...(q.prefix ? { prefix: q.prefix } : {}), ...(q.suffix ? { suffix: q.suffix } : {}) });
 
@@ -42,10 +42,6 @@ export class MarkingsService {
     private readonly bodies: BodyDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  private ctx(account: AccountRef): ReadContext {
-    return { accountId: account.id, memberBodyIds: account.memberBodyIds, publicUrl: this.config.publicUrl };
-  }
 
   view(accountId: string, key: DataKey, row: MarkingRow): MarkingDto {
     if (!row.content) throw new Error('a deleted marking has no view');
@@ -70,28 +66,10 @@ export class MarkingsService {
 
   async list(account: AccountRef, query: MarkingQueryDto, request: FastifyRequest): Promise<ListResult> {
     const key = this.accounts.dataKey(account);
-    const words = query.q !== undefined ? queryWords(key, query.q) : [];
-    if (query.q !== undefined && !words.length) throw Problem.invalid([{ field: 'q', text: 'search_word_missing' }]);
+    const { words, filters } = sealedFilters(key, query);
     const limit = query.limit ?? DEFAULT_LIMIT;
-    let bodyId: string | undefined;
-    if (query.body) {
-      const body = await this.bodies.bySlug(query.body);
-      if (!body) throw Problem.invalid([{ field: 'body', text: 'unknown_body', params: { slug: query.body } }]);
-      bodyId = body.id;
-    }
-    const rows = await this.markings.list(
-      this.ctx(account),
-      {
-        fileId: query.file_id,
-        bodyId,
-        status: query.status,
-        tagToken: query.tag ? tagToken(key, query.tag) : undefined,
-        search: words.map((w) => w.tokens),
-        modifiedSince: query.modified_since,
-        cursor: query.cursor,
-      },
-      limit,
-    );
+    const bodyId = await bodyFilter(this.bodies, query.body);
+    const rows = await this.markings.list(readContext(account, this.config.publicUrl), { fileId: query.file_id, bodyId, status: query.status, ...filters }, limit);
     const { items, next } = cutPage(rows, limit);
     let markings = items.map((row) => this.view(account.id, key, row));
     if (words.length) markings = markings.filter((m) => matchesAll(words, m.quote.exact, m.note, ...m.tags));
@@ -103,7 +81,7 @@ export class MarkingsService {
   }
 
   async get(account: AccountRef, id: string): Promise<MarkingDto> {
-    const row = await this.markings.one(this.ctx(account), id);
+    const row = await this.markings.one(readContext(account, this.config.publicUrl), id);
     if (!row) throw notFound('marking', id);
     if (row.deleted) throw gone('marking', id);
     return this.view(account.id, this.accounts.dataKey(account), row);
@@ -118,7 +96,7 @@ export class MarkingsService {
     const color = input.color ?? 'yellow';
     const created = await this.writer.create(account, idempotencyKey, { resource: 'marking', body: input }, async (tx): Promise<Created> => {
       if (input.id) {
-        const existing = await this.markings.lock(tx, this.ctx(account), input.id);
+        const existing = await this.markings.lock(tx, readContext(account, this.config.publicUrl), input.id);
         if (existing) return this.repeated(tx, existing, input.fileId, color, content);
       }
       const max = this.config.accounts.maxMarkings;
@@ -149,7 +127,7 @@ export class MarkingsService {
     const accepted = requireIfMatch(ifMatch);
     checkPosition(input.position, 'position');
     await this.writer.transaction(account, async (tx) => {
-      const row = await this.markings.lock(tx, this.ctx(account), id);
+      const row = await this.markings.lock(tx, readContext(account, this.config.publicUrl), id);
       if (!row) throw notFound('marking', id);
       if (row.deleted) throw gone('marking', id);
       checkIfMatch(accepted, row.version, () => this.view(tx.accountId, tx.key, row));
@@ -181,14 +159,11 @@ export class MarkingsService {
     return this.get(account, id);
   }
 
-  async remove(account: AccountRef, id: string, ifMatch: string | undefined): Promise<void> {
-    const accepted = requireIfMatch(ifMatch);
-    await this.writer.transaction(account, async (tx) => {
-      const row = await this.markings.lock(tx, this.ctx(account), id);
-      if (!row) throw notFound('marking', id);
-      if (row.deleted) return;
-      checkIfMatch(accepted, row.version, () => this.view(tx.accountId, tx.key, row));
-      await tombstone(tx, 'me_marking', row.id, `content = NULL, tag_tokens = '{}', search_tokens = '{}', anchor_text_hash = NULL`);
+  remove(account: AccountRef, id: string, ifMatch: string | undefined): Promise<void> {
+    return this.writer.removeSealed(account, 'marking', id, ifMatch, {
+      lock: (tx) => this.markings.lock(tx, readContext(account, this.config.publicUrl), id),
+      view: (tx, row) => this.view(tx.accountId, tx.key, row),
+      clear: ', anchor_text_hash = NULL',
     });
   }
 }

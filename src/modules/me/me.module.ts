@@ -3,6 +3,7 @@ import { BookmarksController } from './bookmarks.controller';
 import { BookmarksRepository } from './bookmarks.repository';
 import { BookmarksService } from './bookmarks.service';
 import { ExportService } from './export.service';
+import { PersonalItems } from './personal-items';
 import { FeedRepository } from './feed.repository';
 import { FeedService } from './feed.service';
 import { FollowsController } from './follows.controller';
@@ -38,6 +39,7 @@ import { TargetResolver } from './target-resolver';
     SyncService,
     FeedRepository,
     FeedService,
+    PersonalItems,
     ExportService,
   ],
 })

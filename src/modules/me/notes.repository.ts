@@ -1,3 +1,4 @@
+import type { AccountRef } from '../../common/access/access';
 import { Injectable } from '@nestjs/common';
 import { pageQuery, Params } from '../../common/pagination/keyset';
 import { Db } from '../../infra/database/db.service';
@@ -12,6 +13,11 @@ export interface ReadContext {
   accountId: string;
   memberBodyIds: readonly string[];
   publicUrl: string;
+}
+
+/** What the account-wide reads need to know of a request: who reads, which bodies they are a member of, the public URL. */
+export function readContext(account: AccountRef, publicUrl: string): ReadContext {
+  return { accountId: account.id, memberBodyIds: account.memberBodyIds, publicUrl };
 }
 
 export interface NoteRow extends StampRow {

@@ -12,10 +12,10 @@ import { AccountsService, quota } from '../accounts/accounts.service';
 import { BodyDirectory } from '../bodies/body-directory.service';
 import { annotationPage, noteAnnotation } from './annotations';
 import type { CreateNoteDto, NoteDto, NoteQueryDto, UpdateNoteDto } from './dto/note.dto';
-import { cutPage, gone, idTaken, itemAad, notFound, sameTags, targetView, uniqueTags } from './items';
-import { NoteRow, NotesRepository, ReadContext, tombstone } from './notes.repository';
-import { checkIfMatch, Created, PersonalTx, requireIfMatch, PersonalWriter } from './personal-writer';
-import { indexTokens, matchesAll, queryWords, tagToken } from './search-terms';
+import { bodyFilter, cutPage, gone, idTaken, itemAad, notFound, sameTags, targetView, uniqueTags } from './items';
+import { NoteRow, NotesRepository, readContext } from './notes.repository';
+import { checkIfMatch, Created, PersonalTx, PersonalWriter, requireIfMatch } from './personal-writer';
+import { indexTokens, matchesAll, sealedFilters, tagToken } from './search-terms';
 import { TargetResolver } from './target-resolver';
 
 /** What is sealed in `me_note.content`. */
@@ -38,16 +38,12 @@ export interface ListResult {
 export class NotesService {
   constructor(
     private readonly notes: NotesRepository,
+    private readonly targets: TargetResolver,
     private readonly writer: PersonalWriter,
     private readonly accounts: AccountsService,
-    private readonly targets: TargetResolver,
     private readonly bodies: BodyDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  private ctx(account: AccountRef): ReadContext {
-    return { accountId: account.id, memberBodyIds: account.memberBodyIds, publicUrl: this.config.publicUrl };
-  }
 
   view(accountId: string, key: DataKey, row: NoteRow): NoteDto {
     if (!row.content) throw new Error('a deleted note has no view');
@@ -66,22 +62,10 @@ export class NotesService {
   async list(account: AccountRef, query: NoteQueryDto, request: FastifyRequest): Promise<ListResult> {
     if (query.target_id && !query.target_type) throw Problem.invalid([{ field: 'target_id', text: 'needs', params: { other: 'target_type' } }]);
     const key = this.accounts.dataKey(account);
-    const words = query.q !== undefined ? queryWords(key, query.q) : [];
-    if (query.q !== undefined && !words.length) throw Problem.invalid([{ field: 'q', text: 'search_word_missing' }]);
+    const { words, filters } = sealedFilters(key, query);
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.notes.list(
-      this.ctx(account),
-      {
-        targetType: query.target_type,
-        targetId: query.target_id,
-        bodyId: query.body ? await this.bodyId(query.body) : undefined,
-        tagToken: query.tag ? tagToken(key, query.tag) : undefined,
-        search: words.map((w) => w.tokens),
-        modifiedSince: query.modified_since,
-        cursor: query.cursor,
-      },
-      limit,
-    );
+    const bodyId = await bodyFilter(this.bodies, query.body);
+    const rows = await this.notes.list(readContext(account, this.config.publicUrl), { targetType: query.target_type, targetId: query.target_id, bodyId, ...filters }, limit);
     const { items, next } = cutPage(rows, limit);
     let notes = items.map((row) => this.view(account.id, key, row));
     // The index narrows; the decrypted text decides (tokens are truncated hashes of prefixes).
@@ -92,7 +76,7 @@ export class NotesService {
   }
 
   async get(account: AccountRef, id: string): Promise<NoteDto> {
-    const row = await this.notes.one(this.ctx(account), id);
+    const row = await this.notes.one(readContext(account, this.config.publicUrl), id);
     if (!row) throw notFound('note', id);
     if (row.deleted) throw gone('note', id);
     return this.view(account.id, this.accounts.dataKey(account), row);
@@ -105,7 +89,7 @@ export class NotesService {
     const bodyId = await this.targets.visibleBody(account, input.target.type, input.target.id, 'target.id');
     const tags = uniqueTags(input.tags);
     const created = await this.writer.create(account, idempotencyKey, { resource: 'note', body: input }, async (tx): Promise<Created> => {
-      const ctx = this.ctx(account);
+      const ctx = readContext(account, this.config.publicUrl);
       if (input.id) {
         const existing = await this.notes.lock(tx, ctx, input.id);
         if (existing) return this.repeated(tx, existing, input, tags);
@@ -143,7 +127,7 @@ export class NotesService {
   async update(account: AccountRef, id: string, input: UpdateNoteDto, ifMatch: string | undefined): Promise<NoteDto> {
     const accepted = requireIfMatch(ifMatch);
     await this.writer.transaction(account, async (tx) => {
-      const row = await this.notes.lock(tx, this.ctx(account), id);
+      const row = await this.notes.lock(tx, readContext(account, this.config.publicUrl), id);
       if (!row) throw notFound('note', id);
       if (row.deleted) throw gone('note', id);
       const current = this.view(tx.accountId, tx.key, row);
@@ -159,15 +143,10 @@ export class NotesService {
     return this.get(account, id);
   }
 
-  async remove(account: AccountRef, id: string, ifMatch: string | undefined): Promise<void> {
-    const accepted = requireIfMatch(ifMatch);
-    await this.writer.transaction(account, async (tx) => {
-      const row = await this.notes.lock(tx, this.ctx(account), id);
-      if (!row) throw notFound('note', id);
-      // Deleting twice is no error: a retry after a lost answer must not fail.
-      if (row.deleted) return;
-      checkIfMatch(accepted, row.version, () => this.view(tx.accountId, tx.key, row));
-      await tombstone(tx, 'me_note', row.id, `content = NULL, tag_tokens = '{}', search_tokens = '{}'`);
+  remove(account: AccountRef, id: string, ifMatch: string | undefined): Promise<void> {
+    return this.writer.removeSealed(account, 'note', id, ifMatch, {
+      lock: (tx) => this.notes.lock(tx, readContext(account, this.config.publicUrl), id),
+      view: (tx, row) => this.view(tx.accountId, tx.key, row),
     });
   }
 
@@ -177,11 +156,5 @@ export class NotesService {
       tagTokens: content.tags.map((t) => tagToken(tx.key, t)),
       searchTokens: indexTokens(tx.key, content.text, ...content.tags),
     };
-  }
-
-  private async bodyId(slug: string): Promise<string> {
-    const body = await this.bodies.bySlug(slug);
-    if (!body) throw Problem.invalid([{ field: 'body', text: 'unknown_body', params: { slug } }]);
-    return body.id;
   }
 }

@@ -6,6 +6,8 @@ import { etag, IfMatch, ifMatches, parseIfMatch } from '../../common/http/if-mat
 import { Problem } from '../../common/http/problem';
 import { DataKey, sha256Hex } from '../accounts/accounts.crypto';
 import { AccountsService } from '../accounts/accounts.service';
+import { ITEM_TABLES, notFound, StampRow } from './items';
+import { tombstone } from './notes.repository';
 
 /** One write transaction on an account's data. */
 export interface PersonalTx {
@@ -82,6 +84,28 @@ export class PersonalWriter {
       return { ...created, replayed: false };
     });
   }
+
+  /**
+   * Deletes a note or marking of the account and clears its sealed content and search tokens
+   * (and `clear`): 404 when there is none; deleting twice is no error, as a retry after a lost
+   * answer must not fail; a version other than `If-Match` names is a 412 with the item's view.
+   */
+  removeSealed<R extends StampRow>(
+    account: AccountRef,
+    kind: 'note' | 'marking',
+    id: string,
+    ifMatch: string | undefined,
+    item: { lock: (tx: PersonalTx) => Promise<R | undefined>; view: (tx: PersonalTx, row: R) => unknown; clear?: string },
+  ): Promise<void> {
+    const accepted = requireIfMatch(ifMatch);
+    return this.transaction(account, async (tx) => {
+      const row = await item.lock(tx);
+      if (!row) throw notFound(kind, id);
+      if (row.deleted) return;
+      checkIfMatch(accepted, row.version, () => item.view(tx, row));
+      await tombstone(tx, ITEM_TABLES[kind], row.id, `content = NULL, tag_tokens = '{}', search_tokens = '{}'${item.clear ?? ''}`);
+    });
+  }
 }
 
 /** The transaction itself, also for the worker (re-anchoring), which has no request. */
@@ -135,3 +159,4 @@ export function checkIfMatch(accepted: IfMatch, version: number, current: () => 
     headers: { ETag: etag(version) },
   });
 }
+

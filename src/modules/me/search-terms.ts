@@ -1,4 +1,5 @@
 import type { DataKey } from '../accounts/accounts.crypto';
+import { Problem } from '../../common/http/problem';
 
 /**
  * Words for the blind index of an account's own notes and markings. The database never holds
@@ -63,6 +64,25 @@ export function queryWords(key: DataKey, q: string): QueryWord[] {
     out.push({ spellings, tokens: [...new Set(spellings.map((s) => key.token(term([...s].slice(0, MAX_PREFIX).join('')))))] });
   }
   return out;
+}
+
+/** The filters of a list of notes or markings that go through keyed tokens: `tag`, the words of `q`, and the plain ones. */
+export interface SealedFilters {
+  tagToken: string | undefined;
+  search: string[][];
+  modifiedSince: string | undefined;
+  cursor: string | undefined;
+}
+
+/**
+ * The query words of `q` and the filters of a list of notes or markings; a `q` without a word
+ * that can be looked up is a 400.
+ */
+export function sealedFilters(key: DataKey, query: { q?: string; tag?: string; modified_since?: string; cursor?: string }): { words: QueryWord[]; filters: SealedFilters } {
+  const found = query.q !== undefined ? queryWords(key, query.q) : [];
+  if (query.q !== undefined && !found.length) throw Problem.invalid([{ field: 'q', text: 'search_word_missing' }]);
+  const filters = { tagToken: query.tag ? tagToken(key, query.tag) : undefined, search: found.map((w) => w.tokens), modifiedSince: query.modified_since, cursor: query.cursor };
+  return { words: found, filters };
 }
 
 /**

@@ -6,16 +6,10 @@ import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { pageLinks } from '../../common/pagination/links';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AccountsService } from '../accounts/accounts.service';
-import { BookmarksRepository } from './bookmarks.repository';
-import { BookmarksService } from './bookmarks.service';
 import type { SyncChangeDto, SyncPageDto, SyncQueryDto } from './dto/sync.dto';
-import { FollowsRepository } from './follows.repository';
-import { FollowsService } from './follows.service';
-import type { ItemKind } from './items';
-import { MarkingsRepository } from './markings.repository';
-import { MarkingsService } from './markings.service';
-import { NotesRepository, ReadContext } from './notes.repository';
-import { NotesService } from './notes.service';
+import { ITEM_KINDS, ItemKind } from './items';
+import { readContext } from './notes.repository';
+import { PersonalItems } from './personal-items';
 import { SyncRepository } from './sync.repository';
 
 export const SYNC_DEFAULT_LIMIT = 500;
@@ -30,14 +24,7 @@ export class SyncService {
   constructor(
     private readonly sync: SyncRepository,
     private readonly accounts: AccountsService,
-    private readonly notesRepo: NotesRepository,
-    private readonly markingsRepo: MarkingsRepository,
-    private readonly bookmarksRepo: BookmarksRepository,
-    private readonly followsRepo: FollowsRepository,
-    private readonly notes: NotesService,
-    private readonly markings: MarkingsService,
-    private readonly bookmarks: BookmarksService,
-    private readonly follows: FollowsService,
+    private readonly personal: PersonalItems,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,23 +48,14 @@ export class SyncService {
 
   /** The current views of the given items, by `kind:id`. */
   private async load(account: AccountRef, entries: { kind: ItemKind; id: string }[]): Promise<Map<string, Record<string, unknown>>> {
-    const ctx: ReadContext = { accountId: account.id, memberBodyIds: account.memberBodyIds, publicUrl: this.config.publicUrl };
+    const ctx = readContext(account, this.config.publicUrl);
     const key = this.accounts.dataKey(account);
     const ids = (kind: ItemKind): string[] => entries.filter((e) => e.kind === kind).map((e) => e.id);
+    const rows = await Promise.all(ITEM_KINDS.map(async (kind) => (ids(kind).length ? this.personal.byIds(kind, ctx, ids(kind)) : [])));
     const out = new Map<string, Record<string, unknown>>();
-    const put = (kind: ItemKind, rows: { id: string; deleted: boolean }[], view: (row: never) => object): void => {
-      for (const row of rows) if (!row.deleted) out.set(`${kind}:${row.id}`, view(row as never) as Record<string, unknown>);
-    };
-    const [notes, markings, bookmarks, follows] = await Promise.all([
-      ids('note').length ? this.notesRepo.byIds(ctx, ids('note')) : [],
-      ids('marking').length ? this.markingsRepo.byIds(ctx, ids('marking')) : [],
-      ids('bookmark').length ? this.bookmarksRepo.byIds(ctx, ids('bookmark')) : [],
-      ids('follow').length ? this.followsRepo.byIds(ctx, ids('follow')) : [],
-    ]);
-    put('note', notes, (row) => this.notes.view(account.id, key, row));
-    put('marking', markings, (row) => this.markings.view(account.id, key, row));
-    put('bookmark', bookmarks, (row) => this.bookmarks.view(row));
-    put('follow', follows, (row) => this.follows.view(account.id, key, row));
+    ITEM_KINDS.forEach((kind, i) => {
+      for (const row of rows[i]) if (!row.deleted) out.set(`${kind}:${row.id}`, this.personal.view(kind, account.id, key, row) as Record<string, unknown>);
+    });
     return out;
   }
 }
