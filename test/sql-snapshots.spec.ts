@@ -12,6 +12,9 @@ import type { Caller, Scope, Visibility } from '../src/common/access/access';
 import { encodeCursor } from '../src/common/pagination/cursor';
 import type { KeysetOrder } from '../src/common/pagination/keyset';
 import type { Db } from '../src/infra/database/db.service';
+import type { SearchRequest } from '../src/infra/search/engine';
+import { PostgresSearchEngine } from '../src/infra/search/postgres.engine';
+import { parseQuery } from '../src/infra/search/query';
 import { AGENDA_ITEM_ID_ORDER, AGENDA_ORDER, AgendaItemsRepository } from '../src/modules/agenda-items/agenda-items.repository';
 import { BODY_ORDER, BodiesRepository } from '../src/modules/bodies/bodies.repository';
 import { CalendarRepository } from '../src/modules/calendar/calendar.repository';
@@ -209,6 +212,18 @@ const FILES: Record<string, Query[]> = {
     audienceQuery('documents', (db, s) => new FeedsRepository(db).documents(s, {})),
     audienceQuery('documents of a committee and type', (db, s) => new FeedsRepository(db).documents(s, { committee: OTHER, documentType: 'Antrag' })),
   ],
+  // The PostgreSQL search engine: member and editor keys search non-public entries too (drafts are never indexed).
+  search: [
+    audienceQuery('search (exact, prefix and typo stages)', (db, s) => searchEngine(db).search(searchRequest(s, {}))),
+    audienceQuery('search with every filter, newest first', (db, s) =>
+      searchEngine(db).search({
+        ...searchRequest(s, { types: ['document', 'session'], committeeId: OTHER, documentType: 'Antrag', dateFrom: '2026-01-01', dateTo: '2026-12-31' }),
+        sort: 'newest',
+        facets: ['type', 'year'],
+      }),
+    ),
+    audienceQuery('suggest', (db, s) => searchEngine(db).suggest({ scopes: searchRequest(s, {}).scopes, prefix: 'Radw', limit: 8 })),
+  ],
   oparl: [
     publicQuery('bodies', (db) => new OparlRepository(db).bodies(OPARL_BASES, oparlQuery())),
     publicQuery('bodies changed since, after a cursor', (db) =>
@@ -229,6 +244,16 @@ const FILES: Record<string, Query[]> = {
     ),
   ],
 };
+
+/** The PostgreSQL search engine on a pool that records into `db`. */
+function searchEngine(db: Db): PostgresSearchEngine {
+  const pool = { query: async (text: string, values: unknown[] = []) => ({ rows: await db.rows(text, values) }) };
+  return new PostgresSearchEngine(pool as unknown as ConstructorParameters<typeof PostgresSearchEngine>[0]);
+}
+
+function searchRequest(scope: Scope, filters: SearchRequest['filters']): SearchRequest {
+  return { scopes: [{ bodyId: BODY, nonPublic: scope.visibility !== 'public' }], query: parseQuery('Radwege Sanierung'), filters, sort: 'relevance', offset: 0, limit: 20 };
+}
 
 const OPARL_BASES = { oparl: 'https://ratsinfo.musterstadt.example/oparl/v1.1', rest: 'https://ratsinfo.musterstadt.example' };
 
