@@ -52,6 +52,14 @@ export function toPage<T extends Record<string, unknown>>(rows: T[], limit: numb
   return { items, next: encodeCursor(order.columns.map((c) => last[c.field] as string)) };
 }
 
+/**
+ * The end of a page query: `ORDER BY` the order, `LIMIT limit + 1`. The row past the page
+ * tells `toPage` that another page follows.
+ */
+export function pageEnd(order: KeysetOrder, limit: number, params: Params): string {
+  return `ORDER BY ${orderBy(order)} LIMIT ${params.add(limit + 1)}`;
+}
+
 /** What one keyset page reads: the rows of `table` (as `alias`) that pass `where`, after `cursor`, in `order`. */
 export interface PageQuery {
   table: string;
@@ -73,7 +81,7 @@ export function pageQuery(columns: string, page: PageQuery, params: Params): str
   const after = afterCursor(order, page.cursor, params);
   const where = after ? [...page.where, after] : page.where;
   return `SELECT ${columns}
-    FROM (SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(order)} LIMIT ${params.add(page.limit + 1)}) ${alias}
+    FROM (SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where.join(' AND ')} ${pageEnd(order, page.limit, params)}) ${alias}
     ORDER BY ${orderBy(order)}`;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AUDIENCE, Scope } from '../../common/access/access';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { afterCursor, KeysetOrder, pageEnd, Params } from '../../common/pagination/keyset';
 import { jsonObject, ts } from '../../common/sql/format';
 import { Db } from '../../infra/database/db.service';
 import { RESOURCE_PATHS } from '../../common/access/resources';
@@ -40,7 +40,7 @@ export class ChangesRepository {
     };
     return this.db.rows(
       `SELECT json_strip_nulls(${jsonObject(fields)})::text AS j, e.id::text AS _k0 FROM change_event e
-       WHERE ${where.join(' AND ')} ORDER BY ${orderBy(CHANGE_ORDER)} LIMIT ${p.add(limit + 1)}`,
+       WHERE ${where.join(' AND ')} ${pageEnd(CHANGE_ORDER, limit, p)}`,
       p.values,
     );
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Problem } from '../../common/http/problem';
-import { afterCursor, KeysetOrder, orderBy, Params } from '../../common/pagination/keyset';
+import { afterCursor, KeysetOrder, pageEnd, Params } from '../../common/pagination/keyset';
 import type { KeysetRow } from '../../common/pagination/links';
 import { ts } from '../../common/sql/format';
 import { Db } from '../../infra/database/db.service';
@@ -93,7 +93,7 @@ export class OparlRepository {
     if (!tombstones) where.push('b.deleted_at IS NULL');
     const json = tombstones ? `CASE WHEN b.deleted_at IS NULL THEN ${bodyObject(c, o)} ELSE ${bodyTombstone(c)} END` : bodyObject(c, o);
     const sql = `SELECT json_strip_nulls(${json})::text AS j, b.id::text AS _k0 FROM body b
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy(byId('b'))} LIMIT ${p.add(q.limit + 1)}`;
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${pageEnd(byId('b'), q.limit, p)}`;
     return this.db.rows<KeysetRow>(sql, p.values);
   }
 
@@ -127,7 +127,7 @@ export class OparlRepository {
     const json = tombstones ? `CASE WHEN ${kind.visible('x')} THEN ${kind.object(c, 'x', o)} ELSE ${tombstone(c, kind, 'x')} END` : kind.object(c, 'x', o);
     const sql = `SELECT json_strip_nulls(${json})::text AS j, x.id::text AS _k0
       FROM ${kind.table} x JOIN body b ON b.id = x.body_id
-      WHERE ${where.join(' AND ')} ORDER BY ${orderBy(OPARL_ORDER)} LIMIT ${p.add(q.limit + 1)}`;
+      WHERE ${where.join(' AND ')} ${pageEnd(OPARL_ORDER, q.limit, p)}`;
     return this.db.rows<KeysetRow>(sql, p.values);
   }
 
