@@ -89,7 +89,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
  */
 ('dir' in bin ? describe : describe.skip)(SUITE, () => {
   const MAX_LAG_SECONDS = 2;
-  const PEOPLE = /FROM person p WHERE/g;
+  const PEOPLE = /FROM person p\s+WHERE/g;
   const path = '/v1/bodies/musterstadt/people';
   const log = new CapturedLog();
   let primary: PgCluster | undefined;
