@@ -19,7 +19,8 @@ export const SESSION_ORDER: KeysetOrder = {
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-function sessionFields(v: Visibility): Record<string, string> {
+/** The fields of a session in every view of it, as SQL on row `s` (also the benchmark's PostgREST view). */
+export function sessionFields(v: Visibility): Record<string, string> {
   return {
     id: 's.id',
     name: 's.name',
