@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import compress from '@fastify/compress';
 import etag from '@fastify/etag';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -14,6 +13,7 @@ import { registerBodyParsers } from './common/http/body';
 import { clientErrorHandler, frameworkErrorHandler, requestIdOf } from './common/http/client-error';
 import { API_CSP_DIRECTIVES, DOCS_CSP, isDocsPath, QUEUE_BOARD_CSP } from './common/http/csp';
 import { registerRateLimits } from './common/http/rate-limit';
+import { securityHeaders } from './common/http/security-headers';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig } from './config/config';
 import { routeReads } from './infra/database/read-routing';
@@ -107,15 +107,18 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   const fastify = app.getHttpAdapter().getInstance();
   // Lines logged while a request is handled carry its id (Fastify keeps the async context
   // across reading the body).
-  fastify.addHook('onRequest', (request, _reply, done) => inRequest(request.id, done));
+  const security = securityHeaders({
+    contentSecurityPolicy: { useDefaults: false, directives: API_CSP_DIRECTIVES },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    for (const [name, value] of security) reply.raw.setHeader(name, value);
+    inRequest(request.id, done);
+  });
   // Reads go to the primary unless the request turns out to be an anonymous read (ReplicaReadsInterceptor).
   fastify.addHook('onRequest', (_request, _reply, done) => routeReads(done));
   registerHttpMetrics(fastify);
   registerBodyParsers(fastify, config.bodyLimitBytes);
-  await fastify.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: API_CSP_DIRECTIVES },
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-  });
   await fastify.register(compress, { threshold: 1024, encodings: ['gzip', 'deflate'] });
   await fastify.register(etag, { weak: true });
   await fastify.register(multipart, { limits: { fileSize: config.upload.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } });
