@@ -25,6 +25,10 @@ const parent = (table: string, alias: string, column: string, predicate: string,
 export const visibleOwn = {
   agendaItem: (a: string, v: Visibility): string => `${published(a, v)}${publicFlag(a, v)}`,
 
+  /** A consultation reached through its agenda item: its own flags and its document. */
+  consultation: (a: string, v: Visibility): string =>
+    `${published(a, v)} AND ${parent('document', `vd_${a}`, `${a}.document_id`, visible.document(`vd_${a}`, v), 'FALSE')}`,
+
   minutes: (a: string, v: Visibility): string => {
     const status = v === 'public' ? `${a}.status = 'published'` : v === 'member' ? `${a}.status IN ('approved', 'published')` : 'TRUE';
     return `${a}.deleted_at IS NULL AND ${status}`;
@@ -73,6 +77,8 @@ const once = (a: string, v: Visibility): string => (v === 'staff' ? 'TRUE' : `${
  */
 export const onceVisibleOwn = {
   agendaItem: once,
+  /** A consultation reached through its agenda item: its own flags and its document. */
+  consultation: (a: string, v: Visibility): string => `${once(a, v)} AND ${parent('document', `od_${a}`, `${a}.document_id`, onceVisible.document(`od_${a}`, v), 'FALSE')}`,
   minutes: once,
   plain: once,
 };

@@ -1,6 +1,6 @@
 import type { Visibility } from '../../common/access/access';
 import { RESOURCES, ResourceKind } from '../../common/access/resources';
-import { onceVisible, onceVisibleOwn, visible } from '../../common/access/visibility.sql';
+import { onceVisible, onceVisibleOwn, visible, visibleOwn } from '../../common/access/visibility.sql';
 import { date, jsonObject, ts } from '../../common/sql/format';
 
 /**
@@ -62,10 +62,10 @@ export const MODIFIED = {
     `GREATEST(${effectiveModified(s)}, ${latest('agenda_item', `${s}_ma`, `${s}_ma.session_id = ${s}.id AND ${seen(`${s}_ma`)}`)}, ` +
     `${latest('file', `${s}_mf`, `${s}_mf.session_id = ${s}.id AND ${seen(`${s}_mf`)}`)}, ` +
     `${latest('file', `${s}_mg`, `${s}_mg.agenda_item_id IN (SELECT ${s}_mh.id FROM agenda_item ${s}_mh WHERE ${s}_mh.session_id = ${s}.id AND ${seen(`${s}_mh`)}) AND ${seen(`${s}_mg`)}`)}, ` +
-    `${latest('consultation', `${s}_mc`, `${s}_mc.agenda_item_id IN (SELECT ${s}_mi.id FROM agenda_item ${s}_mi WHERE ${s}_mi.session_id = ${s}.id AND ${seen(`${s}_mi`)}) AND ${onceVisible.consultation(`${s}_mc`, V)}`)}, ` +
+    `${latest('consultation', `${s}_mc`, `${s}_mc.agenda_item_id IN (SELECT ${s}_mi.id FROM agenda_item ${s}_mi WHERE ${s}_mi.session_id = ${s}.id AND ${seen(`${s}_mi`)}) AND ${onceVisibleOwn.consultation(`${s}_mc`, V)}`)}, ` +
     `${latest('minutes', `${s}_mm`, `${s}_mm.session_id = ${s}.id AND ${seen(`${s}_mm`)}`)}, ${latest('location', `${s}_ml`, `${s}_ml.id = ${s}.location_id AND ${seen(`${s}_ml`)}`)})`,
   agendaItem: (a: string): string =>
-    `GREATEST(${effectiveModified(a)}, ${latest('file', `${a}_mf`, `${a}_mf.agenda_item_id = ${a}.id AND ${seen(`${a}_mf`)}`)}, ${latest('consultation', `${a}_mc`, `${a}_mc.agenda_item_id = ${a}.id AND ${onceVisible.consultation(`${a}_mc`, V)}`)})`,
+    `GREATEST(${effectiveModified(a)}, ${latest('file', `${a}_mf`, `${a}_mf.agenda_item_id = ${a}.id AND ${seen(`${a}_mf`)}`)}, ${latest('consultation', `${a}_mc`, `${a}_mc.agenda_item_id = ${a}.id AND ${onceVisibleOwn.consultation(`${a}_mc`, V)}`)})`,
   paper: (d: string): string =>
     `GREATEST(${effectiveModified(d)}, ${latest('file', `${d}_mf`, `${d}_mf.document_id = ${d}.id AND ${seen(`${d}_mf`)}`)}, ${latest('consultation', `${d}_mc`, `${d}_mc.document_id = ${d}.id AND ${onceVisible.consultation(`${d}_mc`, V)}`)})`,
   person: (p: string): string =>
@@ -282,7 +282,7 @@ export function agendaItemObject(c: UrlCtx, a: string, standalone: boolean, o: B
     order: orderSql,
     name: txt(`${a}.name`),
     public: `${a}.public`,
-    consultation: `(SELECT ${url(c, 'consultation', `${a}_c.id`)} FROM consultation ${a}_c WHERE ${a}_c.agenda_item_id = ${a}.id AND ${visible.consultation(`${a}_c`, V)} ORDER BY ${a}_c.position, ${a}_c.id LIMIT 1)`,
+    consultation: `(SELECT ${url(c, 'consultation', `${a}_c.id`)} FROM consultation ${a}_c WHERE ${a}_c.agenda_item_id = ${a}.id AND ${visibleOwn.consultation(`${a}_c`, V)} ORDER BY ${a}_c.position, ${a}_c.id LIMIT 1)`,
     result: txt(`${a}.result`),
     resolutionText: txt(`${a}.resolution_text`),
     resolutionFile: embeddedFile(c, 'agenda_item_id', `${a}.id`, `${a}_rf`, `${a}_rf.role = 'resolution'`),
