@@ -1,3 +1,5 @@
+import { ReadCache } from '../src/common/cache/read-cache';
+import type { AppConfig } from '../src/config/config';
 import { Db } from '../src/infra/database/db.service';
 import { NewsletterCrypto } from '../src/modules/newsletter/newsletter.crypto';
 import { bearer, startWithBody } from './support/app';
@@ -170,5 +172,30 @@ describe('read cache of public pages', () => {
       ]);
       expect([known.status, unknown.status]).toEqual([200, 401]);
     });
+  });
+});
+
+describe('read cache admission', () => {
+  const cache = () => new ReadCache({ readCacheMs: 60_000 } as AppConfig);
+
+  it('keeps small pages from their first read', async () => {
+    const c = cache();
+    await c.load('b1 /small', 'b1', () => Promise.resolve('{"data":[]}'));
+    expect(c.get('b1 /small')?.body).toBe('{"data":[]}');
+  });
+
+  it('keeps large pages only from their second read, so that a harvest of every page does not fill it', async () => {
+    const c = cache();
+    const large = JSON.stringify({ data: 'x'.repeat(40_000) });
+    let loads = 0;
+    const load = () => {
+      loads++;
+      return Promise.resolve(large);
+    };
+    expect(await c.load('b1 /large?cursor=1', 'b1', load)).toBe(large);
+    expect(c.get('b1 /large?cursor=1')).toBeUndefined();
+    expect(await c.load('b1 /large?cursor=1', 'b1', load)).toBe(large);
+    expect(c.get('b1 /large?cursor=1')?.body).toBe(large);
+    expect(loads).toBe(2);
   });
 });
