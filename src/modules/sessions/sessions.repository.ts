@@ -41,6 +41,17 @@ export function sessionFields(v: Visibility): Record<string, string> {
  * their JSON are the same.
  */
 function listSql(v: Visibility, where: string[], limitParam: string): string {
+  // The text depends on the visibility and on which filters are set (values are parameters):
+  // a few dozen statements, built once each.
+  const key = `${v}\u0000${limitParam}\u0000${where.join('\u0000')}`;
+  let sql = LIST_SQL.get(key);
+  if (sql === undefined) LIST_SQL.set(key, (sql = buildListSql(v, where, limitParam)));
+  return sql;
+}
+
+const LIST_SQL = new Map<string, string>();
+
+function buildListSql(v: Visibility, where: string[], limitParam: string): string {
   const fields = {
     ...sessionFields(v),
     location: `CASE WHEN loc.id IS NOT NULL THEN ${locationJson('loc')} END`,
