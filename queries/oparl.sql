@@ -3032,31 +3032,6 @@ SELECT
                     ),
                     FALSE
                   )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        va_x_ai_c.deleted_at IS NULL
-                        AND va_x_ai_c.published_at IS NOT NULL
-                        AND va_x_ai_c.public
-                        AND COALESCE(
-                          (
-                            SELECT
-                              vs_va_x_ai_c.deleted_at IS NULL
-                              AND vs_va_x_ai_c.published_at IS NOT NULL
-                            FROM
-                              session vs_va_x_ai_c
-                            WHERE
-                              vs_va_x_ai_c.id = va_x_ai_c.session_id
-                          ),
-                          FALSE
-                        )
-                      FROM
-                        agenda_item va_x_ai_c
-                      WHERE
-                        va_x_ai_c.id = x_ai_c.agenda_item_id
-                    ),
-                    TRUE
-                  )
                 ORDER BY
                   x_ai_c.position,
                   x_ai_c.id
@@ -3452,28 +3427,6 @@ SELECT
                         ),
                         FALSE
                       )
-                      AND COALESCE(
-                        (
-                          SELECT
-                            oa_x_ai_mc.widest_audience >= 2
-                            AND COALESCE(
-                              (
-                                SELECT
-                                  os_oa_x_ai_mc.widest_audience >= 2
-                                FROM
-                                  session os_oa_x_ai_mc
-                                WHERE
-                                  os_oa_x_ai_mc.id = oa_x_ai_mc.session_id
-                              ),
-                              FALSE
-                            )
-                          FROM
-                            agenda_item oa_x_ai_mc
-                          WHERE
-                            oa_x_ai_mc.id = x_ai_mc.agenda_item_id
-                        ),
-                        TRUE
-                      )
                   )
                 ),
                 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
@@ -3583,28 +3536,6 @@ SELECT
                     od_x_mc.id = x_mc.document_id
                 ),
                 FALSE
-              )
-              AND COALESCE(
-                (
-                  SELECT
-                    oa_x_mc.widest_audience >= 2
-                    AND COALESCE(
-                      (
-                        SELECT
-                          os_oa_x_mc.widest_audience >= 2
-                        FROM
-                          session os_oa_x_mc
-                        WHERE
-                          os_oa_x_mc.id = oa_x_mc.session_id
-                      ),
-                      FALSE
-                    )
-                  FROM
-                    agenda_item oa_x_mc
-                  WHERE
-                    oa_x_mc.id = x_mc.agenda_item_id
-                ),
-                TRUE
               )
           ),
           (
@@ -4407,31 +4338,6 @@ SELECT
                       ),
                       FALSE
                     )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          va_x_ai_c.deleted_at IS NULL
-                          AND va_x_ai_c.published_at IS NOT NULL
-                          AND va_x_ai_c.public
-                          AND COALESCE(
-                            (
-                              SELECT
-                                vs_va_x_ai_c.deleted_at IS NULL
-                                AND vs_va_x_ai_c.published_at IS NOT NULL
-                              FROM
-                                session vs_va_x_ai_c
-                              WHERE
-                                vs_va_x_ai_c.id = va_x_ai_c.session_id
-                            ),
-                            FALSE
-                          )
-                        FROM
-                          agenda_item va_x_ai_c
-                        WHERE
-                          va_x_ai_c.id = x_ai_c.agenda_item_id
-                      ),
-                      TRUE
-                    )
                   ORDER BY
                     x_ai_c.position,
                     x_ai_c.id
@@ -4827,28 +4733,6 @@ SELECT
                           ),
                           FALSE
                         )
-                        AND COALESCE(
-                          (
-                            SELECT
-                              oa_x_ai_mc.widest_audience >= 2
-                              AND COALESCE(
-                                (
-                                  SELECT
-                                    os_oa_x_ai_mc.widest_audience >= 2
-                                  FROM
-                                    session os_oa_x_ai_mc
-                                  WHERE
-                                    os_oa_x_ai_mc.id = oa_x_ai_mc.session_id
-                                ),
-                                FALSE
-                              )
-                            FROM
-                              agenda_item oa_x_ai_mc
-                            WHERE
-                              oa_x_ai_mc.id = x_ai_mc.agenda_item_id
-                          ),
-                          TRUE
-                        )
                     )
                   ),
                   'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
@@ -4959,28 +4843,6 @@ SELECT
                   ),
                   FALSE
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      oa_x_mc.widest_audience >= 2
-                      AND COALESCE(
-                        (
-                          SELECT
-                            os_oa_x_mc.widest_audience >= 2
-                          FROM
-                            session os_oa_x_mc
-                          WHERE
-                            os_oa_x_mc.id = oa_x_mc.session_id
-                        ),
-                        FALSE
-                      )
-                    FROM
-                      agenda_item oa_x_mc
-                    WHERE
-                      oa_x_mc.id = x_mc.agenda_item_id
-                  ),
-                  TRUE
-                )
             ),
             (
               SELECT
@@ -5079,28 +4941,6 @@ SELECT
                   ),
                   FALSE
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      oa_x_mc.widest_audience >= 2
-                      AND COALESCE(
-                        (
-                          SELECT
-                            os_oa_x_mc.widest_audience >= 2
-                          FROM
-                            session os_oa_x_mc
-                          WHERE
-                            os_oa_x_mc.id = oa_x_mc.session_id
-                        ),
-                        FALSE
-                      )
-                    FROM
-                      agenda_item oa_x_mc
-                    WHERE
-                      oa_x_mc.id = x_mc.agenda_item_id
-                  ),
-                  TRUE
-                )
             ),
             (
               SELECT
@@ -5197,28 +5037,6 @@ WHERE
               od_x_mc.id = x_mc.document_id
           ),
           FALSE
-        )
-        AND COALESCE(
-          (
-            SELECT
-              oa_x_mc.widest_audience >= 2
-              AND COALESCE(
-                (
-                  SELECT
-                    os_oa_x_mc.widest_audience >= 2
-                  FROM
-                    session os_oa_x_mc
-                  WHERE
-                    os_oa_x_mc.id = oa_x_mc.session_id
-                ),
-                FALSE
-              )
-            FROM
-              agenda_item oa_x_mc
-            WHERE
-              oa_x_mc.id = x_mc.agenda_item_id
-          ),
-          TRUE
         )
     ),
     (
@@ -6009,31 +5827,6 @@ SELECT
                       ),
                       FALSE
                     )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          va_x_ai_c.deleted_at IS NULL
-                          AND va_x_ai_c.published_at IS NOT NULL
-                          AND va_x_ai_c.public
-                          AND COALESCE(
-                            (
-                              SELECT
-                                vs_va_x_ai_c.deleted_at IS NULL
-                                AND vs_va_x_ai_c.published_at IS NOT NULL
-                              FROM
-                                session vs_va_x_ai_c
-                              WHERE
-                                vs_va_x_ai_c.id = va_x_ai_c.session_id
-                            ),
-                            FALSE
-                          )
-                        FROM
-                          agenda_item va_x_ai_c
-                        WHERE
-                          va_x_ai_c.id = x_ai_c.agenda_item_id
-                      ),
-                      TRUE
-                    )
                   ORDER BY
                     x_ai_c.position,
                     x_ai_c.id
@@ -6429,28 +6222,6 @@ SELECT
                           ),
                           FALSE
                         )
-                        AND COALESCE(
-                          (
-                            SELECT
-                              oa_x_ai_mc.widest_audience >= 2
-                              AND COALESCE(
-                                (
-                                  SELECT
-                                    os_oa_x_ai_mc.widest_audience >= 2
-                                  FROM
-                                    session os_oa_x_ai_mc
-                                  WHERE
-                                    os_oa_x_ai_mc.id = oa_x_ai_mc.session_id
-                                ),
-                                FALSE
-                              )
-                            FROM
-                              agenda_item oa_x_ai_mc
-                            WHERE
-                              oa_x_ai_mc.id = x_ai_mc.agenda_item_id
-                          ),
-                          TRUE
-                        )
                     )
                   ),
                   'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
@@ -6561,28 +6332,6 @@ SELECT
                   ),
                   FALSE
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      oa_x_mc.widest_audience >= 2
-                      AND COALESCE(
-                        (
-                          SELECT
-                            os_oa_x_mc.widest_audience >= 2
-                          FROM
-                            session os_oa_x_mc
-                          WHERE
-                            os_oa_x_mc.id = oa_x_mc.session_id
-                        ),
-                        FALSE
-                      )
-                    FROM
-                      agenda_item oa_x_mc
-                    WHERE
-                      oa_x_mc.id = x_mc.agenda_item_id
-                  ),
-                  TRUE
-                )
             ),
             (
               SELECT
@@ -6680,28 +6429,6 @@ SELECT
                       od_x_mc.id = x_mc.document_id
                   ),
                   FALSE
-                )
-                AND COALESCE(
-                  (
-                    SELECT
-                      oa_x_mc.widest_audience >= 2
-                      AND COALESCE(
-                        (
-                          SELECT
-                            os_oa_x_mc.widest_audience >= 2
-                          FROM
-                            session os_oa_x_mc
-                          WHERE
-                            os_oa_x_mc.id = oa_x_mc.session_id
-                        ),
-                        FALSE
-                      )
-                    FROM
-                      agenda_item oa_x_mc
-                    WHERE
-                      oa_x_mc.id = x_mc.agenda_item_id
-                  ),
-                  TRUE
                 )
             ),
             (
@@ -6802,31 +6529,6 @@ SELECT
                 vd_x_c.id = x_c.document_id
             ),
             FALSE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_c.deleted_at IS NULL
-                AND va_x_c.published_at IS NOT NULL
-                AND va_x_c.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_c.deleted_at IS NULL
-                      AND vs_va_x_c.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_c
-                    WHERE
-                      vs_va_x_c.id = va_x_c.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_c
-              WHERE
-                va_x_c.id = x_c.agenda_item_id
-            ),
-            TRUE
           )
         ORDER BY
           x_c.position,
@@ -7217,28 +6919,6 @@ SELECT
                 ),
                 FALSE
               )
-              AND COALESCE(
-                (
-                  SELECT
-                    oa_x_mc.widest_audience >= 2
-                    AND COALESCE(
-                      (
-                        SELECT
-                          os_oa_x_mc.widest_audience >= 2
-                        FROM
-                          session os_oa_x_mc
-                        WHERE
-                          os_oa_x_mc.id = oa_x_mc.session_id
-                      ),
-                      FALSE
-                    )
-                  FROM
-                    agenda_item oa_x_mc
-                  WHERE
-                    oa_x_mc.id = x_mc.agenda_item_id
-                ),
-                TRUE
-              )
           )
         ),
         'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
@@ -7352,31 +7032,6 @@ SELECT
                   vd_x_c.id = x_c.document_id
               ),
               FALSE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_c.deleted_at IS NULL
-                  AND va_x_c.published_at IS NOT NULL
-                  AND va_x_c.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_c.deleted_at IS NULL
-                        AND vs_va_x_c.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_c
-                      WHERE
-                        vs_va_x_c.id = va_x_c.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_c
-                WHERE
-                  va_x_c.id = x_c.agenda_item_id
-              ),
-              TRUE
             )
           ORDER BY
             x_c.position,
@@ -7767,28 +7422,6 @@ SELECT
                   ),
                   FALSE
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      oa_x_mc.widest_audience >= 2
-                      AND COALESCE(
-                        (
-                          SELECT
-                            os_oa_x_mc.widest_audience >= 2
-                          FROM
-                            session os_oa_x_mc
-                          WHERE
-                            os_oa_x_mc.id = oa_x_mc.session_id
-                        ),
-                        FALSE
-                      )
-                    FROM
-                      agenda_item oa_x_mc
-                    WHERE
-                      oa_x_mc.id = x_mc.agenda_item_id
-                  ),
-                  TRUE
-                )
             )
           ),
           'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
@@ -7837,28 +7470,6 @@ SELECT
                   ),
                   FALSE
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      oa_x_mc.widest_audience >= 2
-                      AND COALESCE(
-                        (
-                          SELECT
-                            os_oa_x_mc.widest_audience >= 2
-                          FROM
-                            session os_oa_x_mc
-                          WHERE
-                            os_oa_x_mc.id = oa_x_mc.session_id
-                        ),
-                        FALSE
-                      )
-                    FROM
-                      agenda_item oa_x_mc
-                    WHERE
-                      oa_x_mc.id = x_mc.agenda_item_id
-                  ),
-                  TRUE
-                )
             )
           ),
           'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
@@ -7903,28 +7514,6 @@ WHERE
               od_x_mc.id = x_mc.document_id
           ),
           FALSE
-        )
-        AND COALESCE(
-          (
-            SELECT
-              oa_x_mc.widest_audience >= 2
-              AND COALESCE(
-                (
-                  SELECT
-                    os_oa_x_mc.widest_audience >= 2
-                  FROM
-                    session os_oa_x_mc
-                  WHERE
-                    os_oa_x_mc.id = oa_x_mc.session_id
-                ),
-                FALSE
-              )
-            FROM
-              agenda_item oa_x_mc
-            WHERE
-              oa_x_mc.id = x_mc.agenda_item_id
-          ),
-          TRUE
         )
     )
   ) >= date_trunc('second', $2::timestamptz + interval '999999 microseconds')
@@ -8025,31 +7614,6 @@ SELECT
                   vd_x_c.id = x_c.document_id
               ),
               FALSE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_c.deleted_at IS NULL
-                  AND va_x_c.published_at IS NOT NULL
-                  AND va_x_c.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_c.deleted_at IS NULL
-                        AND vs_va_x_c.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_c
-                      WHERE
-                        vs_va_x_c.id = va_x_c.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_c
-                WHERE
-                  va_x_c.id = x_c.agenda_item_id
-              ),
-              TRUE
             )
           ORDER BY
             x_c.position,
@@ -8440,28 +8004,6 @@ SELECT
                   ),
                   FALSE
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      oa_x_mc.widest_audience >= 2
-                      AND COALESCE(
-                        (
-                          SELECT
-                            os_oa_x_mc.widest_audience >= 2
-                          FROM
-                            session os_oa_x_mc
-                          WHERE
-                            os_oa_x_mc.id = oa_x_mc.session_id
-                        ),
-                        FALSE
-                      )
-                    FROM
-                      agenda_item oa_x_mc
-                    WHERE
-                      oa_x_mc.id = x_mc.agenda_item_id
-                  ),
-                  TRUE
-                )
             )
           ),
           'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
@@ -8509,28 +8051,6 @@ SELECT
                       od_x_mc.id = x_mc.document_id
                   ),
                   FALSE
-                )
-                AND COALESCE(
-                  (
-                    SELECT
-                      oa_x_mc.widest_audience >= 2
-                      AND COALESCE(
-                        (
-                          SELECT
-                            os_oa_x_mc.widest_audience >= 2
-                          FROM
-                            session os_oa_x_mc
-                          WHERE
-                            os_oa_x_mc.id = oa_x_mc.session_id
-                        ),
-                        FALSE
-                      )
-                    FROM
-                      agenda_item oa_x_mc
-                    WHERE
-                      oa_x_mc.id = x_mc.agenda_item_id
-                  ),
-                  TRUE
                 )
             )
           ),
@@ -13300,31 +12820,6 @@ SELECT
                     ),
                     FALSE
                   )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        va_x_ai_c.deleted_at IS NULL
-                        AND va_x_ai_c.published_at IS NOT NULL
-                        AND va_x_ai_c.public
-                        AND COALESCE(
-                          (
-                            SELECT
-                              vs_va_x_ai_c.deleted_at IS NULL
-                              AND vs_va_x_ai_c.published_at IS NOT NULL
-                            FROM
-                              session vs_va_x_ai_c
-                            WHERE
-                              vs_va_x_ai_c.id = va_x_ai_c.session_id
-                          ),
-                          FALSE
-                        )
-                      FROM
-                        agenda_item va_x_ai_c
-                      WHERE
-                        va_x_ai_c.id = x_ai_c.agenda_item_id
-                    ),
-                    TRUE
-                  )
                 ORDER BY
                   x_ai_c.position,
                   x_ai_c.id
@@ -13720,28 +13215,6 @@ SELECT
                         ),
                         FALSE
                       )
-                      AND COALESCE(
-                        (
-                          SELECT
-                            oa_x_ai_mc.widest_audience >= 2
-                            AND COALESCE(
-                              (
-                                SELECT
-                                  os_oa_x_ai_mc.widest_audience >= 2
-                                FROM
-                                  session os_oa_x_ai_mc
-                                WHERE
-                                  os_oa_x_ai_mc.id = oa_x_ai_mc.session_id
-                              ),
-                              FALSE
-                            )
-                          FROM
-                            agenda_item oa_x_ai_mc
-                          WHERE
-                            oa_x_ai_mc.id = x_ai_mc.agenda_item_id
-                        ),
-                        TRUE
-                      )
                   )
                 ),
                 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
@@ -13851,28 +13324,6 @@ SELECT
                     od_x_mc.id = x_mc.document_id
                 ),
                 FALSE
-              )
-              AND COALESCE(
-                (
-                  SELECT
-                    oa_x_mc.widest_audience >= 2
-                    AND COALESCE(
-                      (
-                        SELECT
-                          os_oa_x_mc.widest_audience >= 2
-                        FROM
-                          session os_oa_x_mc
-                        WHERE
-                          os_oa_x_mc.id = oa_x_mc.session_id
-                      ),
-                      FALSE
-                    )
-                  FROM
-                    agenda_item oa_x_mc
-                  WHERE
-                    oa_x_mc.id = x_mc.agenda_item_id
-                ),
-                TRUE
               )
           ),
           (

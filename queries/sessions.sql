@@ -3,6 +3,40 @@
 
 -- sessions: list · anonymous
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", 26
+WITH
+  s AS MATERIALIZED (
+    SELECT
+      s.*
+    FROM
+      session s
+    WHERE
+      s.body_id = $1
+      AND s.deleted_at IS NULL
+      AND s.published_at IS NOT NULL
+    ORDER BY
+      s.start ASC,
+      s.id ASC
+    LIMIT
+      $2
+  ),
+  sc AS (
+    SELECT
+      sc.session_id,
+      json_agg(
+        json_build_object('id', c.id, 'name', c.name, 'shortName', c.short_name)
+        ORDER BY
+          sc.position
+      ) AS j
+    FROM
+      s
+      JOIN session_committee sc ON sc.session_id = s.id
+      JOIN committee c ON c.id = sc.committee_id
+    WHERE
+      c.deleted_at IS NULL
+      AND c.published_at IS NOT NULL
+    GROUP BY
+      sc.session_id
+  )
 SELECT
   json_build_object(
     'id',
@@ -18,52 +52,28 @@ SELECT
     'end',
     to_char(s."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'location',
-    (
-      SELECT
-        json_build_object(
-          'id',
-          loc.id,
-          'description',
-          loc.description,
-          'streetAddress',
-          loc.street_address,
-          'room',
-          loc.room,
-          'postalCode',
-          loc.postal_code,
-          'subLocality',
-          loc.sub_locality,
-          'locality',
-          loc.locality,
-          'geojson',
-          loc.geojson
-        )
-      FROM
-        location loc
-      WHERE
-        loc.id = s.location_id
-        AND loc.deleted_at IS NULL
-        AND loc.published_at IS NOT NULL
-    ),
+    CASE
+      WHEN loc.id IS NOT NULL THEN json_build_object(
+        'id',
+        loc.id,
+        'description',
+        loc.description,
+        'streetAddress',
+        loc.street_address,
+        'room',
+        loc.room,
+        'postalCode',
+        loc.postal_code,
+        'subLocality',
+        loc.sub_locality,
+        'locality',
+        loc.locality,
+        'geojson',
+        loc.geojson
+      )
+    END,
     'committees',
-    COALESCE(
-      (
-        SELECT
-          json_agg(
-            json_build_object('id', c.id, 'name', c.name, 'shortName', c.short_name)
-            ORDER BY
-              sc.position
-          )
-        FROM
-          session_committee sc
-          JOIN committee c ON c.id = sc.committee_id
-        WHERE
-          sc.session_id = s.id
-          AND c.deleted_at IS NULL
-          AND c.published_at IS NOT NULL
-      ),
-      '[]'::json
-    ),
+    COALESCE(sc.j, '[]'::json),
     'published',
     s.published_at IS NOT NULL,
     'created',
@@ -74,27 +84,51 @@ SELECT
   s.start::text AS _k0,
   s.id::text AS _k1
 FROM
-  (
-    SELECT
-      s.*
-    FROM
-      session s
-    WHERE
-      s.body_id = $1
-      AND s.deleted_at IS NULL
-      AND s.published_at IS NOT NULL
-    ORDER BY
-      s.start ASC,
-      s.id ASC
-    LIMIT
-      $2
-  ) s
+  s
+  LEFT JOIN location loc ON loc.id = s.location_id
+  AND loc.deleted_at IS NULL
+  AND loc.published_at IS NOT NULL
+  LEFT JOIN sc ON sc.session_id = s.id
 ORDER BY
   s.start ASC,
   s.id ASC;
 
 -- sessions: list · member
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", 26
+WITH
+  s AS MATERIALIZED (
+    SELECT
+      s.*
+    FROM
+      session s
+    WHERE
+      s.body_id = $1
+      AND s.deleted_at IS NULL
+      AND s.published_at IS NOT NULL
+    ORDER BY
+      s.start ASC,
+      s.id ASC
+    LIMIT
+      $2
+  ),
+  sc AS (
+    SELECT
+      sc.session_id,
+      json_agg(
+        json_build_object('id', c.id, 'name', c.name, 'shortName', c.short_name)
+        ORDER BY
+          sc.position
+      ) AS j
+    FROM
+      s
+      JOIN session_committee sc ON sc.session_id = s.id
+      JOIN committee c ON c.id = sc.committee_id
+    WHERE
+      c.deleted_at IS NULL
+      AND c.published_at IS NOT NULL
+    GROUP BY
+      sc.session_id
+  )
 SELECT
   json_build_object(
     'id',
@@ -110,52 +144,28 @@ SELECT
     'end',
     to_char(s."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'location',
-    (
-      SELECT
-        json_build_object(
-          'id',
-          loc.id,
-          'description',
-          loc.description,
-          'streetAddress',
-          loc.street_address,
-          'room',
-          loc.room,
-          'postalCode',
-          loc.postal_code,
-          'subLocality',
-          loc.sub_locality,
-          'locality',
-          loc.locality,
-          'geojson',
-          loc.geojson
-        )
-      FROM
-        location loc
-      WHERE
-        loc.id = s.location_id
-        AND loc.deleted_at IS NULL
-        AND loc.published_at IS NOT NULL
-    ),
+    CASE
+      WHEN loc.id IS NOT NULL THEN json_build_object(
+        'id',
+        loc.id,
+        'description',
+        loc.description,
+        'streetAddress',
+        loc.street_address,
+        'room',
+        loc.room,
+        'postalCode',
+        loc.postal_code,
+        'subLocality',
+        loc.sub_locality,
+        'locality',
+        loc.locality,
+        'geojson',
+        loc.geojson
+      )
+    END,
     'committees',
-    COALESCE(
-      (
-        SELECT
-          json_agg(
-            json_build_object('id', c.id, 'name', c.name, 'shortName', c.short_name)
-            ORDER BY
-              sc.position
-          )
-        FROM
-          session_committee sc
-          JOIN committee c ON c.id = sc.committee_id
-        WHERE
-          sc.session_id = s.id
-          AND c.deleted_at IS NULL
-          AND c.published_at IS NOT NULL
-      ),
-      '[]'::json
-    ),
+    COALESCE(sc.j, '[]'::json),
     'published',
     s.published_at IS NOT NULL,
     'created',
@@ -166,97 +176,19 @@ SELECT
   s.start::text AS _k0,
   s.id::text AS _k1
 FROM
-  (
-    SELECT
-      s.*
-    FROM
-      session s
-    WHERE
-      s.body_id = $1
-      AND s.deleted_at IS NULL
-      AND s.published_at IS NOT NULL
-    ORDER BY
-      s.start ASC,
-      s.id ASC
-    LIMIT
-      $2
-  ) s
+  s
+  LEFT JOIN location loc ON loc.id = s.location_id
+  AND loc.deleted_at IS NULL
+  AND loc.published_at IS NOT NULL
+  LEFT JOIN sc ON sc.session_id = s.id
 ORDER BY
   s.start ASC,
   s.id ASC;
 
 -- sessions: list · editor
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", 26
-SELECT
-  json_build_object(
-    'id',
-    s.id,
-    'name',
-    s.name,
-    'state',
-    s.state,
-    'cancelled',
-    s.cancelled,
-    'start',
-    to_char(s.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-    'end',
-    to_char(s."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-    'location',
-    (
-      SELECT
-        json_build_object(
-          'id',
-          loc.id,
-          'description',
-          loc.description,
-          'streetAddress',
-          loc.street_address,
-          'room',
-          loc.room,
-          'postalCode',
-          loc.postal_code,
-          'subLocality',
-          loc.sub_locality,
-          'locality',
-          loc.locality,
-          'geojson',
-          loc.geojson
-        )
-      FROM
-        location loc
-      WHERE
-        loc.id = s.location_id
-        AND loc.deleted_at IS NULL
-    ),
-    'committees',
-    COALESCE(
-      (
-        SELECT
-          json_agg(
-            json_build_object('id', c.id, 'name', c.name, 'shortName', c.short_name)
-            ORDER BY
-              sc.position
-          )
-        FROM
-          session_committee sc
-          JOIN committee c ON c.id = sc.committee_id
-        WHERE
-          sc.session_id = s.id
-          AND c.deleted_at IS NULL
-      ),
-      '[]'::json
-    ),
-    'published',
-    s.published_at IS NOT NULL,
-    'created',
-    to_char(s.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-    'modified',
-    to_char(s.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
-  s.start::text AS _k0,
-  s.id::text AS _k1
-FROM
-  (
+WITH
+  s AS MATERIALIZED (
     SELECT
       s.*
     FROM
@@ -269,85 +201,83 @@ FROM
       s.id ASC
     LIMIT
       $2
-  ) s
+  ),
+  sc AS (
+    SELECT
+      sc.session_id,
+      json_agg(
+        json_build_object('id', c.id, 'name', c.name, 'shortName', c.short_name)
+        ORDER BY
+          sc.position
+      ) AS j
+    FROM
+      s
+      JOIN session_committee sc ON sc.session_id = s.id
+      JOIN committee c ON c.id = sc.committee_id
+    WHERE
+      c.deleted_at IS NULL
+    GROUP BY
+      sc.session_id
+  )
+SELECT
+  json_build_object(
+    'id',
+    s.id,
+    'name',
+    s.name,
+    'state',
+    s.state,
+    'cancelled',
+    s.cancelled,
+    'start',
+    to_char(s.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+    'end',
+    to_char(s."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+    'location',
+    CASE
+      WHEN loc.id IS NOT NULL THEN json_build_object(
+        'id',
+        loc.id,
+        'description',
+        loc.description,
+        'streetAddress',
+        loc.street_address,
+        'room',
+        loc.room,
+        'postalCode',
+        loc.postal_code,
+        'subLocality',
+        loc.sub_locality,
+        'locality',
+        loc.locality,
+        'geojson',
+        loc.geojson
+      )
+    END,
+    'committees',
+    COALESCE(sc.j, '[]'::json),
+    'published',
+    s.published_at IS NOT NULL,
+    'created',
+    to_char(s.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+    'modified',
+    to_char(s.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
+  )::text AS j,
+  s.start::text AS _k0,
+  s.id::text AS _k1
+FROM
+  s
+  LEFT JOIN location loc ON loc.id = s.location_id
+  AND loc.deleted_at IS NULL
+  LEFT JOIN sc ON sc.session_id = s.id
 ORDER BY
   s.start ASC,
   s.id ASC;
 
 -- sessions: list with every filter, after a cursor · anonymous
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01", "2026-12-31", "00000000-0000-4000-8000-0000000000a2", "scheduled", false, "2026-01-01T00:00:00Z", "2026-03-01 18:00:00+01", "00000000-0000-4000-8000-0000000000a2", 26
-SELECT
-  json_build_object(
-    'id',
-    s.id,
-    'name',
-    s.name,
-    'state',
-    s.state,
-    'cancelled',
-    s.cancelled,
-    'start',
-    to_char(s.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-    'end',
-    to_char(s."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-    'location',
-    (
-      SELECT
-        json_build_object(
-          'id',
-          loc.id,
-          'description',
-          loc.description,
-          'streetAddress',
-          loc.street_address,
-          'room',
-          loc.room,
-          'postalCode',
-          loc.postal_code,
-          'subLocality',
-          loc.sub_locality,
-          'locality',
-          loc.locality,
-          'geojson',
-          loc.geojson
-        )
-      FROM
-        location loc
-      WHERE
-        loc.id = s.location_id
-        AND loc.deleted_at IS NULL
-        AND loc.published_at IS NOT NULL
-    ),
-    'committees',
-    COALESCE(
-      (
-        SELECT
-          json_agg(
-            json_build_object('id', c.id, 'name', c.name, 'shortName', c.short_name)
-            ORDER BY
-              sc.position
-          )
-        FROM
-          session_committee sc
-          JOIN committee c ON c.id = sc.committee_id
-        WHERE
-          sc.session_id = s.id
-          AND c.deleted_at IS NULL
-          AND c.published_at IS NOT NULL
-      ),
-      '[]'::json
-    ),
-    'published',
-    s.published_at IS NOT NULL,
-    'created',
-    to_char(s.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-    'modified',
-    to_char(s.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
-  s.start::text AS _k0,
-  s.id::text AS _k1
-FROM
-  (
+WITH
+  s AS MATERIALIZED (
     SELECT
       s.*
     FROM
@@ -376,85 +306,85 @@ FROM
       s.id ASC
     LIMIT
       $10
-  ) s
+  ),
+  sc AS (
+    SELECT
+      sc.session_id,
+      json_agg(
+        json_build_object('id', c.id, 'name', c.name, 'shortName', c.short_name)
+        ORDER BY
+          sc.position
+      ) AS j
+    FROM
+      s
+      JOIN session_committee sc ON sc.session_id = s.id
+      JOIN committee c ON c.id = sc.committee_id
+    WHERE
+      c.deleted_at IS NULL
+      AND c.published_at IS NOT NULL
+    GROUP BY
+      sc.session_id
+  )
+SELECT
+  json_build_object(
+    'id',
+    s.id,
+    'name',
+    s.name,
+    'state',
+    s.state,
+    'cancelled',
+    s.cancelled,
+    'start',
+    to_char(s.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+    'end',
+    to_char(s."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+    'location',
+    CASE
+      WHEN loc.id IS NOT NULL THEN json_build_object(
+        'id',
+        loc.id,
+        'description',
+        loc.description,
+        'streetAddress',
+        loc.street_address,
+        'room',
+        loc.room,
+        'postalCode',
+        loc.postal_code,
+        'subLocality',
+        loc.sub_locality,
+        'locality',
+        loc.locality,
+        'geojson',
+        loc.geojson
+      )
+    END,
+    'committees',
+    COALESCE(sc.j, '[]'::json),
+    'published',
+    s.published_at IS NOT NULL,
+    'created',
+    to_char(s.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+    'modified',
+    to_char(s.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
+  )::text AS j,
+  s.start::text AS _k0,
+  s.id::text AS _k1
+FROM
+  s
+  LEFT JOIN location loc ON loc.id = s.location_id
+  AND loc.deleted_at IS NULL
+  AND loc.published_at IS NOT NULL
+  LEFT JOIN sc ON sc.session_id = s.id
 ORDER BY
   s.start ASC,
   s.id ASC;
 
 -- sessions: list with every filter, after a cursor · member
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01", "2026-12-31", "00000000-0000-4000-8000-0000000000a2", "scheduled", false, "2026-01-01T00:00:00Z", "2026-03-01 18:00:00+01", "00000000-0000-4000-8000-0000000000a2", 26
-SELECT
-  json_build_object(
-    'id',
-    s.id,
-    'name',
-    s.name,
-    'state',
-    s.state,
-    'cancelled',
-    s.cancelled,
-    'start',
-    to_char(s.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-    'end',
-    to_char(s."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-    'location',
-    (
-      SELECT
-        json_build_object(
-          'id',
-          loc.id,
-          'description',
-          loc.description,
-          'streetAddress',
-          loc.street_address,
-          'room',
-          loc.room,
-          'postalCode',
-          loc.postal_code,
-          'subLocality',
-          loc.sub_locality,
-          'locality',
-          loc.locality,
-          'geojson',
-          loc.geojson
-        )
-      FROM
-        location loc
-      WHERE
-        loc.id = s.location_id
-        AND loc.deleted_at IS NULL
-        AND loc.published_at IS NOT NULL
-    ),
-    'committees',
-    COALESCE(
-      (
-        SELECT
-          json_agg(
-            json_build_object('id', c.id, 'name', c.name, 'shortName', c.short_name)
-            ORDER BY
-              sc.position
-          )
-        FROM
-          session_committee sc
-          JOIN committee c ON c.id = sc.committee_id
-        WHERE
-          sc.session_id = s.id
-          AND c.deleted_at IS NULL
-          AND c.published_at IS NOT NULL
-      ),
-      '[]'::json
-    ),
-    'published',
-    s.published_at IS NOT NULL,
-    'created',
-    to_char(s.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-    'modified',
-    to_char(s.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
-  s.start::text AS _k0,
-  s.id::text AS _k1
-FROM
-  (
+WITH
+  s AS MATERIALIZED (
     SELECT
       s.*
     FROM
@@ -483,13 +413,25 @@ FROM
       s.id ASC
     LIMIT
       $10
-  ) s
-ORDER BY
-  s.start ASC,
-  s.id ASC;
-
--- sessions: list with every filter, after a cursor · editor
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01", "2026-12-31", "00000000-0000-4000-8000-0000000000a2", "scheduled", false, "2026-01-01T00:00:00Z", "2026-03-01 18:00:00+01", "00000000-0000-4000-8000-0000000000a2", 26
+  ),
+  sc AS (
+    SELECT
+      sc.session_id,
+      json_agg(
+        json_build_object('id', c.id, 'name', c.name, 'shortName', c.short_name)
+        ORDER BY
+          sc.position
+      ) AS j
+    FROM
+      s
+      JOIN session_committee sc ON sc.session_id = s.id
+      JOIN committee c ON c.id = sc.committee_id
+    WHERE
+      c.deleted_at IS NULL
+      AND c.published_at IS NOT NULL
+    GROUP BY
+      sc.session_id
+  )
 SELECT
   json_build_object(
     'id',
@@ -505,50 +447,28 @@ SELECT
     'end',
     to_char(s."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'location',
-    (
-      SELECT
-        json_build_object(
-          'id',
-          loc.id,
-          'description',
-          loc.description,
-          'streetAddress',
-          loc.street_address,
-          'room',
-          loc.room,
-          'postalCode',
-          loc.postal_code,
-          'subLocality',
-          loc.sub_locality,
-          'locality',
-          loc.locality,
-          'geojson',
-          loc.geojson
-        )
-      FROM
-        location loc
-      WHERE
-        loc.id = s.location_id
-        AND loc.deleted_at IS NULL
-    ),
+    CASE
+      WHEN loc.id IS NOT NULL THEN json_build_object(
+        'id',
+        loc.id,
+        'description',
+        loc.description,
+        'streetAddress',
+        loc.street_address,
+        'room',
+        loc.room,
+        'postalCode',
+        loc.postal_code,
+        'subLocality',
+        loc.sub_locality,
+        'locality',
+        loc.locality,
+        'geojson',
+        loc.geojson
+      )
+    END,
     'committees',
-    COALESCE(
-      (
-        SELECT
-          json_agg(
-            json_build_object('id', c.id, 'name', c.name, 'shortName', c.short_name)
-            ORDER BY
-              sc.position
-          )
-        FROM
-          session_committee sc
-          JOIN committee c ON c.id = sc.committee_id
-        WHERE
-          sc.session_id = s.id
-          AND c.deleted_at IS NULL
-      ),
-      '[]'::json
-    ),
+    COALESCE(sc.j, '[]'::json),
     'published',
     s.published_at IS NOT NULL,
     'created',
@@ -559,7 +479,19 @@ SELECT
   s.start::text AS _k0,
   s.id::text AS _k1
 FROM
-  (
+  s
+  LEFT JOIN location loc ON loc.id = s.location_id
+  AND loc.deleted_at IS NULL
+  AND loc.published_at IS NOT NULL
+  LEFT JOIN sc ON sc.session_id = s.id
+ORDER BY
+  s.start ASC,
+  s.id ASC;
+
+-- sessions: list with every filter, after a cursor · editor
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01", "2026-12-31", "00000000-0000-4000-8000-0000000000a2", "scheduled", false, "2026-01-01T00:00:00Z", "2026-03-01 18:00:00+01", "00000000-0000-4000-8000-0000000000a2", 26
+WITH
+  s AS MATERIALIZED (
     SELECT
       s.*
     FROM
@@ -587,7 +519,75 @@ FROM
       s.id ASC
     LIMIT
       $10
-  ) s
+  ),
+  sc AS (
+    SELECT
+      sc.session_id,
+      json_agg(
+        json_build_object('id', c.id, 'name', c.name, 'shortName', c.short_name)
+        ORDER BY
+          sc.position
+      ) AS j
+    FROM
+      s
+      JOIN session_committee sc ON sc.session_id = s.id
+      JOIN committee c ON c.id = sc.committee_id
+    WHERE
+      c.deleted_at IS NULL
+    GROUP BY
+      sc.session_id
+  )
+SELECT
+  json_build_object(
+    'id',
+    s.id,
+    'name',
+    s.name,
+    'state',
+    s.state,
+    'cancelled',
+    s.cancelled,
+    'start',
+    to_char(s.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+    'end',
+    to_char(s."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+    'location',
+    CASE
+      WHEN loc.id IS NOT NULL THEN json_build_object(
+        'id',
+        loc.id,
+        'description',
+        loc.description,
+        'streetAddress',
+        loc.street_address,
+        'room',
+        loc.room,
+        'postalCode',
+        loc.postal_code,
+        'subLocality',
+        loc.sub_locality,
+        'locality',
+        loc.locality,
+        'geojson',
+        loc.geojson
+      )
+    END,
+    'committees',
+    COALESCE(sc.j, '[]'::json),
+    'published',
+    s.published_at IS NOT NULL,
+    'created',
+    to_char(s.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+    'modified',
+    to_char(s.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
+  )::text AS j,
+  s.start::text AS _k0,
+  s.id::text AS _k1
+FROM
+  s
+  LEFT JOIN location loc ON loc.id = s.location_id
+  AND loc.deleted_at IS NULL
+  LEFT JOIN sc ON sc.session_id = s.id
 ORDER BY
   s.start ASC,
   s.id ASC;

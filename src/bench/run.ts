@@ -1,12 +1,11 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { loadConfig } from '../config/config';
 import { POSTGREST_MISSING, preparePostgrestSchema, postgrestBinary, SESSION_COLUMNS, startPostgrest } from './postgrest';
-import { UNLIMITED_READS } from './unlimited';
+import { runBenchmark, startApi } from './api';
 
 /**
  * `npm run bench`: starts the API on the large dataset (`npm run seed:large` first), then
@@ -48,7 +47,6 @@ const slug = process.env.BENCH_BODY ?? 'grossstadt';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const uncachedPort = port + 1;
 const postgrestPort = port + 2;
-const API_HEAP_FLAG = '--max-old-space-size=256';
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -102,25 +100,6 @@ async function plan(databaseUrl: string): Promise<Plan> {
   } finally {
     await db.end();
   }
-}
-
-async function startApi(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  // The same V8 heap cap as `npm run start:api` and the container image.
-  const child = spawn(process.execPath, [API_HEAP_FLAG, join(__dirname, '..', 'main.js')], {
-    // One client address sends all the load: the per-address read limits would measure themselves.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...UNLIMITED_READS, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 200));
-    const ok = await fetch(`http://127.0.0.1:${port}/health/live`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-  }
-  child.kill();
-  throw new Error('the API did not start');
 }
 
 async function measure(url: string): Promise<Result> {
@@ -234,7 +213,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runBenchmark(main);
