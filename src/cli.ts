@@ -17,7 +17,7 @@ import { ACCOUNT_USAGE, accountCommand, AccountCommandError } from './modules/ac
 import { IMPORT_USAGE } from './modules/oparl-import/usage';
 import { QUEUE_USAGE, QueueCommandError } from './modules/queues/queues-cli';
 import { EXPORT_USAGE } from './modules/exports/exports-cli';
-import { ExportCommandError } from './modules/exports/export-store';
+import { ExportAlreadyRunning, ExportCommandError } from './modules/exports/export-store';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -185,6 +185,11 @@ if (require.main === module) {
       if (error instanceof QueueCommandError) {
         console.error(`error: ${error.message}`);
         process.exit(2);
+      }
+      if (error instanceof ExportAlreadyRunning) {
+        // EX_TEMPFAIL: nothing was done; a later run will do it.
+        console.error(`error: ${error.message}`);
+        process.exit(75);
       }
       if (error instanceof UsageError || error instanceof AccountCommandError || error instanceof ExportCommandError) {
         console.error(`error: ${error.message}\n\n${USAGE}`);

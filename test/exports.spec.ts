@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import type supertest from 'supertest';
 import * as yauzl from 'yauzl';
 import { CONNECTION_OPTIONS } from '../src/infra/database/data-source';
 import { createStorage } from '../src/infra/storage/create-storage';
-import { buildBodyExport, ExportResult } from '../src/modules/exports/export-store';
+import { ExportBody, lockBodyExport } from '../src/modules/exports/export-builder';
+import { buildBodyExport, ExportAlreadyRunning, ExportResult } from '../src/modules/exports/export-store';
 import { EXPORT_TABLES } from '../src/modules/exports/export-tables';
 import { OparlCity, SECRET, startOparlCity, walkList } from './support/oparl-city';
 import { errorsOf, schemaFor } from './support/oparl-conformance';
@@ -258,5 +259,45 @@ describe('bulk exports', () => {
     expect(await createStorage(t.config).exists(first.storageKey)).toBe(false);
     const latest = await get('/v1/bodies/musterstadt/exports/latest').expect(200);
     expect(latest.headers['content-location']).toBe(`http://api.test/v1/bodies/musterstadt/exports/${later[later.length - 1].id}`);
+  }, 120_000);
+
+  const stored = async (): Promise<string[]> => (await pool.query<{ id: string }>(`SELECT id::text AS id FROM body_export ORDER BY id`)).rows.map((r) => r.id);
+
+  it('builds a body once at a time: a second build while one runs fails at once and writes nothing', async () => {
+    const before = await stored();
+    let second: Promise<ExportResult> | undefined;
+    // The second build starts while the first is writing its first file.
+    const first = await buildBodyExport(pool, createStorage(t.config), { publicUrl: t.config.publicUrl, keep: 10 }, 'musterstadt', () => {
+      second ??= build();
+    });
+    expect(second).toBeDefined();
+    const error = await second!.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ExportAlreadyRunning);
+    expect((error as ExportAlreadyRunning).slug).toBe('musterstadt');
+    expect((error as Error).message).toBe('an export of body "musterstadt" is already being built (by another process); this one did not start');
+    expect(await stored()).toEqual([...before, first.id].sort());
+    expect(await createStorage(t.config).exists(first.storageKey)).toBe(true);
+  }, 120_000);
+
+  it('holds the lock for other processes and gives it up when the holding process dies', async () => {
+    const other = new Client({ connectionString: t.config.databaseUrl });
+    await other.connect();
+    try {
+      const { rows } = await other.query<ExportBody>(`SELECT id::text AS id, slug, name, license FROM body WHERE slug = 'musterstadt'`);
+      await lockBodyExport(other, rows[0]);
+      const before = await stored();
+      await expect(build()).rejects.toThrow(ExportAlreadyRunning);
+      expect(await stored()).toEqual(before);
+      // Another body is not held up.
+      await expect(buildBodyExport(pool, createStorage(t.config), { publicUrl: t.config.publicUrl, keep: 3 }, 'andersdorf')).resolves.toMatchObject({ removed: 0 });
+    } finally {
+      // The connection ends as it does when its process dies.
+      await other.end();
+    }
+    const after = await build();
+    expect((await t.http().get('/v1/bodies/musterstadt/exports').expect(200)).body).toMatchObject({ data: [{ id: after.id }, {}, {}] });
   }, 120_000);
 });

@@ -41,6 +41,10 @@ async function main(): Promise<void> {
   console.log(`  OParl        ${oparl.reduce((n, [, c]) => n + c, 0)} objects (${oparl.map(([n, c]) => `${n.slice(6)} ${c}`).join(', ')})`);
   console.log(`  tables       ${tables.reduce((n, [, c]) => n + c, 0)} rows (${tables.map(([n, c]) => `${n} ${c}`).join(', ')})`);
   console.log(`  peak RSS     ${(peak / 1024 / 1024).toFixed(0)} MiB`);
+  const t = result.timings;
+  const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`  time spent   PostgreSQL ${s(t.postgres)}, JSON Lines and CSV ${s(t.text)}, SQLite ${s(t.sqlite)} (summed over both connections); archive after the last file ${s(t.archive)}`);
+  console.log(`  per file     ${Object.entries(t.files).map(([name, ms]) => `${name} ${s(ms)}`).join(', ')}`);
 }
 
 main().then(

@@ -5,7 +5,8 @@ import { createStorage } from '../../infra/storage/create-storage';
 import { buildBodyExport, ExportCommandError, ExportResult } from './export-store';
 
 export const EXPORT_USAGE = `  export build --body <slug>                build the body's bulk export (zip of OParl JSON Lines, CSV,
-                                            SQLite) and keep the newest EXPORT_KEEP`;
+                                            SQLite) and keep the newest EXPORT_KEEP; exits with 75
+                                            while another build of the body runs`;
 
 /** Builds one body's export on a pool of its own (CLI and bench). */
 export async function buildExportWithPool(config: AppConfig, slug: string, log?: (line: string) => void): Promise<ExportResult> {

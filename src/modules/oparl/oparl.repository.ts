@@ -173,16 +173,14 @@ export function publicBodySql(bases: OparlBases, bodyId: string): Statement {
 }
 
 /**
- * One keyset page of the objects of `kind` the public sees now, after the row `afterId`, in id
- * order, without tombstones (bulk export). The objects are those of the external lists.
+ * All objects of `kind` the public sees now, in id order, without tombstones (bulk export,
+ * read through a cursor). The objects are those of the external lists.
  */
-export function publicObjectsSql(bases: OparlBases, kind: OparlKind, bodyId: string, afterId: string | null, limit: number): Statement {
+export function publicObjectsSql(bases: OparlBases, kind: OparlKind, bodyId: string): Statement {
   const p = new Params();
   const c = ctx(p, bases);
-  const where = [`x.body_id = ${p.add(bodyId)}::uuid`, kind.visible('x')];
-  if (afterId) where.push(`x.id > ${p.add(afterId)}::uuid`);
-  const sql = `SELECT json_strip_nulls(${kind.object(c, 'x', { omitInternal: false })})::text AS j, x.id::text AS _k0
+  const sql = `SELECT json_strip_nulls(${kind.object(c, 'x', { omitInternal: false })})::text AS j
     FROM ${kind.table} x JOIN body b ON b.id = x.body_id
-    WHERE ${where.join(' AND ')} ORDER BY x.id LIMIT ${p.add(limit)}`;
+    WHERE x.body_id = ${p.add(bodyId)}::uuid AND ${kind.visible('x')} ORDER BY x.id`;
   return { sql, values: p.values };
 }
