@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { Client, Pool } from 'pg';
 import type supertest from 'supertest';
 import * as yauzl from 'yauzl';
+import { runCli } from '../src/cli';
 import { CONNECTION_OPTIONS } from '../src/infra/database/data-source';
 import { createStorage } from '../src/infra/storage/create-storage';
 import { ExportBody, lockBodyExport } from '../src/modules/exports/export-builder';
@@ -290,6 +291,15 @@ describe('bulk exports', () => {
       await lockBodyExport(other, rows[0]);
       const before = await stored();
       await expect(build()).rejects.toThrow(ExportAlreadyRunning);
+      // The CLI's command too (it prints the message and exits with 75).
+      const previous = process.env.DATABASE_URL;
+      process.env.DATABASE_URL = t.config.databaseUrl;
+      try {
+        await expect(runCli(['export', 'build', '--body', 'musterstadt'])).rejects.toThrow(ExportAlreadyRunning);
+      } finally {
+        if (previous === undefined) delete process.env.DATABASE_URL;
+        else process.env.DATABASE_URL = previous;
+      }
       expect(await stored()).toEqual(before);
       // Another body is not held up.
       await expect(buildBodyExport(pool, createStorage(t.config), { publicUrl: t.config.publicUrl, keep: 3 }, 'andersdorf')).resolves.toMatchObject({ removed: 0 });
