@@ -22,7 +22,7 @@ export const EXPORT_FORMAT_VERSION = 1;
  * stays near `BATCH_BYTES` (meetings with their agendas are large), for flat memory.
  */
 const BATCH = { first: 100, min: 20, max: 2000 };
-const BATCH_BYTES = 1024 * 1024;
+const BATCH_BYTES = 512 * 1024;
 /** Connections that read at the same time, each on its own PostgreSQL backend (and core). */
 const LANES = 2;
 /** Deflate level of the archive: 6 (zlib's default) costs little more time than 1 and saves about a fifth. */
