@@ -95,7 +95,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
     bodyParser: false,
   });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): the entrypoints close the app on SIGTERM themselves (closeOnSignal),
+  // in order with the worker, instead of Nest ending the process as soon as the app is closed.
   app.enableCors({
     origin: '*',
     methods: ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'],

@@ -2,9 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AccountKeyRing } from '../src/modules/accounts/accounts.crypto';
 import { reanchorFile } from '../src/modules/me/anchoring.job';
 import { AccountHousekeeping } from '../src/modules/me/housekeeping';
-import { createMeWorker } from '../src/modules/me/me.worker';
-import { QUEUES } from '../src/infra/queue/queues';
-import { Processors, startWorker } from '../src/worker/worker';
+import { createProcessors } from '../src/worker/processors';
+import { startWorker } from '../src/worker/worker';
 import { bearer, startWithBody } from './support/app';
 import { auth, createAccount, TestAccount } from './support/accounts';
 import { createDocument, createFile } from './support/factories';
@@ -214,11 +213,7 @@ describe('re-anchoring when a file is replaced', () => {
     const fileId = await fileWith(TEXT);
     const a = await createAccount(t);
     const m = (await t.http().post('/v1/me/markings').set(auth(a)).send({ fileId, quote: { exact: 'Querungshilfen an allen Knotenpunkten' } }).expect(201)).body;
-    const me = createMeWorker(t.config, { dataSource: t.ds });
-    const processors = Object.fromEntries(Object.values(QUEUES).map((name) => [name, () => Promise.resolve()])) as unknown as Processors;
-    processors[QUEUES.markings] = me.processors[QUEUES.markings];
-    processors[QUEUES.accounts] = me.processors[QUEUES.accounts];
-    const worker = await startWorker(t.config, processors);
+    const worker = await startWorker(t.config, createProcessors(t.config));
     try {
       await extracted(t, fileId, `Vorwort.\f${TEXT}`);
       // An editor renames the file: its change event reaches the markings queue.
@@ -228,7 +223,6 @@ describe('re-anchoring when a file is replaced', () => {
       expect(after.anchor).toMatchObject({ status: 'anchored', page: 4 });
     } finally {
       await worker.stop();
-      await me.close();
     }
   });
 });

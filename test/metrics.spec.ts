@@ -1,5 +1,6 @@
 import { QUEUES } from '../src/infra/queue/queues';
-import { Processors, RunningWorker, startWorker } from '../src/worker/worker';
+import { createProcessors } from '../src/worker/processors';
+import { RunningWorker, startWorker } from '../src/worker/worker';
 import { bearer, startAnotherApp, startWithBody, TestApp } from './support/app';
 import { TEST_DATABASE_URL } from './support/env';
 import { createSession } from './support/factories';
@@ -234,8 +235,8 @@ describe('worker metrics', () => {
 
   it('serves job, relay, queue and outbox metrics on WORKER_METRICS_PORT', async () => {
     const port = await freePort();
-    const processors = Object.fromEntries(Object.values(QUEUES).map((name) => [name, () => Promise.resolve()])) as unknown as Processors;
-    worker = await startWorker({ ...t.config, metrics: { ...t.config.metrics, workerPort: port } }, processors);
+    const config = { ...t.config, metrics: { ...t.config.metrics, workerPort: port } };
+    worker = await startWorker(config, createProcessors(config));
     const scrape = async (): Promise<string> => {
       const res = await fetch(`http://127.0.0.1:${port}/metrics`);
       expect(res.status).toBe(200);

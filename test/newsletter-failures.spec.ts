@@ -67,7 +67,7 @@ describe('newsletter delivery under failure', () => {
   it('sends every mail exactly once when a worker is killed mid-send and restarted', async () => {
     const committee = await createCommittee(t.ds, { bodyId: t.body.id, name: 'Hauptausschuss' });
     const emails = Array.from({ length: 20 }, (_, i) => `kill${i}@musterstadt.example`);
-    worker = await startNewsletterWorker(t.config, t.ds);
+    worker = await startNewsletterWorker(t.config);
     await confirmAll(t, smtp, emails, { committees: [committee.id] });
     await worker.stop();
     worker = null;
@@ -86,7 +86,7 @@ describe('newsletter delivery under failure', () => {
     const interrupted = await t.ds.query(`SELECT count(*)::int AS n FROM newsletter_delivery WHERE kind = 'digest' AND status = 'sending'`);
     expect(interrupted[0].n).toBeGreaterThan(0);
 
-    worker = await startNewsletterWorker(t.config, t.ds);
+    worker = await startNewsletterWorker(t.config);
     await smtp.waitFor(() => emails.every((e) => smtp.to(e).length >= 2), 45_000);
     await sleep(3000);
     expectExactly(smtp, emails, 2);
@@ -104,7 +104,7 @@ describe('newsletter delivery under failure', () => {
     try {
       const committee = await createCommittee(local.ds, { bodyId: local.body.id, name: 'Kulturausschuss' });
       const emails = Array.from({ length: 6 }, (_, i) => `lease${i}@musterstadt.example`);
-      w = await startNewsletterWorker(local.config, local.ds);
+      w = await startNewsletterWorker(local.config);
       await confirmAll(local, smtp, emails, { committees: [committee.id] });
       await w.stop();
       w = null;
@@ -123,7 +123,7 @@ describe('newsletter delivery under failure', () => {
       const interrupted: { id: string; claimed_at: Date }[] = await local.ds.query(`SELECT id, claimed_at FROM newsletter_delivery WHERE kind = 'digest' AND status = 'sending'`);
       expect(interrupted.length).toBeGreaterThan(0);
 
-      w = await startNewsletterWorker(local.config, local.ds);
+      w = await startNewsletterWorker(local.config);
       await smtp.waitFor(() => emails.every((e) => smtp.to(e).length >= 2), 50_000);
       await sleep(2000);
       expectExactly(smtp, emails, 2);
@@ -146,7 +146,7 @@ describe('newsletter delivery under failure', () => {
   it('delivers everything once when SMTP is down and comes back', async () => {
     const committee = await createCommittee(t.ds, { bodyId: t.body.id, name: 'Umweltausschuss' });
     const emails = Array.from({ length: 5 }, (_, i) => `down${i}@musterstadt.example`);
-    worker ??= await startNewsletterWorker(t.config, t.ds);
+    worker ??= await startNewsletterWorker(t.config);
     await confirmAll(t, smtp, emails, { committees: [committee.id] });
     const port = smtp.port;
     await smtp.stop();
@@ -162,7 +162,7 @@ describe('newsletter delivery under failure', () => {
 
   it('records a permanent failure and suspends the address', async () => {
     const committee = await createCommittee(t.ds, { bodyId: t.body.id, name: 'Schulausschuss' });
-    worker ??= await startNewsletterWorker(t.config, t.ds);
+    worker ??= await startNewsletterWorker(t.config);
     await confirmAll(t, smtp, ['bounce@musterstadt.example', 'fine@musterstadt.example'], { committees: [committee.id] });
     smtp.reject.add('bounce@musterstadt.example');
     await publishSession(t, 'Sitzung des Schulausschusses', committee.id);
@@ -182,7 +182,7 @@ describe('newsletter delivery under failure', () => {
   it('keeps to the configured send rate across workers', async () => {
     const slow = await startWithBody({ ...env(smtp), MAIL_RATE_PER_SECOND: '2' });
     // Two workers with 4 concurrent jobs each: the limit is shared, not per worker.
-    const workers = [await startNewsletterWorker(slow.config, slow.ds), await startNewsletterWorker(slow.config, slow.ds)];
+    const workers = [await startNewsletterWorker(slow.config), await startNewsletterWorker(slow.config)];
     try {
       const emails = Array.from({ length: 6 }, (_, i) => `rate${i}@musterstadt.example`);
       const before = smtp.mails.length;
@@ -210,7 +210,7 @@ describe('newsletter delivery under failure', () => {
       await down.http().post(`${NL}/subscriptions`).send({ email: 'redis@musterstadt.example', topics: { committees: [committee.id] }, frequency: 'immediate', language: 'de' }).expect(202);
       const waiting = await down.ds.query(`SELECT status, enqueued_at FROM newsletter_delivery`);
       expect(waiting).toEqual([{ status: 'queued', enqueued_at: null }]);
-      w = await startNewsletterWorker(workerConfig, down.ds);
+      w = await startNewsletterWorker(workerConfig);
       await smtp.waitFor(() => smtp.to('redis@musterstadt.example').length === 1);
       await down.http().post(`${NL}/confirm`).send({ token: tokenFrom(smtp.to('redis@musterstadt.example')[0]) }).expect(200);
       await w.stop();
@@ -219,7 +219,7 @@ describe('newsletter delivery under failure', () => {
       await publishSession(down, 'Sitzung des Finanzausschusses', committee.id);
       const unrelayed = await down.ds.query(`SELECT count(*)::int AS n FROM change_event WHERE relayed_at IS NULL`);
       expect(unrelayed[0].n).toBeGreaterThan(0);
-      w = await startNewsletterWorker(workerConfig, down.ds);
+      w = await startNewsletterWorker(workerConfig);
       await smtp.waitFor(() => smtp.to('redis@musterstadt.example').length === 2);
       await sleep(2500);
       expectExactly(smtp, ['redis@musterstadt.example'], 2);
@@ -248,15 +248,11 @@ require.extensions['.ts'] = (module, filename) => {
   module._compile(out.code, filename);
 };
 require(${JSON.stringify(require.resolve('reflect-metadata'))});
-const { DataSource } = require(${JSON.stringify(require.resolve('typeorm'))});
 const { loadConfig } = require(${JSON.stringify(join(ROOT, 'src/config/config.ts'))});
-const { dataSourceOptions } = require(${JSON.stringify(join(ROOT, 'src/infra/database/data-source.ts'))});
 const { startNewsletterWorker } = require(${JSON.stringify(join(ROOT, 'test/support/smtp.ts'))});
 (async () => {
   const config = loadConfig(JSON.parse(process.env.CHILD_ENV));
-  const ds = new DataSource(dataSourceOptions(config.databaseUrl, 4));
-  await ds.initialize();
-  await startNewsletterWorker(config, ds);
+  await startNewsletterWorker(config);
   process.send('ready');
 })().catch((e) => { console.error(e); process.exit(1); });
 `,

@@ -41,7 +41,7 @@ describe('newsletter pages (the fallback when the city has no pages of its own)'
     await t.app.listen(port, '127.0.0.1');
     committeeId = (await createCommittee(t.ds, { bodyId: t.body.id, name: 'Bauausschuss' })).id;
     await createCommittee(t.ds, { bodyId: t.body.id, name: 'Schulausschuss' });
-    worker = await startNewsletterWorker(t.config, t.ds);
+    worker = await startNewsletterWorker(t.config);
   });
   afterAll(async () => {
     await worker.stop();

@@ -181,7 +181,7 @@ describe('newsletter worker when Redis restarts empty', () => {
     await redis.start();
     // As if the worker came up after the grace period (rows younger than it stand for jobs under way).
     await t.ds.query(`UPDATE newsletter_backlog SET queued_at = queued_at - make_interval(secs => $1)`, [BACKLOG_GRACE_SECONDS]);
-    worker = await startNewsletterWorker(workerConfig, t.ds);
+    worker = await startNewsletterWorker(workerConfig);
     try {
       const digests = (): number => smtp.to(email).filter((m) => m.subject.startsWith('Ratsinformation')).length;
       await until(() => digests() > 0, 'the mail about the session', 20_000);
@@ -221,7 +221,7 @@ describe('newsletter worker when Redis restarts empty', () => {
     const logs = captureLogs();
     const stderr = jest.spyOn(console, 'error');
     try {
-      worker = await startNewsletterWorker(workerConfig, t.ds);
+      worker = await startNewsletterWorker(workerConfig);
       await redis.kill();
       // Every connection, queue and worker fails to reconnect a few times meanwhile.
       await sleep(3000);
@@ -246,7 +246,7 @@ describe('newsletter worker when Redis restarts empty', () => {
     const few = await createCommittee(t.ds, { bodyId: t.body.id, name: 'Ältestenrat' });
     const emails = Array.from({ length: 200 }, (_, i) => `buerger${i}@musterstadt.example`);
     await subscribers(emails, (email) => ({ committeeIds: emails.indexOf(email) < 10 ? [all.id, few.id] : [all.id] }));
-    worker = await startNewsletterWorker(workerConfig, t.ds);
+    worker = await startNewsletterWorker(workerConfig);
     const digests = (email: string): number => smtp.to(email).filter((m) => m.subject.startsWith('Ratsinformation')).length;
     const delivered = (): number => emails.filter((e) => digests(e) > 0).length;
 

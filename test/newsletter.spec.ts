@@ -28,7 +28,7 @@ describe('newsletter', () => {
       JSON.stringify({ session: 'https://www.musterstadt.example/rat/sitzung/{id}', document: 'https://www.musterstadt.example/rat/vorlage/{id}' }),
     ]);
     committeeId = (await createCommittee(t.ds, { bodyId: t.body.id, name: 'Bauausschuss' })).id;
-    worker = await startNewsletterWorker(t.config, t.ds);
+    worker = await startNewsletterWorker(t.config);
   });
   afterAll(async () => {
     await worker.stop();

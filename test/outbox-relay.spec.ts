@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
+import { Pool } from 'pg';
 import { QUEUES } from '../src/infra/queue/queues';
 import { OutboxRelay } from '../src/worker/outbox-relay';
-import { Processors, startWorker } from '../src/worker/worker';
+import { createProcessors } from '../src/worker/processors';
+import { startWorker } from '../src/worker/worker';
 import { bearer, startWithBody } from './support/app';
 import { TEST_REDIS_URL } from './support/env';
 import { eventually } from './support/search-worker';
@@ -66,22 +68,37 @@ describe('outbox relay', () => {
     expect(jobs.filter((j) => j.id === `change-${event.id}`)).toHaveLength(1);
   });
 
-  it('closes every Redis connection the worker opened when it stops', async () => {
+  it('closes every connection the production worker and its processors opened when it stops', async () => {
     // Every ioredis client connects on creation (BullMQ's duplicates too): record them all.
     const connect = jest.spyOn(Redis.prototype, 'connect');
-    const processors = Object.fromEntries(Object.values(QUEUES).map((name) => [name, () => Promise.resolve()])) as unknown as Processors;
+    const pools = jest.spyOn(Pool.prototype, 'connect');
+    // The test app's own pools (its API and t.ds) are not the worker's.
+    await write('C');
+    await unrelayed();
+    const own = new Set(pools.mock.contexts as Pool[]);
+    pools.mockClear();
     let clients: Redis[];
+    let opened: Pool[];
+    const parts = createProcessors(t.config);
+    const worker = await startWorker(t.config, parts);
     try {
-      const worker = await startWorker(t.config, processors);
+      // Each module's start-up step has opened what it keeps open (ticks, queues, pools).
+      await parts.modules.newsletter.maintain();
+      await parts.modules.me.ensureTick();
       await write('D');
       await eventually(async () => (await unrelayed()) === 0, 10_000, 'the relay');
-      await worker.stop();
     } finally {
+      await worker.stop();
       clients = [...new Set(connect.mock.contexts as Redis[])];
+      opened = [...new Set(pools.mock.contexts as Pool[])].filter((p) => !own.has(p));
       connect.mockRestore();
+      pools.mockRestore();
     }
-    // One shared connection plus a blocking duplicate per queue's worker.
-    expect(clients).toHaveLength(1 + Object.values(QUEUES).length);
-    await eventually(() => Promise.resolve(clients.every((c) => c.status === 'end')), 5000, 'all connections closed');
+    // The shared connection, a blocking duplicate per queue's worker, and the modules' own.
+    expect(clients.length).toBeGreaterThan(1 + Object.values(QUEUES).length);
+    await eventually(() => Promise.resolve(clients.every((c) => c.status === 'end')), 5000, 'all Redis connections closed');
+    // PostgreSQL: the relay's, search's, the newsletter's, the accounts' pools; none left with a client.
+    expect(opened.length).toBeGreaterThan(1);
+    expect(opened.filter((p) => p.totalCount > 0)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { QUEUES } from '../src/infra/queue/queues';
 import { WebhookSender } from '../src/modules/webhooks/webhook-sender';
-import { Processors, RunningWorker, startWorker } from '../src/worker/worker';
+import { createProcessors } from '../src/worker/processors';
+import { RunningWorker, startWorker } from '../src/worker/worker';
 import { bearer, startWithBody } from './support/app';
 import { eventually } from './support/search-worker';
 
@@ -42,7 +42,9 @@ function expectedSignature(secret: string, headers: IncomingHttpHeaders, body: s
 describe('webhooks', () => {
   let t: Ctx;
   let worker: RunningWorker;
-  let sender: WebhookSender;
+  let parts: ReturnType<typeof createProcessors>;
+  /** A sender started besides the worker's (the worker's stopped mid-run). */
+  let another: WebhookSender | null = null;
   const editor = (): [string, string] => bearer(t.keys.editor);
 
   beforeAll(async () => {
@@ -55,14 +57,12 @@ describe('webhooks', () => {
       WEBHOOK_TIMEOUT_MS: '2000',
       OUTBOX_POLL_MS: '50',
     });
-    sender = new WebhookSender(t.config);
-    const processors = Object.fromEntries(Object.values(QUEUES).map((name) => [name, () => Promise.resolve()])) as unknown as Processors;
-    worker = await startWorker(t.config, processors, [], [sender.recorder]);
-    sender.start();
+    parts = createProcessors(t.config);
+    worker = await startWorker(t.config, parts);
   });
   afterAll(async () => {
     await worker.stop();
-    await sender.close();
+    await another?.close();
     await t.close();
   });
 
@@ -224,10 +224,10 @@ describe('webhooks', () => {
       const hook = await subscribe(target.url, ['session.created']);
       for (let i = 0; i < 30; i++) await newSession(`Sitzung ${i}`);
       await eventually(() => Promise.resolve(target.got.length >= 5), 15_000, 'the first deliveries');
-      await sender.close();
+      await parts.modules.webhooks.close();
       const stoppedAt = target.got.length;
-      sender = new WebhookSender(t.config);
-      sender.start();
+      another = new WebhookSender(t.config);
+      another.start();
       await eventually(() => Promise.resolve(target.got.length >= 30), 20_000, 'all deliveries');
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(stoppedAt).toBeLessThanOrEqual(30);

@@ -1,13 +1,11 @@
-import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { AppConfig } from '../src/config/config';
 import { bullPrefix, QUEUES } from '../src/infra/queue/queues';
 import { closeRedis } from '../src/infra/redis/close-redis';
-import { RedisOutageLog } from '../src/infra/redis/outage-log';
-import { createMeWorker } from '../src/modules/me/me.worker';
 import { OutboxRelay } from '../src/worker/outbox-relay';
 import { SearchJobs } from '../src/modules/search/search.worker';
-import { bullConnection, createWorkers } from '../src/worker/worker';
+import { createProcessors } from '../src/worker/processors';
+import { bullConnection, startWorker } from '../src/worker/worker';
 import { auth, createAccount } from './support/accounts';
 import { bearer, startWithBody } from './support/app';
 import { TestRedisServer } from './support/redis-server';
@@ -74,10 +72,8 @@ describe('worker jobs when Redis restarts empty', () => {
 
   it('runs the accounts housekeeping again after Redis comes back empty, without restarting the worker', async () => {
     const config = { ...workerConfig, accounts: { ...workerConfig.accounts, tickSeconds: 1 } };
-    const logger = new Logger('worker');
-    const me = createMeWorker(config, { dataSource: t.ds });
-    const connection = bullConnection(config);
-    const workers = createWorkers({ [QUEUES.accounts]: me.processors[QUEUES.accounts] }, { connection, prefix: bullPrefix(config), outage: new RedisOutageLog(logger, 'accounts'), logger });
+    const parts = createProcessors(config);
+    const worker = await startWorker(config, parts);
     const account = await createAccount(t);
     /** A pairing code that has expired: the next housekeeping tick deletes it. */
     const expiredCode = async (): Promise<void> => {
@@ -86,7 +82,6 @@ describe('worker jobs when Redis restarts empty', () => {
     };
     const codes = async (): Promise<number> => (await t.ds.query(`SELECT count(*)::int AS n FROM app_pairing_code WHERE account_id = $1`, [account.id]))[0].n;
     try {
-      await me.start();
       await expiredCode();
       await eventually(async () => (await codes()) === 0, 10_000, 'the first tick');
 
@@ -94,11 +89,9 @@ describe('worker jobs when Redis restarts empty', () => {
       await redis.start();
       await expiredCode();
       await eventually(async () => (await codes()) === 0, 15_000, 'a tick after Redis came back');
-      expect(await me.ensureTick()).toBe(false);
+      expect(await parts.modules.me.ensureTick()).toBe(false);
     } finally {
-      await Promise.all(workers.map((w) => w.close()));
-      await closeRedis(connection);
-      await me.close();
+      await worker.stop();
     }
   });
 });

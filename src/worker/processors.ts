@@ -1,26 +1,58 @@
-import type { RelayRecorder } from './outbox-relay';
-import type { Processors } from './worker';
-import { sharedSearchJobs } from '../modules/search/search.worker';
-import { NEWSLETTER_PROCESSORS, NEWSLETTER_RECORDER, startNewsletterWorker } from '../modules/newsletter/newsletter.worker';
-import { ME_PROCESSORS, startMeWorker } from '../modules/me/me.worker';
-import { startWebhookWorker, WEBHOOK_RECORDER } from '../modules/webhooks/webhooks.worker';
+import type { AppConfig } from '../config/config';
+import { closeInOrder } from '../infra/process/shutdown';
+import { QUEUES } from '../infra/queue/queues';
+import type { RelayRecorder } from '../infra/queue/relay-recorder';
+import { createMeWorker, MeWorker } from '../modules/me/me.worker';
+import { createNewsletterWorker, NewsletterWorker } from '../modules/newsletter/newsletter.worker';
+import { SearchJobs, SearchJobsOptions } from '../modules/search/search.worker';
+import { createWebhooksWorker, WebhooksWorker } from '../modules/webhooks/webhooks.worker';
+import type { Processors, WorkerParts } from './worker';
 
-/** The handler of every queue in QUEUES (see src/infra/queue/queues.ts). */
-export const PROCESSORS: Processors = {
-  extract: (job) => sharedSearchJobs().extract(job),
-  ...NEWSLETTER_PROCESSORS,
-  ...ME_PROCESSORS,
-};
+/** The modules' worker parts, for tests and tools that look inside a running worker. */
+export interface WorkerModules {
+  search: SearchJobs;
+  newsletter: NewsletterWorker;
+  me: MeWorker;
+  webhooks: WebhooksWorker;
+}
 
-/** Run once when a worker starts: search index settings, the newsletter's digest schedule, the accounts' housekeeping, webhook sending. */
-export const STARTUP: (() => Promise<void>)[] = [() => sharedSearchJobs().start(), startNewsletterWorker, startMeWorker, startWebhookWorker];
+export interface ProcessorOptions {
+  /** Intervals of search's backlog drain and extraction sweep (tests shorten them). */
+  search?: SearchJobsOptions;
+}
 
 /**
- * Work the outbox relay records in PostgreSQL with each batch of change events: search's
- * pending index work, the change events the newsletter still has to read, and webhook deliveries.
+ * The one place that wires the modules into the worker: every module's worker part built from
+ * this configuration, with
+ * - `processors`: the handler of every queue in QUEUES (see src/infra/queue/queues.ts);
+ * - `startup`: run once when the worker starts (search index settings, the newsletter's digest
+ *   schedule and reconciliation, the accounts' housekeeping tick, webhook sending);
+ * - `recorders`: work the outbox relay records in PostgreSQL with each batch of change events
+ *   (search's pending index work, the change events the newsletter still has to read, webhook
+ *   deliveries);
+ * - `close`: closes what the parts opened (pools and DataSources, Redis connections and queues,
+ *   SMTP transports, the search engine, timers), after the worker stopped giving them jobs.
+ * Connections are opened on first use.
  */
-export const RECORDERS: RelayRecorder[] = [
-  { record: (manager, events) => sharedSearchJobs().recorder.record(manager, events), relayed: () => sharedSearchJobs().recorder.relayed?.() },
-  NEWSLETTER_RECORDER,
-  WEBHOOK_RECORDER,
-];
+export function createProcessors(config: AppConfig, options: ProcessorOptions = {}): WorkerParts & { modules: WorkerModules } {
+  const modules: WorkerModules = {
+    search: new SearchJobs(config, options.search),
+    newsletter: createNewsletterWorker(config),
+    me: createMeWorker(config),
+    webhooks: createWebhooksWorker(config),
+  };
+  const { search, newsletter, me, webhooks } = modules;
+  const processors: Processors = {
+    [QUEUES.extract]: (job) => search.extract(job),
+    ...newsletter.processors,
+    ...me.processors,
+  };
+  const recorders: RelayRecorder[] = [search.recorder, newsletter.recorder, webhooks.recorder];
+  return {
+    processors,
+    startup: [() => search.start(), () => newsletter.start(), () => me.start(), () => webhooks.start()],
+    recorders,
+    modules,
+    close: () => closeInOrder([() => webhooks.close(), () => me.close(), () => newsletter.close(), () => search.close()]),
+  };
+}

@@ -9,6 +9,7 @@ import { openQueues, redactAddresses } from '../infra/queue/queue-admin';
 import { bullPrefix, CHANGE_QUEUES, JobHandler, QUEUES, QueueName } from '../infra/queue/queues';
 import { relayAnnouncer } from '../common/cache/invalidation';
 import { closeRedis } from '../infra/redis/close-redis';
+import { closeInOrder, CloseStep } from '../infra/process/shutdown';
 import { RedisOutageLog } from '../infra/redis/outage-log';
 import { createRedis } from '../infra/redis/redis.module';
 import { within } from '../infra/redis/within';
@@ -18,8 +19,21 @@ import { OutboxRelay, RelayRecorder } from './outbox-relay';
 /** A job handler per queue; the worker does not start when a queue lacks one. */
 export type Processors = Record<QueueName, JobHandler>;
 
+/**
+ * What the modules contribute to a worker (see createProcessors in ./processors.ts): a handler
+ * per queue, start-up steps, the relay's recorders, and the close of whatever they opened.
+ */
+export interface WorkerParts {
+  processors: Processors;
+  startup?: (() => Promise<void>)[];
+  recorders?: RelayRecorder[];
+  close?(): Promise<void>;
+}
+
 export interface RunningWorker {
   relay: OutboxRelay;
+  /** Resolves once every queue's BullMQ worker is connected and waiting for jobs. */
+  ready(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,41 +62,54 @@ export function createWorkers<Q extends string>(
   );
 }
 
-/** The worker process: the outbox relay and the BullMQ processors. */
-export async function startWorker(config: AppConfig, processors: Processors, startup: (() => Promise<void>)[] = [], recorders: RelayRecorder[] = []): Promise<RunningWorker> {
+/**
+ * The worker process: the outbox relay and the BullMQ processors. It owns `parts`: stop()
+ * closes them after their last job finished, and so does a start that fails.
+ */
+export async function startWorker(config: AppConfig, parts: WorkerParts, options: { settings?: Partial<WorkerOptions> } = {}): Promise<RunningWorker> {
   const logger = new Logger('worker');
   const names: string[] = Object.values(QUEUES);
-  const missing = names.filter((name) => !(name in processors));
-  if (missing.length) throw new Error(`no processor for queue(s): ${missing.join(', ')}`);
-
-  const ds = new DataSource({ ...dataSourceOptions(config.databaseUrl, 4), logging: ['error'] });
-  await ds.initialize();
-  // One connection for every queue and worker: BullMQ treats a passed-in connection as shared
-  // (never closes it; stop() does) and gives each worker a blocking duplicate it closes itself.
-  const outage = new RedisOutageLog(logger, 'queues and the outbox relay');
-  const connection = outage.connection(bullConnection(config));
-  const prefix = bullPrefix(config);
-  const changeQueues = CHANGE_QUEUES.map((name) => outage.errors(new Queue(name, { connection, prefix })));
-  const workers = createWorkers(processors, { connection, prefix, outage, logger });
-  const relay = new OutboxRelay(ds, changeQueues, config.outboxPollMs, 500, [...recorders, relayAnnouncer(connection, config.redisPrefix)]);
-  relay.start();
-  // Start-up work that may wait for a service: failures are retried later (by the step itself or by its jobs).
-  for (const hook of startup) {
-    hook().catch((error: unknown) => logger.warn(`start-up step deferred: ${error instanceof Error ? error.message : String(error)}`));
+  const missing = names.filter((name) => !(name in parts.processors));
+  const steps: CloseStep[] = [async () => parts.close?.()];
+  const closeAll = (): Promise<void> => closeInOrder([...steps].reverse());
+  try {
+    if (missing.length) throw new Error(`no processor for queue(s): ${missing.join(', ')}`);
+    const ds = new DataSource({ ...dataSourceOptions(config.databaseUrl, 4), logging: ['error'] });
+    await ds.initialize();
+    steps.push(() => ds.destroy());
+    // One connection for every queue and worker: BullMQ treats a passed-in connection as shared
+    // (never closes it; stop() does) and gives each worker a blocking duplicate it closes itself.
+    const outage = new RedisOutageLog(logger, 'queues and the outbox relay');
+    const connection = outage.connection(bullConnection(config));
+    steps.push(() => closeRedis(connection));
+    const prefix = bullPrefix(config);
+    const changeQueues = CHANGE_QUEUES.map((name) => outage.errors(new Queue(name, { connection, prefix })));
+    steps.push(() => Promise.all(changeQueues.map((q) => q.close())));
+    const workers = createWorkers(parts.processors, { connection, prefix, outage, logger, settings: options.settings });
+    // Running jobs finish before the parts they use are closed.
+    steps.push(() => Promise.all(workers.map((w) => w.close())));
+    const relay = new OutboxRelay(ds, changeQueues, config.outboxPollMs, 500, [...(parts.recorders ?? []), relayAnnouncer(connection, config.redisPrefix)]);
+    relay.start();
+    steps.push(() => relay.stop());
+    // Start-up work that may wait for a service: failures are retried later (by the step itself or by its jobs).
+    for (const hook of parts.startup ?? []) {
+      hook().catch((error: unknown) => logger.warn(`start-up step deferred: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    const metrics = await startWorkerMetrics(config, ds, outage);
+    if (metrics) steps.push(() => metrics.close());
+    logger.log(`worker started: relay every ${config.outboxPollMs} ms, queues [${names.join(', ') || 'none'}]`);
+    let stopping: Promise<void> | null = null;
+    return {
+      relay,
+      ready: async () => {
+        await Promise.all(workers.map((w) => w.waitUntilReady()));
+      },
+      stop: () => (stopping ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll().catch(() => undefined);
+    throw error;
   }
-  const metrics = await startWorkerMetrics(config, ds, outage);
-  logger.log(`worker started: relay every ${config.outboxPollMs} ms, queues [${names.join(', ') || 'none'}]`);
-  return {
-    relay,
-    stop: async () => {
-      await metrics?.close();
-      await relay.stop();
-      await Promise.all(workers.map((w) => w.close()));
-      await Promise.all(changeQueues.map((q) => q.close()));
-      await closeRedis(connection);
-      await ds.destroy();
-    },
-  };
 }
 
 /**

@@ -1,22 +1,13 @@
 import type { AppConfig } from '../../src/config/config';
-import { QUEUES } from '../../src/infra/queue/queues';
-import { SearchJobs, SearchJobsOptions } from '../../src/modules/search/search.worker';
-import { Processors, RunningWorker, startWorker } from '../../src/worker/worker';
+import type { SearchJobs, SearchJobsOptions } from '../../src/modules/search/search.worker';
+import { createProcessors } from '../../src/worker/processors';
+import { RunningWorker, startWorker } from '../../src/worker/worker';
 
-/** Runs the real worker (outbox relay + BullMQ) with search's relay recorder and extraction; other queues get no-ops. */
+/** Runs the production worker (outbox relay, every processor and start-up step), with search's intervals as given. */
 export async function startSearchWorker(config: AppConfig, options: SearchJobsOptions = {}): Promise<{ worker: RunningWorker; jobs: SearchJobs; stop(): Promise<void> }> {
-  const jobs = new SearchJobs(config, options);
-  const processors = Object.fromEntries(Object.values(QUEUES).map((name) => [name, () => Promise.resolve()])) as unknown as Processors;
-  processors[QUEUES.extract] = (job) => jobs.extract(job);
-  const worker = await startWorker(config, processors, [], [jobs.recorder]);
-  return {
-    worker,
-    jobs,
-    stop: async () => {
-      await worker.stop();
-      await jobs.close();
-    },
-  };
+  const parts = createProcessors(config, { search: options });
+  const worker = await startWorker(config, parts);
+  return { worker, jobs: parts.modules.search, stop: () => worker.stop() };
 }
 
 /** Polls until `check` returns true (or fails after `ms`). */

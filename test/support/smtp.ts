@@ -1,13 +1,6 @@
-import { Logger } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/config';
-import { bullPrefix, QUEUES } from '../../src/infra/queue/queues';
-import { RedisOutageLog } from '../../src/infra/redis/outage-log';
-import { createNewsletterWorker } from '../../src/modules/newsletter/newsletter.worker';
-import { OutboxRelay } from '../../src/worker/outbox-relay';
-import { closeRedis } from '../../src/infra/redis/close-redis';
-import { bullConnection, createWorkers } from '../../src/worker/worker';
+import { createProcessors } from '../../src/worker/processors';
+import { startWorker } from '../../src/worker/worker';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 
@@ -168,31 +161,21 @@ export interface NewsletterTestWorker {
 }
 
 /**
- * The newsletter's part of the worker, in-process: the outbox relay (into the newsletter
- * queue and backlog only) and BullMQ workers for the newsletter, digest and mail queues.
+ * The production worker, in-process (outbox relay, every processor and start-up step), with
+ * short job locks so that a killed worker's jobs come back quickly; resolves once its BullMQ
+ * workers are ready and the newsletter's first upkeep pass (schedule, reconciliation) is done.
  */
-export async function startNewsletterWorker(config: AppConfig, ds: DataSource): Promise<NewsletterTestWorker> {
-  const prefix = bullPrefix(config);
-  const logger = new Logger('worker');
-  const outage = new RedisOutageLog(logger, 'queues and the outbox relay');
-  const newsletter = createNewsletterWorker(config);
-  const shared = outage.connection(bullConnection(config));
-  const changeQueue = outage.errors(new Queue(QUEUES.newsletter, { connection: shared, prefix }));
-  // Short locks, so a killed worker's jobs come back quickly.
-  const workers = createWorkers(newsletter.processors, { connection: shared, prefix, outage, logger, settings: { lockDuration: 2000, stalledInterval: 1000 } });
-  await Promise.all(workers.map((w) => w.waitUntilReady()));
-  await newsletter.start();
-  const relay = new OutboxRelay(ds, [changeQueue], 50, 500, [newsletter.recorder]);
-  relay.start();
-  return {
-    stop: async () => {
-      await relay.stop();
-      await Promise.all(workers.map((w) => w.close()));
-      await changeQueue.close();
-      await closeRedis(shared);
-      await newsletter.close();
-    },
-  };
+export async function startNewsletterWorker(config: AppConfig): Promise<NewsletterTestWorker> {
+  const parts = createProcessors(config);
+  const worker = await startWorker(config, parts, { settings: { lockDuration: 2000, stalledInterval: 1000 } });
+  try {
+    await worker.ready();
+    await parts.modules.newsletter.maintain();
+  } catch (error) {
+    await worker.stop();
+    throw error;
+  }
+  return worker;
 }
 
 /** Settings of a test app whose newsletter mails through `smtp`, with ticks of a second; `overrides` win. */

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Queue, type Job } from 'bullmq';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppConfig, loadConfig } from '../../config/config';
+import type { AppConfig } from '../../config/config';
 import { dataSourceOptions } from '../../infra/database/data-source';
 import { bullPrefix, ChangeJob, ensureTick as registerTick, QUEUES } from '../../infra/queue/queues';
 import { closeRedis } from '../../infra/redis/close-redis';
@@ -130,17 +130,3 @@ export function createMeWorker(config: AppConfig, options: { dataSource?: DataSo
     },
   };
 }
-
-let shared: MeWorker | null = null;
-const lazy = (): MeWorker => (shared ??= createMeWorker(loadConfig()));
-
-/** Registers the accounts' housekeeping tick at worker start and keeps it registered (see MeWorker.start). */
-export function startMeWorker(): Promise<void> {
-  return lazy().start();
-}
-
-/** Handlers for the worker process (configuration from the environment). */
-export const ME_PROCESSORS: Record<MeQueueName, Handler> = {
-  [QUEUES.markings]: (job) => lazy().processors[QUEUES.markings](job),
-  [QUEUES.accounts]: (job) => lazy().processors[QUEUES.accounts](job),
-};

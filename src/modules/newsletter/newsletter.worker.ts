@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, loadConfig } from '../../config/config';
+import type { AppConfig } from '../../config/config';
 import { CONNECTION_OPTIONS, dataSourceOptions } from '../../infra/database/data-source';
 import { createMailer, Mailer } from '../../infra/mail/mailer';
 import { bullPrefix, ChangeJob, JobHandler, QUEUES } from '../../infra/queue/queues';
@@ -188,21 +188,3 @@ export function mailDataSource(config: AppConfig): DataSource {
   const base = dataSourceOptions(config.databaseUrl, 4);
   return new DataSource({ ...base, logging: ['error'], extra: { ...(base.extra as Record<string, unknown>), options: `${CONNECTION_OPTIONS} -c synchronous_commit=off` } });
 }
-
-let shared: NewsletterWorker | null = null;
-const lazy = (): NewsletterWorker => (shared ??= createNewsletterWorker(loadConfig()));
-
-/** Opens the newsletter's connections at worker start and keeps its tick and jobs in order (see NewsletterWorker.start). */
-export function startNewsletterWorker(): Promise<void> {
-  return lazy().start();
-}
-
-/** The newsletter's backlog, recorded by the worker's outbox relay (see NewsletterWorker.recorder). */
-export const NEWSLETTER_RECORDER: RelayRecorder = { record: (manager, events) => lazy().recorder.record(manager, events) };
-
-/** Handlers for the worker process (configuration from the environment, opened on first job). */
-export const NEWSLETTER_PROCESSORS: Record<NewsletterQueueName, JobHandler> = {
-  [QUEUES.newsletter]: (job, token) => lazy().processors[QUEUES.newsletter](job, token),
-  [QUEUES.newsletterDigest]: (job, token) => lazy().processors[QUEUES.newsletterDigest](job, token),
-  [QUEUES.mail]: (job, token) => lazy().processors[QUEUES.mail](job, token),
-};

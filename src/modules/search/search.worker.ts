@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Queue, type Job } from 'bullmq';
 import type Redis from 'ioredis';
 import { Pool } from 'pg';
-import { AppConfig, loadConfig } from '../../config/config';
+import type { AppConfig } from '../../config/config';
 import { fromManager } from '../../infra/database/queryable';
 import { bullPrefix, ChangeJob, DEFAULT_JOB_OPTIONS, QUEUES } from '../../infra/queue/queues';
 import { closeRedis } from '../../infra/redis/close-redis';
@@ -185,15 +185,4 @@ export class SearchJobs {
     await this.indexer.engine.close();
     await this.pool.end();
   }
-}
-
-let shared: SearchJobs | null = null;
-
-/** The worker process's instance, configured from the environment on first use. */
-export function sharedSearchJobs(): SearchJobs {
-  if (!shared) {
-    shared = new SearchJobs(loadConfig());
-    void shared.start().catch(() => undefined);
-  }
-  return shared;
 }

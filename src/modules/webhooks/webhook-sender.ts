@@ -6,7 +6,7 @@ import type { AppConfig } from '../../config/config';
 import { inTransaction } from '../../infra/database/pool';
 import { isRefusedAddress, outboundAgent } from '../../infra/http/outbound';
 import type { ChangeJob } from '../../infra/queue/queues';
-import type { RelayRecorder } from '../../worker/outbox-relay';
+import type { RelayRecorder } from '../../infra/queue/relay-recorder';
 import { eventFor, matchesTypes, resourceUrl, WebhookPayload } from './webhook-events';
 import { signatureHeader } from './webhook-signing';
 

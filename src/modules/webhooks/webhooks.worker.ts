@@ -1,19 +1,28 @@
-import { loadConfig } from '../../config/config';
-import type { RelayRecorder } from '../../worker/outbox-relay';
+import type { AppConfig } from '../../config/config';
+import type { RelayRecorder } from '../../infra/queue/relay-recorder';
 import { WebhookSender } from './webhook-sender';
 
-let shared: WebhookSender | null = null;
-
-/** The worker process's sender, configured from the environment on first use. */
-function sender(): WebhookSender {
-  return (shared ??= new WebhookSender(loadConfig()));
+export interface WebhooksWorker {
+  sender: WebhookSender;
+  /** Records a delivery per matching subscription with each relayed batch (see WebhookSender). */
+  recorder: RelayRecorder;
+  /** Starts the lease loop that sends due deliveries. */
+  start(): Promise<void>;
+  /** Stops sending and closes the sender's connections (once; later calls wait for the same close). */
+  close(): Promise<void>;
 }
 
-/** Records a delivery per matching subscription with each relayed batch (see WebhookSender). */
-export const WEBHOOK_RECORDER: RelayRecorder = { record: (manager, events) => sender().recorder.record(manager, events), relayed: () => sender().kick() };
-
-/** Starts the lease loop that sends due deliveries. */
-export function startWebhookWorker(): Promise<void> {
-  sender().start();
-  return Promise.resolve();
+/** The worker side of webhooks: the relay's recorder and the sender of due deliveries. */
+export function createWebhooksWorker(config: AppConfig): WebhooksWorker {
+  const sender = new WebhookSender(config);
+  let closing: Promise<void> | null = null;
+  return {
+    sender,
+    recorder: sender.recorder,
+    start: () => {
+      sender.start();
+      return Promise.resolve();
+    },
+    close: () => (closing ??= sender.close()),
+  };
 }
