@@ -83,6 +83,7 @@ describe('outbox relay', () => {
     const worker = await startWorker(t.config, parts);
     try {
       // Each module's start-up step has opened what it keeps open (ticks, queues, pools).
+      await eventually(async () => (await parts.modules.exports.tick.queue().getJobScheduler('exports-nightly')) !== undefined, 10_000, 'the start-up steps');
       await parts.modules.newsletter.maintain();
       await parts.modules.me.ensureTick();
       await write('D');

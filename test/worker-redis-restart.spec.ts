@@ -70,7 +70,7 @@ describe('worker jobs when Redis restarts empty', () => {
     }
   });
 
-  it('runs the accounts housekeeping again after Redis comes back empty, without restarting the worker', async () => {
+  it('runs the accounts housekeeping and keeps the nightly export scheduled after Redis comes back empty, without restarting the worker', async () => {
     const config = { ...workerConfig, accounts: { ...workerConfig.accounts, tickSeconds: 1 } };
     const parts = createProcessors(config);
     const worker = await startWorker(config, parts);
@@ -81,15 +81,21 @@ describe('worker jobs when Redis restarts empty', () => {
       await t.ds.query(`UPDATE app_pairing_code SET expires_at = now() - interval '1 minute' WHERE account_id = $1`, [account.id]);
     };
     const codes = async (): Promise<number> => (await t.ds.query(`SELECT count(*)::int AS n FROM app_pairing_code WHERE account_id = $1`, [account.id]))[0].n;
+    const nightly = async (): Promise<{ pattern?: string; tz?: string } | undefined> => parts.modules.exports.tick.queue().getJobScheduler('exports-nightly');
     try {
       await expiredCode();
       await eventually(async () => (await codes()) === 0, 10_000, 'the first tick');
+      await eventually(async () => (await nightly()) !== undefined, 10_000, 'the export schedule');
 
       await redis.kill();
       await redis.start();
       await expiredCode();
       await eventually(async () => (await codes()) === 0, 15_000, 'a tick after Redis came back');
       expect(await parts.modules.me.ensureTick()).toBe(false);
+      // Registered again on reconnection, not by the minutely check.
+      await eventually(async () => (await nightly()) !== undefined, 5_000, 'the export schedule after Redis came back');
+      expect(await nightly()).toMatchObject({ pattern: '30 2 * * *', tz: 'Europe/Berlin' });
+      expect(await parts.modules.exports.tick.ensure()).toBe(false);
     } finally {
       await worker.stop();
     }

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { CronExpressionParser } from 'cron-parser';
 import { parseNetworks, PrivateNetworks } from '../infra/http/outbound';
 
 /**
@@ -44,8 +45,11 @@ export interface AppConfig {
   search: SearchConfig;
   accounts: AccountsConfig;
   webhooks: WebhooksConfig;
-  /** Bulk downloads: how many archives per body are kept. */
-  exports: { keep: number };
+  /**
+   * Bulk downloads: how many archives per body are kept, and when the worker builds every
+   * body's export (a cron pattern in German time; null: never, only the CLI builds them).
+   */
+  exports: { keep: number; schedule: string | null };
 }
 
 /**
@@ -234,6 +238,23 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+/** The time zone of the worker's cron schedules: a council's nights are German nights, summer time included. */
+export const SCHEDULE_TIME_ZONE = 'Europe/Berlin';
+
+/** A cron pattern (5 fields, or 6 with seconds first) in SCHEDULE_TIME_ZONE, or null for `off`. */
+function cronSchedule(env: Env, name: string, fallback: string): string | null {
+  const value = str(env, name, fallback).trim();
+  if (value.toLowerCase() === 'off') return null;
+  const fields = value.split(/\s+/).length;
+  try {
+    if (fields < 5 || fields > 6) throw new Error('expected 5 fields (minute hour day month weekday)');
+    CronExpressionParser.parse(value, { tz: SCHEDULE_TIME_ZONE });
+  } catch (error) {
+    throw new ConfigError(`${name} must be a cron pattern such as "30 2 * * *" or "off", got "${value}": ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return value;
+}
+
 function url(env: Env, name: string, protocols: string[], fallback?: string): string {
   const value = str(env, name, fallback);
   let parsed: URL;
@@ -381,7 +402,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollMs: int(env, 'WEBHOOK_POLL_MS', 1000, 10, 60_000),
       concurrency: int(env, 'WEBHOOK_CONCURRENCY', 16, 1, 256),
     },
-    exports: { keep: int(env, 'EXPORT_KEEP', 3, 1, 100) },
+    exports: { keep: int(env, 'EXPORT_KEEP', 3, 1, 100), schedule: cronSchedule(env, 'EXPORT_SCHEDULE', '30 2 * * *') },
   };
 }
 

@@ -2,6 +2,7 @@ import type { AppConfig } from '../config/config';
 import { closeInOrder } from '../infra/process/shutdown';
 import { QUEUES } from '../infra/queue/queues';
 import type { RelayRecorder } from '../infra/queue/relay-recorder';
+import { createExportsWorker, ExportsWorker } from '../modules/exports/exports.worker';
 import { createMeWorker, MeWorker } from '../modules/me/me.worker';
 import { createNewsletterWorker, NewsletterWorker } from '../modules/newsletter/newsletter.worker';
 import { SearchJobs, SearchJobsOptions } from '../modules/search/search.worker';
@@ -14,6 +15,7 @@ export interface WorkerModules {
   newsletter: NewsletterWorker;
   me: MeWorker;
   webhooks: WebhooksWorker;
+  exports: ExportsWorker;
 }
 
 export interface ProcessorOptions {
@@ -26,7 +28,8 @@ export interface ProcessorOptions {
  * this configuration, with
  * - `processors`: the handler of every queue in QUEUES (see src/infra/queue/queues.ts);
  * - `startup`: run once when the worker starts (search index settings, the newsletter's digest
- *   schedule and reconciliation, the accounts' housekeeping tick, webhook sending);
+ *   schedule and reconciliation, the accounts' housekeeping tick, webhook sending, the nightly
+ *   export schedule);
  * - `recorders`: work the outbox relay records in PostgreSQL with each batch of change events
  *   (search's pending index work, the change events the newsletter still has to read, webhook
  *   deliveries);
@@ -40,19 +43,21 @@ export function createProcessors(config: AppConfig, options: ProcessorOptions = 
     newsletter: createNewsletterWorker(config),
     me: createMeWorker(config),
     webhooks: createWebhooksWorker(config),
+    exports: createExportsWorker(config),
   };
-  const { search, newsletter, me, webhooks } = modules;
+  const { search, newsletter, me, webhooks, exports } = modules;
   const processors: Processors = {
     [QUEUES.extract]: (job) => search.extract(job),
     ...newsletter.processors,
     ...me.processors,
+    ...exports.processors,
   };
   const recorders: RelayRecorder[] = [search.recorder, newsletter.recorder, webhooks.recorder];
   return {
     processors,
-    startup: [() => search.start(), () => newsletter.start(), () => me.start(), () => webhooks.start()],
+    startup: [() => search.start(), () => newsletter.start(), () => me.start(), () => webhooks.start(), () => exports.start()],
     recorders,
     modules,
-    close: () => closeInOrder([() => webhooks.close(), () => me.close(), () => newsletter.close(), () => search.close()]),
+    close: () => closeInOrder([() => exports.close(), () => webhooks.close(), () => me.close(), () => newsletter.close(), () => search.close()]),
   };
 }

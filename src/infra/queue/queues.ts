@@ -1,4 +1,4 @@
-import type { Job, Queue } from 'bullmq';
+import type { Job, JobsOptions, Queue } from 'bullmq';
 import './close-guard';
 import type { Audience } from '../../common/access/access';
 import type { ResourceKind } from '../../common/access/resources';
@@ -23,6 +23,8 @@ export const QUEUES = {
   markings: 'markings',
   /** App accounts: the housekeeping tick (expiry, tombstones, key rotation; see src/modules/me/housekeeping.ts). */
   accounts: 'accounts',
+  /** Bulk downloads: the nightly build of every body's export (see src/modules/exports/exports.worker.ts). */
+  exports: 'exports',
 } as const satisfies Record<string, string>;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -61,12 +63,18 @@ export function changeJob(change: ChangeJob): { name: string; data: ChangeJob; o
   return { name: change.resource, data: change, opts: { ...DEFAULT_JOB_OPTIONS, jobId: `change-${change.eventId}` } };
 }
 
+/** When a tick runs: every so many milliseconds, or by a cron pattern in a time zone. */
+export type TickRepeat = number | { pattern: string; tz: string };
+
 /**
  * Registers a worker's repeating job (its tick) unless Redis already holds it with this
- * interval; true when it was missing (first start, or Redis lost it) and has been registered.
+ * repetition; true when it was missing (first start, or Redis lost it) or changed, and has
+ * been registered.
  */
-export async function ensureTick(queue: Queue, schedulerId: string, everyMs: number, name = 'tick'): Promise<boolean> {
-  if ((await queue.getJobScheduler(schedulerId))?.every === everyMs) return false;
-  await queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 } } });
+export async function ensureTick(queue: Queue, schedulerId: string, repeat: TickRepeat, name = 'tick', opts: JobsOptions = {}): Promise<boolean> {
+  const held = await queue.getJobScheduler(schedulerId);
+  const options = typeof repeat === 'number' ? { every: repeat } : { pattern: repeat.pattern, tz: repeat.tz };
+  if (held && (typeof repeat === 'number' ? held.every === repeat : held.pattern === repeat.pattern && held.tz === repeat.tz)) return false;
+  await queue.upsertJobScheduler(schedulerId, options, { name, data: {}, opts: { removeOnComplete: true, removeOnFail: { count: 100 }, ...opts } });
   return true;
 }
