@@ -7,7 +7,7 @@ import { JobHandler, QUEUES } from '../../infra/queue/queues';
 import { ScheduledTick } from '../../infra/queue/scheduled-tick';
 import { createStorage } from '../../infra/storage/create-storage';
 import type { Storage } from '../../infra/storage/storage';
-import { buildBodyExport, ExportCommandError } from './export-store';
+import { buildBodyExport, ExportAlreadyRunning, ExportCommandError } from './export-store';
 
 export type ExportsQueueName = typeof QUEUES.exports;
 
@@ -83,7 +83,7 @@ export function createExportsWorker(config: AppConfig): ExportsWorker {
         await job.updateData({ built: [...done] });
         logger.log(`export of ${slug} built: ${built.size} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s` + (built.removed ? `, ${built.removed} older removed` : ''));
       } catch (error) {
-        if (isBuildInProgress(error)) {
+        if (error instanceof ExportAlreadyRunning) {
           result.skipped.push(slug);
           logger.log(`export of ${slug} skipped: another build of it is running`);
         } else if (error instanceof ExportCommandError) {
@@ -109,16 +109,6 @@ export function createExportsWorker(config: AppConfig): ExportsWorker {
       closeStorage(storage);
     },
   };
-}
-
-/**
- * Whether a build failed because another build of the same body holds its lock: the builder's
- * own error for that, or PostgreSQL refusing the advisory lock (lock_not_available, 55P03).
- */
-export function isBuildInProgress(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if ((error as { code?: unknown }).code === '55P03') return true;
-  return /in ?progress|already (running|being built)|locked/i.test(`${error.name} ${error.constructor.name} ${error.message}`);
 }
 
 /** Closes the storage's idle connections (S3), where it has any. */
