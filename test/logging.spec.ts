@@ -229,17 +229,18 @@ describe('the worker log', () => {
   });
   afterAll(async () => database?.drop());
 
-  async function workerLines(level: string): Promise<{ stdout: Line[]; stderr: string[] }> {
+  async function workerLines(level: string): Promise<{ stdout: Line[]; stderr: string[]; code: number | null }> {
     const run = await runEntryPoint('worker.ts', [], { NODE_ENV: 'test', LOG_LEVEL: level, DATABASE_URL: database.url, DATABASE_POOL_SIZE: '2', REDIS_URL: NO_REDIS, REDIS_PREFIX: 'logging-test' });
     try {
       // The relay runs without Redis; the queues' outage is one warning.
       await until(() => run.stdout.some((l) => l.includes('Redis unavailable')) || run.child.exitCode !== null, 90_000, 'the worker to report Redis');
       await new Promise((resolve) => setTimeout(resolve, 500));
       run.child.kill('SIGTERM');
-      const kill = setTimeout(() => run.child.kill('SIGKILL'), 5000);
-      await run.exited;
+      // It stops on its own within its grace time (25 s), Redis down or not.
+      const kill = setTimeout(() => run.child.kill('SIGKILL'), 30_000);
+      const code = await run.exited;
       clearTimeout(kill);
-      return { stdout: parsed(run.stdout), stderr: run.stderr };
+      return { stdout: parsed(run.stdout), stderr: run.stderr, code };
     } finally {
       if (run.child.exitCode === null) run.child.kill('SIGKILL');
       await run.cleanup();
@@ -260,6 +261,10 @@ describe('the worker log', () => {
     expect(debug.stdout).toContainEqual(expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/^Redis unavailable/) }));
     expect(warn.stdout).toContainEqual(expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/^Redis unavailable/) }));
     expect(warn.stdout.filter((l) => l.level === 'info' || l.level === 'debug')).toEqual([]);
+    // SIGTERM: everything closed in order, one line, exit code 0.
+    expect(debug.code).toBe(0);
+    expect(warn.code).toBe(0);
+    expect(debug.stdout.filter((l) => /stopped/.test(l.msg))).toEqual([expect.objectContaining({ level: 'info', context: 'worker', msg: expect.stringMatching(/^worker stopped on SIGTERM in \d+ ms$/) })]);
     // Two node processes that compile the sources as they load them: slow on a busy machine.
   }, 240_000);
 });

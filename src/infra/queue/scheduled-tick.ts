@@ -3,6 +3,10 @@ import { JobsOptions, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import type { AppConfig } from '../../config/config';
 import { closeRedis } from '../redis/close-redis';
+import { within } from '../redis/within';
+
+/** How long close() waits for a check under way and for the queue to close. */
+const CLOSE_WAIT_MS = 2000;
 import { createRedis } from '../redis/redis.module';
 import { bullPrefix, ensureTick, QueueName, TickRepeat } from './queues';
 
@@ -79,12 +83,15 @@ export class ScheduledTick {
     this.started = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.check?.catch(() => undefined);
     if (this.redis) {
-      // The connection first: a queue still starting up (Redis down) then fails its start-up at once.
+      // The connection first: a queue still starting up (Redis down) then fails its start-up at
+      // once, and a check waiting for Redis fails instead of waiting for it to come back.
       await closeRedis(this.redis.connection);
-      await this.redis.queue.close().catch(() => undefined);
+      await within(this.check ?? Promise.resolve(false), CLOSE_WAIT_MS).catch(() => undefined);
+      await within(this.redis.queue.close(), CLOSE_WAIT_MS).catch(() => undefined);
       this.redis = null;
+    } else {
+      await within(this.check ?? Promise.resolve(false), CLOSE_WAIT_MS).catch(() => undefined);
     }
   }
 

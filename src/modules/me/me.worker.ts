@@ -6,10 +6,14 @@ import type { AppConfig } from '../../config/config';
 import { dataSourceOptions } from '../../infra/database/data-source';
 import { bullPrefix, ChangeJob, ensureTick as registerTick, QUEUES } from '../../infra/queue/queues';
 import { closeRedis } from '../../infra/redis/close-redis';
+import { within } from '../../infra/redis/within';
 import { createRedis } from '../../infra/redis/redis.module';
 import { AccountKeyRing } from '../accounts/accounts.crypto';
 import { reanchorFile } from './anchoring.job';
 import { AccountHousekeeping } from './housekeeping';
+
+/** How long close() waits for a check under way and for the queue to close. */
+const CLOSE_WAIT_MS = 2000;
 
 type Handler = (job: Job) => Promise<unknown>;
 export type MeQueueName = typeof QUEUES.markings | typeof QUEUES.accounts;
@@ -118,12 +122,15 @@ export function createMeWorker(config: AppConfig, options: { dataSource?: DataSo
       started = false;
       if (timer) clearInterval(timer);
       timer = null;
-      await check?.catch(() => undefined);
       if (ticks) {
-        // The connection first: a queue still starting up (Redis down) then fails its start-up at once.
+        // The connection first: a queue still starting up (Redis down) then fails its start-up at
+        // once, and a check waiting for Redis fails instead of waiting for it to come back.
         await closeRedis(ticks.connection);
-        await ticks.queue.close().catch(() => undefined);
+        await within(check ?? Promise.resolve(false), CLOSE_WAIT_MS).catch(() => undefined);
+        await within(ticks.queue.close(), CLOSE_WAIT_MS).catch(() => undefined);
         ticks = null;
+      } else {
+        await within(check ?? Promise.resolve(false), CLOSE_WAIT_MS).catch(() => undefined);
       }
       const source = await ds?.catch(() => null);
       if (source && !options.dataSource) await source.destroy();
