@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,25 +6,11 @@ import type { Scope } from '../../common/access/access';
 import { BodyParam, IdParam } from '../../common/http/api-docs';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Page } from '../../common/pagination/page.dto';
-import type { ContentRequest } from '../files/files.service';
+import { contentRequest, sendContent } from '../files/content-reply';
 import { ExportDto, ExportPageDto } from './dto/export.dto';
 import { ExportsService } from './exports.service';
 
 const ID = new ParseUUIDPipe({ version: undefined });
-
-const header = (request: FastifyRequest, name: string): string | undefined => {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
-};
-
-const contentRequest = (request: FastifyRequest): ContentRequest => ({
-  head: request.method === 'HEAD',
-  download: true,
-  range: header(request, 'range'),
-  ifRange: header(request, 'if-range'),
-  ifNoneMatch: header(request, 'if-none-match'),
-  ifModifiedSince: header(request, 'if-modified-since'),
-});
 
 const ZIP = { 'application/zip': { schema: { type: 'string', format: 'binary' } } };
 const ZIP_HEADERS = {
@@ -47,13 +32,7 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   private async send(scope: Scope, id: string | null, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const result = await this.exports.download(scope, id, contentRequest(request));
-    void reply.headers(result.headers);
-    if (result.status === 416) throw result.problem;
-    // The bytes go out as stored: Content-Length, ranges and the ETag describe exactly them.
-    request.headers['x-no-compression'] = '1';
-    if (result.status === 304 || result.status === 307) return void reply.status(result.status).send();
-    void reply.status(result.status).send(result.body ?? Readable.from([]));
+sendContent(request, reply, await this.exports.download(scope, id, contentRequest(request, true)));
   }
 
   @Get()

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
@@ -26,15 +25,11 @@ import { FileDetailDto, FileDto, FilePageDto } from './dto/file.dto';
 import { FileContentQueryDto, FileDetailQueryDto, FileQueryDto } from './dto/file-query.dto';
 import { UpdateFileDto } from './dto/file-write.dto';
 import { FILE_ROLES } from './file.entity';
+import { contentRequest, sendContent } from './content-reply';
 import { FilesService } from './files.service';
 import { Versioned } from '../changes/record-version.interceptor';
 
 const ID = new ParseUUIDPipe({ version: undefined });
-
-const header = (request: FastifyRequest, name: string): string | undefined => {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
-};
 
 /** The multipart form of an upload, for OpenAPI (validated by `UploadFileFieldsDto`). */
 const UPLOAD_BODY = {
@@ -119,21 +114,7 @@ export class FilesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const result = await this.files.content(scope, id, {
-      head: request.method === 'HEAD',
-      download: query.download ?? false,
-      range: header(request, 'range'),
-      ifRange: header(request, 'if-range'),
-      ifNoneMatch: header(request, 'if-none-match'),
-      ifModifiedSince: header(request, 'if-modified-since'),
-    });
-    void reply.headers(result.headers);
-    if (result.status === 416) throw result.problem;
-    // The bytes go out as stored: Content-Length, ranges and the ETag describe exactly them.
-    request.headers['x-no-compression'] = '1';
-    if (result.status === 304 || result.status === 307) return void reply.status(result.status).send();
-    // Without bytes to send (HEAD, empty file) an empty stream keeps Fastify from rewriting Content-Length.
-    void reply.status(result.status).send(result.body ?? Readable.from([]));
+    sendContent(request, reply, await this.files.content(scope, id, contentRequest(request, query.download ?? false)));
   }
 
   @Post()
