@@ -3,12 +3,12 @@ import { JobsOptions, Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import type { AppConfig } from '../../config/config';
 import { closeRedis } from '../redis/close-redis';
+import { createRedis } from '../redis/redis.module';
 import { within } from '../redis/within';
+import { bullPrefix, ensureTick, QueueName, TickRepeat } from './queues';
 
 /** How long close() waits for a check under way and for the queue to close. */
 const CLOSE_WAIT_MS = 2000;
-import { createRedis } from '../redis/redis.module';
-import { bullPrefix, ensureTick, QueueName, TickRepeat } from './queues';
 
 export interface ScheduledTickOptions {
   queue: QueueName;
@@ -83,16 +83,13 @@ export class ScheduledTick {
     this.started = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (this.redis) {
-      // The connection first: a queue still starting up (Redis down) then fails its start-up at
-      // once, and a check waiting for Redis fails instead of waiting for it to come back.
-      await closeRedis(this.redis.connection);
-      await within(this.check ?? Promise.resolve(false), CLOSE_WAIT_MS).catch(() => undefined);
-      await within(this.redis.queue.close(), CLOSE_WAIT_MS).catch(() => undefined);
-      this.redis = null;
-    } else {
-      await within(this.check ?? Promise.resolve(false), CLOSE_WAIT_MS).catch(() => undefined);
-    }
+    const redis = this.redis;
+    // The connection first: a queue still starting up (Redis down) then fails its start-up at
+    // once, and a check waiting for Redis fails instead of waiting for it to come back.
+    if (redis) await closeRedis(redis.connection);
+    if (this.check) await within(this.check, CLOSE_WAIT_MS).catch(() => undefined);
+    if (redis) await within(redis.queue.close(), CLOSE_WAIT_MS).catch(() => undefined);
+    this.redis = null;
   }
 
   private async apply(): Promise<boolean> {

@@ -1,19 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { Queue, type Job } from 'bullmq';
-import type Redis from 'ioredis';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config';
 import { dataSourceOptions } from '../../infra/database/data-source';
-import { bullPrefix, ChangeJob, ensureTick as registerTick, QUEUES } from '../../infra/queue/queues';
-import { closeRedis } from '../../infra/redis/close-redis';
-import { within } from '../../infra/redis/within';
-import { createRedis } from '../../infra/redis/redis.module';
+import { ChangeJob, QUEUES } from '../../infra/queue/queues';
+import { ScheduledTick } from '../../infra/queue/scheduled-tick';
 import { AccountKeyRing } from '../accounts/accounts.crypto';
 import { reanchorFile } from './anchoring.job';
 import { AccountHousekeeping } from './housekeeping';
-
-/** How long close() waits for a check under way and for the queue to close. */
-const CLOSE_WAIT_MS = 2000;
 
 type Handler = (job: Job) => Promise<unknown>;
 export type MeQueueName = typeof QUEUES.markings | typeof QUEUES.accounts;
@@ -45,13 +39,6 @@ export function createMeWorker(config: AppConfig, options: { dataSource?: DataSo
   const keys = new AccountKeyRing(config.accounts.keys);
   const every = config.accounts.tickSeconds * 1000;
   let ds: Promise<DataSource> | null = null;
-  let ticks: { connection: Redis; queue: Queue } | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let started = false;
-  let check: Promise<boolean> | null = null;
-  /** Whether the tick was registered before: registering it again means Redis lost it. */
-  let scheduled = false;
-  let failing = false;
   const open = (): Promise<DataSource> =>
     (ds ??= (async () => {
       const source = options.dataSource ?? new DataSource({ ...dataSourceOptions(config.databaseUrl, 2), logging: ['error'] });
@@ -62,35 +49,15 @@ export function createMeWorker(config: AppConfig, options: { dataSource?: DataSo
       throw error;
     }));
 
-  const queue = (): Queue => {
-    if (!ticks) {
-      const connection = createRedis(config);
-      // Back from an outage (or a restart, perhaps empty): check the tick at once.
-      connection.on('ready', () => {
-        if (started) void ensureTick().catch(report);
-      });
-      ticks = { connection, queue: new Queue(QUEUES.accounts, { connection, prefix: bullPrefix(config) }).on('error', () => undefined) };
-    }
-    return ticks.queue;
-  };
-
-  /** Failed checks are logged once until one succeeds again. */
-  const report = (error: unknown): void => {
-    if (!failing) logger.warn(`accounts housekeeping not scheduled (Redis unavailable): ${error instanceof Error ? error.message : String(error)}; retrying`);
-    failing = true;
-  };
-
-  const ensureTick = (): Promise<boolean> =>
-    (check ??= (async () => {
-      const missing = await registerTick(queue(), TICK_SCHEDULER, every);
-      if (missing && scheduled) logger.warn('the accounts housekeeping tick was missing in Redis; registered again');
-      scheduled = true;
-      if (failing) logger.log('accounts housekeeping scheduled again');
-      failing = false;
-      return missing;
-    })().finally(() => {
-      check = null;
-    }));
+  const tick = new ScheduledTick(config, {
+    queue: QUEUES.accounts,
+    schedulerId: TICK_SCHEDULER,
+    repeat: every,
+    jobName: 'tick',
+    checkEveryMs: every,
+    what: 'accounts housekeeping',
+    logger,
+  });
 
   const processors: Record<MeQueueName, Handler> = {
     [QUEUES.markings]: async (job) => {
@@ -106,32 +73,10 @@ export function createMeWorker(config: AppConfig, options: { dataSource?: DataSo
 
   return {
     processors,
-    start: async () => {
-      started = true;
-      if (!timer) {
-        timer = setInterval(() => void ensureTick().catch(report), every);
-        timer.unref();
-      }
-      await ensureTick().catch((error: unknown) => {
-        report(error);
-        throw error;
-      });
-    },
-    ensureTick,
+    start: () => tick.start(),
+    ensureTick: () => tick.ensure(),
     close: async () => {
-      started = false;
-      if (timer) clearInterval(timer);
-      timer = null;
-      if (ticks) {
-        // The connection first: a queue still starting up (Redis down) then fails its start-up at
-        // once, and a check waiting for Redis fails instead of waiting for it to come back.
-        await closeRedis(ticks.connection);
-        await within(check ?? Promise.resolve(false), CLOSE_WAIT_MS).catch(() => undefined);
-        await within(ticks.queue.close(), CLOSE_WAIT_MS).catch(() => undefined);
-        ticks = null;
-      } else {
-        await within(check ?? Promise.resolve(false), CLOSE_WAIT_MS).catch(() => undefined);
-      }
+      await tick.close();
       const source = await ds?.catch(() => null);
       if (source && !options.dataSource) await source.destroy();
     },
