@@ -45,7 +45,7 @@ SELECT
     to_char(ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(ai.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   ai.id::text AS _k0
 FROM
   (
@@ -122,7 +122,7 @@ SELECT
     to_char(ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(ai.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   ai.id::text AS _k0
 FROM
   (
@@ -198,7 +198,7 @@ SELECT
     to_char(ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(ai.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   ai.id::text AS _k0
 FROM
   (
@@ -272,7 +272,7 @@ SELECT
     to_char(ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(ai.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   ai.session_id::text AS _k0,
   ai.position::text AS _k1,
   ai.id::text AS _k2
@@ -358,7 +358,7 @@ SELECT
     to_char(ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(ai.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   ai.session_id::text AS _k0,
   ai.position::text AS _k1,
   ai.id::text AS _k2
@@ -443,7 +443,7 @@ SELECT
     to_char(ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(ai.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   ai.session_id::text AS _k0,
   ai.position::text AS _k1,
   ai.id::text AS _k2

@@ -31,7 +31,7 @@ SELECT
     to_char(b.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(b.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   b.slug::text AS _k0
 FROM
   (

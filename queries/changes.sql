@@ -37,7 +37,7 @@ SELECT
         END || '/' || e.resource_id
       END
     )
-  )::text AS j,
+  ) AS j,
   e.id::text AS _k0
 FROM
   change_event e
@@ -85,7 +85,7 @@ SELECT
         END || '/' || e.resource_id
       END
     )
-  )::text AS j,
+  ) AS j,
   e.id::text AS _k0
 FROM
   change_event e
@@ -133,7 +133,7 @@ SELECT
         END || '/' || e.resource_id
       END
     )
-  )::text AS j,
+  ) AS j,
   e.id::text AS _k0
 FROM
   change_event e
@@ -181,7 +181,7 @@ SELECT
         END || '/' || e.resource_id
       END
     )
-  )::text AS j,
+  ) AS j,
   e.id::text AS _k0
 FROM
   change_event e
@@ -232,7 +232,7 @@ SELECT
         END || '/' || e.resource_id
       END
     )
-  )::text AS j,
+  ) AS j,
   e.id::text AS _k0
 FROM
   change_event e
@@ -283,7 +283,7 @@ SELECT
         END || '/' || e.resource_id
       END
     )
-  )::text AS j,
+  ) AS j,
   e.id::text AS _k0
 FROM
   change_event e

@@ -66,7 +66,7 @@ SELECT
     to_char(c.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(c.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   c.name::text AS _k0,
   c.id::text AS _k1
 FROM
@@ -154,7 +154,7 @@ SELECT
     to_char(c.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(c.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   c.name::text AS _k0,
   c.id::text AS _k1
 FROM
@@ -240,7 +240,7 @@ SELECT
     to_char(c.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(c.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   c.name::text AS _k0,
   c.id::text AS _k1
 FROM
@@ -327,7 +327,7 @@ SELECT
     to_char(c.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(c.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   c.name::text AS _k0,
   c.id::text AS _k1
 FROM
@@ -422,7 +422,7 @@ SELECT
     to_char(c.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(c.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   c.name::text AS _k0,
   c.id::text AS _k1
 FROM
@@ -515,7 +515,7 @@ SELECT
     to_char(c.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(c.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   c.name::text AS _k0,
   c.id::text AS _k1
 FROM

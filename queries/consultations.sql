@@ -95,7 +95,7 @@ SELECT
     to_char(co.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(co.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   co.id::text AS _k0
 FROM
   (
@@ -245,7 +245,7 @@ SELECT
     to_char(co.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(co.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   co.id::text AS _k0
 FROM
   (
@@ -388,7 +388,7 @@ SELECT
     to_char(co.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(co.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   co.id::text AS _k0
 FROM
   (
@@ -534,7 +534,7 @@ SELECT
     to_char(co.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(co.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   co.id::text AS _k0
 FROM
   (
@@ -690,7 +690,7 @@ SELECT
     to_char(co.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(co.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   co.id::text AS _k0
 FROM
   (
@@ -839,7 +839,7 @@ SELECT
     to_char(co.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(co.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   co.id::text AS _k0
 FROM
   (

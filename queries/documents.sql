@@ -23,7 +23,7 @@ SELECT
     to_char(d.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(d.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   d.date::text AS _k0,
   d.id::text AS _k1
 FROM
@@ -69,7 +69,7 @@ SELECT
     to_char(d.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(d.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   d.date::text AS _k0,
   d.id::text AS _k1
 FROM
@@ -114,7 +114,7 @@ SELECT
     to_char(d.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(d.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   d.date::text AS _k0,
   d.id::text AS _k1
 FROM
@@ -158,7 +158,7 @@ SELECT
     to_char(d.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(d.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   d.date::text AS _k0,
   d.id::text AS _k1
 FROM
@@ -260,7 +260,7 @@ SELECT
     to_char(d.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(d.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   d.date::text AS _k0,
   d.id::text AS _k1
 FROM
@@ -359,7 +359,7 @@ SELECT
     to_char(d.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(d.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   d.date::text AS _k0,
   d.id::text AS _k1
 FROM

@@ -45,7 +45,7 @@ SELECT
     to_char(f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(f.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   f.id::text AS _k0
 FROM
   (
@@ -187,7 +187,7 @@ SELECT
     to_char(f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(f.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   f.id::text AS _k0
 FROM
   (
@@ -326,7 +326,7 @@ SELECT
     to_char(f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(f.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   f.id::text AS _k0
 FROM
   (
@@ -459,7 +459,7 @@ SELECT
     to_char(f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(f.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   f.id::text AS _k0
 FROM
   (
@@ -607,7 +607,7 @@ SELECT
     to_char(f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(f.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   f.id::text AS _k0
 FROM
   (
@@ -752,7 +752,7 @@ SELECT
     to_char(f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(f.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   f.id::text AS _k0
 FROM
   (

@@ -19,7 +19,7 @@ SELECT
     to_char(t.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(t.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   COALESCE(t.start_date, '-infinity'::date)::text AS _k0,
   t.id::text AS _k1
 FROM
@@ -60,7 +60,7 @@ SELECT
     to_char(t.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(t.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   COALESCE(t.start_date, '-infinity'::date)::text AS _k0,
   t.id::text AS _k1
 FROM
@@ -101,7 +101,7 @@ SELECT
     to_char(t.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(t.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   COALESCE(t.start_date, '-infinity'::date)::text AS _k0,
   t.id::text AS _k1
 FROM
@@ -141,7 +141,7 @@ SELECT
     to_char(t.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(t.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   COALESCE(t.start_date, '-infinity'::date)::text AS _k0,
   t.id::text AS _k1
 FROM
@@ -184,7 +184,7 @@ SELECT
     to_char(t.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(t.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   COALESCE(t.start_date, '-infinity'::date)::text AS _k0,
   t.id::text AS _k1
 FROM
@@ -227,7 +227,7 @@ SELECT
     to_char(t.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(t.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   COALESCE(t.start_date, '-infinity'::date)::text AS _k0,
   t.id::text AS _k1
 FROM

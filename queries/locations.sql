@@ -27,7 +27,7 @@ SELECT
     to_char(l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(l.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   l.id::text AS _k0
 FROM
   (
@@ -73,7 +73,7 @@ SELECT
     to_char(l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(l.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   l.id::text AS _k0
 FROM
   (
@@ -119,7 +119,7 @@ SELECT
     to_char(l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(l.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   l.id::text AS _k0
 FROM
   (
@@ -164,7 +164,7 @@ SELECT
     to_char(l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(l.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   l.id::text AS _k0
 FROM
   (
@@ -212,7 +212,7 @@ SELECT
     to_char(l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(l.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   l.id::text AS _k0
 FROM
   (
@@ -260,7 +260,7 @@ SELECT
     to_char(l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(l.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   l.id::text AS _k0
 FROM
   (

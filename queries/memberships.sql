@@ -54,7 +54,7 @@ SELECT
     to_char(m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(m.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   m.id::text AS _k0
 FROM
   (
@@ -151,7 +151,7 @@ SELECT
     to_char(m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(m.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   m.id::text AS _k0
 FROM
   (
@@ -245,7 +245,7 @@ SELECT
     to_char(m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(m.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   m.id::text AS _k0
 FROM
   (
@@ -339,7 +339,7 @@ SELECT
     to_char(m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(m.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   m.id::text AS _k0
 FROM
   (
@@ -444,7 +444,7 @@ SELECT
     to_char(m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(m.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   m.id::text AS _k0
 FROM
   (
@@ -546,7 +546,7 @@ SELECT
     to_char(m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(m.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   m.id::text AS _k0
 FROM
   (

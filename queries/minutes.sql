@@ -141,7 +141,7 @@ SELECT
     to_char(m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(m.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   m.id::text AS _k0
 FROM
   (
@@ -310,7 +310,7 @@ SELECT
     to_char(m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(m.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   m.id::text AS _k0
 FROM
   (
@@ -473,7 +473,7 @@ SELECT
     to_char(m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(m.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   m.id::text AS _k0
 FROM
   (
@@ -644,7 +644,7 @@ SELECT
     to_char(m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(m.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   m.id::text AS _k0
 FROM
   (
@@ -818,7 +818,7 @@ SELECT
     to_char(m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(m.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   m.id::text AS _k0
 FROM
   (
@@ -986,7 +986,7 @@ SELECT
     to_char(m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(m.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   m.id::text AS _k0
 FROM
   (

@@ -107,7 +107,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'body', '{id}', b.id::text)
     )
-  )::text AS j,
+  ) AS j,
   b.id::text AS _k0
 FROM
   body b
@@ -252,7 +252,7 @@ SELECT
         TRUE
       )
     END
-  )::text AS j,
+  ) AS j,
   b.id::text AS _k0
 FROM
   body b
@@ -458,7 +458,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'committee', '{id}', x.id::text)
     )
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   committee x
@@ -715,7 +715,7 @@ SELECT
         TRUE
       )
     END
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   committee x
@@ -1273,7 +1273,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'person', '{id}', x.id::text)
     )
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   person x
@@ -1596,7 +1596,7 @@ SELECT
         TRUE
       )
     END
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   person x
@@ -2010,7 +2010,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'membership', '{id}', x.id::text)
     )
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   membership x
@@ -2126,7 +2126,7 @@ SELECT
         TRUE
       )
     END
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   membership x
@@ -3562,7 +3562,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'session', '{id}', x.id::text)
     )
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   session x
@@ -4967,7 +4967,7 @@ SELECT
         TRUE
       )
     END
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   session x
@@ -6926,7 +6926,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'agendaItem', '{id}', x.id::text)
     )
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   agenda_item x
@@ -7478,7 +7478,7 @@ SELECT
         TRUE
       )
     END
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   agenda_item x
@@ -8775,7 +8775,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'document', '{id}', x.id::text)
     )
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   document x
@@ -9557,7 +9557,7 @@ SELECT
         TRUE
       )
     END
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   document x
@@ -10479,7 +10479,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'consultation', '{id}', x.id::text)
     )
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   consultation x
@@ -10662,7 +10662,7 @@ SELECT
         TRUE
       )
     END
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   consultation x
@@ -10980,7 +10980,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'file', '{id}', x.id::text)
     )
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   file x
@@ -11264,7 +11264,7 @@ SELECT
         TRUE
       )
     END
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   file x
@@ -11696,7 +11696,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'location', '{id}', x.id::text)
     )
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   location x
@@ -11803,7 +11803,7 @@ SELECT
         TRUE
       )
     END
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   location x
@@ -11944,7 +11944,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'legislativeTerm', '{id}', x.id::text)
     )
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   legislative_term x
@@ -11997,7 +11997,7 @@ SELECT
         TRUE
       )
     END
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   legislative_term x
@@ -13350,7 +13350,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'session', '{id}', x.id::text)
     )
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   session x
@@ -13451,7 +13451,7 @@ SELECT
       'web',
       replace(b.web_url_templates ->> 'consultation', '{id}', x.id::text)
     )
-  )::text AS j,
+  ) AS j,
   x.id::text AS _k0
 FROM
   consultation x

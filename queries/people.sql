@@ -65,7 +65,7 @@ SELECT
     to_char(p.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(p.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   p.name::text AS _k0,
   p.id::text AS _k1
 FROM
@@ -152,7 +152,7 @@ SELECT
     to_char(p.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(p.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   p.name::text AS _k0,
   p.id::text AS _k1
 FROM
@@ -238,7 +238,7 @@ SELECT
     to_char(p.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(p.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   p.name::text AS _k0,
   p.id::text AS _k1
 FROM
@@ -324,7 +324,7 @@ SELECT
     to_char(p.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(p.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   p.name::text AS _k0,
   p.id::text AS _k1
 FROM
@@ -445,7 +445,7 @@ SELECT
     to_char(p.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(p.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   p.name::text AS _k0,
   p.id::text AS _k1
 FROM
@@ -565,7 +565,7 @@ SELECT
     to_char(p.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(p.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   p.name::text AS _k0,
   p.id::text AS _k1
 FROM

@@ -80,7 +80,7 @@ SELECT
     to_char(s.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(s.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   s.start::text AS _k0,
   s.id::text AS _k1
 FROM
@@ -172,7 +172,7 @@ SELECT
     to_char(s.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(s.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   s.start::text AS _k0,
   s.id::text AS _k1
 FROM
@@ -262,7 +262,7 @@ SELECT
     to_char(s.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(s.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   s.start::text AS _k0,
   s.id::text AS _k1
 FROM
@@ -368,7 +368,7 @@ SELECT
     to_char(s.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(s.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   s.start::text AS _k0,
   s.id::text AS _k1
 FROM
@@ -475,7 +475,7 @@ SELECT
     to_char(s.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(s.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   s.start::text AS _k0,
   s.id::text AS _k1
 FROM
@@ -580,7 +580,7 @@ SELECT
     to_char(s.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
     'modified',
     to_char(s.modified_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM')
-  )::text AS j,
+  ) AS j,
   s.start::text AS _k0,
   s.id::text AS _k1
 FROM

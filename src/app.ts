@@ -120,6 +120,9 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   fastify.addHook('onRequest', (_request, _reply, done) => routeReads(done));
   registerHttpMetrics(fastify);
   registerBodyParsers(fastify, config.bodyLimitBytes);
+  // A text answer is encoded to UTF-8 once, here: the ETag's hash, the compression, the
+  // Content-Length and the socket would each encode a string again.
+  fastify.addHook('onSend', (_request, _reply, payload, done) => done(null, typeof payload === 'string' ? Buffer.from(payload) : payload));
   await fastify.register(compress, { threshold: 1024, encodings: ['gzip', 'deflate'] });
   await fastify.register(etag, { weak: true });
   await fastify.register(multipart, { limits: { fileSize: config.upload.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } });

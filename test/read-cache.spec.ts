@@ -86,7 +86,7 @@ describe('read cache of public pages', () => {
 
   it('lets concurrent misses share one query', async () => {
     const db = t.app.get(Db);
-    const spy = jest.spyOn(db, 'rows');
+    const spy = jest.spyOn(db, 'jsonRows');
     const url = `${path}?limit=7`;
     const results = await Promise.all(Array.from({ length: 10 }, () => t.http().get(url).expect(200)));
     const listQueries = spy.mock.calls.filter(([sql]) => String(sql).includes('FROM session s')).length;
@@ -181,7 +181,7 @@ describe('read cache admission', () => {
   it('keeps small pages from their first read', async () => {
     const c = cache();
     await c.load('b1 /small', 'b1', () => Promise.resolve('{"data":[]}'));
-    expect(c.get('b1 /small')?.body).toBe('{"data":[]}');
+    expect(c.get('b1 /small')?.body.toString()).toBe('{"data":[]}');
   });
 
   it('keeps large pages only from their second read, so that a harvest of every page does not fill it', async () => {
@@ -195,7 +195,7 @@ describe('read cache admission', () => {
     expect(await c.load('b1 /large?cursor=1', 'b1', load)).toBe(large);
     expect(c.get('b1 /large?cursor=1')).toBeUndefined();
     expect(await c.load('b1 /large?cursor=1', 'b1', load)).toBe(large);
-    expect(c.get('b1 /large?cursor=1')?.body).toBe(large);
+    expect(c.get('b1 /large?cursor=1')?.body.toString()).toBe(large);
     expect(loads).toBe(2);
   });
 });

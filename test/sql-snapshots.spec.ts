@@ -78,6 +78,10 @@ class RecordingDb {
     return Promise.resolve([]);
   }
 
+  jsonRows<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+    return this.rows<T>(text, values);
+  }
+
   async one<T extends QueryResultRow>(text: string, values: unknown[] = []): Promise<T | undefined> {
     await this.rows<T>(text, values);
     return undefined;

@@ -2,8 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { UNLIMITED_READS } from './unlimited';
 
-/** The same V8 heap cap as `npm run start:api` and the container image. */
-const API_HEAP_FLAG = '--max-old-space-size=256';
+/** The same V8 heap settings as `npm run start:api` and the container image. */
+const API_HEAP_FLAGS = ['--max-old-space-size=256', '--max-semi-space-size=16'];
 
 const live = (port: number): Promise<boolean> =>
   fetch(`http://127.0.0.1:${port}/health/live`).then(
@@ -18,7 +18,7 @@ const live = (port: number): Promise<boolean> =>
  */
 export async function startApi(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   if (await live(port)) throw new Error(`port ${port} is taken by another server: stop it or set BENCH_PORT`);
-  const child = spawn(process.execPath, [API_HEAP_FLAG, join(__dirname, '..', 'main.js')], {
+  const child = spawn(process.execPath, [...API_HEAP_FLAGS, join(__dirname, '..', 'main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...UNLIMITED_READS, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

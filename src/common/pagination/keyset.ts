@@ -85,8 +85,15 @@ export function pageQuery(columns: string, page: PageQuery, params: Params): str
     ORDER BY ${orderBy(order)}`;
 }
 
-/** A `pageQuery` whose rows are `{ j, _k0, _k1… }` (the JSON text of an item, its keys) as `toPage` expects. */
+/**
+ * A `pageQuery` whose rows are `{ j, _k0, _k1… }` (an item, its keys as text) as `toPage`
+ * expects; `json` is of type `json` (jsonObject), read with Db.jsonRows.
+ */
 export function jsonPageQuery(json: string, page: PageQuery, params: Params): string {
-  const keys = page.order.columns.map((c) => `${c.sql}::text AS ${c.field}`).join(', ');
-  return pageQuery(`${json}::text AS j, ${keys}`, page, params);
+  return pageQuery(`${json} AS j, ${keyColumns(page.order)}`, page, params);
+}
+
+/** The hidden key columns of an order, as text: `s.start::text AS _k0, …`. */
+export function keyColumns(order: KeysetOrder): string {
+  return order.columns.map((c) => `${c.sql}::text AS ${c.field}`).join(', ');
 }

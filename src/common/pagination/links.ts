@@ -4,8 +4,8 @@ import { KeysetOrder, toPage } from './keyset';
 import { DEFAULT_LIMIT } from './list-query.dto';
 import type { Page } from './page.dto';
 
-/** A list row: the JSON text of one item plus its hidden keyset columns. */
-export type KeysetRow = { j: string } & Record<string, unknown>;
+/** A list row (Db.jsonRows): the JSON of one item as UTF-8 bytes, plus its hidden keyset columns. */
+export type KeysetRow = { j: Buffer } & Record<string, unknown>;
 
 /** Builds `links.self` and `links.next` from the request URL, keeping every filter. */
 export function pageLinks(publicUrl: string, request: FastifyRequest, next: string | null): Page<never>['links'] {

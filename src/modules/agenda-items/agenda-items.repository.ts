@@ -52,7 +52,7 @@ export class AgendaItemsRepository {
     if (query.session) where.push(`ai.session_id = ${p.add(query.session)}::uuid`);
     if (query.modified_since) where.push(`ai.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const page = { table: 'agenda_item', alias: 'ai', where, order, cursor: query.cursor, limit };
-    return this.db.rows<KeysetRow>(jsonPageQuery(jsonObject(itemFields()), page, p), p.values);
+    return this.db.jsonRows<KeysetRow>(jsonPageQuery(jsonObject(itemFields()), page, p), p.values);
   }
 
   /** The item with its documents, files and consultations, in one query. */

@@ -5,6 +5,7 @@ import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keys
 import type { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { jsonObject } from '../../common/sql/format';
 import { legislativeTermRef, ts } from '../../common/sql/refs.sql';
+import type { KeysetRow } from '../../common/pagination/links';
 import { Db } from '../../infra/database/db.service';
 import { BodyEntity } from './body.entity';
 
@@ -38,12 +39,12 @@ function bodyFields(): Record<string, string> {
 export class BodiesRepository {
   constructor(private readonly db: Db) {}
 
-  async list(query: ListQueryDto, limit: number): Promise<{ j: string; _k0: string }[]> {
+  async list(query: ListQueryDto, limit: number): Promise<KeysetRow[]> {
     const p = new Params();
     const where = ['b.deleted_at IS NULL'];
     if (query.modified_since) where.push(`b.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const page = { table: 'body', alias: 'b', where, order: BODY_ORDER, cursor: query.cursor, limit };
-    return this.db.rows(jsonPageQuery(jsonObject(bodyFields()), page, p), p.values);
+    return this.db.jsonRows(jsonPageQuery(jsonObject(bodyFields()), page, p), p.values);
   }
 
   /** The body with the legislative terms `v` may see. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AUDIENCE, Scope } from '../../common/access/access';
 import { afterCursor, KeysetOrder, pageEnd, Params } from '../../common/pagination/keyset';
 import { jsonObject, ts } from '../../common/sql/format';
+import type { KeysetRow } from '../../common/pagination/links';
 import { Db } from '../../infra/database/db.service';
 import { RESOURCE_PATHS } from '../../common/access/resources';
 import type { ChangeQueryDto } from './dto/change-query.dto';
@@ -21,7 +22,7 @@ export class ChangesRepository {
    * The change feed as one audience sees it: only events about records it could see before
    * or after, with de-publications shown as deletions and publications as creations.
    */
-  async list(scope: Scope, query: ChangeQueryDto, limit: number, base: string): Promise<{ j: string; _k0: string }[]> {
+  async list(scope: Scope, query: ChangeQueryDto, limit: number, base: string): Promise<KeysetRow[]> {
     const p = new Params();
     const level = p.add(AUDIENCE[scope.visibility]);
     const where = [`e.body_id = ${p.add(scope.body.id)}`, `GREATEST(e.audience_before, e.audience_after) >= ${level}`];
@@ -38,8 +39,8 @@ export class ChangesRepository {
       occurred: ts('e.occurred_at'),
       url: `CASE WHEN e.audience_after >= ${level} THEN ${p.add(base)} || '/' || ${pathCase} || '/' || e.resource_id END`,
     };
-    return this.db.rows(
-      `SELECT json_strip_nulls(${jsonObject(fields)})::text AS j, e.id::text AS _k0 FROM change_event e
+    return this.db.jsonRows(
+      `SELECT json_strip_nulls(${jsonObject(fields)}) AS j, e.id::text AS _k0 FROM change_event e
        WHERE ${where.join(' AND ')} ${pageEnd(CHANGE_ORDER, limit, p)}`,
       p.values,
     );

@@ -26,7 +26,7 @@ export class ChangesService {
     const { items, next } = toPage(rows, limit, CHANGE_ORDER);
     // A feed has no last page: `next` always points after the newest change seen, for polling.
     const last = items[items.length - 1];
-    const resume = next ?? (last ? encodeCursor([last._k0]) : (query.cursor ?? encodeCursor(['0'])));
+    const resume = next ?? (last ? encodeCursor([last._k0 as string]) : (query.cursor ?? encodeCursor(['0'])));
     return pageJson(items, pageLinks(this.config.publicUrl, request, resume));
   }
 }

@@ -5,6 +5,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { Audience, AUDIENCE, Scope } from '../../common/access/access';
 import { ResourceKind, RESOURCES } from '../../common/access/resources';
 import { etag, ifMatches } from '../../common/http/if-match';
+import type { Json } from '../../common/http/json';
 import { FieldError, Problem } from '../../common/http/problem';
 import { noun } from '../../common/http/problem-texts';
 import { ReadCache } from '../../common/cache/read-cache';
@@ -13,7 +14,7 @@ import { ChangeEventEntity } from './change-event.entity';
 export type ChangeAction = 'created' | 'updated' | 'deleted' | 'published' | 'unpublished';
 
 /** One record as its editors read it (JSON text), for the `current` of a 412. */
-export type RecordView = (scope: Scope, id: string) => Promise<string>;
+export type RecordView = (scope: Scope, id: string) => Promise<Json<unknown>>;
 
 /** A reference in a write body that must name a live row of the same body. */
 export interface Ref {
@@ -88,7 +89,7 @@ export class ResourceWriter {
     const view = this.views.get(stale.kind);
     if (!view) return;
     const json = await view(scope, stale.id).catch(() => null);
-    if (json !== null) Object.assign(stale.extensions.current as object, { record: JSON.parse(json) as unknown });
+    if (json !== null) Object.assign(stale.extensions.current as object, { record: JSON.parse(json.toString()) as unknown });
   }
 
   private run<T>(scope: Scope, work: (tx: WriteTx) => Promise<T>): Promise<T> {

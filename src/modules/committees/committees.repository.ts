@@ -6,6 +6,7 @@ import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keys
 import { jsonObject } from '../../common/sql/format';
 import { recordQuery } from '../../common/sql/record';
 import { committeeOf, date, isCurrent, locationOf, membershipTerms, personRef, stamps } from '../../common/sql/refs.sql';
+import type { KeysetRow } from '../../common/pagination/links';
 import { Db } from '../../infra/database/db.service';
 import type { CommitteeQueryDto } from './dto/committee-query.dto';
 import type { Json } from '../../common/http/json';
@@ -39,7 +40,7 @@ function committeeFields(v: Visibility): Record<string, string> {
 export class CommitteesRepository {
   constructor(private readonly db: Db) {}
 
-  async list(scope: Scope, query: CommitteeQueryDto, limit: number): Promise<{ j: string; _k0: string; _k1: string }[]> {
+  async list(scope: Scope, query: CommitteeQueryDto, limit: number): Promise<KeysetRow[]> {
     const v = scope.visibility;
     const p = new Params();
     const where = [`c.body_id = ${p.add(scope.body.id)}`, visible.plain('c', v)];
@@ -47,7 +48,7 @@ export class CommitteesRepository {
     if (query.current !== undefined) where.push(query.current ? isCurrent('c') : `NOT ${isCurrent('c')}`);
     if (query.modified_since) where.push(`c.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const page = { table: 'committee', alias: 'c', where, order: COMMITTEE_ORDER, cursor: query.cursor, limit };
-    return this.db.rows(jsonPageQuery(jsonObject(committeeFields(v)), page, p), p.values);
+    return this.db.jsonRows(jsonPageQuery(jsonObject(committeeFields(v)), page, p), p.values);
   }
 
   /** The committee with its current members. */

@@ -6,6 +6,7 @@ import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keys
 import { jsonObject } from '../../common/sql/format';
 import { recordQuery } from '../../common/sql/record';
 import { agendaItemRef, committeeRef, documentRef, sessionRef, stamps } from '../../common/sql/refs.sql';
+import type { KeysetRow } from '../../common/pagination/links';
 import { Db } from '../../infra/database/db.service';
 import type { ConsultationQueryDto } from './dto/consultation-query.dto';
 import type { Json } from '../../common/http/json';
@@ -32,7 +33,7 @@ function consultationFields(v: Visibility): Record<string, string> {
 export class ConsultationsRepository {
   constructor(private readonly db: Db) {}
 
-  async list(scope: Scope, query: ConsultationQueryDto, limit: number): Promise<{ j: string; _k0: string }[]> {
+  async list(scope: Scope, query: ConsultationQueryDto, limit: number): Promise<KeysetRow[]> {
     const v = scope.visibility;
     const p = new Params();
     const where = [`co.body_id = ${p.add(scope.body.id)}`, visible.consultation('co', v)];
@@ -42,7 +43,7 @@ export class ConsultationsRepository {
     if (query.committee) where.push(`co.committee_id = ${p.add(query.committee)}::uuid`);
     if (query.modified_since) where.push(`co.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const page = { table: 'consultation', alias: 'co', where, order: CONSULTATION_ORDER, cursor: query.cursor, limit };
-    return this.db.rows(jsonPageQuery(jsonObject(consultationFields(v)), page, p), p.values);
+    return this.db.jsonRows(jsonPageQuery(jsonObject(consultationFields(v)), page, p), p.values);
   }
 
   async detail(scope: Scope, id: string): Promise<Json<ConsultationDto> | undefined> {

@@ -6,6 +6,7 @@ import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keys
 import { jsonObject } from '../../common/sql/format';
 import { recordQuery } from '../../common/sql/record';
 import { agendaItemRef, committeeRef, date, documentRef, filesOf, personRef, sessionRef, stamps } from '../../common/sql/refs.sql';
+import type { KeysetRow } from '../../common/pagination/links';
 import { Db } from '../../infra/database/db.service';
 import type { DocumentQueryDto } from './dto/document-query.dto';
 import type { Json } from '../../common/http/json';
@@ -41,7 +42,7 @@ function refsIn(column: string, table: 'person' | 'committee' | 'document', ref:
 export class DocumentsRepository {
   constructor(private readonly db: Db) {}
 
-  async list(scope: Scope, query: DocumentQueryDto, limit: number): Promise<{ j: string; _k0: string; _k1: string }[]> {
+  async list(scope: Scope, query: DocumentQueryDto, limit: number): Promise<KeysetRow[]> {
     const v = scope.visibility;
     const p = new Params();
     const where = [`d.body_id = ${p.add(scope.body.id)}`, visible.document('d', v)];
@@ -60,7 +61,7 @@ export class DocumentsRepository {
     }
     if (query.modified_since) where.push(`d.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const page = { table: 'document', alias: 'd', where, order: DOCUMENT_ORDER, cursor: query.cursor, limit };
-    return this.db.rows(jsonPageQuery(jsonObject(documentFields()), page, p), p.values);
+    return this.db.jsonRows(jsonPageQuery(jsonObject(documentFields()), page, p), p.values);
   }
 
   /** The document with originators, related documents, files and its consultations, in one query. */

@@ -6,6 +6,7 @@ import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keys
 import { jsonObject } from '../../common/sql/format';
 import { recordQuery } from '../../common/sql/record';
 import { date, stamps } from '../../common/sql/refs.sql';
+import type { KeysetRow } from '../../common/pagination/links';
 import { Db } from '../../infra/database/db.service';
 import type { FileQueryDto } from './dto/file-query.dto';
 
@@ -66,7 +67,7 @@ function visibleOrGone(v: Visibility): { where: string; gone: string } {
 export class FilesRepository {
   constructor(private readonly db: Db) {}
 
-  async list(scope: Scope, query: FileQueryDto, limit: number, filesBase: string): Promise<{ j: string; _k0: string }[]> {
+  async list(scope: Scope, query: FileQueryDto, limit: number, filesBase: string): Promise<KeysetRow[]> {
     const p = new Params();
     const base = p.add(filesBase);
     const where = [`f.body_id = ${p.add(scope.body.id)}`, visible.file('f', scope.visibility)];
@@ -76,7 +77,7 @@ export class FilesRepository {
     if (query.mime_type) where.push(`f.mime_type = ${p.add(query.mime_type)}`);
     if (query.modified_since) where.push(`f.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const page = { table: 'file', alias: 'f', where, order: FILE_ORDER, cursor: query.cursor, limit };
-    return this.db.rows(jsonPageQuery(jsonObject(fileFields(base)), page, p), p.values);
+    return this.db.jsonRows(jsonPageQuery(jsonObject(fileFields(base)), page, p), p.values);
   }
 
   /** The file's JSON, or `gone` when it was deleted; undefined when the caller may not see it. */

@@ -6,6 +6,7 @@ import type { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { jsonObject } from '../../common/sql/format';
 import { recordQuery } from '../../common/sql/record';
 import { date, stamps } from '../../common/sql/refs.sql';
+import type { KeysetRow } from '../../common/pagination/links';
 import { Db } from '../../infra/database/db.service';
 import type { Json } from '../../common/http/json';
 import type { LegislativeTermDto } from './dto/legislative-term.dto';
@@ -35,13 +36,13 @@ function termFields(): Record<string, string> {
 export class LegislativeTermsRepository {
   constructor(private readonly db: Db) {}
 
-  async list(scope: Scope, query: ListQueryDto, limit: number): Promise<{ j: string; _k0: string; _k1: string }[]> {
+  async list(scope: Scope, query: ListQueryDto, limit: number): Promise<KeysetRow[]> {
     const v: Visibility = scope.visibility;
     const p = new Params();
     const where = [`t.body_id = ${p.add(scope.body.id)}`, visible.plain('t', v)];
     if (query.modified_since) where.push(`t.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const page = { table: 'legislative_term', alias: 't', where, order: TERM_ORDER, cursor: query.cursor, limit };
-    return this.db.rows(jsonPageQuery(jsonObject(termFields()), page, p), p.values);
+    return this.db.jsonRows(jsonPageQuery(jsonObject(termFields()), page, p), p.values);
   }
 
   async detail(scope: Scope, id: string): Promise<Json<LegislativeTermDto> | undefined> {

@@ -6,6 +6,7 @@ import type { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { jsonObject } from '../../common/sql/format';
 import { recordQuery } from '../../common/sql/record';
 import { stamps } from '../../common/sql/refs.sql';
+import type { KeysetRow } from '../../common/pagination/links';
 import { Db } from '../../infra/database/db.service';
 import type { Json } from '../../common/http/json';
 import type { LocationDetailDto } from './dto/location.dto';
@@ -34,12 +35,12 @@ function locationFields(): Record<string, string> {
 export class LocationsRepository {
   constructor(private readonly db: Db) {}
 
-  async list(scope: Scope, query: ListQueryDto, limit: number): Promise<{ j: string; _k0: string }[]> {
+  async list(scope: Scope, query: ListQueryDto, limit: number): Promise<KeysetRow[]> {
     const p = new Params();
     const where = [`l.body_id = ${p.add(scope.body.id)}`, visible.plain('l', scope.visibility)];
     if (query.modified_since) where.push(`l.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const page = { table: 'location', alias: 'l', where, order: LOCATION_ORDER, cursor: query.cursor, limit };
-    return this.db.rows(jsonPageQuery(jsonObject(locationFields()), page, p), p.values);
+    return this.db.jsonRows(jsonPageQuery(jsonObject(locationFields()), page, p), p.values);
   }
 
   async detail(scope: Scope, id: string): Promise<Json<LocationDetailDto> | undefined> {

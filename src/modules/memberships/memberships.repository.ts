@@ -5,6 +5,7 @@ import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keys
 import { jsonObject } from '../../common/sql/format';
 import { recordQuery } from '../../common/sql/record';
 import { committeeOf, isCurrent, membershipTerms, personOf, stamps } from '../../common/sql/refs.sql';
+import type { KeysetRow } from '../../common/pagination/links';
 import { Db } from '../../infra/database/db.service';
 import type { MembershipQueryDto } from './dto/membership-query.dto';
 import type { Json } from '../../common/http/json';
@@ -29,7 +30,7 @@ function membershipFields(v: Visibility): Record<string, string> {
 export class MembershipsRepository {
   constructor(private readonly db: Db) {}
 
-  async list(scope: Scope, query: MembershipQueryDto, limit: number): Promise<{ j: string; _k0: string }[]> {
+  async list(scope: Scope, query: MembershipQueryDto, limit: number): Promise<KeysetRow[]> {
     const v = scope.visibility;
     const p = new Params();
     const where = [`m.body_id = ${p.add(scope.body.id)}`, visible.membership('m', v)];
@@ -38,7 +39,7 @@ export class MembershipsRepository {
     if (query.current !== undefined) where.push(query.current ? isCurrent('m') : `NOT ${isCurrent('m')}`);
     if (query.modified_since) where.push(`m.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const page = { table: 'membership', alias: 'm', where, order: MEMBERSHIP_ORDER, cursor: query.cursor, limit };
-    return this.db.rows(jsonPageQuery(jsonObject(membershipFields(v)), page, p), p.values);
+    return this.db.jsonRows(jsonPageQuery(jsonObject(membershipFields(v)), page, p), p.values);
   }
 
   async detail(scope: Scope, id: string): Promise<Json<MembershipDto> | undefined> {

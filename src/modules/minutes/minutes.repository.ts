@@ -6,6 +6,7 @@ import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keys
 import { jsonObject } from '../../common/sql/format';
 import { recordQuery } from '../../common/sql/record';
 import { fileRef, sessionRef, stamps, ts } from '../../common/sql/refs.sql';
+import type { KeysetRow } from '../../common/pagination/links';
 import { Db } from '../../infra/database/db.service';
 import type { MinutesQueryDto } from './dto/minutes-query.dto';
 import type { Json } from '../../common/http/json';
@@ -30,7 +31,7 @@ function minutesFields(v: Visibility, base: string): Record<string, string> {
 export class MinutesRepository {
   constructor(private readonly db: Db) {}
 
-  async list(scope: Scope, query: MinutesQueryDto, limit: number, filesBase: string): Promise<{ j: string; _k0: string }[]> {
+  async list(scope: Scope, query: MinutesQueryDto, limit: number, filesBase: string): Promise<KeysetRow[]> {
     const v = scope.visibility;
     const p = new Params();
     const base = p.add(filesBase);
@@ -40,7 +41,7 @@ export class MinutesRepository {
     if (query.kind) where.push(`m.kind = ${p.add(query.kind)}`);
     if (query.modified_since) where.push(`m.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const page = { table: 'minutes', alias: 'm', where, order: MINUTES_ORDER, cursor: query.cursor, limit };
-    return this.db.rows(jsonPageQuery(jsonObject(minutesFields(v, base)), page, p), p.values);
+    return this.db.jsonRows(jsonPageQuery(jsonObject(minutesFields(v, base)), page, p), p.values);
   }
 
   async detail(scope: Scope, id: string, filesBase: string): Promise<Json<MinutesDto> | undefined> {

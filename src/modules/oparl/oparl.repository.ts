@@ -92,9 +92,9 @@ export class OparlRepository {
     const where = filterWhere('b', q, p, MODIFIED.body);
     if (!tombstones) where.push('b.deleted_at IS NULL');
     const json = tombstones ? `CASE WHEN b.deleted_at IS NULL THEN ${bodyObject(c, o)} ELSE ${bodyTombstone(c)} END` : bodyObject(c, o);
-    const sql = `SELECT json_strip_nulls(${json})::text AS j, b.id::text AS _k0 FROM body b
+    const sql = `SELECT json_strip_nulls(${json}) AS j, b.id::text AS _k0 FROM body b
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${pageEnd(byId('b'), q.limit, p)}`;
-    return this.db.rows<KeysetRow>(sql, p.values);
+    return this.db.jsonRows<KeysetRow>(sql, p.values);
   }
 
   /** The body with this slug; a deleted one as a tombstone. */
@@ -125,10 +125,10 @@ export class OparlRepository {
       where.push(`x.committee_id = ${p.add(restrict.organizationId)}::uuid`);
     }
     const json = tombstones ? `CASE WHEN ${kind.visible('x')} THEN ${kind.object(c, 'x', o)} ELSE ${tombstone(c, kind, 'x')} END` : kind.object(c, 'x', o);
-    const sql = `SELECT json_strip_nulls(${json})::text AS j, x.id::text AS _k0
+    const sql = `SELECT json_strip_nulls(${json}) AS j, x.id::text AS _k0
       FROM ${kind.table} x JOIN body b ON b.id = x.body_id
       WHERE ${where.join(' AND ')} ${pageEnd(OPARL_ORDER, q.limit, p)}`;
-    return this.db.rows<KeysetRow>(sql, p.values);
+    return this.db.jsonRows<KeysetRow>(sql, p.values);
   }
 
   /** The object at its id: the full object, a tombstone if no longer public, or nothing (never public). */

@@ -5,6 +5,7 @@ import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keys
 import { jsonObject } from '../../common/sql/format';
 import { recordQuery } from '../../common/sql/record';
 import { committeeRef, isCurrent, locationOf, membershipTerms, stamps } from '../../common/sql/refs.sql';
+import type { KeysetRow } from '../../common/pagination/links';
 import { Db } from '../../infra/database/db.service';
 import type { PersonQueryDto } from './dto/person-query.dto';
 import type { Json } from '../../common/http/json';
@@ -45,7 +46,7 @@ function personFields(v: Visibility): Record<string, string> {
 export class PeopleRepository {
   constructor(private readonly db: Db) {}
 
-  async list(scope: Scope, query: PersonQueryDto, limit: number): Promise<{ j: string; _k0: string; _k1: string }[]> {
+  async list(scope: Scope, query: PersonQueryDto, limit: number): Promise<KeysetRow[]> {
     const v = scope.visibility;
     const p = new Params();
     const where = [`p.body_id = ${p.add(scope.body.id)}`, visible.plain('p', v)];
@@ -58,7 +59,7 @@ export class PeopleRepository {
     if (query.current === false) where.push(`NOT ${seat([...inCommittee, isCurrent('fm')])}`);
     if (query.modified_since) where.push(`p.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const page = { table: 'person', alias: 'p', where, order: PERSON_ORDER, cursor: query.cursor, limit };
-    return this.db.rows(jsonPageQuery(jsonObject(personFields(v)), page, p), p.values);
+    return this.db.jsonRows(jsonPageQuery(jsonObject(personFields(v)), page, p), p.values);
   }
 
   /** The person with all visible memberships, the latest start first. */

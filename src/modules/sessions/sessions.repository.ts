@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope, Visibility } from '../../common/access/access';
 import { visible, visibleOwn } from '../../common/access/visibility.sql';
-import { KeysetOrder, Params, afterCursor, orderBy } from '../../common/pagination/keyset';
+import { KeysetOrder, Params, afterCursor, keyColumns, orderBy } from '../../common/pagination/keyset';
+import type { KeysetRow } from '../../common/pagination/links';
 import { jsonObject } from '../../common/sql/format';
 import { recordQuery } from '../../common/sql/record';
 import { committeeRef, documentRef, fileRef, filesOf, locationJson, locationOf, stamps, ts } from '../../common/sql/refs.sql';
@@ -57,12 +58,11 @@ function buildListSql(v: Visibility, where: string[], limitParam: string): strin
     location: `CASE WHEN loc.id IS NOT NULL THEN ${locationJson('loc')} END`,
     committees: `COALESCE(sc.j, '[]'::json)`,
   };
-  const keys = SESSION_ORDER.columns.map((c) => `${c.sql}::text AS ${c.field}`).join(', ');
   return `WITH s AS MATERIALIZED (SELECT s.* FROM session s WHERE ${where.join(' AND ')} ORDER BY ${orderBy(SESSION_ORDER)} LIMIT ${limitParam}),
     sc AS (SELECT sc.session_id, json_agg(${committeeRef('c')} ORDER BY sc.position) AS j
       FROM s JOIN session_committee sc ON sc.session_id = s.id JOIN committee c ON c.id = sc.committee_id
       WHERE ${visible.plain('c', v)} GROUP BY sc.session_id)
-    SELECT ${jsonObject(fields)}::text AS j, ${keys}
+    SELECT ${jsonObject(fields)} AS j, ${keyColumns(SESSION_ORDER)}
     FROM s LEFT JOIN location loc ON loc.id = s.location_id AND ${visible.plain('loc', v)} LEFT JOIN sc ON sc.session_id = s.id
     ORDER BY ${orderBy(SESSION_ORDER)}`;
 }
@@ -71,7 +71,7 @@ function buildListSql(v: Visibility, where: string[], limitParam: string): strin
 export class SessionsRepository {
   constructor(private readonly db: Db) {}
 
-  async list(scope: Scope, query: SessionQueryDto, limit: number): Promise<{ j: string; _k0: string; _k1: string }[]> {
+  async list(scope: Scope, query: SessionQueryDto, limit: number): Promise<KeysetRow[]> {
     const v = scope.visibility;
     const p = new Params();
     const where = [`s.body_id = ${p.add(scope.body.id)}`, visible.session('s', v)];
@@ -85,7 +85,7 @@ export class SessionsRepository {
     if (query.modified_since) where.push(`s.modified_at >= ${p.add(query.modified_since)}::timestamptz`);
     const after = afterCursor(SESSION_ORDER, query.cursor, p);
     if (after) where.push(after);
-    return this.db.rows(listSql(v, where, p.add(limit + 1)), p.values);
+    return this.db.jsonRows<KeysetRow>(listSql(v, where, p.add(limit + 1)), p.values);
   }
 
   /** The session with its agenda, documents, files and minutes, in one query. */
