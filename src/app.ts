@@ -9,6 +9,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import Redis from 'ioredis';
 import { AppModule } from './app.module';
 import { CallerResolver } from './common/access/callers';
+import { answerFromReadCache, ReadCache } from './common/cache/read-cache';
 import { registerBodyParsers } from './common/http/body';
 import { clientErrorHandler, frameworkErrorHandler, requestIdOf } from './common/http/client-error';
 import { API_CSP_DIRECTIVES, DOCS_CSP, isDocsPath, QUEUE_BOARD_CSP } from './common/http/csp';
@@ -128,6 +129,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   await fastify.register(multipart, { limits: { fileSize: config.upload.maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } });
   await registerRateLimits(fastify, config, app.get<Redis>(REDIS), app.get(CallerResolver));
   await registerQueueBoard(fastify, app.get(AdminQueues).all.values(), app.get(ApiKeysService));
+  answerFromReadCache(fastify, app.get(ReadCache));
 
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('X-Request-Id', request.id);

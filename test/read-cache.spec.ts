@@ -54,6 +54,31 @@ describe('read cache of public pages', () => {
     }
   });
 
+  it('answers a hit before Nest with the headers of the first answer, and 304, gzip and CORS as for any answer', async () => {
+    const feedPath = `${api}/calendar.ics`;
+    const first = await t.http().get(feedPath).set('Origin', 'https://example.org').expect(200);
+    const handled = jest.spyOn(t.app.get(Db), 'rows');
+    try {
+      const hit = await t.http().get(feedPath).set('Origin', 'https://app.example').expect(200);
+      const zipped = await t.http().get(feedPath).set('Accept-Encoding', 'gzip').expect(200);
+      await t.http().get(feedPath).set('If-None-Match', first.headers.etag).expect(304);
+      // Not one query: neither the access guard's body lookup nor the feed's.
+      expect(handled).not.toHaveBeenCalled();
+      expect(hit.text).toBe(first.text);
+      for (const name of ['content-type', 'content-disposition', 'etag', 'cache-control', 'vary', 'content-security-policy', 'x-content-type-options']) {
+        expect([name, hit.headers[name]]).toEqual([name, first.headers[name]]);
+      }
+      expect(hit.headers['x-request-id']).toBeDefined();
+      expect(hit.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+      expect(hit.headers['access-control-allow-origin']).toBe('*');
+      // Compressed from 1 KB on, as every answer.
+      expect([first.text.length > 1024, zipped.headers['content-encoding']]).toEqual(first.text.length > 1024 ? [true, 'gzip'] : [false, undefined]);
+      expect(zipped.text).toBe(first.text);
+    } finally {
+      handled.mockRestore();
+    }
+  });
+
   it('keeps the pages when an upload is refused before anything is written', async () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]), Buffer.alloc(2000)]);
     const document = await createDocument(t.ds, { bodyId: t.body.id });

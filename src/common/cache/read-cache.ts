@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, Optional, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyReply } from 'fastify';
+import { HEADERS_METADATA } from '@nestjs/common/constants';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { from, Observable, of } from 'rxjs';
 import { lastValueFrom } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -15,6 +16,16 @@ interface Entry {
   body: Buffer;
   etag: string;
   expires: number;
+  /** The body whose writes drop the page. */
+  bodyId: string;
+  /** The headers the route declares (`@Header`: Content-Type, Content-Disposition). */
+  headers: readonly RouteHeader[];
+}
+
+/** A header a route declares with `@Header`, as Nest keeps it. */
+interface RouteHeader {
+  name: string;
+  value: string;
 }
 
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -49,7 +60,9 @@ export function weakEtag(body: string | Buffer): string {
 export const UNHEARD_TTL_MS = 2000;
 
 /**
- * A cache of rendered public pages (anonymous reads), per body and URL. Concurrent misses
+ * A cache of rendered public pages (anonymous reads), per URL (which names the body).
+ * Hits are answered before Nest's pipeline (answerFromReadCache); misses and fills pass
+ * through ReadCacheInterceptor. Concurrent misses
  * share one query (single flight); a write to a body bumps the body's generation, which
  * drops its pages and stops in-flight reads that started before the write from refilling
  * the cache. Writes made here drop the pages at once and are announced to the other API
@@ -122,7 +135,7 @@ export class ReadCache {
     }
     this.generations.set(bodyId, (this.generations.get(bodyId) ?? 0) + 1);
     for (const [key, entry] of this.entries) {
-      if (key.startsWith(bodyId)) this.drop(key, entry);
+      if (entry.bodyId === bodyId) this.drop(key, entry);
     }
   }
 
@@ -134,8 +147,11 @@ export class ReadCache {
     return undefined;
   }
 
-  /** Runs `load` once for concurrent callers; caches the result unless the body changed meanwhile. */
-  async load(key: string, bodyId: string, load: () => Promise<Json<unknown>>): Promise<Json<unknown>> {
+  /**
+   * Runs `load` once for concurrent callers; caches the result unless the body changed
+   * meanwhile. `headers`: the route's own, sent again with every hit.
+   */
+  async load(key: string, bodyId: string, load: () => Promise<Json<unknown>>, headers: readonly RouteHeader[] = []): Promise<Json<unknown>> {
     const running = this.pending.get(key);
     if (running) return running;
     const generation = this.generation(bodyId);
@@ -143,7 +159,7 @@ export class ReadCache {
       .then((body) => {
         if ((typeof body === 'string' || Buffer.isBuffer(body)) && generation === this.generation(bodyId)) {
           const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-          if (this.admit(key, bytes)) this.set(key, bytes);
+          if (this.admit(key, bytes)) this.set(key, { body: bytes, bodyId, headers });
         }
         return body;
       })
@@ -160,15 +176,15 @@ export class ReadCache {
     return false;
   }
 
-  private set(key: string, body: Buffer): void {
+  private set(key: string, page: Pick<Entry, 'body' | 'bodyId' | 'headers'>): void {
     const old = this.entries.get(key);
     if (old) this.drop(key, old);
-    while (this.bytes + body.length > MAX_BYTES && this.entries.size) {
+    while (this.bytes + page.body.length > MAX_BYTES && this.entries.size) {
       const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
       this.drop(oldestKey, oldest);
     }
-    this.entries.set(key, { body, etag: weakEtag(body), expires: Date.now() + this.ttl });
-    this.bytes += body.length;
+    this.entries.set(key, { ...page, etag: weakEtag(page.body), expires: Date.now() + this.ttl });
+    this.bytes += page.body.length;
   }
 
   private drop(key: string, entry: Entry): void {
@@ -177,7 +193,10 @@ export class ReadCache {
   }
 }
 
-/** Serves anonymous GETs of routes marked @ReadCached() from the ReadCache; everything else passes through. */
+/**
+ * Fills the ReadCache from anonymous GETs of routes marked @ReadCached() (hits are answered
+ * before this, by answerFromReadCache); everything else passes through.
+ */
 @Injectable()
 export class ReadCacheInterceptor implements NestInterceptor {
   constructor(
@@ -192,14 +211,37 @@ export class ReadCacheInterceptor implements NestInterceptor {
     const request = http.getRequest<ScopedRequest>();
     const scope = request.scope;
     if (request.method !== 'GET' || !scope || scope.visibility !== 'public' || request.headers.range) return next.handle();
-    const key = `${scope.body.id} ${request.url}`;
+    const key = request.url;
     const hit = this.cache.get(key);
     const reply = http.getResponse<FastifyReply>();
     readCacheRequests.inc({ result: hit ? 'hit' : 'miss' });
     if (hit) {
+      // Filled since this request passed answerFromReadCache, or a caller with a key whose
+      // audience is the public too.
       void reply.header('etag', hit.etag);
       return of(hit.body);
     }
-    return from(this.cache.load(key, scope.body.id, () => lastValueFrom(next.handle()) as Promise<Json<unknown>>));
+    const headers = this.reflector.get<RouteHeader[] | undefined>(HEADERS_METADATA, context.getHandler()) ?? [];
+    return from(this.cache.load(key, scope.body.id, () => lastValueFrom(next.handle()) as Promise<Json<unknown>>, headers));
   }
+}
+
+/**
+ * Answers a GET of a cached page before routing it through Nest (guards, interceptors,
+ * pipes): the cache holds only pages an anonymous caller was answered 200 with, for exactly
+ * that URL, since the last write to their body. Only anonymous callers (no `Authorization`)
+ * without `Range` are answered here. The rest of the answer is Fastify's as for any other:
+ * security and CORS headers (onRequest), rate limits (onRequest), Cache-Control, Vary,
+ * X-Request-Id, compression and the ETag check for 304 (onSend), metrics and the log.
+ */
+export function answerFromReadCache(fastify: FastifyInstance, cache: ReadCache): void {
+  if (!cache.enabled) return;
+  fastify.addHook('preHandler', (request, reply, done) => {
+    if (request.method !== 'GET' || request.headers.authorization !== undefined || request.headers.range !== undefined) return done();
+    const hit = cache.get(request.url);
+    if (!hit) return done();
+    readCacheRequests.inc({ result: 'hit' });
+    for (const { name, value } of hit.headers) void reply.header(name, value);
+    void reply.header('etag', hit.etag).send(hit.body);
+  });
 }
