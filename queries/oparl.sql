@@ -1166,16 +1166,29 @@ SELECT
               'endDate',
               to_char(x_m.end_date, 'YYYY-MM-DD'),
               'onBehalfOf',
-              (
-                SELECT
-                  $2::text || '/organization/' || x_m_f.id
-                FROM
-                  committee x_m_f
-                WHERE
-                  x_m_f.id = x_m.on_behalf_of_id
-                  AND x_m_f.deleted_at IS NULL
-                  AND x_m_f.published_at IS NOT NULL
-              ),
+              CASE
+                WHEN (
+                  x_m.on_behalf_of_id IN (
+                    SELECT
+                      x_m_f_h.id
+                    FROM
+                      committee x_m_f_h
+                    WHERE
+                      x_m_f_h.body_id = $1::uuid
+                      AND x_m_f_h.deleted_at IS NULL
+                      AND x_m_f_h.published_at IS NOT NULL
+                  )
+                  OR (
+                    SELECT
+                      x_m_f.deleted_at IS NULL
+                      AND x_m_f.published_at IS NOT NULL
+                    FROM
+                      committee x_m_f
+                    WHERE
+                      x_m_f.id = x_m.on_behalf_of_id
+                  )
+                ) THEN $2::text || '/organization/' || x_m.on_behalf_of_id
+              END,
               'created',
               to_char(x_m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
               'modified',
@@ -1431,16 +1444,29 @@ SELECT
                 'endDate',
                 to_char(x_m.end_date, 'YYYY-MM-DD'),
                 'onBehalfOf',
-                (
-                  SELECT
-                    $4::text || '/organization/' || x_m_f.id
-                  FROM
-                    committee x_m_f
-                  WHERE
-                    x_m_f.id = x_m.on_behalf_of_id
-                    AND x_m_f.deleted_at IS NULL
-                    AND x_m_f.published_at IS NOT NULL
-                ),
+                CASE
+                  WHEN (
+                    x_m.on_behalf_of_id IN (
+                      SELECT
+                        x_m_f_h.id
+                      FROM
+                        committee x_m_f_h
+                      WHERE
+                        x_m_f_h.body_id = $1::uuid
+                        AND x_m_f_h.deleted_at IS NULL
+                        AND x_m_f_h.published_at IS NOT NULL
+                    )
+                    OR (
+                      SELECT
+                        x_m_f.deleted_at IS NULL
+                        AND x_m_f.published_at IS NOT NULL
+                      FROM
+                        committee x_m_f
+                      WHERE
+                        x_m_f.id = x_m.on_behalf_of_id
+                    )
+                  ) THEN $4::text || '/organization/' || x_m.on_behalf_of_id
+                END,
                 'created',
                 to_char(x_m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                 'modified',
@@ -1797,16 +1823,17 @@ SELECT
                 'endDate',
                 to_char(x_m.end_date, 'YYYY-MM-DD'),
                 'onBehalfOf',
-                (
-                  SELECT
-                    $1::text || '/organization/' || x_m_f.id
-                  FROM
-                    committee x_m_f
-                  WHERE
-                    x_m_f.id = x_m.on_behalf_of_id
-                    AND x_m_f.deleted_at IS NULL
-                    AND x_m_f.published_at IS NOT NULL
-                ),
+                CASE
+                  WHEN (
+                    SELECT
+                      x_m_f.deleted_at IS NULL
+                      AND x_m_f.published_at IS NOT NULL
+                    FROM
+                      committee x_m_f
+                    WHERE
+                      x_m_f.id = x_m.on_behalf_of_id
+                  ) THEN $1::text || '/organization/' || x_m.on_behalf_of_id
+                END,
                 'created',
                 to_char(x_m.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                 'modified',
@@ -1993,16 +2020,29 @@ SELECT
       'endDate',
       to_char(x.end_date, 'YYYY-MM-DD'),
       'onBehalfOf',
-      (
-        SELECT
-          $2::text || '/organization/' || x_f.id
-        FROM
-          committee x_f
-        WHERE
-          x_f.id = x.on_behalf_of_id
-          AND x_f.deleted_at IS NULL
-          AND x_f.published_at IS NOT NULL
-      ),
+      CASE
+        WHEN (
+          x.on_behalf_of_id IN (
+            SELECT
+              x_f_h.id
+            FROM
+              committee x_f_h
+            WHERE
+              x_f_h.body_id = $1::uuid
+              AND x_f_h.deleted_at IS NULL
+              AND x_f_h.published_at IS NOT NULL
+          )
+          OR (
+            SELECT
+              x_f.deleted_at IS NULL
+              AND x_f.published_at IS NOT NULL
+            FROM
+              committee x_f
+            WHERE
+              x_f.id = x.on_behalf_of_id
+          )
+        ) THEN $2::text || '/organization/' || x.on_behalf_of_id
+      END,
       'created',
       to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
       'modified',
@@ -2096,16 +2136,29 @@ SELECT
         'endDate',
         to_char(x.end_date, 'YYYY-MM-DD'),
         'onBehalfOf',
-        (
-          SELECT
-            $4::text || '/organization/' || x_f.id
-          FROM
-            committee x_f
-          WHERE
-            x_f.id = x.on_behalf_of_id
-            AND x_f.deleted_at IS NULL
-            AND x_f.published_at IS NOT NULL
-        ),
+        CASE
+          WHEN (
+            x.on_behalf_of_id IN (
+              SELECT
+                x_f_h.id
+              FROM
+                committee x_f_h
+              WHERE
+                x_f_h.body_id = $1::uuid
+                AND x_f_h.deleted_at IS NULL
+                AND x_f_h.published_at IS NOT NULL
+            )
+            OR (
+              SELECT
+                x_f.deleted_at IS NULL
+                AND x_f.published_at IS NOT NULL
+              FROM
+                committee x_f
+              WHERE
+                x_f.id = x.on_behalf_of_id
+            )
+          ) THEN $4::text || '/organization/' || x.on_behalf_of_id
+        END,
         'created',
         to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
         'modified',
@@ -2211,16 +2264,17 @@ SELECT
         'endDate',
         to_char(x.end_date, 'YYYY-MM-DD'),
         'onBehalfOf',
-        (
-          SELECT
-            $1::text || '/organization/' || x_f.id
-          FROM
-            committee x_f
-          WHERE
-            x_f.id = x.on_behalf_of_id
-            AND x_f.deleted_at IS NULL
-            AND x_f.published_at IS NOT NULL
-        ),
+        CASE
+          WHEN (
+            SELECT
+              x_f.deleted_at IS NULL
+              AND x_f.published_at IS NOT NULL
+            FROM
+              committee x_f
+            WHERE
+              x_f.id = x.on_behalf_of_id
+          ) THEN $1::text || '/organization/' || x.on_behalf_of_id
+        END,
         'created',
         to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
         'modified',
@@ -2276,676 +2330,294 @@ WHERE
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", 101
 SELECT
   json_strip_nulls(
-    json_build_object(
-      'id',
-      $2::text || '/meeting/' || x.id,
-      'type',
-      'https://schema.oparl.org/1.1/Meeting',
-      'name',
-      NULLIF(x.name, ''),
-      'meetingState',
-      CASE x.state
-        WHEN 'scheduled' THEN 'terminiert'
-        WHEN 'invited' THEN 'eingeladen'
-        WHEN 'held' THEN 'durchgeführt'
-      END,
-      'cancelled',
-      x.cancelled,
-      'start',
-      to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-      'end',
-      to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-      'location',
-      (
-        SELECT
-          json_build_object(
-            'id',
-            $2::text || '/location/' || x_l.id,
-            'type',
-            'https://schema.oparl.org/1.1/Location',
-            'description',
-            NULLIF(x_l.description, ''),
-            'geojson',
-            x_l.geojson,
-            'streetAddress',
-            NULLIF(x_l.street_address, ''),
-            'room',
-            NULLIF(x_l.room, ''),
-            'postalCode',
-            NULLIF(x_l.postal_code, ''),
-            'subLocality',
-            NULLIF(x_l.sub_locality, ''),
-            'locality',
-            NULLIF(x_l.locality, ''),
-            'created',
-            to_char(x_l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'modified',
-            to_char(GREATEST(x_l.modified_at, x_l.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'web',
-            replace(b.web_url_templates ->> 'location', '{id}', x_l.id::text)
-          )
-        FROM
-          location x_l
-        WHERE
-          x_l.id = x.location_id
-          AND x_l.deleted_at IS NULL
-          AND x_l.published_at IS NOT NULL
-      ),
-      'organization',
-      (
-        SELECT
-          json_agg(
-            $2::text || '/organization/' || x_sc.committee_id
-            ORDER BY
-              x_sc.position,
-              x_sc.committee_id
-          )
-        FROM
-          session_committee x_sc
-          JOIN committee x_c ON x_c.id = x_sc.committee_id
-        WHERE
-          x_sc.session_id = x.id
-          AND x_c.deleted_at IS NULL
-          AND x_c.published_at IS NOT NULL
-      ),
-      'invitation',
-      (
-        SELECT
-          json_build_object(
-            'id',
-            $2::text || '/file/' || x_if.id,
-            'type',
-            'https://schema.oparl.org/1.1/File',
-            'name',
-            NULLIF(x_if.name, ''),
-            'fileName',
-            NULLIF(x_if.file_name, ''),
-            'mimeType',
-            NULLIF(x_if.mime_type, ''),
-            'date',
-            to_char(x_if.date, 'YYYY-MM-DD'),
-            'size',
-            x_if.size,
-            'sha512Checksum',
-            lower(x_if.sha512),
-            'accessUrl',
-            $3::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content',
-            'downloadUrl',
-            $3::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content' || '?download=1',
-            'fileLicense',
-            NULLIF(x_if.file_license, ''),
-            'created',
-            to_char(x_if.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'modified',
-            to_char(GREATEST(x_if.modified_at, x_if.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'web',
-            replace(b.web_url_templates ->> 'file', '{id}', x_if.id::text)
-          )
-        FROM
-          file x_if
-        WHERE
-          x_if.session_id = x.id
-          AND x_if.deleted_at IS NULL
-          AND x_if.published_at IS NOT NULL
-          AND x_if.public
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_if.deleted_at IS NULL
-                AND vd_x_if.published_at IS NOT NULL
-                AND vd_x_if.public
-              FROM
-                document vd_x_if
-              WHERE
-                vd_x_if.id = x_if.document_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_if.deleted_at IS NULL
-                AND va_x_if.published_at IS NOT NULL
-                AND va_x_if.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_if.deleted_at IS NULL
-                      AND vs_va_x_if.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_if
-                    WHERE
-                      vs_va_x_if.id = va_x_if.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_if
-              WHERE
-                va_x_if.id = x_if.agenda_item_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_if.deleted_at IS NULL
-                AND vs_x_if.published_at IS NOT NULL
-              FROM
-                session vs_x_if
-              WHERE
-                vs_x_if.id = x_if.session_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                bool_and(
-                  vm_x_if.deleted_at IS NULL
-                  AND vm_x_if.status = 'published'
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_vm_x_if.deleted_at IS NULL
-                        AND vs_vm_x_if.published_at IS NOT NULL
-                      FROM
-                        session vs_vm_x_if
-                      WHERE
-                        vs_vm_x_if.id = vm_x_if.session_id
-                    ),
-                    FALSE
-                  )
-                )
-              FROM
-                minutes vm_x_if
-              WHERE
-                vm_x_if.file_id = x_if.id
-                AND vm_x_if.deleted_at IS NULL
-            ),
-            TRUE
-          )
-          AND x_if.role = 'invitation'
-          AND NOT EXISTS (
+    (
+      SELECT
+        json_build_object(
+          'id',
+          $2::text || '/meeting/' || x.id,
+          'type',
+          'https://schema.oparl.org/1.1/Meeting',
+          'name',
+          NULLIF(x.name, ''),
+          'meetingState',
+          CASE x.state
+            WHEN 'scheduled' THEN 'terminiert'
+            WHEN 'invited' THEN 'eingeladen'
+            WHEN 'held' THEN 'durchgeführt'
+          END,
+          'cancelled',
+          x.cancelled,
+          'start',
+          to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+          'end',
+          to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+          'location',
+          (
             SELECT
-              1
+              json_build_object(
+                'id',
+                $2::text || '/location/' || x_l.id,
+                'type',
+                'https://schema.oparl.org/1.1/Location',
+                'description',
+                NULLIF(x_l.description, ''),
+                'geojson',
+                x_l.geojson,
+                'streetAddress',
+                NULLIF(x_l.street_address, ''),
+                'room',
+                NULLIF(x_l.room, ''),
+                'postalCode',
+                NULLIF(x_l.postal_code, ''),
+                'subLocality',
+                NULLIF(x_l.sub_locality, ''),
+                'locality',
+                NULLIF(x_l.locality, ''),
+                'created',
+                to_char(x_l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'modified',
+                to_char(GREATEST(x_l.modified_at, x_l.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'web',
+                replace(b.web_url_templates ->> 'location', '{id}', x_l.id::text)
+              )
             FROM
-              minutes x_if_x
+              location x_l
             WHERE
-              x_if_x.file_id = x_if.id
-          )
-        ORDER BY
-          x_if.position,
-          x_if.id
-        LIMIT
-          1
-      ),
-      'resultsProtocol',
-      (
-        SELECT
-          json_build_object(
-            'id',
-            $2::text || '/file/' || x_rp.id,
-            'type',
-            'https://schema.oparl.org/1.1/File',
-            'name',
-            NULLIF(x_rp.name, ''),
-            'fileName',
-            NULLIF(x_rp.file_name, ''),
-            'mimeType',
-            NULLIF(x_rp.mime_type, ''),
-            'date',
-            to_char(x_rp.date, 'YYYY-MM-DD'),
-            'size',
-            x_rp.size,
-            'sha512Checksum',
-            lower(x_rp.sha512),
-            'accessUrl',
-            $3::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content',
-            'downloadUrl',
-            $3::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content' || '?download=1',
-            'fileLicense',
-            NULLIF(x_rp.file_license, ''),
-            'created',
-            to_char(x_rp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'modified',
-            to_char(GREATEST(x_rp.modified_at, x_rp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'web',
-            replace(b.web_url_templates ->> 'file', '{id}', x_rp.id::text)
-          )
-        FROM
-          minutes x_rp_m
-          JOIN file x_rp ON x_rp.id = x_rp_m.file_id
-        WHERE
-          x_rp_m.session_id = x.id
-          AND x_rp_m.kind = 'results'
-          AND x_rp_m.deleted_at IS NULL
-          AND x_rp_m.status = 'published'
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_rp_m.deleted_at IS NULL
-                AND vs_x_rp_m.published_at IS NOT NULL
-              FROM
-                session vs_x_rp_m
-              WHERE
-                vs_x_rp_m.id = x_rp_m.session_id
-            ),
-            FALSE
-          )
-          AND x_rp.deleted_at IS NULL
-          AND x_rp.published_at IS NOT NULL
-          AND x_rp.public
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_rp.deleted_at IS NULL
-                AND vd_x_rp.published_at IS NOT NULL
-                AND vd_x_rp.public
-              FROM
-                document vd_x_rp
-              WHERE
-                vd_x_rp.id = x_rp.document_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_rp.deleted_at IS NULL
-                AND va_x_rp.published_at IS NOT NULL
-                AND va_x_rp.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_rp.deleted_at IS NULL
-                      AND vs_va_x_rp.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_rp
-                    WHERE
-                      vs_va_x_rp.id = va_x_rp.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_rp
-              WHERE
-                va_x_rp.id = x_rp.agenda_item_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_rp.deleted_at IS NULL
-                AND vs_x_rp.published_at IS NOT NULL
-              FROM
-                session vs_x_rp
-              WHERE
-                vs_x_rp.id = x_rp.session_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                bool_and(
-                  vm_x_rp.deleted_at IS NULL
-                  AND vm_x_rp.status = 'published'
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_vm_x_rp.deleted_at IS NULL
-                        AND vs_vm_x_rp.published_at IS NOT NULL
-                      FROM
-                        session vs_vm_x_rp
-                      WHERE
-                        vs_vm_x_rp.id = vm_x_rp.session_id
-                    ),
-                    FALSE
-                  )
-                )
-              FROM
-                minutes vm_x_rp
-              WHERE
-                vm_x_rp.file_id = x_rp.id
-                AND vm_x_rp.deleted_at IS NULL
-            ),
-            TRUE
-          )
-        ORDER BY
-          x_rp_m.created_at,
-          x_rp_m.id
-        LIMIT
-          1
-      ),
-      'verbatimProtocol',
-      (
-        SELECT
-          json_build_object(
-            'id',
-            $2::text || '/file/' || x_vp.id,
-            'type',
-            'https://schema.oparl.org/1.1/File',
-            'name',
-            NULLIF(x_vp.name, ''),
-            'fileName',
-            NULLIF(x_vp.file_name, ''),
-            'mimeType',
-            NULLIF(x_vp.mime_type, ''),
-            'date',
-            to_char(x_vp.date, 'YYYY-MM-DD'),
-            'size',
-            x_vp.size,
-            'sha512Checksum',
-            lower(x_vp.sha512),
-            'accessUrl',
-            $3::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content',
-            'downloadUrl',
-            $3::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content' || '?download=1',
-            'fileLicense',
-            NULLIF(x_vp.file_license, ''),
-            'created',
-            to_char(x_vp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'modified',
-            to_char(GREATEST(x_vp.modified_at, x_vp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'web',
-            replace(b.web_url_templates ->> 'file', '{id}', x_vp.id::text)
-          )
-        FROM
-          minutes x_vp_m
-          JOIN file x_vp ON x_vp.id = x_vp_m.file_id
-        WHERE
-          x_vp_m.session_id = x.id
-          AND x_vp_m.kind = 'verbatim'
-          AND x_vp_m.deleted_at IS NULL
-          AND x_vp_m.status = 'published'
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_vp_m.deleted_at IS NULL
-                AND vs_x_vp_m.published_at IS NOT NULL
-              FROM
-                session vs_x_vp_m
-              WHERE
-                vs_x_vp_m.id = x_vp_m.session_id
-            ),
-            FALSE
-          )
-          AND x_vp.deleted_at IS NULL
-          AND x_vp.published_at IS NOT NULL
-          AND x_vp.public
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_vp.deleted_at IS NULL
-                AND vd_x_vp.published_at IS NOT NULL
-                AND vd_x_vp.public
-              FROM
-                document vd_x_vp
-              WHERE
-                vd_x_vp.id = x_vp.document_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_vp.deleted_at IS NULL
-                AND va_x_vp.published_at IS NOT NULL
-                AND va_x_vp.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_vp.deleted_at IS NULL
-                      AND vs_va_x_vp.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_vp
-                    WHERE
-                      vs_va_x_vp.id = va_x_vp.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_vp
-              WHERE
-                va_x_vp.id = x_vp.agenda_item_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_vp.deleted_at IS NULL
-                AND vs_x_vp.published_at IS NOT NULL
-              FROM
-                session vs_x_vp
-              WHERE
-                vs_x_vp.id = x_vp.session_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                bool_and(
-                  vm_x_vp.deleted_at IS NULL
-                  AND vm_x_vp.status = 'published'
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_vm_x_vp.deleted_at IS NULL
-                        AND vs_vm_x_vp.published_at IS NOT NULL
-                      FROM
-                        session vs_vm_x_vp
-                      WHERE
-                        vs_vm_x_vp.id = vm_x_vp.session_id
-                    ),
-                    FALSE
-                  )
-                )
-              FROM
-                minutes vm_x_vp
-              WHERE
-                vm_x_vp.file_id = x_vp.id
-                AND vm_x_vp.deleted_at IS NULL
-            ),
-            TRUE
-          )
-        ORDER BY
-          x_vp_m.created_at,
-          x_vp_m.id
-        LIMIT
-          1
-      ),
-      'auxiliaryFile',
-      (
-        SELECT
-          json_agg(
-            json_build_object(
-              'id',
-              $2::text || '/file/' || x_af.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_af.name, ''),
-              'fileName',
-              NULLIF(x_af.file_name, ''),
-              'mimeType',
-              NULLIF(x_af.mime_type, ''),
-              'date',
-              to_char(x_af.date, 'YYYY-MM-DD'),
-              'size',
-              x_af.size,
-              'sha512Checksum',
-              lower(x_af.sha512),
-              'accessUrl',
-              $3::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
-              'downloadUrl',
-              $3::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_af.file_license, ''),
-              'created',
-              to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
-            )
-            ORDER BY
-              x_af.position,
-              x_af.id
-          )
-        FROM
-          file x_af
-        WHERE
-          x_af.session_id = x.id
-          AND x_af.deleted_at IS NULL
-          AND x_af.published_at IS NOT NULL
-          AND x_af.public
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_af.deleted_at IS NULL
-                AND vd_x_af.published_at IS NOT NULL
-                AND vd_x_af.public
-              FROM
-                document vd_x_af
-              WHERE
-                vd_x_af.id = x_af.document_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_af.deleted_at IS NULL
-                AND va_x_af.published_at IS NOT NULL
-                AND va_x_af.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_af.deleted_at IS NULL
-                      AND vs_va_x_af.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_af
-                    WHERE
-                      vs_va_x_af.id = va_x_af.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_af
-              WHERE
-                va_x_af.id = x_af.agenda_item_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_af.deleted_at IS NULL
-                AND vs_x_af.published_at IS NOT NULL
-              FROM
-                session vs_x_af
-              WHERE
-                vs_x_af.id = x_af.session_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                bool_and(
-                  vm_x_af.deleted_at IS NULL
-                  AND vm_x_af.status = 'published'
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_vm_x_af.deleted_at IS NULL
-                        AND vs_vm_x_af.published_at IS NOT NULL
-                      FROM
-                        session vs_vm_x_af
-                      WHERE
-                        vs_vm_x_af.id = vm_x_af.session_id
-                    ),
-                    FALSE
-                  )
-                )
-              FROM
-                minutes vm_x_af
-              WHERE
-                vm_x_af.file_id = x_af.id
-                AND vm_x_af.deleted_at IS NULL
-            ),
-            TRUE
-          )
-          AND x_af.role NOT IN ('results_protocol', 'verbatim_protocol')
-          AND NOT EXISTS (
+              x_l.id = x.location_id
+              AND x_l.deleted_at IS NULL
+              AND x_l.published_at IS NOT NULL
+          ),
+          'organization',
+          (
             SELECT
-              1
+              json_agg(
+                $2::text || '/organization/' || x_sc.committee_id
+                ORDER BY
+                  x_sc.position,
+                  x_sc.committee_id
+              )
             FROM
-              minutes x_af_x
+              session_committee x_sc
             WHERE
-              x_af_x.file_id = x_af.id
-          )
-          AND x_af.id IS DISTINCT FROM (
+              x_sc.session_id = x.id
+              AND (
+                x_sc.committee_id IN (
+                  SELECT
+                    x_c_h.id
+                  FROM
+                    committee x_c_h
+                  WHERE
+                    x_c_h.body_id = $1::uuid
+                    AND x_c_h.deleted_at IS NULL
+                    AND x_c_h.published_at IS NOT NULL
+                )
+                OR (
+                  SELECT
+                    x_c.deleted_at IS NULL
+                    AND x_c.published_at IS NOT NULL
+                  FROM
+                    committee x_c
+                  WHERE
+                    x_c.id = x_sc.committee_id
+                )
+              )
+          ),
+          'invitation',
+          (
             SELECT
-              x_i1.id
+              json_build_object(
+                'id',
+                $2::text || '/file/' || x_if.id,
+                'type',
+                'https://schema.oparl.org/1.1/File',
+                'name',
+                NULLIF(x_if.name, ''),
+                'fileName',
+                NULLIF(x_if.file_name, ''),
+                'mimeType',
+                NULLIF(x_if.mime_type, ''),
+                'date',
+                to_char(x_if.date, 'YYYY-MM-DD'),
+                'size',
+                x_if.size,
+                'sha512Checksum',
+                lower(x_if.sha512),
+                'accessUrl',
+                $3::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content',
+                'downloadUrl',
+                $3::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content' || '?download=1',
+                'fileLicense',
+                NULLIF(x_if.file_license, ''),
+                'created',
+                to_char(x_if.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'modified',
+                to_char(GREATEST(x_if.modified_at, x_if.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'web',
+                replace(b.web_url_templates ->> 'file', '{id}', x_if.id::text)
+              )
             FROM
-              file x_i1
+              file x_if
             WHERE
-              x_i1.session_id = x.id
-              AND x_i1.deleted_at IS NULL
-              AND x_i1.published_at IS NOT NULL
-              AND x_i1.public
+              x_if.session_id = x.id
+              AND x_if.deleted_at IS NULL
+              AND x_if.published_at IS NOT NULL
+              AND x_if.public
               AND COALESCE(
                 (
                   SELECT
-                    vd_x_i1.deleted_at IS NULL
-                    AND vd_x_i1.published_at IS NOT NULL
-                    AND vd_x_i1.public
+                    vd_x_if.deleted_at IS NULL
+                    AND vd_x_if.published_at IS NOT NULL
+                    AND vd_x_if.public
                   FROM
-                    document vd_x_i1
+                    document vd_x_if
                   WHERE
-                    vd_x_i1.id = x_i1.document_id
+                    vd_x_if.id = x_if.document_id
                 ),
                 TRUE
               )
               AND COALESCE(
                 (
                   SELECT
-                    va_x_i1.deleted_at IS NULL
-                    AND va_x_i1.published_at IS NOT NULL
-                    AND va_x_i1.public
+                    va_x_if.deleted_at IS NULL
+                    AND va_x_if.published_at IS NOT NULL
+                    AND va_x_if.public
                     AND COALESCE(
                       (
                         SELECT
-                          vs_va_x_i1.deleted_at IS NULL
-                          AND vs_va_x_i1.published_at IS NOT NULL
+                          vs_va_x_if.deleted_at IS NULL
+                          AND vs_va_x_if.published_at IS NOT NULL
                         FROM
-                          session vs_va_x_i1
+                          session vs_va_x_if
                         WHERE
-                          vs_va_x_i1.id = va_x_i1.session_id
+                          vs_va_x_if.id = va_x_if.session_id
                       ),
                       FALSE
                     )
                   FROM
-                    agenda_item va_x_i1
+                    agenda_item va_x_if
                   WHERE
-                    va_x_i1.id = x_i1.agenda_item_id
+                    va_x_if.id = x_if.agenda_item_id
+                ),
+                TRUE
+              )
+              AND NOT EXISTS (
+                SELECT
+                  1
+                FROM
+                  minutes x_if_x
+                WHERE
+                  x_if_x.file_id = x_if.id
+              )
+              AND x_if.role = 'invitation'
+            ORDER BY
+              x_if.position,
+              x_if.id
+            LIMIT
+              1
+          ),
+          'resultsProtocol',
+          (
+            SELECT
+              json_build_object(
+                'id',
+                $2::text || '/file/' || x_rp.id,
+                'type',
+                'https://schema.oparl.org/1.1/File',
+                'name',
+                NULLIF(x_rp.name, ''),
+                'fileName',
+                NULLIF(x_rp.file_name, ''),
+                'mimeType',
+                NULLIF(x_rp.mime_type, ''),
+                'date',
+                to_char(x_rp.date, 'YYYY-MM-DD'),
+                'size',
+                x_rp.size,
+                'sha512Checksum',
+                lower(x_rp.sha512),
+                'accessUrl',
+                $3::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content',
+                'downloadUrl',
+                $3::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content' || '?download=1',
+                'fileLicense',
+                NULLIF(x_rp.file_license, ''),
+                'created',
+                to_char(x_rp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'modified',
+                to_char(GREATEST(x_rp.modified_at, x_rp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'web',
+                replace(b.web_url_templates ->> 'file', '{id}', x_rp.id::text)
+              )
+            FROM
+              minutes x_rp_m
+              JOIN file x_rp ON x_rp.id = x_rp_m.file_id
+            WHERE
+              x_rp_m.session_id = x.id
+              AND x_rp_m.kind = 'results'
+              AND x_rp_m.deleted_at IS NULL
+              AND x_rp_m.status = 'published'
+              AND COALESCE(
+                (
+                  SELECT
+                    vs_x_rp_m.deleted_at IS NULL
+                    AND vs_x_rp_m.published_at IS NOT NULL
+                  FROM
+                    session vs_x_rp_m
+                  WHERE
+                    vs_x_rp_m.id = x_rp_m.session_id
+                ),
+                FALSE
+              )
+              AND x_rp.deleted_at IS NULL
+              AND x_rp.published_at IS NOT NULL
+              AND x_rp.public
+              AND COALESCE(
+                (
+                  SELECT
+                    vd_x_rp.deleted_at IS NULL
+                    AND vd_x_rp.published_at IS NOT NULL
+                    AND vd_x_rp.public
+                  FROM
+                    document vd_x_rp
+                  WHERE
+                    vd_x_rp.id = x_rp.document_id
                 ),
                 TRUE
               )
               AND COALESCE(
                 (
                   SELECT
-                    vs_x_i1.deleted_at IS NULL
-                    AND vs_x_i1.published_at IS NOT NULL
+                    va_x_rp.deleted_at IS NULL
+                    AND va_x_rp.published_at IS NOT NULL
+                    AND va_x_rp.public
+                    AND COALESCE(
+                      (
+                        SELECT
+                          vs_va_x_rp.deleted_at IS NULL
+                          AND vs_va_x_rp.published_at IS NOT NULL
+                        FROM
+                          session vs_va_x_rp
+                        WHERE
+                          vs_va_x_rp.id = va_x_rp.session_id
+                      ),
+                      FALSE
+                    )
                   FROM
-                    session vs_x_i1
+                    agenda_item va_x_rp
                   WHERE
-                    vs_x_i1.id = x_i1.session_id
+                    va_x_rp.id = x_rp.agenda_item_id
+                ),
+                TRUE
+              )
+              AND COALESCE(
+                (
+                  SELECT
+                    vs_x_rp.deleted_at IS NULL
+                    AND vs_x_rp.published_at IS NOT NULL
+                  FROM
+                    session vs_x_rp
+                  WHERE
+                    vs_x_rp.id = x_rp.session_id
                 ),
                 TRUE
               )
@@ -2953,614 +2625,778 @@ SELECT
                 (
                   SELECT
                     bool_and(
-                      vm_x_i1.deleted_at IS NULL
-                      AND vm_x_i1.status = 'published'
+                      vm_x_rp.deleted_at IS NULL
+                      AND vm_x_rp.status = 'published'
                       AND COALESCE(
                         (
                           SELECT
-                            vs_vm_x_i1.deleted_at IS NULL
-                            AND vs_vm_x_i1.published_at IS NOT NULL
+                            vs_vm_x_rp.deleted_at IS NULL
+                            AND vs_vm_x_rp.published_at IS NOT NULL
                           FROM
-                            session vs_vm_x_i1
+                            session vs_vm_x_rp
                           WHERE
-                            vs_vm_x_i1.id = vm_x_i1.session_id
+                            vs_vm_x_rp.id = vm_x_rp.session_id
                         ),
                         FALSE
                       )
                     )
                   FROM
-                    minutes vm_x_i1
+                    minutes vm_x_rp
                   WHERE
-                    vm_x_i1.file_id = x_i1.id
-                    AND vm_x_i1.deleted_at IS NULL
+                    vm_x_rp.file_id = x_rp.id
+                    AND vm_x_rp.deleted_at IS NULL
                 ),
                 TRUE
               )
-              AND x_i1.role = 'invitation'
-              AND NOT EXISTS (
-                SELECT
-                  1
-                FROM
-                  minutes x_i1_x
-                WHERE
-                  x_i1_x.file_id = x_i1.id
-              )
             ORDER BY
-              x_i1.position,
-              x_i1.id
+              x_rp_m.created_at,
+              x_rp_m.id
             LIMIT
               1
-          )
-      ),
-      'agendaItem',
-      (
-        SELECT
-          json_agg(
-            json_build_object(
-              'id',
-              $2::text || '/agendaItem/' || x_ai.id,
-              'type',
-              'https://schema.oparl.org/1.1/AgendaItem',
-              'number',
-              NULLIF(x_ai.number, ''),
-              'order',
-              x_ai.rank,
-              'name',
-              NULLIF(x_ai.name, ''),
-              'public',
-              x_ai.public,
-              'consultation',
+          ),
+          'verbatimProtocol',
+          (
+            SELECT
+              json_build_object(
+                'id',
+                $2::text || '/file/' || x_vp.id,
+                'type',
+                'https://schema.oparl.org/1.1/File',
+                'name',
+                NULLIF(x_vp.name, ''),
+                'fileName',
+                NULLIF(x_vp.file_name, ''),
+                'mimeType',
+                NULLIF(x_vp.mime_type, ''),
+                'date',
+                to_char(x_vp.date, 'YYYY-MM-DD'),
+                'size',
+                x_vp.size,
+                'sha512Checksum',
+                lower(x_vp.sha512),
+                'accessUrl',
+                $3::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content',
+                'downloadUrl',
+                $3::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content' || '?download=1',
+                'fileLicense',
+                NULLIF(x_vp.file_license, ''),
+                'created',
+                to_char(x_vp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'modified',
+                to_char(GREATEST(x_vp.modified_at, x_vp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'web',
+                replace(b.web_url_templates ->> 'file', '{id}', x_vp.id::text)
+              )
+            FROM
+              minutes x_vp_m
+              JOIN file x_vp ON x_vp.id = x_vp_m.file_id
+            WHERE
+              x_vp_m.session_id = x.id
+              AND x_vp_m.kind = 'verbatim'
+              AND x_vp_m.deleted_at IS NULL
+              AND x_vp_m.status = 'published'
+              AND COALESCE(
+                (
+                  SELECT
+                    vs_x_vp_m.deleted_at IS NULL
+                    AND vs_x_vp_m.published_at IS NOT NULL
+                  FROM
+                    session vs_x_vp_m
+                  WHERE
+                    vs_x_vp_m.id = x_vp_m.session_id
+                ),
+                FALSE
+              )
+              AND x_vp.deleted_at IS NULL
+              AND x_vp.published_at IS NOT NULL
+              AND x_vp.public
+              AND COALESCE(
+                (
+                  SELECT
+                    vd_x_vp.deleted_at IS NULL
+                    AND vd_x_vp.published_at IS NOT NULL
+                    AND vd_x_vp.public
+                  FROM
+                    document vd_x_vp
+                  WHERE
+                    vd_x_vp.id = x_vp.document_id
+                ),
+                TRUE
+              )
+              AND COALESCE(
+                (
+                  SELECT
+                    va_x_vp.deleted_at IS NULL
+                    AND va_x_vp.published_at IS NOT NULL
+                    AND va_x_vp.public
+                    AND COALESCE(
+                      (
+                        SELECT
+                          vs_va_x_vp.deleted_at IS NULL
+                          AND vs_va_x_vp.published_at IS NOT NULL
+                        FROM
+                          session vs_va_x_vp
+                        WHERE
+                          vs_va_x_vp.id = va_x_vp.session_id
+                      ),
+                      FALSE
+                    )
+                  FROM
+                    agenda_item va_x_vp
+                  WHERE
+                    va_x_vp.id = x_vp.agenda_item_id
+                ),
+                TRUE
+              )
+              AND COALESCE(
+                (
+                  SELECT
+                    vs_x_vp.deleted_at IS NULL
+                    AND vs_x_vp.published_at IS NOT NULL
+                  FROM
+                    session vs_x_vp
+                  WHERE
+                    vs_x_vp.id = x_vp.session_id
+                ),
+                TRUE
+              )
+              AND COALESCE(
+                (
+                  SELECT
+                    bool_and(
+                      vm_x_vp.deleted_at IS NULL
+                      AND vm_x_vp.status = 'published'
+                      AND COALESCE(
+                        (
+                          SELECT
+                            vs_vm_x_vp.deleted_at IS NULL
+                            AND vs_vm_x_vp.published_at IS NOT NULL
+                          FROM
+                            session vs_vm_x_vp
+                          WHERE
+                            vs_vm_x_vp.id = vm_x_vp.session_id
+                        ),
+                        FALSE
+                      )
+                    )
+                  FROM
+                    minutes vm_x_vp
+                  WHERE
+                    vm_x_vp.file_id = x_vp.id
+                    AND vm_x_vp.deleted_at IS NULL
+                ),
+                TRUE
+              )
+            ORDER BY
+              x_vp_m.created_at,
+              x_vp_m.id
+            LIMIT
+              1
+          ),
+          'auxiliaryFile',
+          (
+            SELECT
+              json_agg(
+                json_build_object(
+                  'id',
+                  $2::text || '/file/' || x_af.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_af.name, ''),
+                  'fileName',
+                  NULLIF(x_af.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_af.mime_type, ''),
+                  'date',
+                  to_char(x_af.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_af.size,
+                  'sha512Checksum',
+                  lower(x_af.sha512),
+                  'accessUrl',
+                  $3::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
+                  'downloadUrl',
+                  $3::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_af.file_license, ''),
+                  'created',
+                  to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
+                )
+                ORDER BY
+                  x_af.position,
+                  x_af.id
+              )
+            FROM
               (
                 SELECT
-                  $2::text || '/consultation/' || x_ai_c.id
+                  x_af_f.*,
+                  (x_af_f.role = 'invitation') IS TRUE AS picked,
+                  row_number() OVER (
+                    PARTITION BY
+                      (x_af_f.role = 'invitation') IS TRUE
+                    ORDER BY
+                      x_af_f.position,
+                      x_af_f.id
+                  ) AS rank
                 FROM
-                  consultation x_ai_c
+                  file x_af_f
                 WHERE
-                  x_ai_c.agenda_item_id = x_ai.id
-                  AND x_ai_c.deleted_at IS NULL
-                  AND x_ai_c.published_at IS NOT NULL
+                  x_af_f.session_id = x.id
+                  AND x_af_f.deleted_at IS NULL
+                  AND x_af_f.published_at IS NOT NULL
+                  AND x_af_f.public
                   AND COALESCE(
                     (
                       SELECT
-                        vd_x_ai_c.deleted_at IS NULL
-                        AND vd_x_ai_c.published_at IS NOT NULL
-                        AND vd_x_ai_c.public
+                        vd_x_af_f.deleted_at IS NULL
+                        AND vd_x_af_f.published_at IS NOT NULL
+                        AND vd_x_af_f.public
                       FROM
-                        document vd_x_ai_c
+                        document vd_x_af_f
                       WHERE
-                        vd_x_ai_c.id = x_ai_c.document_id
+                        vd_x_af_f.id = x_af_f.document_id
                     ),
-                    FALSE
+                    TRUE
                   )
-                ORDER BY
-                  x_ai_c.position,
-                  x_ai_c.id
-                LIMIT
-                  1
+                  AND COALESCE(
+                    (
+                      SELECT
+                        va_x_af_f.deleted_at IS NULL
+                        AND va_x_af_f.published_at IS NOT NULL
+                        AND va_x_af_f.public
+                        AND COALESCE(
+                          (
+                            SELECT
+                              vs_va_x_af_f.deleted_at IS NULL
+                              AND vs_va_x_af_f.published_at IS NOT NULL
+                            FROM
+                              session vs_va_x_af_f
+                            WHERE
+                              vs_va_x_af_f.id = va_x_af_f.session_id
+                          ),
+                          FALSE
+                        )
+                      FROM
+                        agenda_item va_x_af_f
+                      WHERE
+                        va_x_af_f.id = x_af_f.agenda_item_id
+                    ),
+                    TRUE
+                  )
+                  AND x_af_f.role NOT IN ('results_protocol', 'verbatim_protocol')
+                  AND NOT EXISTS (
+                    SELECT
+                      1
+                    FROM
+                      minutes x_af_f_x
+                    WHERE
+                      x_af_f_x.file_id = x_af_f.id
+                  )
+              ) x_af
+            WHERE
+              NOT (
+                x_af.picked
+                AND x_af.rank = 1
+              )
+          ),
+          'agendaItem',
+          x_ag.items,
+          'created',
+          to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+          'modified',
+          to_char(
+            GREATEST(
+              GREATEST(x.modified_at, x.deleted_at),
+              x_ag.modified,
+              (
+                SELECT
+                  max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
+                FROM
+                  file x_mf
+                WHERE
+                  x_mf.session_id = x.id
+                  AND x_mf.widest_audience >= 2
               ),
-              'result',
-              NULLIF(x_ai.result, ''),
-              'resolutionText',
-              NULLIF(x_ai.resolution_text, ''),
-              'resolutionFile',
+              (
+                SELECT
+                  max(GREATEST(x_mm.modified_at, x_mm.deleted_at))
+                FROM
+                  minutes x_mm
+                WHERE
+                  x_mm.session_id = x.id
+                  AND x_mm.widest_audience >= 2
+              ),
+              (
+                SELECT
+                  max(GREATEST(x_ml.modified_at, x_ml.deleted_at))
+                FROM
+                  location x_ml
+                WHERE
+                  x_ml.id = x.location_id
+                  AND x_ml.widest_audience >= 2
+              )
+            ),
+            'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+          ),
+          'web',
+          replace(b.web_url_templates ->> 'session', '{id}', x.id::text)
+        )
+      FROM
+        (
+          SELECT
+            json_agg(
               (
                 SELECT
                   json_build_object(
                     'id',
-                    $2::text || '/file/' || x_ai_rf.id,
+                    $2::text || '/agendaItem/' || x_ai.id,
                     'type',
-                    'https://schema.oparl.org/1.1/File',
+                    'https://schema.oparl.org/1.1/AgendaItem',
+                    'number',
+                    NULLIF(x_ai.number, ''),
+                    'order',
+                    x_ai.rank,
                     'name',
-                    NULLIF(x_ai_rf.name, ''),
-                    'fileName',
-                    NULLIF(x_ai_rf.file_name, ''),
-                    'mimeType',
-                    NULLIF(x_ai_rf.mime_type, ''),
-                    'date',
-                    to_char(x_ai_rf.date, 'YYYY-MM-DD'),
-                    'size',
-                    x_ai_rf.size,
-                    'sha512Checksum',
-                    lower(x_ai_rf.sha512),
-                    'accessUrl',
-                    $3::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_rf.id || '/content',
-                    'downloadUrl',
-                    $3::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_rf.id || '/content' || '?download=1',
-                    'fileLicense',
-                    NULLIF(x_ai_rf.file_license, ''),
+                    NULLIF(x_ai.name, ''),
+                    'public',
+                    x_ai.public,
+                    'consultation',
+                    x_ai_ks.first,
+                    'result',
+                    NULLIF(x_ai.result, ''),
+                    'resolutionText',
+                    NULLIF(x_ai.resolution_text, ''),
+                    'resolutionFile',
+                    x_ai_fs.first,
+                    'auxiliaryFile',
+                    x_ai_fs.rest,
+                    'start',
+                    to_char(x_ai.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'end',
+                    to_char(x_ai."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                     'created',
-                    to_char(x_ai_rf.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    to_char(x_ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                     'modified',
-                    to_char(
-                      GREATEST(x_ai_rf.modified_at, x_ai_rf.deleted_at),
-                      'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-                    ),
+                    to_char(x_ai.modified, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                     'web',
-                    replace(b.web_url_templates ->> 'file', '{id}', x_ai_rf.id::text)
+                    replace(b.web_url_templates ->> 'agendaItem', '{id}', x_ai.id::text)
                   )
                 FROM
-                  file x_ai_rf
-                WHERE
-                  x_ai_rf.agenda_item_id = x_ai.id
-                  AND x_ai_rf.deleted_at IS NULL
-                  AND x_ai_rf.published_at IS NOT NULL
-                  AND x_ai_rf.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vd_x_ai_rf.deleted_at IS NULL
-                        AND vd_x_ai_rf.published_at IS NOT NULL
-                        AND vd_x_ai_rf.public
-                      FROM
-                        document vd_x_ai_rf
-                      WHERE
-                        vd_x_ai_rf.id = x_ai_rf.document_id
-                    ),
-                    TRUE
-                  )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        va_x_ai_rf.deleted_at IS NULL
-                        AND va_x_ai_rf.published_at IS NOT NULL
-                        AND va_x_ai_rf.public
-                        AND COALESCE(
-                          (
-                            SELECT
-                              vs_va_x_ai_rf.deleted_at IS NULL
-                              AND vs_va_x_ai_rf.published_at IS NOT NULL
-                            FROM
-                              session vs_va_x_ai_rf
-                            WHERE
-                              vs_va_x_ai_rf.id = va_x_ai_rf.session_id
-                          ),
-                          FALSE
-                        )
-                      FROM
-                        agenda_item va_x_ai_rf
-                      WHERE
-                        va_x_ai_rf.id = x_ai_rf.agenda_item_id
-                    ),
-                    TRUE
-                  )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_x_ai_rf.deleted_at IS NULL
-                        AND vs_x_ai_rf.published_at IS NOT NULL
-                      FROM
-                        session vs_x_ai_rf
-                      WHERE
-                        vs_x_ai_rf.id = x_ai_rf.session_id
-                    ),
-                    TRUE
-                  )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        bool_and(
-                          vm_x_ai_rf.deleted_at IS NULL
-                          AND vm_x_ai_rf.status = 'published'
-                          AND COALESCE(
-                            (
-                              SELECT
-                                vs_vm_x_ai_rf.deleted_at IS NULL
-                                AND vs_vm_x_ai_rf.published_at IS NOT NULL
-                              FROM
-                                session vs_vm_x_ai_rf
-                              WHERE
-                                vs_vm_x_ai_rf.id = vm_x_ai_rf.session_id
-                            ),
-                            FALSE
-                          )
-                        )
-                      FROM
-                        minutes vm_x_ai_rf
-                      WHERE
-                        vm_x_ai_rf.file_id = x_ai_rf.id
-                        AND vm_x_ai_rf.deleted_at IS NULL
-                    ),
-                    TRUE
-                  )
-                  AND x_ai_rf.role = 'resolution'
-                ORDER BY
-                  x_ai_rf.position,
-                  x_ai_rf.id
-                LIMIT
-                  1
-              ),
-              'auxiliaryFile',
-              (
-                SELECT
-                  json_agg(
-                    json_build_object(
-                      'id',
-                      $2::text || '/file/' || x_ai_af.id,
-                      'type',
-                      'https://schema.oparl.org/1.1/File',
-                      'name',
-                      NULLIF(x_ai_af.name, ''),
-                      'fileName',
-                      NULLIF(x_ai_af.file_name, ''),
-                      'mimeType',
-                      NULLIF(x_ai_af.mime_type, ''),
-                      'date',
-                      to_char(x_ai_af.date, 'YYYY-MM-DD'),
-                      'size',
-                      x_ai_af.size,
-                      'sha512Checksum',
-                      lower(x_ai_af.sha512),
-                      'accessUrl',
-                      $3::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_af.id || '/content',
-                      'downloadUrl',
-                      $3::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_af.id || '/content' || '?download=1',
-                      'fileLicense',
-                      NULLIF(x_ai_af.file_license, ''),
-                      'created',
-                      to_char(x_ai_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                      'modified',
-                      to_char(
-                        GREATEST(x_ai_af.modified_at, x_ai_af.deleted_at),
-                        'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-                      ),
-                      'web',
-                      replace(b.web_url_templates ->> 'file', '{id}', x_ai_af.id::text)
-                    )
-                    ORDER BY
-                      x_ai_af.position,
-                      x_ai_af.id
-                  )
-                FROM
-                  file x_ai_af
-                WHERE
-                  x_ai_af.agenda_item_id = x_ai.id
-                  AND x_ai_af.deleted_at IS NULL
-                  AND x_ai_af.published_at IS NOT NULL
-                  AND x_ai_af.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vd_x_ai_af.deleted_at IS NULL
-                        AND vd_x_ai_af.published_at IS NOT NULL
-                        AND vd_x_ai_af.public
-                      FROM
-                        document vd_x_ai_af
-                      WHERE
-                        vd_x_ai_af.id = x_ai_af.document_id
-                    ),
-                    TRUE
-                  )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        va_x_ai_af.deleted_at IS NULL
-                        AND va_x_ai_af.published_at IS NOT NULL
-                        AND va_x_ai_af.public
-                        AND COALESCE(
-                          (
-                            SELECT
-                              vs_va_x_ai_af.deleted_at IS NULL
-                              AND vs_va_x_ai_af.published_at IS NOT NULL
-                            FROM
-                              session vs_va_x_ai_af
-                            WHERE
-                              vs_va_x_ai_af.id = va_x_ai_af.session_id
-                          ),
-                          FALSE
-                        )
-                      FROM
-                        agenda_item va_x_ai_af
-                      WHERE
-                        va_x_ai_af.id = x_ai_af.agenda_item_id
-                    ),
-                    TRUE
-                  )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_x_ai_af.deleted_at IS NULL
-                        AND vs_x_ai_af.published_at IS NOT NULL
-                      FROM
-                        session vs_x_ai_af
-                      WHERE
-                        vs_x_ai_af.id = x_ai_af.session_id
-                    ),
-                    TRUE
-                  )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        bool_and(
-                          vm_x_ai_af.deleted_at IS NULL
-                          AND vm_x_ai_af.status = 'published'
-                          AND COALESCE(
-                            (
-                              SELECT
-                                vs_vm_x_ai_af.deleted_at IS NULL
-                                AND vs_vm_x_ai_af.published_at IS NOT NULL
-                              FROM
-                                session vs_vm_x_ai_af
-                              WHERE
-                                vs_vm_x_ai_af.id = vm_x_ai_af.session_id
-                            ),
-                            FALSE
-                          )
-                        )
-                      FROM
-                        minutes vm_x_ai_af
-                      WHERE
-                        vm_x_ai_af.file_id = x_ai_af.id
-                        AND vm_x_ai_af.deleted_at IS NULL
-                    ),
-                    TRUE
-                  )
-                  AND x_ai_af.id IS DISTINCT FROM (
+                  (
                     SELECT
-                      x_ai_r1.id
+                      (
+                        array_agg(
+                          json_build_object(
+                            'id',
+                            $2::text || '/file/' || x_ai_f.id,
+                            'type',
+                            'https://schema.oparl.org/1.1/File',
+                            'name',
+                            NULLIF(x_ai_f.name, ''),
+                            'fileName',
+                            NULLIF(x_ai_f.file_name, ''),
+                            'mimeType',
+                            NULLIF(x_ai_f.mime_type, ''),
+                            'date',
+                            to_char(x_ai_f.date, 'YYYY-MM-DD'),
+                            'size',
+                            x_ai_f.size,
+                            'sha512Checksum',
+                            lower(x_ai_f.sha512),
+                            'accessUrl',
+                            $3::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content',
+                            'downloadUrl',
+                            $3::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content' || '?download=1',
+                            'fileLicense',
+                            NULLIF(x_ai_f.file_license, ''),
+                            'created',
+                            to_char(x_ai_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                            'modified',
+                            to_char(
+                              GREATEST(x_ai_f.modified_at, x_ai_f.deleted_at),
+                              'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+                            ),
+                            'web',
+                            replace(b.web_url_templates ->> 'file', '{id}', x_ai_f.id::text)
+                          )
+                          ORDER BY
+                            x_ai_f.position,
+                            x_ai_f.id
+                        ) FILTER (
+                          WHERE
+                            x_ai_f.shown
+                            AND x_ai_f.picked
+                        )
+                      ) [1] AS first,
+                      json_agg(
+                        json_build_object(
+                          'id',
+                          $2::text || '/file/' || x_ai_f.id,
+                          'type',
+                          'https://schema.oparl.org/1.1/File',
+                          'name',
+                          NULLIF(x_ai_f.name, ''),
+                          'fileName',
+                          NULLIF(x_ai_f.file_name, ''),
+                          'mimeType',
+                          NULLIF(x_ai_f.mime_type, ''),
+                          'date',
+                          to_char(x_ai_f.date, 'YYYY-MM-DD'),
+                          'size',
+                          x_ai_f.size,
+                          'sha512Checksum',
+                          lower(x_ai_f.sha512),
+                          'accessUrl',
+                          $3::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content',
+                          'downloadUrl',
+                          $3::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content' || '?download=1',
+                          'fileLicense',
+                          NULLIF(x_ai_f.file_license, ''),
+                          'created',
+                          to_char(x_ai_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                          'modified',
+                          to_char(
+                            GREATEST(x_ai_f.modified_at, x_ai_f.deleted_at),
+                            'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+                          ),
+                          'web',
+                          replace(b.web_url_templates ->> 'file', '{id}', x_ai_f.id::text)
+                        )
+                        ORDER BY
+                          x_ai_f.position,
+                          x_ai_f.id
+                      ) FILTER (
+                        WHERE
+                          x_ai_f.shown
+                          AND NOT (
+                            x_ai_f.picked
+                            AND x_ai_f.rank = 1
+                          )
+                      ) AS rest,
+                      max(GREATEST(x_ai_f.modified_at, x_ai_f.deleted_at)) FILTER (
+                        WHERE
+                          x_ai_f.seen
+                      ) AS modified
                     FROM
-                      file x_ai_r1
-                    WHERE
-                      x_ai_r1.agenda_item_id = x_ai.id
-                      AND x_ai_r1.deleted_at IS NULL
-                      AND x_ai_r1.published_at IS NOT NULL
-                      AND x_ai_r1.public
-                      AND COALESCE(
-                        (
-                          SELECT
-                            vd_x_ai_r1.deleted_at IS NULL
-                            AND vd_x_ai_r1.published_at IS NOT NULL
-                            AND vd_x_ai_r1.public
-                          FROM
-                            document vd_x_ai_r1
-                          WHERE
-                            vd_x_ai_r1.id = x_ai_r1.document_id
-                        ),
-                        TRUE
-                      )
-                      AND COALESCE(
-                        (
-                          SELECT
-                            va_x_ai_r1.deleted_at IS NULL
-                            AND va_x_ai_r1.published_at IS NOT NULL
-                            AND va_x_ai_r1.public
-                            AND COALESCE(
-                              (
-                                SELECT
-                                  vs_va_x_ai_r1.deleted_at IS NULL
-                                  AND vs_va_x_ai_r1.published_at IS NOT NULL
-                                FROM
-                                  session vs_va_x_ai_r1
-                                WHERE
-                                  vs_va_x_ai_r1.id = va_x_ai_r1.session_id
-                              ),
-                              FALSE
-                            )
-                          FROM
-                            agenda_item va_x_ai_r1
-                          WHERE
-                            va_x_ai_r1.id = x_ai_r1.agenda_item_id
-                        ),
-                        TRUE
-                      )
-                      AND COALESCE(
-                        (
-                          SELECT
-                            vs_x_ai_r1.deleted_at IS NULL
-                            AND vs_x_ai_r1.published_at IS NOT NULL
-                          FROM
-                            session vs_x_ai_r1
-                          WHERE
-                            vs_x_ai_r1.id = x_ai_r1.session_id
-                        ),
-                        TRUE
-                      )
-                      AND COALESCE(
-                        (
-                          SELECT
-                            bool_and(
-                              vm_x_ai_r1.deleted_at IS NULL
-                              AND vm_x_ai_r1.status = 'published'
+                      (
+                        SELECT
+                          x_ai_f_f.*,
+                          x_ai_f_f.deleted_at IS NULL
+                          AND x_ai_f_f.published_at IS NOT NULL
+                          AND x_ai_f_f.public
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vd_x_ai_f_f.deleted_at IS NULL
+                                AND vd_x_ai_f_f.published_at IS NOT NULL
+                                AND vd_x_ai_f_f.public
+                              FROM
+                                document vd_x_ai_f_f
+                              WHERE
+                                vd_x_ai_f_f.id = x_ai_f_f.document_id
+                            ),
+                            TRUE
+                          )
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_x_ai_f_f.deleted_at IS NULL
+                                AND vs_x_ai_f_f.published_at IS NOT NULL
+                              FROM
+                                session vs_x_ai_f_f
+                              WHERE
+                                vs_x_ai_f_f.id = x_ai_f_f.session_id
+                            ),
+                            TRUE
+                          )
+                          AND COALESCE(
+                            (
+                              SELECT
+                                bool_and(
+                                  vm_x_ai_f_f.deleted_at IS NULL
+                                  AND vm_x_ai_f_f.status = 'published'
+                                  AND COALESCE(
+                                    (
+                                      SELECT
+                                        vs_vm_x_ai_f_f.deleted_at IS NULL
+                                        AND vs_vm_x_ai_f_f.published_at IS NOT NULL
+                                      FROM
+                                        session vs_vm_x_ai_f_f
+                                      WHERE
+                                        vs_vm_x_ai_f_f.id = vm_x_ai_f_f.session_id
+                                    ),
+                                    FALSE
+                                  )
+                                )
+                              FROM
+                                minutes vm_x_ai_f_f
+                              WHERE
+                                vm_x_ai_f_f.file_id = x_ai_f_f.id
+                                AND vm_x_ai_f_f.deleted_at IS NULL
+                            ),
+                            TRUE
+                          ) AS shown,
+                          x_ai_f_f.widest_audience >= 2 AS seen,
+                          (x_ai_f_f.role = 'resolution') IS TRUE AS picked,
+                          row_number() OVER (
+                            PARTITION BY
+                              x_ai_f_f.deleted_at IS NULL
+                              AND x_ai_f_f.published_at IS NOT NULL
+                              AND x_ai_f_f.public
                               AND COALESCE(
                                 (
                                   SELECT
-                                    vs_vm_x_ai_r1.deleted_at IS NULL
-                                    AND vs_vm_x_ai_r1.published_at IS NOT NULL
+                                    vd_x_ai_f_f.deleted_at IS NULL
+                                    AND vd_x_ai_f_f.published_at IS NOT NULL
+                                    AND vd_x_ai_f_f.public
                                   FROM
-                                    session vs_vm_x_ai_r1
+                                    document vd_x_ai_f_f
                                   WHERE
-                                    vs_vm_x_ai_r1.id = vm_x_ai_r1.session_id
+                                    vd_x_ai_f_f.id = x_ai_f_f.document_id
                                 ),
-                                FALSE
+                                TRUE
                               )
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    vs_x_ai_f_f.deleted_at IS NULL
+                                    AND vs_x_ai_f_f.published_at IS NOT NULL
+                                  FROM
+                                    session vs_x_ai_f_f
+                                  WHERE
+                                    vs_x_ai_f_f.id = x_ai_f_f.session_id
+                                ),
+                                TRUE
+                              )
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    bool_and(
+                                      vm_x_ai_f_f.deleted_at IS NULL
+                                      AND vm_x_ai_f_f.status = 'published'
+                                      AND COALESCE(
+                                        (
+                                          SELECT
+                                            vs_vm_x_ai_f_f.deleted_at IS NULL
+                                            AND vs_vm_x_ai_f_f.published_at IS NOT NULL
+                                          FROM
+                                            session vs_vm_x_ai_f_f
+                                          WHERE
+                                            vs_vm_x_ai_f_f.id = vm_x_ai_f_f.session_id
+                                        ),
+                                        FALSE
+                                      )
+                                    )
+                                  FROM
+                                    minutes vm_x_ai_f_f
+                                  WHERE
+                                    vm_x_ai_f_f.file_id = x_ai_f_f.id
+                                    AND vm_x_ai_f_f.deleted_at IS NULL
+                                ),
+                                TRUE
+                              ),
+                              (x_ai_f_f.role = 'resolution') IS TRUE
+                            ORDER BY
+                              x_ai_f_f.position,
+                              x_ai_f_f.id
+                          ) AS rank
+                        FROM
+                          file x_ai_f_f
+                        WHERE
+                          x_ai_f_f.agenda_item_id = x_ai.id
+                          AND (
+                            x_ai_f_f.widest_audience >= 2
+                            OR x_ai_f_f.deleted_at IS NULL
+                            AND x_ai_f_f.published_at IS NOT NULL
+                            AND x_ai_f_f.public
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vd_x_ai_f_f.deleted_at IS NULL
+                                  AND vd_x_ai_f_f.published_at IS NOT NULL
+                                  AND vd_x_ai_f_f.public
+                                FROM
+                                  document vd_x_ai_f_f
+                                WHERE
+                                  vd_x_ai_f_f.id = x_ai_f_f.document_id
+                              ),
+                              TRUE
                             )
-                          FROM
-                            minutes vm_x_ai_r1
-                          WHERE
-                            vm_x_ai_r1.file_id = x_ai_r1.id
-                            AND vm_x_ai_r1.deleted_at IS NULL
-                        ),
-                        TRUE
-                      )
-                      AND x_ai_r1.role = 'resolution'
-                    ORDER BY
-                      x_ai_r1.position,
-                      x_ai_r1.id
-                    LIMIT
-                      1
-                  )
-              ),
-              'start',
-              to_char(x_ai.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'end',
-              to_char(x_ai."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'created',
-              to_char(x_ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(
-                GREATEST(
-                  GREATEST(x_ai.modified_at, x_ai.deleted_at),
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vs_x_ai_f_f.deleted_at IS NULL
+                                  AND vs_x_ai_f_f.published_at IS NOT NULL
+                                FROM
+                                  session vs_x_ai_f_f
+                                WHERE
+                                  vs_x_ai_f_f.id = x_ai_f_f.session_id
+                              ),
+                              TRUE
+                            )
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  bool_and(
+                                    vm_x_ai_f_f.deleted_at IS NULL
+                                    AND vm_x_ai_f_f.status = 'published'
+                                    AND COALESCE(
+                                      (
+                                        SELECT
+                                          vs_vm_x_ai_f_f.deleted_at IS NULL
+                                          AND vs_vm_x_ai_f_f.published_at IS NOT NULL
+                                        FROM
+                                          session vs_vm_x_ai_f_f
+                                        WHERE
+                                          vs_vm_x_ai_f_f.id = vm_x_ai_f_f.session_id
+                                      ),
+                                      FALSE
+                                    )
+                                  )
+                                FROM
+                                  minutes vm_x_ai_f_f
+                                WHERE
+                                  vm_x_ai_f_f.file_id = x_ai_f_f.id
+                                  AND vm_x_ai_f_f.deleted_at IS NULL
+                              ),
+                              TRUE
+                            )
+                          )
+                      ) x_ai_f
+                  ) x_ai_fs,
                   (
                     SELECT
-                      max(GREATEST(x_ai_mf.modified_at, x_ai_mf.deleted_at))
+                      (
+                        array_agg(
+                          $2::text || '/consultation/' || x_ai_c.id
+                          ORDER BY
+                            x_ai_c.position,
+                            x_ai_c.id
+                        ) FILTER (
+                          WHERE
+                            x_ai_c.shown
+                        )
+                      ) [1] AS first,
+                      max(GREATEST(x_ai_c.modified_at, x_ai_c.deleted_at)) FILTER (
+                        WHERE
+                          x_ai_c.seen
+                      ) AS modified
                     FROM
-                      file x_ai_mf
+                      (
+                        SELECT
+                          x_ai_c_r.*,
+                          x_ai_c_r.deleted_at IS NULL
+                          AND x_ai_c_r.published_at IS NOT NULL
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vd_x_ai_c_r.deleted_at IS NULL
+                                AND vd_x_ai_c_r.published_at IS NOT NULL
+                                AND vd_x_ai_c_r.public
+                              FROM
+                                document vd_x_ai_c_r
+                              WHERE
+                                vd_x_ai_c_r.id = x_ai_c_r.document_id
+                            ),
+                            FALSE
+                          ) AS shown,
+                          x_ai_c_r.widest_audience >= 2
+                          AND COALESCE(
+                            (
+                              SELECT
+                                od_x_ai_c_r.widest_audience >= 2
+                              FROM
+                                document od_x_ai_c_r
+                              WHERE
+                                od_x_ai_c_r.id = x_ai_c_r.document_id
+                            ),
+                            FALSE
+                          ) AS seen
+                        FROM
+                          consultation x_ai_c_r
+                        WHERE
+                          x_ai_c_r.agenda_item_id = x_ai.id
+                      ) x_ai_c
+                  ) x_ai_ks
+              )
+              ORDER BY
+                x_ai.rank
+            ) FILTER (
+              WHERE
+                x_ai.shown
+            ) AS items,
+            max(x_ai.modified) FILTER (
+              WHERE
+                x_ai.seen
+            ) AS modified
+          FROM
+            (
+              SELECT
+                x_v.*,
+                x_v.deleted_at IS NULL
+                AND x_v.published_at IS NOT NULL
+                AND x_v.public AS shown,
+                x_v.widest_audience >= 2 AS seen,
+                GREATEST(
+                  GREATEST(x_v.modified_at, x_v.deleted_at),
+                  (
+                    SELECT
+                      max(GREATEST(x_v_mf.modified_at, x_v_mf.deleted_at))
+                    FROM
+                      file x_v_mf
                     WHERE
-                      x_ai_mf.agenda_item_id = x_ai.id
-                      AND x_ai_mf.widest_audience >= 2
+                      x_v_mf.agenda_item_id = x_v.id
+                      AND x_v_mf.widest_audience >= 2
                   ),
                   (
                     SELECT
-                      max(GREATEST(x_ai_mc.modified_at, x_ai_mc.deleted_at))
+                      max(GREATEST(x_v_mc.modified_at, x_v_mc.deleted_at))
                     FROM
-                      consultation x_ai_mc
+                      consultation x_v_mc
                     WHERE
-                      x_ai_mc.agenda_item_id = x_ai.id
-                      AND x_ai_mc.widest_audience >= 2
+                      x_v_mc.agenda_item_id = x_v.id
+                      AND x_v_mc.widest_audience >= 2
                       AND COALESCE(
                         (
                           SELECT
-                            od_x_ai_mc.widest_audience >= 2
+                            od_x_v_mc.widest_audience >= 2
                           FROM
-                            document od_x_ai_mc
+                            document od_x_v_mc
                           WHERE
-                            od_x_ai_mc.id = x_ai_mc.document_id
+                            od_x_v_mc.id = x_v_mc.document_id
                         ),
                         FALSE
                       )
                   )
-                ),
-                'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-              ),
-              'web',
-              replace(b.web_url_templates ->> 'agendaItem', '{id}', x_ai.id::text)
-            )
-            ORDER BY
-              x_ai.rank
-          )
-        FROM
-          (
-            SELECT
-              x_v.*,
-              (
-                row_number() OVER (
-                  ORDER BY
-                    x_v.position,
-                    x_v.id
-                ) - 1
-              )::int AS rank
-            FROM
-              agenda_item x_v
-            WHERE
-              x_v.session_id = x.id
-              AND x_v.deleted_at IS NULL
-              AND x_v.published_at IS NOT NULL
-              AND x_v.public
-              AND COALESCE(
+                ) AS modified,
                 (
-                  SELECT
-                    vs_x_v.deleted_at IS NULL
-                    AND vs_x_v.published_at IS NOT NULL
-                  FROM
-                    session vs_x_v
-                  WHERE
-                    vs_x_v.id = x_v.session_id
-                ),
-                FALSE
-              )
-          ) x_ai
-      ),
-      'created',
-      to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-      'modified',
-      to_char(
-        GREATEST(
-          GREATEST(x.modified_at, x.deleted_at),
-          (
-            SELECT
-              max(GREATEST(x_ma.modified_at, x_ma.deleted_at))
-            FROM
-              agenda_item x_ma
-            WHERE
-              x_ma.session_id = x.id
-              AND x_ma.widest_audience >= 2
-          ),
-          (
-            SELECT
-              max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
-            FROM
-              file x_mf
-            WHERE
-              x_mf.session_id = x.id
-              AND x_mf.widest_audience >= 2
-          ),
-          (
-            SELECT
-              max(GREATEST(x_mg.modified_at, x_mg.deleted_at))
-            FROM
-              file x_mg
-            WHERE
-              x_mg.agenda_item_id IN (
-                SELECT
-                  x_mh.id
-                FROM
-                  agenda_item x_mh
-                WHERE
-                  x_mh.session_id = x.id
-                  AND x_mh.widest_audience >= 2
-              )
-              AND x_mg.widest_audience >= 2
-          ),
-          (
-            SELECT
-              max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-            FROM
-              consultation x_mc
-            WHERE
-              x_mc.agenda_item_id IN (
-                SELECT
-                  x_mi.id
-                FROM
-                  agenda_item x_mi
-                WHERE
-                  x_mi.session_id = x.id
-                  AND x_mi.widest_audience >= 2
-              )
-              AND x_mc.widest_audience >= 2
-              AND COALESCE(
-                (
-                  SELECT
-                    od_x_mc.widest_audience >= 2
-                  FROM
-                    document od_x_mc
-                  WHERE
-                    od_x_mc.id = x_mc.document_id
-                ),
-                FALSE
-              )
-          ),
-          (
-            SELECT
-              max(GREATEST(x_mm.modified_at, x_mm.deleted_at))
-            FROM
-              minutes x_mm
-            WHERE
-              x_mm.session_id = x.id
-              AND x_mm.widest_audience >= 2
-          ),
-          (
-            SELECT
-              max(GREATEST(x_ml.modified_at, x_ml.deleted_at))
-            FROM
-              location x_ml
-            WHERE
-              x_ml.id = x.location_id
-              AND x_ml.widest_audience >= 2
-          )
-        ),
-        'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-      ),
-      'web',
-      replace(b.web_url_templates ->> 'session', '{id}', x.id::text)
+                  row_number() OVER (
+                    PARTITION BY
+                      x_v.deleted_at IS NULL
+                      AND x_v.published_at IS NOT NULL
+                      AND x_v.public
+                    ORDER BY
+                      x_v.position,
+                      x_v.id
+                  ) - 1
+                )::int AS rank
+              FROM
+                agenda_item x_v
+              WHERE
+                x_v.session_id = x.id
+                AND (
+                  x_v.deleted_at IS NULL
+                  AND x_v.published_at IS NOT NULL
+                  AND x_v.public
+                  OR x_v.widest_audience >= 2
+                )
+            ) x_ai
+        ) x_ag
     )
   ) AS j,
   x.id::text AS _k0
@@ -3582,676 +3418,294 @@ SELECT
   json_strip_nulls(
     CASE
       WHEN x.deleted_at IS NULL
-      AND x.published_at IS NOT NULL THEN json_build_object(
-        'id',
-        $4::text || '/meeting/' || x.id,
-        'type',
-        'https://schema.oparl.org/1.1/Meeting',
-        'name',
-        NULLIF(x.name, ''),
-        'meetingState',
-        CASE x.state
-          WHEN 'scheduled' THEN 'terminiert'
-          WHEN 'invited' THEN 'eingeladen'
-          WHEN 'held' THEN 'durchgeführt'
-        END,
-        'cancelled',
-        x.cancelled,
-        'start',
-        to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'end',
-        to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'location',
-        (
-          SELECT
-            json_build_object(
-              'id',
-              $4::text || '/location/' || x_l.id,
-              'type',
-              'https://schema.oparl.org/1.1/Location',
-              'description',
-              NULLIF(x_l.description, ''),
-              'geojson',
-              x_l.geojson,
-              'streetAddress',
-              NULLIF(x_l.street_address, ''),
-              'room',
-              NULLIF(x_l.room, ''),
-              'postalCode',
-              NULLIF(x_l.postal_code, ''),
-              'subLocality',
-              NULLIF(x_l.sub_locality, ''),
-              'locality',
-              NULLIF(x_l.locality, ''),
-              'created',
-              to_char(x_l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_l.modified_at, x_l.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'location', '{id}', x_l.id::text)
-            )
-          FROM
-            location x_l
-          WHERE
-            x_l.id = x.location_id
-            AND x_l.deleted_at IS NULL
-            AND x_l.published_at IS NOT NULL
-        ),
-        'organization',
-        (
-          SELECT
-            json_agg(
-              $4::text || '/organization/' || x_sc.committee_id
-              ORDER BY
-                x_sc.position,
-                x_sc.committee_id
-            )
-          FROM
-            session_committee x_sc
-            JOIN committee x_c ON x_c.id = x_sc.committee_id
-          WHERE
-            x_sc.session_id = x.id
-            AND x_c.deleted_at IS NULL
-            AND x_c.published_at IS NOT NULL
-        ),
-        'invitation',
-        (
-          SELECT
-            json_build_object(
-              'id',
-              $4::text || '/file/' || x_if.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_if.name, ''),
-              'fileName',
-              NULLIF(x_if.file_name, ''),
-              'mimeType',
-              NULLIF(x_if.mime_type, ''),
-              'date',
-              to_char(x_if.date, 'YYYY-MM-DD'),
-              'size',
-              x_if.size,
-              'sha512Checksum',
-              lower(x_if.sha512),
-              'accessUrl',
-              $5::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content',
-              'downloadUrl',
-              $5::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_if.file_license, ''),
-              'created',
-              to_char(x_if.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_if.modified_at, x_if.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_if.id::text)
-            )
-          FROM
-            file x_if
-          WHERE
-            x_if.session_id = x.id
-            AND x_if.deleted_at IS NULL
-            AND x_if.published_at IS NOT NULL
-            AND x_if.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_if.deleted_at IS NULL
-                  AND vd_x_if.published_at IS NOT NULL
-                  AND vd_x_if.public
-                FROM
-                  document vd_x_if
-                WHERE
-                  vd_x_if.id = x_if.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_if.deleted_at IS NULL
-                  AND va_x_if.published_at IS NOT NULL
-                  AND va_x_if.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_if.deleted_at IS NULL
-                        AND vs_va_x_if.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_if
-                      WHERE
-                        vs_va_x_if.id = va_x_if.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_if
-                WHERE
-                  va_x_if.id = x_if.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_if.deleted_at IS NULL
-                  AND vs_x_if.published_at IS NOT NULL
-                FROM
-                  session vs_x_if
-                WHERE
-                  vs_x_if.id = x_if.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_if.deleted_at IS NULL
-                    AND vm_x_if.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_if.deleted_at IS NULL
-                          AND vs_vm_x_if.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_if
-                        WHERE
-                          vs_vm_x_if.id = vm_x_if.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_if
-                WHERE
-                  vm_x_if.file_id = x_if.id
-                  AND vm_x_if.deleted_at IS NULL
-              ),
-              TRUE
-            )
-            AND x_if.role = 'invitation'
-            AND NOT EXISTS (
+      AND x.published_at IS NOT NULL THEN (
+        SELECT
+          json_build_object(
+            'id',
+            $4::text || '/meeting/' || x.id,
+            'type',
+            'https://schema.oparl.org/1.1/Meeting',
+            'name',
+            NULLIF(x.name, ''),
+            'meetingState',
+            CASE x.state
+              WHEN 'scheduled' THEN 'terminiert'
+              WHEN 'invited' THEN 'eingeladen'
+              WHEN 'held' THEN 'durchgeführt'
+            END,
+            'cancelled',
+            x.cancelled,
+            'start',
+            to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'end',
+            to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'location',
+            (
               SELECT
-                1
+                json_build_object(
+                  'id',
+                  $4::text || '/location/' || x_l.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/Location',
+                  'description',
+                  NULLIF(x_l.description, ''),
+                  'geojson',
+                  x_l.geojson,
+                  'streetAddress',
+                  NULLIF(x_l.street_address, ''),
+                  'room',
+                  NULLIF(x_l.room, ''),
+                  'postalCode',
+                  NULLIF(x_l.postal_code, ''),
+                  'subLocality',
+                  NULLIF(x_l.sub_locality, ''),
+                  'locality',
+                  NULLIF(x_l.locality, ''),
+                  'created',
+                  to_char(x_l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_l.modified_at, x_l.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'location', '{id}', x_l.id::text)
+                )
               FROM
-                minutes x_if_x
+                location x_l
               WHERE
-                x_if_x.file_id = x_if.id
-            )
-          ORDER BY
-            x_if.position,
-            x_if.id
-          LIMIT
-            1
-        ),
-        'resultsProtocol',
-        (
-          SELECT
-            json_build_object(
-              'id',
-              $4::text || '/file/' || x_rp.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_rp.name, ''),
-              'fileName',
-              NULLIF(x_rp.file_name, ''),
-              'mimeType',
-              NULLIF(x_rp.mime_type, ''),
-              'date',
-              to_char(x_rp.date, 'YYYY-MM-DD'),
-              'size',
-              x_rp.size,
-              'sha512Checksum',
-              lower(x_rp.sha512),
-              'accessUrl',
-              $5::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content',
-              'downloadUrl',
-              $5::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_rp.file_license, ''),
-              'created',
-              to_char(x_rp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_rp.modified_at, x_rp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_rp.id::text)
-            )
-          FROM
-            minutes x_rp_m
-            JOIN file x_rp ON x_rp.id = x_rp_m.file_id
-          WHERE
-            x_rp_m.session_id = x.id
-            AND x_rp_m.kind = 'results'
-            AND x_rp_m.deleted_at IS NULL
-            AND x_rp_m.status = 'published'
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_rp_m.deleted_at IS NULL
-                  AND vs_x_rp_m.published_at IS NOT NULL
-                FROM
-                  session vs_x_rp_m
-                WHERE
-                  vs_x_rp_m.id = x_rp_m.session_id
-              ),
-              FALSE
-            )
-            AND x_rp.deleted_at IS NULL
-            AND x_rp.published_at IS NOT NULL
-            AND x_rp.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_rp.deleted_at IS NULL
-                  AND vd_x_rp.published_at IS NOT NULL
-                  AND vd_x_rp.public
-                FROM
-                  document vd_x_rp
-                WHERE
-                  vd_x_rp.id = x_rp.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_rp.deleted_at IS NULL
-                  AND va_x_rp.published_at IS NOT NULL
-                  AND va_x_rp.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_rp.deleted_at IS NULL
-                        AND vs_va_x_rp.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_rp
-                      WHERE
-                        vs_va_x_rp.id = va_x_rp.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_rp
-                WHERE
-                  va_x_rp.id = x_rp.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_rp.deleted_at IS NULL
-                  AND vs_x_rp.published_at IS NOT NULL
-                FROM
-                  session vs_x_rp
-                WHERE
-                  vs_x_rp.id = x_rp.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_rp.deleted_at IS NULL
-                    AND vm_x_rp.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_rp.deleted_at IS NULL
-                          AND vs_vm_x_rp.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_rp
-                        WHERE
-                          vs_vm_x_rp.id = vm_x_rp.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_rp
-                WHERE
-                  vm_x_rp.file_id = x_rp.id
-                  AND vm_x_rp.deleted_at IS NULL
-              ),
-              TRUE
-            )
-          ORDER BY
-            x_rp_m.created_at,
-            x_rp_m.id
-          LIMIT
-            1
-        ),
-        'verbatimProtocol',
-        (
-          SELECT
-            json_build_object(
-              'id',
-              $4::text || '/file/' || x_vp.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_vp.name, ''),
-              'fileName',
-              NULLIF(x_vp.file_name, ''),
-              'mimeType',
-              NULLIF(x_vp.mime_type, ''),
-              'date',
-              to_char(x_vp.date, 'YYYY-MM-DD'),
-              'size',
-              x_vp.size,
-              'sha512Checksum',
-              lower(x_vp.sha512),
-              'accessUrl',
-              $5::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content',
-              'downloadUrl',
-              $5::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_vp.file_license, ''),
-              'created',
-              to_char(x_vp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_vp.modified_at, x_vp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_vp.id::text)
-            )
-          FROM
-            minutes x_vp_m
-            JOIN file x_vp ON x_vp.id = x_vp_m.file_id
-          WHERE
-            x_vp_m.session_id = x.id
-            AND x_vp_m.kind = 'verbatim'
-            AND x_vp_m.deleted_at IS NULL
-            AND x_vp_m.status = 'published'
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_vp_m.deleted_at IS NULL
-                  AND vs_x_vp_m.published_at IS NOT NULL
-                FROM
-                  session vs_x_vp_m
-                WHERE
-                  vs_x_vp_m.id = x_vp_m.session_id
-              ),
-              FALSE
-            )
-            AND x_vp.deleted_at IS NULL
-            AND x_vp.published_at IS NOT NULL
-            AND x_vp.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_vp.deleted_at IS NULL
-                  AND vd_x_vp.published_at IS NOT NULL
-                  AND vd_x_vp.public
-                FROM
-                  document vd_x_vp
-                WHERE
-                  vd_x_vp.id = x_vp.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_vp.deleted_at IS NULL
-                  AND va_x_vp.published_at IS NOT NULL
-                  AND va_x_vp.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_vp.deleted_at IS NULL
-                        AND vs_va_x_vp.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_vp
-                      WHERE
-                        vs_va_x_vp.id = va_x_vp.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_vp
-                WHERE
-                  va_x_vp.id = x_vp.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_vp.deleted_at IS NULL
-                  AND vs_x_vp.published_at IS NOT NULL
-                FROM
-                  session vs_x_vp
-                WHERE
-                  vs_x_vp.id = x_vp.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_vp.deleted_at IS NULL
-                    AND vm_x_vp.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_vp.deleted_at IS NULL
-                          AND vs_vm_x_vp.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_vp
-                        WHERE
-                          vs_vm_x_vp.id = vm_x_vp.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_vp
-                WHERE
-                  vm_x_vp.file_id = x_vp.id
-                  AND vm_x_vp.deleted_at IS NULL
-              ),
-              TRUE
-            )
-          ORDER BY
-            x_vp_m.created_at,
-            x_vp_m.id
-          LIMIT
-            1
-        ),
-        'auxiliaryFile',
-        (
-          SELECT
-            json_agg(
-              json_build_object(
-                'id',
-                $4::text || '/file/' || x_af.id,
-                'type',
-                'https://schema.oparl.org/1.1/File',
-                'name',
-                NULLIF(x_af.name, ''),
-                'fileName',
-                NULLIF(x_af.file_name, ''),
-                'mimeType',
-                NULLIF(x_af.mime_type, ''),
-                'date',
-                to_char(x_af.date, 'YYYY-MM-DD'),
-                'size',
-                x_af.size,
-                'sha512Checksum',
-                lower(x_af.sha512),
-                'accessUrl',
-                $5::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
-                'downloadUrl',
-                $5::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
-                'fileLicense',
-                NULLIF(x_af.file_license, ''),
-                'created',
-                to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'modified',
-                to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'web',
-                replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
-              )
-              ORDER BY
-                x_af.position,
-                x_af.id
-            )
-          FROM
-            file x_af
-          WHERE
-            x_af.session_id = x.id
-            AND x_af.deleted_at IS NULL
-            AND x_af.published_at IS NOT NULL
-            AND x_af.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_af.deleted_at IS NULL
-                  AND vd_x_af.published_at IS NOT NULL
-                  AND vd_x_af.public
-                FROM
-                  document vd_x_af
-                WHERE
-                  vd_x_af.id = x_af.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_af.deleted_at IS NULL
-                  AND va_x_af.published_at IS NOT NULL
-                  AND va_x_af.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_af.deleted_at IS NULL
-                        AND vs_va_x_af.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_af
-                      WHERE
-                        vs_va_x_af.id = va_x_af.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_af
-                WHERE
-                  va_x_af.id = x_af.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_af.deleted_at IS NULL
-                  AND vs_x_af.published_at IS NOT NULL
-                FROM
-                  session vs_x_af
-                WHERE
-                  vs_x_af.id = x_af.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_af.deleted_at IS NULL
-                    AND vm_x_af.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_af.deleted_at IS NULL
-                          AND vs_vm_x_af.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_af
-                        WHERE
-                          vs_vm_x_af.id = vm_x_af.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_af
-                WHERE
-                  vm_x_af.file_id = x_af.id
-                  AND vm_x_af.deleted_at IS NULL
-              ),
-              TRUE
-            )
-            AND x_af.role NOT IN ('results_protocol', 'verbatim_protocol')
-            AND NOT EXISTS (
+                x_l.id = x.location_id
+                AND x_l.deleted_at IS NULL
+                AND x_l.published_at IS NOT NULL
+            ),
+            'organization',
+            (
               SELECT
-                1
+                json_agg(
+                  $4::text || '/organization/' || x_sc.committee_id
+                  ORDER BY
+                    x_sc.position,
+                    x_sc.committee_id
+                )
               FROM
-                minutes x_af_x
+                session_committee x_sc
               WHERE
-                x_af_x.file_id = x_af.id
-            )
-            AND x_af.id IS DISTINCT FROM (
+                x_sc.session_id = x.id
+                AND (
+                  x_sc.committee_id IN (
+                    SELECT
+                      x_c_h.id
+                    FROM
+                      committee x_c_h
+                    WHERE
+                      x_c_h.body_id = $1::uuid
+                      AND x_c_h.deleted_at IS NULL
+                      AND x_c_h.published_at IS NOT NULL
+                  )
+                  OR (
+                    SELECT
+                      x_c.deleted_at IS NULL
+                      AND x_c.published_at IS NOT NULL
+                    FROM
+                      committee x_c
+                    WHERE
+                      x_c.id = x_sc.committee_id
+                  )
+                )
+            ),
+            'invitation',
+            (
               SELECT
-                x_i1.id
+                json_build_object(
+                  'id',
+                  $4::text || '/file/' || x_if.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_if.name, ''),
+                  'fileName',
+                  NULLIF(x_if.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_if.mime_type, ''),
+                  'date',
+                  to_char(x_if.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_if.size,
+                  'sha512Checksum',
+                  lower(x_if.sha512),
+                  'accessUrl',
+                  $5::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content',
+                  'downloadUrl',
+                  $5::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_if.file_license, ''),
+                  'created',
+                  to_char(x_if.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_if.modified_at, x_if.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_if.id::text)
+                )
               FROM
-                file x_i1
+                file x_if
               WHERE
-                x_i1.session_id = x.id
-                AND x_i1.deleted_at IS NULL
-                AND x_i1.published_at IS NOT NULL
-                AND x_i1.public
+                x_if.session_id = x.id
+                AND x_if.deleted_at IS NULL
+                AND x_if.published_at IS NOT NULL
+                AND x_if.public
                 AND COALESCE(
                   (
                     SELECT
-                      vd_x_i1.deleted_at IS NULL
-                      AND vd_x_i1.published_at IS NOT NULL
-                      AND vd_x_i1.public
+                      vd_x_if.deleted_at IS NULL
+                      AND vd_x_if.published_at IS NOT NULL
+                      AND vd_x_if.public
                     FROM
-                      document vd_x_i1
+                      document vd_x_if
                     WHERE
-                      vd_x_i1.id = x_i1.document_id
+                      vd_x_if.id = x_if.document_id
                   ),
                   TRUE
                 )
                 AND COALESCE(
                   (
                     SELECT
-                      va_x_i1.deleted_at IS NULL
-                      AND va_x_i1.published_at IS NOT NULL
-                      AND va_x_i1.public
+                      va_x_if.deleted_at IS NULL
+                      AND va_x_if.published_at IS NOT NULL
+                      AND va_x_if.public
                       AND COALESCE(
                         (
                           SELECT
-                            vs_va_x_i1.deleted_at IS NULL
-                            AND vs_va_x_i1.published_at IS NOT NULL
+                            vs_va_x_if.deleted_at IS NULL
+                            AND vs_va_x_if.published_at IS NOT NULL
                           FROM
-                            session vs_va_x_i1
+                            session vs_va_x_if
                           WHERE
-                            vs_va_x_i1.id = va_x_i1.session_id
+                            vs_va_x_if.id = va_x_if.session_id
                         ),
                         FALSE
                       )
                     FROM
-                      agenda_item va_x_i1
+                      agenda_item va_x_if
                     WHERE
-                      va_x_i1.id = x_i1.agenda_item_id
+                      va_x_if.id = x_if.agenda_item_id
+                  ),
+                  TRUE
+                )
+                AND NOT EXISTS (
+                  SELECT
+                    1
+                  FROM
+                    minutes x_if_x
+                  WHERE
+                    x_if_x.file_id = x_if.id
+                )
+                AND x_if.role = 'invitation'
+              ORDER BY
+                x_if.position,
+                x_if.id
+              LIMIT
+                1
+            ),
+            'resultsProtocol',
+            (
+              SELECT
+                json_build_object(
+                  'id',
+                  $4::text || '/file/' || x_rp.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_rp.name, ''),
+                  'fileName',
+                  NULLIF(x_rp.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_rp.mime_type, ''),
+                  'date',
+                  to_char(x_rp.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_rp.size,
+                  'sha512Checksum',
+                  lower(x_rp.sha512),
+                  'accessUrl',
+                  $5::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content',
+                  'downloadUrl',
+                  $5::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_rp.file_license, ''),
+                  'created',
+                  to_char(x_rp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_rp.modified_at, x_rp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_rp.id::text)
+                )
+              FROM
+                minutes x_rp_m
+                JOIN file x_rp ON x_rp.id = x_rp_m.file_id
+              WHERE
+                x_rp_m.session_id = x.id
+                AND x_rp_m.kind = 'results'
+                AND x_rp_m.deleted_at IS NULL
+                AND x_rp_m.status = 'published'
+                AND COALESCE(
+                  (
+                    SELECT
+                      vs_x_rp_m.deleted_at IS NULL
+                      AND vs_x_rp_m.published_at IS NOT NULL
+                    FROM
+                      session vs_x_rp_m
+                    WHERE
+                      vs_x_rp_m.id = x_rp_m.session_id
+                  ),
+                  FALSE
+                )
+                AND x_rp.deleted_at IS NULL
+                AND x_rp.published_at IS NOT NULL
+                AND x_rp.public
+                AND COALESCE(
+                  (
+                    SELECT
+                      vd_x_rp.deleted_at IS NULL
+                      AND vd_x_rp.published_at IS NOT NULL
+                      AND vd_x_rp.public
+                    FROM
+                      document vd_x_rp
+                    WHERE
+                      vd_x_rp.id = x_rp.document_id
                   ),
                   TRUE
                 )
                 AND COALESCE(
                   (
                     SELECT
-                      vs_x_i1.deleted_at IS NULL
-                      AND vs_x_i1.published_at IS NOT NULL
+                      va_x_rp.deleted_at IS NULL
+                      AND va_x_rp.published_at IS NOT NULL
+                      AND va_x_rp.public
+                      AND COALESCE(
+                        (
+                          SELECT
+                            vs_va_x_rp.deleted_at IS NULL
+                            AND vs_va_x_rp.published_at IS NOT NULL
+                          FROM
+                            session vs_va_x_rp
+                          WHERE
+                            vs_va_x_rp.id = va_x_rp.session_id
+                        ),
+                        FALSE
+                      )
                     FROM
-                      session vs_x_i1
+                      agenda_item va_x_rp
                     WHERE
-                      vs_x_i1.id = x_i1.session_id
+                      va_x_rp.id = x_rp.agenda_item_id
+                  ),
+                  TRUE
+                )
+                AND COALESCE(
+                  (
+                    SELECT
+                      vs_x_rp.deleted_at IS NULL
+                      AND vs_x_rp.published_at IS NOT NULL
+                    FROM
+                      session vs_x_rp
+                    WHERE
+                      vs_x_rp.id = x_rp.session_id
                   ),
                   TRUE
                 )
@@ -4259,614 +3713,778 @@ SELECT
                   (
                     SELECT
                       bool_and(
-                        vm_x_i1.deleted_at IS NULL
-                        AND vm_x_i1.status = 'published'
+                        vm_x_rp.deleted_at IS NULL
+                        AND vm_x_rp.status = 'published'
                         AND COALESCE(
                           (
                             SELECT
-                              vs_vm_x_i1.deleted_at IS NULL
-                              AND vs_vm_x_i1.published_at IS NOT NULL
+                              vs_vm_x_rp.deleted_at IS NULL
+                              AND vs_vm_x_rp.published_at IS NOT NULL
                             FROM
-                              session vs_vm_x_i1
+                              session vs_vm_x_rp
                             WHERE
-                              vs_vm_x_i1.id = vm_x_i1.session_id
+                              vs_vm_x_rp.id = vm_x_rp.session_id
                           ),
                           FALSE
                         )
                       )
                     FROM
-                      minutes vm_x_i1
+                      minutes vm_x_rp
                     WHERE
-                      vm_x_i1.file_id = x_i1.id
-                      AND vm_x_i1.deleted_at IS NULL
+                      vm_x_rp.file_id = x_rp.id
+                      AND vm_x_rp.deleted_at IS NULL
                   ),
                   TRUE
                 )
-                AND x_i1.role = 'invitation'
-                AND NOT EXISTS (
-                  SELECT
-                    1
-                  FROM
-                    minutes x_i1_x
-                  WHERE
-                    x_i1_x.file_id = x_i1.id
-                )
               ORDER BY
-                x_i1.position,
-                x_i1.id
+                x_rp_m.created_at,
+                x_rp_m.id
               LIMIT
                 1
-            )
-        ),
-        'agendaItem',
-        (
-          SELECT
-            json_agg(
-              json_build_object(
-                'id',
-                $4::text || '/agendaItem/' || x_ai.id,
-                'type',
-                'https://schema.oparl.org/1.1/AgendaItem',
-                'number',
-                NULLIF(x_ai.number, ''),
-                'order',
-                x_ai.rank,
-                'name',
-                NULLIF(x_ai.name, ''),
-                'public',
-                x_ai.public,
-                'consultation',
+            ),
+            'verbatimProtocol',
+            (
+              SELECT
+                json_build_object(
+                  'id',
+                  $4::text || '/file/' || x_vp.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_vp.name, ''),
+                  'fileName',
+                  NULLIF(x_vp.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_vp.mime_type, ''),
+                  'date',
+                  to_char(x_vp.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_vp.size,
+                  'sha512Checksum',
+                  lower(x_vp.sha512),
+                  'accessUrl',
+                  $5::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content',
+                  'downloadUrl',
+                  $5::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_vp.file_license, ''),
+                  'created',
+                  to_char(x_vp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_vp.modified_at, x_vp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_vp.id::text)
+                )
+              FROM
+                minutes x_vp_m
+                JOIN file x_vp ON x_vp.id = x_vp_m.file_id
+              WHERE
+                x_vp_m.session_id = x.id
+                AND x_vp_m.kind = 'verbatim'
+                AND x_vp_m.deleted_at IS NULL
+                AND x_vp_m.status = 'published'
+                AND COALESCE(
+                  (
+                    SELECT
+                      vs_x_vp_m.deleted_at IS NULL
+                      AND vs_x_vp_m.published_at IS NOT NULL
+                    FROM
+                      session vs_x_vp_m
+                    WHERE
+                      vs_x_vp_m.id = x_vp_m.session_id
+                  ),
+                  FALSE
+                )
+                AND x_vp.deleted_at IS NULL
+                AND x_vp.published_at IS NOT NULL
+                AND x_vp.public
+                AND COALESCE(
+                  (
+                    SELECT
+                      vd_x_vp.deleted_at IS NULL
+                      AND vd_x_vp.published_at IS NOT NULL
+                      AND vd_x_vp.public
+                    FROM
+                      document vd_x_vp
+                    WHERE
+                      vd_x_vp.id = x_vp.document_id
+                  ),
+                  TRUE
+                )
+                AND COALESCE(
+                  (
+                    SELECT
+                      va_x_vp.deleted_at IS NULL
+                      AND va_x_vp.published_at IS NOT NULL
+                      AND va_x_vp.public
+                      AND COALESCE(
+                        (
+                          SELECT
+                            vs_va_x_vp.deleted_at IS NULL
+                            AND vs_va_x_vp.published_at IS NOT NULL
+                          FROM
+                            session vs_va_x_vp
+                          WHERE
+                            vs_va_x_vp.id = va_x_vp.session_id
+                        ),
+                        FALSE
+                      )
+                    FROM
+                      agenda_item va_x_vp
+                    WHERE
+                      va_x_vp.id = x_vp.agenda_item_id
+                  ),
+                  TRUE
+                )
+                AND COALESCE(
+                  (
+                    SELECT
+                      vs_x_vp.deleted_at IS NULL
+                      AND vs_x_vp.published_at IS NOT NULL
+                    FROM
+                      session vs_x_vp
+                    WHERE
+                      vs_x_vp.id = x_vp.session_id
+                  ),
+                  TRUE
+                )
+                AND COALESCE(
+                  (
+                    SELECT
+                      bool_and(
+                        vm_x_vp.deleted_at IS NULL
+                        AND vm_x_vp.status = 'published'
+                        AND COALESCE(
+                          (
+                            SELECT
+                              vs_vm_x_vp.deleted_at IS NULL
+                              AND vs_vm_x_vp.published_at IS NOT NULL
+                            FROM
+                              session vs_vm_x_vp
+                            WHERE
+                              vs_vm_x_vp.id = vm_x_vp.session_id
+                          ),
+                          FALSE
+                        )
+                      )
+                    FROM
+                      minutes vm_x_vp
+                    WHERE
+                      vm_x_vp.file_id = x_vp.id
+                      AND vm_x_vp.deleted_at IS NULL
+                  ),
+                  TRUE
+                )
+              ORDER BY
+                x_vp_m.created_at,
+                x_vp_m.id
+              LIMIT
+                1
+            ),
+            'auxiliaryFile',
+            (
+              SELECT
+                json_agg(
+                  json_build_object(
+                    'id',
+                    $4::text || '/file/' || x_af.id,
+                    'type',
+                    'https://schema.oparl.org/1.1/File',
+                    'name',
+                    NULLIF(x_af.name, ''),
+                    'fileName',
+                    NULLIF(x_af.file_name, ''),
+                    'mimeType',
+                    NULLIF(x_af.mime_type, ''),
+                    'date',
+                    to_char(x_af.date, 'YYYY-MM-DD'),
+                    'size',
+                    x_af.size,
+                    'sha512Checksum',
+                    lower(x_af.sha512),
+                    'accessUrl',
+                    $5::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
+                    'downloadUrl',
+                    $5::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
+                    'fileLicense',
+                    NULLIF(x_af.file_license, ''),
+                    'created',
+                    to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'modified',
+                    to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'web',
+                    replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
+                  )
+                  ORDER BY
+                    x_af.position,
+                    x_af.id
+                )
+              FROM
                 (
                   SELECT
-                    $4::text || '/consultation/' || x_ai_c.id
+                    x_af_f.*,
+                    (x_af_f.role = 'invitation') IS TRUE AS picked,
+                    row_number() OVER (
+                      PARTITION BY
+                        (x_af_f.role = 'invitation') IS TRUE
+                      ORDER BY
+                        x_af_f.position,
+                        x_af_f.id
+                    ) AS rank
                   FROM
-                    consultation x_ai_c
+                    file x_af_f
                   WHERE
-                    x_ai_c.agenda_item_id = x_ai.id
-                    AND x_ai_c.deleted_at IS NULL
-                    AND x_ai_c.published_at IS NOT NULL
+                    x_af_f.session_id = x.id
+                    AND x_af_f.deleted_at IS NULL
+                    AND x_af_f.published_at IS NOT NULL
+                    AND x_af_f.public
                     AND COALESCE(
                       (
                         SELECT
-                          vd_x_ai_c.deleted_at IS NULL
-                          AND vd_x_ai_c.published_at IS NOT NULL
-                          AND vd_x_ai_c.public
+                          vd_x_af_f.deleted_at IS NULL
+                          AND vd_x_af_f.published_at IS NOT NULL
+                          AND vd_x_af_f.public
                         FROM
-                          document vd_x_ai_c
+                          document vd_x_af_f
                         WHERE
-                          vd_x_ai_c.id = x_ai_c.document_id
+                          vd_x_af_f.id = x_af_f.document_id
                       ),
-                      FALSE
+                      TRUE
                     )
-                  ORDER BY
-                    x_ai_c.position,
-                    x_ai_c.id
-                  LIMIT
-                    1
+                    AND COALESCE(
+                      (
+                        SELECT
+                          va_x_af_f.deleted_at IS NULL
+                          AND va_x_af_f.published_at IS NOT NULL
+                          AND va_x_af_f.public
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_va_x_af_f.deleted_at IS NULL
+                                AND vs_va_x_af_f.published_at IS NOT NULL
+                              FROM
+                                session vs_va_x_af_f
+                              WHERE
+                                vs_va_x_af_f.id = va_x_af_f.session_id
+                            ),
+                            FALSE
+                          )
+                        FROM
+                          agenda_item va_x_af_f
+                        WHERE
+                          va_x_af_f.id = x_af_f.agenda_item_id
+                      ),
+                      TRUE
+                    )
+                    AND x_af_f.role NOT IN ('results_protocol', 'verbatim_protocol')
+                    AND NOT EXISTS (
+                      SELECT
+                        1
+                      FROM
+                        minutes x_af_f_x
+                      WHERE
+                        x_af_f_x.file_id = x_af_f.id
+                    )
+                ) x_af
+              WHERE
+                NOT (
+                  x_af.picked
+                  AND x_af.rank = 1
+                )
+            ),
+            'agendaItem',
+            x_ag.items,
+            'created',
+            to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'modified',
+            to_char(
+              GREATEST(
+                GREATEST(x.modified_at, x.deleted_at),
+                x_ag.modified,
+                (
+                  SELECT
+                    max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
+                  FROM
+                    file x_mf
+                  WHERE
+                    x_mf.session_id = x.id
+                    AND x_mf.widest_audience >= 2
                 ),
-                'result',
-                NULLIF(x_ai.result, ''),
-                'resolutionText',
-                NULLIF(x_ai.resolution_text, ''),
-                'resolutionFile',
+                (
+                  SELECT
+                    max(GREATEST(x_mm.modified_at, x_mm.deleted_at))
+                  FROM
+                    minutes x_mm
+                  WHERE
+                    x_mm.session_id = x.id
+                    AND x_mm.widest_audience >= 2
+                ),
+                (
+                  SELECT
+                    max(GREATEST(x_ml.modified_at, x_ml.deleted_at))
+                  FROM
+                    location x_ml
+                  WHERE
+                    x_ml.id = x.location_id
+                    AND x_ml.widest_audience >= 2
+                )
+              ),
+              'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+            ),
+            'web',
+            replace(b.web_url_templates ->> 'session', '{id}', x.id::text)
+          )
+        FROM
+          (
+            SELECT
+              json_agg(
                 (
                   SELECT
                     json_build_object(
                       'id',
-                      $4::text || '/file/' || x_ai_rf.id,
+                      $4::text || '/agendaItem/' || x_ai.id,
                       'type',
-                      'https://schema.oparl.org/1.1/File',
+                      'https://schema.oparl.org/1.1/AgendaItem',
+                      'number',
+                      NULLIF(x_ai.number, ''),
+                      'order',
+                      x_ai.rank,
                       'name',
-                      NULLIF(x_ai_rf.name, ''),
-                      'fileName',
-                      NULLIF(x_ai_rf.file_name, ''),
-                      'mimeType',
-                      NULLIF(x_ai_rf.mime_type, ''),
-                      'date',
-                      to_char(x_ai_rf.date, 'YYYY-MM-DD'),
-                      'size',
-                      x_ai_rf.size,
-                      'sha512Checksum',
-                      lower(x_ai_rf.sha512),
-                      'accessUrl',
-                      $5::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_rf.id || '/content',
-                      'downloadUrl',
-                      $5::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_rf.id || '/content' || '?download=1',
-                      'fileLicense',
-                      NULLIF(x_ai_rf.file_license, ''),
+                      NULLIF(x_ai.name, ''),
+                      'public',
+                      x_ai.public,
+                      'consultation',
+                      x_ai_ks.first,
+                      'result',
+                      NULLIF(x_ai.result, ''),
+                      'resolutionText',
+                      NULLIF(x_ai.resolution_text, ''),
+                      'resolutionFile',
+                      x_ai_fs.first,
+                      'auxiliaryFile',
+                      x_ai_fs.rest,
+                      'start',
+                      to_char(x_ai.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                      'end',
+                      to_char(x_ai."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                       'created',
-                      to_char(x_ai_rf.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                      to_char(x_ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                       'modified',
-                      to_char(
-                        GREATEST(x_ai_rf.modified_at, x_ai_rf.deleted_at),
-                        'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-                      ),
+                      to_char(x_ai.modified, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                       'web',
-                      replace(b.web_url_templates ->> 'file', '{id}', x_ai_rf.id::text)
+                      replace(b.web_url_templates ->> 'agendaItem', '{id}', x_ai.id::text)
                     )
                   FROM
-                    file x_ai_rf
-                  WHERE
-                    x_ai_rf.agenda_item_id = x_ai.id
-                    AND x_ai_rf.deleted_at IS NULL
-                    AND x_ai_rf.published_at IS NOT NULL
-                    AND x_ai_rf.public
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vd_x_ai_rf.deleted_at IS NULL
-                          AND vd_x_ai_rf.published_at IS NOT NULL
-                          AND vd_x_ai_rf.public
-                        FROM
-                          document vd_x_ai_rf
-                        WHERE
-                          vd_x_ai_rf.id = x_ai_rf.document_id
-                      ),
-                      TRUE
-                    )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          va_x_ai_rf.deleted_at IS NULL
-                          AND va_x_ai_rf.published_at IS NOT NULL
-                          AND va_x_ai_rf.public
-                          AND COALESCE(
-                            (
-                              SELECT
-                                vs_va_x_ai_rf.deleted_at IS NULL
-                                AND vs_va_x_ai_rf.published_at IS NOT NULL
-                              FROM
-                                session vs_va_x_ai_rf
-                              WHERE
-                                vs_va_x_ai_rf.id = va_x_ai_rf.session_id
-                            ),
-                            FALSE
-                          )
-                        FROM
-                          agenda_item va_x_ai_rf
-                        WHERE
-                          va_x_ai_rf.id = x_ai_rf.agenda_item_id
-                      ),
-                      TRUE
-                    )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_x_ai_rf.deleted_at IS NULL
-                          AND vs_x_ai_rf.published_at IS NOT NULL
-                        FROM
-                          session vs_x_ai_rf
-                        WHERE
-                          vs_x_ai_rf.id = x_ai_rf.session_id
-                      ),
-                      TRUE
-                    )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          bool_and(
-                            vm_x_ai_rf.deleted_at IS NULL
-                            AND vm_x_ai_rf.status = 'published'
-                            AND COALESCE(
-                              (
-                                SELECT
-                                  vs_vm_x_ai_rf.deleted_at IS NULL
-                                  AND vs_vm_x_ai_rf.published_at IS NOT NULL
-                                FROM
-                                  session vs_vm_x_ai_rf
-                                WHERE
-                                  vs_vm_x_ai_rf.id = vm_x_ai_rf.session_id
-                              ),
-                              FALSE
-                            )
-                          )
-                        FROM
-                          minutes vm_x_ai_rf
-                        WHERE
-                          vm_x_ai_rf.file_id = x_ai_rf.id
-                          AND vm_x_ai_rf.deleted_at IS NULL
-                      ),
-                      TRUE
-                    )
-                    AND x_ai_rf.role = 'resolution'
-                  ORDER BY
-                    x_ai_rf.position,
-                    x_ai_rf.id
-                  LIMIT
-                    1
-                ),
-                'auxiliaryFile',
-                (
-                  SELECT
-                    json_agg(
-                      json_build_object(
-                        'id',
-                        $4::text || '/file/' || x_ai_af.id,
-                        'type',
-                        'https://schema.oparl.org/1.1/File',
-                        'name',
-                        NULLIF(x_ai_af.name, ''),
-                        'fileName',
-                        NULLIF(x_ai_af.file_name, ''),
-                        'mimeType',
-                        NULLIF(x_ai_af.mime_type, ''),
-                        'date',
-                        to_char(x_ai_af.date, 'YYYY-MM-DD'),
-                        'size',
-                        x_ai_af.size,
-                        'sha512Checksum',
-                        lower(x_ai_af.sha512),
-                        'accessUrl',
-                        $5::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_af.id || '/content',
-                        'downloadUrl',
-                        $5::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_af.id || '/content' || '?download=1',
-                        'fileLicense',
-                        NULLIF(x_ai_af.file_license, ''),
-                        'created',
-                        to_char(x_ai_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                        'modified',
-                        to_char(
-                          GREATEST(x_ai_af.modified_at, x_ai_af.deleted_at),
-                          'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-                        ),
-                        'web',
-                        replace(b.web_url_templates ->> 'file', '{id}', x_ai_af.id::text)
-                      )
-                      ORDER BY
-                        x_ai_af.position,
-                        x_ai_af.id
-                    )
-                  FROM
-                    file x_ai_af
-                  WHERE
-                    x_ai_af.agenda_item_id = x_ai.id
-                    AND x_ai_af.deleted_at IS NULL
-                    AND x_ai_af.published_at IS NOT NULL
-                    AND x_ai_af.public
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vd_x_ai_af.deleted_at IS NULL
-                          AND vd_x_ai_af.published_at IS NOT NULL
-                          AND vd_x_ai_af.public
-                        FROM
-                          document vd_x_ai_af
-                        WHERE
-                          vd_x_ai_af.id = x_ai_af.document_id
-                      ),
-                      TRUE
-                    )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          va_x_ai_af.deleted_at IS NULL
-                          AND va_x_ai_af.published_at IS NOT NULL
-                          AND va_x_ai_af.public
-                          AND COALESCE(
-                            (
-                              SELECT
-                                vs_va_x_ai_af.deleted_at IS NULL
-                                AND vs_va_x_ai_af.published_at IS NOT NULL
-                              FROM
-                                session vs_va_x_ai_af
-                              WHERE
-                                vs_va_x_ai_af.id = va_x_ai_af.session_id
-                            ),
-                            FALSE
-                          )
-                        FROM
-                          agenda_item va_x_ai_af
-                        WHERE
-                          va_x_ai_af.id = x_ai_af.agenda_item_id
-                      ),
-                      TRUE
-                    )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_x_ai_af.deleted_at IS NULL
-                          AND vs_x_ai_af.published_at IS NOT NULL
-                        FROM
-                          session vs_x_ai_af
-                        WHERE
-                          vs_x_ai_af.id = x_ai_af.session_id
-                      ),
-                      TRUE
-                    )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          bool_and(
-                            vm_x_ai_af.deleted_at IS NULL
-                            AND vm_x_ai_af.status = 'published'
-                            AND COALESCE(
-                              (
-                                SELECT
-                                  vs_vm_x_ai_af.deleted_at IS NULL
-                                  AND vs_vm_x_ai_af.published_at IS NOT NULL
-                                FROM
-                                  session vs_vm_x_ai_af
-                                WHERE
-                                  vs_vm_x_ai_af.id = vm_x_ai_af.session_id
-                              ),
-                              FALSE
-                            )
-                          )
-                        FROM
-                          minutes vm_x_ai_af
-                        WHERE
-                          vm_x_ai_af.file_id = x_ai_af.id
-                          AND vm_x_ai_af.deleted_at IS NULL
-                      ),
-                      TRUE
-                    )
-                    AND x_ai_af.id IS DISTINCT FROM (
+                    (
                       SELECT
-                        x_ai_r1.id
+                        (
+                          array_agg(
+                            json_build_object(
+                              'id',
+                              $4::text || '/file/' || x_ai_f.id,
+                              'type',
+                              'https://schema.oparl.org/1.1/File',
+                              'name',
+                              NULLIF(x_ai_f.name, ''),
+                              'fileName',
+                              NULLIF(x_ai_f.file_name, ''),
+                              'mimeType',
+                              NULLIF(x_ai_f.mime_type, ''),
+                              'date',
+                              to_char(x_ai_f.date, 'YYYY-MM-DD'),
+                              'size',
+                              x_ai_f.size,
+                              'sha512Checksum',
+                              lower(x_ai_f.sha512),
+                              'accessUrl',
+                              $5::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content',
+                              'downloadUrl',
+                              $5::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content' || '?download=1',
+                              'fileLicense',
+                              NULLIF(x_ai_f.file_license, ''),
+                              'created',
+                              to_char(x_ai_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                              'modified',
+                              to_char(
+                                GREATEST(x_ai_f.modified_at, x_ai_f.deleted_at),
+                                'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+                              ),
+                              'web',
+                              replace(b.web_url_templates ->> 'file', '{id}', x_ai_f.id::text)
+                            )
+                            ORDER BY
+                              x_ai_f.position,
+                              x_ai_f.id
+                          ) FILTER (
+                            WHERE
+                              x_ai_f.shown
+                              AND x_ai_f.picked
+                          )
+                        ) [1] AS first,
+                        json_agg(
+                          json_build_object(
+                            'id',
+                            $4::text || '/file/' || x_ai_f.id,
+                            'type',
+                            'https://schema.oparl.org/1.1/File',
+                            'name',
+                            NULLIF(x_ai_f.name, ''),
+                            'fileName',
+                            NULLIF(x_ai_f.file_name, ''),
+                            'mimeType',
+                            NULLIF(x_ai_f.mime_type, ''),
+                            'date',
+                            to_char(x_ai_f.date, 'YYYY-MM-DD'),
+                            'size',
+                            x_ai_f.size,
+                            'sha512Checksum',
+                            lower(x_ai_f.sha512),
+                            'accessUrl',
+                            $5::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content',
+                            'downloadUrl',
+                            $5::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content' || '?download=1',
+                            'fileLicense',
+                            NULLIF(x_ai_f.file_license, ''),
+                            'created',
+                            to_char(x_ai_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                            'modified',
+                            to_char(
+                              GREATEST(x_ai_f.modified_at, x_ai_f.deleted_at),
+                              'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+                            ),
+                            'web',
+                            replace(b.web_url_templates ->> 'file', '{id}', x_ai_f.id::text)
+                          )
+                          ORDER BY
+                            x_ai_f.position,
+                            x_ai_f.id
+                        ) FILTER (
+                          WHERE
+                            x_ai_f.shown
+                            AND NOT (
+                              x_ai_f.picked
+                              AND x_ai_f.rank = 1
+                            )
+                        ) AS rest,
+                        max(GREATEST(x_ai_f.modified_at, x_ai_f.deleted_at)) FILTER (
+                          WHERE
+                            x_ai_f.seen
+                        ) AS modified
                       FROM
-                        file x_ai_r1
-                      WHERE
-                        x_ai_r1.agenda_item_id = x_ai.id
-                        AND x_ai_r1.deleted_at IS NULL
-                        AND x_ai_r1.published_at IS NOT NULL
-                        AND x_ai_r1.public
-                        AND COALESCE(
-                          (
-                            SELECT
-                              vd_x_ai_r1.deleted_at IS NULL
-                              AND vd_x_ai_r1.published_at IS NOT NULL
-                              AND vd_x_ai_r1.public
-                            FROM
-                              document vd_x_ai_r1
-                            WHERE
-                              vd_x_ai_r1.id = x_ai_r1.document_id
-                          ),
-                          TRUE
-                        )
-                        AND COALESCE(
-                          (
-                            SELECT
-                              va_x_ai_r1.deleted_at IS NULL
-                              AND va_x_ai_r1.published_at IS NOT NULL
-                              AND va_x_ai_r1.public
-                              AND COALESCE(
-                                (
-                                  SELECT
-                                    vs_va_x_ai_r1.deleted_at IS NULL
-                                    AND vs_va_x_ai_r1.published_at IS NOT NULL
-                                  FROM
-                                    session vs_va_x_ai_r1
-                                  WHERE
-                                    vs_va_x_ai_r1.id = va_x_ai_r1.session_id
-                                ),
-                                FALSE
-                              )
-                            FROM
-                              agenda_item va_x_ai_r1
-                            WHERE
-                              va_x_ai_r1.id = x_ai_r1.agenda_item_id
-                          ),
-                          TRUE
-                        )
-                        AND COALESCE(
-                          (
-                            SELECT
-                              vs_x_ai_r1.deleted_at IS NULL
-                              AND vs_x_ai_r1.published_at IS NOT NULL
-                            FROM
-                              session vs_x_ai_r1
-                            WHERE
-                              vs_x_ai_r1.id = x_ai_r1.session_id
-                          ),
-                          TRUE
-                        )
-                        AND COALESCE(
-                          (
-                            SELECT
-                              bool_and(
-                                vm_x_ai_r1.deleted_at IS NULL
-                                AND vm_x_ai_r1.status = 'published'
+                        (
+                          SELECT
+                            x_ai_f_f.*,
+                            x_ai_f_f.deleted_at IS NULL
+                            AND x_ai_f_f.published_at IS NOT NULL
+                            AND x_ai_f_f.public
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vd_x_ai_f_f.deleted_at IS NULL
+                                  AND vd_x_ai_f_f.published_at IS NOT NULL
+                                  AND vd_x_ai_f_f.public
+                                FROM
+                                  document vd_x_ai_f_f
+                                WHERE
+                                  vd_x_ai_f_f.id = x_ai_f_f.document_id
+                              ),
+                              TRUE
+                            )
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vs_x_ai_f_f.deleted_at IS NULL
+                                  AND vs_x_ai_f_f.published_at IS NOT NULL
+                                FROM
+                                  session vs_x_ai_f_f
+                                WHERE
+                                  vs_x_ai_f_f.id = x_ai_f_f.session_id
+                              ),
+                              TRUE
+                            )
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  bool_and(
+                                    vm_x_ai_f_f.deleted_at IS NULL
+                                    AND vm_x_ai_f_f.status = 'published'
+                                    AND COALESCE(
+                                      (
+                                        SELECT
+                                          vs_vm_x_ai_f_f.deleted_at IS NULL
+                                          AND vs_vm_x_ai_f_f.published_at IS NOT NULL
+                                        FROM
+                                          session vs_vm_x_ai_f_f
+                                        WHERE
+                                          vs_vm_x_ai_f_f.id = vm_x_ai_f_f.session_id
+                                      ),
+                                      FALSE
+                                    )
+                                  )
+                                FROM
+                                  minutes vm_x_ai_f_f
+                                WHERE
+                                  vm_x_ai_f_f.file_id = x_ai_f_f.id
+                                  AND vm_x_ai_f_f.deleted_at IS NULL
+                              ),
+                              TRUE
+                            ) AS shown,
+                            x_ai_f_f.widest_audience >= 2 AS seen,
+                            (x_ai_f_f.role = 'resolution') IS TRUE AS picked,
+                            row_number() OVER (
+                              PARTITION BY
+                                x_ai_f_f.deleted_at IS NULL
+                                AND x_ai_f_f.published_at IS NOT NULL
+                                AND x_ai_f_f.public
                                 AND COALESCE(
                                   (
                                     SELECT
-                                      vs_vm_x_ai_r1.deleted_at IS NULL
-                                      AND vs_vm_x_ai_r1.published_at IS NOT NULL
+                                      vd_x_ai_f_f.deleted_at IS NULL
+                                      AND vd_x_ai_f_f.published_at IS NOT NULL
+                                      AND vd_x_ai_f_f.public
                                     FROM
-                                      session vs_vm_x_ai_r1
+                                      document vd_x_ai_f_f
                                     WHERE
-                                      vs_vm_x_ai_r1.id = vm_x_ai_r1.session_id
+                                      vd_x_ai_f_f.id = x_ai_f_f.document_id
                                   ),
-                                  FALSE
+                                  TRUE
                                 )
+                                AND COALESCE(
+                                  (
+                                    SELECT
+                                      vs_x_ai_f_f.deleted_at IS NULL
+                                      AND vs_x_ai_f_f.published_at IS NOT NULL
+                                    FROM
+                                      session vs_x_ai_f_f
+                                    WHERE
+                                      vs_x_ai_f_f.id = x_ai_f_f.session_id
+                                  ),
+                                  TRUE
+                                )
+                                AND COALESCE(
+                                  (
+                                    SELECT
+                                      bool_and(
+                                        vm_x_ai_f_f.deleted_at IS NULL
+                                        AND vm_x_ai_f_f.status = 'published'
+                                        AND COALESCE(
+                                          (
+                                            SELECT
+                                              vs_vm_x_ai_f_f.deleted_at IS NULL
+                                              AND vs_vm_x_ai_f_f.published_at IS NOT NULL
+                                            FROM
+                                              session vs_vm_x_ai_f_f
+                                            WHERE
+                                              vs_vm_x_ai_f_f.id = vm_x_ai_f_f.session_id
+                                          ),
+                                          FALSE
+                                        )
+                                      )
+                                    FROM
+                                      minutes vm_x_ai_f_f
+                                    WHERE
+                                      vm_x_ai_f_f.file_id = x_ai_f_f.id
+                                      AND vm_x_ai_f_f.deleted_at IS NULL
+                                  ),
+                                  TRUE
+                                ),
+                                (x_ai_f_f.role = 'resolution') IS TRUE
+                              ORDER BY
+                                x_ai_f_f.position,
+                                x_ai_f_f.id
+                            ) AS rank
+                          FROM
+                            file x_ai_f_f
+                          WHERE
+                            x_ai_f_f.agenda_item_id = x_ai.id
+                            AND (
+                              x_ai_f_f.widest_audience >= 2
+                              OR x_ai_f_f.deleted_at IS NULL
+                              AND x_ai_f_f.published_at IS NOT NULL
+                              AND x_ai_f_f.public
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    vd_x_ai_f_f.deleted_at IS NULL
+                                    AND vd_x_ai_f_f.published_at IS NOT NULL
+                                    AND vd_x_ai_f_f.public
+                                  FROM
+                                    document vd_x_ai_f_f
+                                  WHERE
+                                    vd_x_ai_f_f.id = x_ai_f_f.document_id
+                                ),
+                                TRUE
                               )
-                            FROM
-                              minutes vm_x_ai_r1
-                            WHERE
-                              vm_x_ai_r1.file_id = x_ai_r1.id
-                              AND vm_x_ai_r1.deleted_at IS NULL
-                          ),
-                          TRUE
-                        )
-                        AND x_ai_r1.role = 'resolution'
-                      ORDER BY
-                        x_ai_r1.position,
-                        x_ai_r1.id
-                      LIMIT
-                        1
-                    )
-                ),
-                'start',
-                to_char(x_ai.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'end',
-                to_char(x_ai."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'created',
-                to_char(x_ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'modified',
-                to_char(
-                  GREATEST(
-                    GREATEST(x_ai.modified_at, x_ai.deleted_at),
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    vs_x_ai_f_f.deleted_at IS NULL
+                                    AND vs_x_ai_f_f.published_at IS NOT NULL
+                                  FROM
+                                    session vs_x_ai_f_f
+                                  WHERE
+                                    vs_x_ai_f_f.id = x_ai_f_f.session_id
+                                ),
+                                TRUE
+                              )
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    bool_and(
+                                      vm_x_ai_f_f.deleted_at IS NULL
+                                      AND vm_x_ai_f_f.status = 'published'
+                                      AND COALESCE(
+                                        (
+                                          SELECT
+                                            vs_vm_x_ai_f_f.deleted_at IS NULL
+                                            AND vs_vm_x_ai_f_f.published_at IS NOT NULL
+                                          FROM
+                                            session vs_vm_x_ai_f_f
+                                          WHERE
+                                            vs_vm_x_ai_f_f.id = vm_x_ai_f_f.session_id
+                                        ),
+                                        FALSE
+                                      )
+                                    )
+                                  FROM
+                                    minutes vm_x_ai_f_f
+                                  WHERE
+                                    vm_x_ai_f_f.file_id = x_ai_f_f.id
+                                    AND vm_x_ai_f_f.deleted_at IS NULL
+                                ),
+                                TRUE
+                              )
+                            )
+                        ) x_ai_f
+                    ) x_ai_fs,
                     (
                       SELECT
-                        max(GREATEST(x_ai_mf.modified_at, x_ai_mf.deleted_at))
+                        (
+                          array_agg(
+                            $4::text || '/consultation/' || x_ai_c.id
+                            ORDER BY
+                              x_ai_c.position,
+                              x_ai_c.id
+                          ) FILTER (
+                            WHERE
+                              x_ai_c.shown
+                          )
+                        ) [1] AS first,
+                        max(GREATEST(x_ai_c.modified_at, x_ai_c.deleted_at)) FILTER (
+                          WHERE
+                            x_ai_c.seen
+                        ) AS modified
                       FROM
-                        file x_ai_mf
+                        (
+                          SELECT
+                            x_ai_c_r.*,
+                            x_ai_c_r.deleted_at IS NULL
+                            AND x_ai_c_r.published_at IS NOT NULL
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vd_x_ai_c_r.deleted_at IS NULL
+                                  AND vd_x_ai_c_r.published_at IS NOT NULL
+                                  AND vd_x_ai_c_r.public
+                                FROM
+                                  document vd_x_ai_c_r
+                                WHERE
+                                  vd_x_ai_c_r.id = x_ai_c_r.document_id
+                              ),
+                              FALSE
+                            ) AS shown,
+                            x_ai_c_r.widest_audience >= 2
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  od_x_ai_c_r.widest_audience >= 2
+                                FROM
+                                  document od_x_ai_c_r
+                                WHERE
+                                  od_x_ai_c_r.id = x_ai_c_r.document_id
+                              ),
+                              FALSE
+                            ) AS seen
+                          FROM
+                            consultation x_ai_c_r
+                          WHERE
+                            x_ai_c_r.agenda_item_id = x_ai.id
+                        ) x_ai_c
+                    ) x_ai_ks
+                )
+                ORDER BY
+                  x_ai.rank
+              ) FILTER (
+                WHERE
+                  x_ai.shown
+              ) AS items,
+              max(x_ai.modified) FILTER (
+                WHERE
+                  x_ai.seen
+              ) AS modified
+            FROM
+              (
+                SELECT
+                  x_v.*,
+                  x_v.deleted_at IS NULL
+                  AND x_v.published_at IS NOT NULL
+                  AND x_v.public AS shown,
+                  x_v.widest_audience >= 2 AS seen,
+                  GREATEST(
+                    GREATEST(x_v.modified_at, x_v.deleted_at),
+                    (
+                      SELECT
+                        max(GREATEST(x_v_mf.modified_at, x_v_mf.deleted_at))
+                      FROM
+                        file x_v_mf
                       WHERE
-                        x_ai_mf.agenda_item_id = x_ai.id
-                        AND x_ai_mf.widest_audience >= 2
+                        x_v_mf.agenda_item_id = x_v.id
+                        AND x_v_mf.widest_audience >= 2
                     ),
                     (
                       SELECT
-                        max(GREATEST(x_ai_mc.modified_at, x_ai_mc.deleted_at))
+                        max(GREATEST(x_v_mc.modified_at, x_v_mc.deleted_at))
                       FROM
-                        consultation x_ai_mc
+                        consultation x_v_mc
                       WHERE
-                        x_ai_mc.agenda_item_id = x_ai.id
-                        AND x_ai_mc.widest_audience >= 2
+                        x_v_mc.agenda_item_id = x_v.id
+                        AND x_v_mc.widest_audience >= 2
                         AND COALESCE(
                           (
                             SELECT
-                              od_x_ai_mc.widest_audience >= 2
+                              od_x_v_mc.widest_audience >= 2
                             FROM
-                              document od_x_ai_mc
+                              document od_x_v_mc
                             WHERE
-                              od_x_ai_mc.id = x_ai_mc.document_id
+                              od_x_v_mc.id = x_v_mc.document_id
                           ),
                           FALSE
                         )
                     )
-                  ),
-                  'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-                ),
-                'web',
-                replace(b.web_url_templates ->> 'agendaItem', '{id}', x_ai.id::text)
-              )
-              ORDER BY
-                x_ai.rank
-            )
-          FROM
-            (
-              SELECT
-                x_v.*,
-                (
-                  row_number() OVER (
-                    ORDER BY
-                      x_v.position,
-                      x_v.id
-                  ) - 1
-                )::int AS rank
-              FROM
-                agenda_item x_v
-              WHERE
-                x_v.session_id = x.id
-                AND x_v.deleted_at IS NULL
-                AND x_v.published_at IS NOT NULL
-                AND x_v.public
-                AND COALESCE(
+                  ) AS modified,
                   (
-                    SELECT
-                      vs_x_v.deleted_at IS NULL
-                      AND vs_x_v.published_at IS NOT NULL
-                    FROM
-                      session vs_x_v
-                    WHERE
-                      vs_x_v.id = x_v.session_id
-                  ),
-                  FALSE
-                )
-            ) x_ai
-        ),
-        'created',
-        to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'modified',
-        to_char(
-          GREATEST(
-            GREATEST(x.modified_at, x.deleted_at),
-            (
-              SELECT
-                max(GREATEST(x_ma.modified_at, x_ma.deleted_at))
-              FROM
-                agenda_item x_ma
-              WHERE
-                x_ma.session_id = x.id
-                AND x_ma.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
-              FROM
-                file x_mf
-              WHERE
-                x_mf.session_id = x.id
-                AND x_mf.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mg.modified_at, x_mg.deleted_at))
-              FROM
-                file x_mg
-              WHERE
-                x_mg.agenda_item_id IN (
-                  SELECT
-                    x_mh.id
-                  FROM
-                    agenda_item x_mh
-                  WHERE
-                    x_mh.session_id = x.id
-                    AND x_mh.widest_audience >= 2
-                )
-                AND x_mg.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-              FROM
-                consultation x_mc
-              WHERE
-                x_mc.agenda_item_id IN (
-                  SELECT
-                    x_mi.id
-                  FROM
-                    agenda_item x_mi
-                  WHERE
-                    x_mi.session_id = x.id
-                    AND x_mi.widest_audience >= 2
-                )
-                AND x_mc.widest_audience >= 2
-                AND COALESCE(
-                  (
-                    SELECT
-                      od_x_mc.widest_audience >= 2
-                    FROM
-                      document od_x_mc
-                    WHERE
-                      od_x_mc.id = x_mc.document_id
-                  ),
-                  FALSE
-                )
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mm.modified_at, x_mm.deleted_at))
-              FROM
-                minutes x_mm
-              WHERE
-                x_mm.session_id = x.id
-                AND x_mm.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_ml.modified_at, x_ml.deleted_at))
-              FROM
-                location x_ml
-              WHERE
-                x_ml.id = x.location_id
-                AND x_ml.widest_audience >= 2
-            )
-          ),
-          'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-        ),
-        'web',
-        replace(b.web_url_templates ->> 'session', '{id}', x.id::text)
+                    row_number() OVER (
+                      PARTITION BY
+                        x_v.deleted_at IS NULL
+                        AND x_v.published_at IS NOT NULL
+                        AND x_v.public
+                      ORDER BY
+                        x_v.position,
+                        x_v.id
+                    ) - 1
+                  )::int AS rank
+                FROM
+                  agenda_item x_v
+                WHERE
+                  x_v.session_id = x.id
+                  AND (
+                    x_v.deleted_at IS NULL
+                    AND x_v.published_at IS NOT NULL
+                    AND x_v.public
+                    OR x_v.widest_audience >= 2
+                  )
+              ) x_ai
+          ) x_ag
       )
       ELSE json_build_object(
         'id',
@@ -4881,7 +4499,40 @@ SELECT
             GREATEST(x.modified_at, x.deleted_at),
             (
               SELECT
-                max(GREATEST(x_ma.modified_at, x_ma.deleted_at))
+                max(
+                  GREATEST(
+                    GREATEST(x_ma.modified_at, x_ma.deleted_at),
+                    (
+                      SELECT
+                        max(GREATEST(x_ma_mf.modified_at, x_ma_mf.deleted_at))
+                      FROM
+                        file x_ma_mf
+                      WHERE
+                        x_ma_mf.agenda_item_id = x_ma.id
+                        AND x_ma_mf.widest_audience >= 2
+                    ),
+                    (
+                      SELECT
+                        max(GREATEST(x_ma_mc.modified_at, x_ma_mc.deleted_at))
+                      FROM
+                        consultation x_ma_mc
+                      WHERE
+                        x_ma_mc.agenda_item_id = x_ma.id
+                        AND x_ma_mc.widest_audience >= 2
+                        AND COALESCE(
+                          (
+                            SELECT
+                              od_x_ma_mc.widest_audience >= 2
+                            FROM
+                              document od_x_ma_mc
+                            WHERE
+                              od_x_ma_mc.id = x_ma_mc.document_id
+                          ),
+                          FALSE
+                        )
+                    )
+                  )
+                )
               FROM
                 agenda_item x_ma
               WHERE
@@ -4896,51 +4547,6 @@ SELECT
               WHERE
                 x_mf.session_id = x.id
                 AND x_mf.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mg.modified_at, x_mg.deleted_at))
-              FROM
-                file x_mg
-              WHERE
-                x_mg.agenda_item_id IN (
-                  SELECT
-                    x_mh.id
-                  FROM
-                    agenda_item x_mh
-                  WHERE
-                    x_mh.session_id = x.id
-                    AND x_mh.widest_audience >= 2
-                )
-                AND x_mg.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-              FROM
-                consultation x_mc
-              WHERE
-                x_mc.agenda_item_id IN (
-                  SELECT
-                    x_mi.id
-                  FROM
-                    agenda_item x_mi
-                  WHERE
-                    x_mi.session_id = x.id
-                    AND x_mi.widest_audience >= 2
-                )
-                AND x_mc.widest_audience >= 2
-                AND COALESCE(
-                  (
-                    SELECT
-                      od_x_mc.widest_audience >= 2
-                    FROM
-                      document od_x_mc
-                    WHERE
-                      od_x_mc.id = x_mc.document_id
-                  ),
-                  FALSE
-                )
             ),
             (
               SELECT
@@ -4978,7 +4584,40 @@ WHERE
     GREATEST(x.modified_at, x.deleted_at),
     (
       SELECT
-        max(GREATEST(x_ma.modified_at, x_ma.deleted_at))
+        max(
+          GREATEST(
+            GREATEST(x_ma.modified_at, x_ma.deleted_at),
+            (
+              SELECT
+                max(GREATEST(x_ma_mf.modified_at, x_ma_mf.deleted_at))
+              FROM
+                file x_ma_mf
+              WHERE
+                x_ma_mf.agenda_item_id = x_ma.id
+                AND x_ma_mf.widest_audience >= 2
+            ),
+            (
+              SELECT
+                max(GREATEST(x_ma_mc.modified_at, x_ma_mc.deleted_at))
+              FROM
+                consultation x_ma_mc
+              WHERE
+                x_ma_mc.agenda_item_id = x_ma.id
+                AND x_ma_mc.widest_audience >= 2
+                AND COALESCE(
+                  (
+                    SELECT
+                      od_x_ma_mc.widest_audience >= 2
+                    FROM
+                      document od_x_ma_mc
+                    WHERE
+                      od_x_ma_mc.id = x_ma_mc.document_id
+                  ),
+                  FALSE
+                )
+            )
+          )
+        )
       FROM
         agenda_item x_ma
       WHERE
@@ -4993,51 +4632,6 @@ WHERE
       WHERE
         x_mf.session_id = x.id
         AND x_mf.widest_audience >= 2
-    ),
-    (
-      SELECT
-        max(GREATEST(x_mg.modified_at, x_mg.deleted_at))
-      FROM
-        file x_mg
-      WHERE
-        x_mg.agenda_item_id IN (
-          SELECT
-            x_mh.id
-          FROM
-            agenda_item x_mh
-          WHERE
-            x_mh.session_id = x.id
-            AND x_mh.widest_audience >= 2
-        )
-        AND x_mg.widest_audience >= 2
-    ),
-    (
-      SELECT
-        max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-      FROM
-        consultation x_mc
-      WHERE
-        x_mc.agenda_item_id IN (
-          SELECT
-            x_mi.id
-          FROM
-            agenda_item x_mi
-          WHERE
-            x_mi.session_id = x.id
-            AND x_mi.widest_audience >= 2
-        )
-        AND x_mc.widest_audience >= 2
-        AND COALESCE(
-          (
-            SELECT
-              od_x_mc.widest_audience >= 2
-            FROM
-              document od_x_mc
-            WHERE
-              od_x_mc.id = x_mc.document_id
-          ),
-          FALSE
-        )
     ),
     (
       SELECT
@@ -5071,676 +4665,282 @@ SELECT
   json_strip_nulls(
     CASE
       WHEN x.deleted_at IS NULL
-      AND x.published_at IS NOT NULL THEN json_build_object(
-        'id',
-        $1::text || '/meeting/' || x.id,
-        'type',
-        'https://schema.oparl.org/1.1/Meeting',
-        'name',
-        NULLIF(x.name, ''),
-        'meetingState',
-        CASE x.state
-          WHEN 'scheduled' THEN 'terminiert'
-          WHEN 'invited' THEN 'eingeladen'
-          WHEN 'held' THEN 'durchgeführt'
-        END,
-        'cancelled',
-        x.cancelled,
-        'start',
-        to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'end',
-        to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'location',
-        (
-          SELECT
-            json_build_object(
-              'id',
-              $1::text || '/location/' || x_l.id,
-              'type',
-              'https://schema.oparl.org/1.1/Location',
-              'description',
-              NULLIF(x_l.description, ''),
-              'geojson',
-              x_l.geojson,
-              'streetAddress',
-              NULLIF(x_l.street_address, ''),
-              'room',
-              NULLIF(x_l.room, ''),
-              'postalCode',
-              NULLIF(x_l.postal_code, ''),
-              'subLocality',
-              NULLIF(x_l.sub_locality, ''),
-              'locality',
-              NULLIF(x_l.locality, ''),
-              'created',
-              to_char(x_l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_l.modified_at, x_l.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'location', '{id}', x_l.id::text)
-            )
-          FROM
-            location x_l
-          WHERE
-            x_l.id = x.location_id
-            AND x_l.deleted_at IS NULL
-            AND x_l.published_at IS NOT NULL
-        ),
-        'organization',
-        (
-          SELECT
-            json_agg(
-              $1::text || '/organization/' || x_sc.committee_id
-              ORDER BY
-                x_sc.position,
-                x_sc.committee_id
-            )
-          FROM
-            session_committee x_sc
-            JOIN committee x_c ON x_c.id = x_sc.committee_id
-          WHERE
-            x_sc.session_id = x.id
-            AND x_c.deleted_at IS NULL
-            AND x_c.published_at IS NOT NULL
-        ),
-        'invitation',
-        (
-          SELECT
-            json_build_object(
-              'id',
-              $1::text || '/file/' || x_if.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_if.name, ''),
-              'fileName',
-              NULLIF(x_if.file_name, ''),
-              'mimeType',
-              NULLIF(x_if.mime_type, ''),
-              'date',
-              to_char(x_if.date, 'YYYY-MM-DD'),
-              'size',
-              x_if.size,
-              'sha512Checksum',
-              lower(x_if.sha512),
-              'accessUrl',
-              $2::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content',
-              'downloadUrl',
-              $2::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_if.file_license, ''),
-              'created',
-              to_char(x_if.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_if.modified_at, x_if.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_if.id::text)
-            )
-          FROM
-            file x_if
-          WHERE
-            x_if.session_id = x.id
-            AND x_if.deleted_at IS NULL
-            AND x_if.published_at IS NOT NULL
-            AND x_if.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_if.deleted_at IS NULL
-                  AND vd_x_if.published_at IS NOT NULL
-                  AND vd_x_if.public
-                FROM
-                  document vd_x_if
-                WHERE
-                  vd_x_if.id = x_if.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_if.deleted_at IS NULL
-                  AND va_x_if.published_at IS NOT NULL
-                  AND va_x_if.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_if.deleted_at IS NULL
-                        AND vs_va_x_if.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_if
-                      WHERE
-                        vs_va_x_if.id = va_x_if.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_if
-                WHERE
-                  va_x_if.id = x_if.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_if.deleted_at IS NULL
-                  AND vs_x_if.published_at IS NOT NULL
-                FROM
-                  session vs_x_if
-                WHERE
-                  vs_x_if.id = x_if.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_if.deleted_at IS NULL
-                    AND vm_x_if.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_if.deleted_at IS NULL
-                          AND vs_vm_x_if.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_if
-                        WHERE
-                          vs_vm_x_if.id = vm_x_if.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_if
-                WHERE
-                  vm_x_if.file_id = x_if.id
-                  AND vm_x_if.deleted_at IS NULL
-              ),
-              TRUE
-            )
-            AND x_if.role = 'invitation'
-            AND NOT EXISTS (
+      AND x.published_at IS NOT NULL THEN (
+        SELECT
+          json_build_object(
+            'id',
+            $1::text || '/meeting/' || x.id,
+            'type',
+            'https://schema.oparl.org/1.1/Meeting',
+            'name',
+            NULLIF(x.name, ''),
+            'meetingState',
+            CASE x.state
+              WHEN 'scheduled' THEN 'terminiert'
+              WHEN 'invited' THEN 'eingeladen'
+              WHEN 'held' THEN 'durchgeführt'
+            END,
+            'cancelled',
+            x.cancelled,
+            'start',
+            to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'end',
+            to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'location',
+            (
               SELECT
-                1
+                json_build_object(
+                  'id',
+                  $1::text || '/location/' || x_l.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/Location',
+                  'description',
+                  NULLIF(x_l.description, ''),
+                  'geojson',
+                  x_l.geojson,
+                  'streetAddress',
+                  NULLIF(x_l.street_address, ''),
+                  'room',
+                  NULLIF(x_l.room, ''),
+                  'postalCode',
+                  NULLIF(x_l.postal_code, ''),
+                  'subLocality',
+                  NULLIF(x_l.sub_locality, ''),
+                  'locality',
+                  NULLIF(x_l.locality, ''),
+                  'created',
+                  to_char(x_l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_l.modified_at, x_l.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'location', '{id}', x_l.id::text)
+                )
               FROM
-                minutes x_if_x
+                location x_l
               WHERE
-                x_if_x.file_id = x_if.id
-            )
-          ORDER BY
-            x_if.position,
-            x_if.id
-          LIMIT
-            1
-        ),
-        'resultsProtocol',
-        (
-          SELECT
-            json_build_object(
-              'id',
-              $1::text || '/file/' || x_rp.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_rp.name, ''),
-              'fileName',
-              NULLIF(x_rp.file_name, ''),
-              'mimeType',
-              NULLIF(x_rp.mime_type, ''),
-              'date',
-              to_char(x_rp.date, 'YYYY-MM-DD'),
-              'size',
-              x_rp.size,
-              'sha512Checksum',
-              lower(x_rp.sha512),
-              'accessUrl',
-              $2::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content',
-              'downloadUrl',
-              $2::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_rp.file_license, ''),
-              'created',
-              to_char(x_rp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_rp.modified_at, x_rp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_rp.id::text)
-            )
-          FROM
-            minutes x_rp_m
-            JOIN file x_rp ON x_rp.id = x_rp_m.file_id
-          WHERE
-            x_rp_m.session_id = x.id
-            AND x_rp_m.kind = 'results'
-            AND x_rp_m.deleted_at IS NULL
-            AND x_rp_m.status = 'published'
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_rp_m.deleted_at IS NULL
-                  AND vs_x_rp_m.published_at IS NOT NULL
-                FROM
-                  session vs_x_rp_m
-                WHERE
-                  vs_x_rp_m.id = x_rp_m.session_id
-              ),
-              FALSE
-            )
-            AND x_rp.deleted_at IS NULL
-            AND x_rp.published_at IS NOT NULL
-            AND x_rp.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_rp.deleted_at IS NULL
-                  AND vd_x_rp.published_at IS NOT NULL
-                  AND vd_x_rp.public
-                FROM
-                  document vd_x_rp
-                WHERE
-                  vd_x_rp.id = x_rp.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_rp.deleted_at IS NULL
-                  AND va_x_rp.published_at IS NOT NULL
-                  AND va_x_rp.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_rp.deleted_at IS NULL
-                        AND vs_va_x_rp.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_rp
-                      WHERE
-                        vs_va_x_rp.id = va_x_rp.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_rp
-                WHERE
-                  va_x_rp.id = x_rp.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_rp.deleted_at IS NULL
-                  AND vs_x_rp.published_at IS NOT NULL
-                FROM
-                  session vs_x_rp
-                WHERE
-                  vs_x_rp.id = x_rp.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_rp.deleted_at IS NULL
-                    AND vm_x_rp.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_rp.deleted_at IS NULL
-                          AND vs_vm_x_rp.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_rp
-                        WHERE
-                          vs_vm_x_rp.id = vm_x_rp.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_rp
-                WHERE
-                  vm_x_rp.file_id = x_rp.id
-                  AND vm_x_rp.deleted_at IS NULL
-              ),
-              TRUE
-            )
-          ORDER BY
-            x_rp_m.created_at,
-            x_rp_m.id
-          LIMIT
-            1
-        ),
-        'verbatimProtocol',
-        (
-          SELECT
-            json_build_object(
-              'id',
-              $1::text || '/file/' || x_vp.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_vp.name, ''),
-              'fileName',
-              NULLIF(x_vp.file_name, ''),
-              'mimeType',
-              NULLIF(x_vp.mime_type, ''),
-              'date',
-              to_char(x_vp.date, 'YYYY-MM-DD'),
-              'size',
-              x_vp.size,
-              'sha512Checksum',
-              lower(x_vp.sha512),
-              'accessUrl',
-              $2::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content',
-              'downloadUrl',
-              $2::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_vp.file_license, ''),
-              'created',
-              to_char(x_vp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_vp.modified_at, x_vp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_vp.id::text)
-            )
-          FROM
-            minutes x_vp_m
-            JOIN file x_vp ON x_vp.id = x_vp_m.file_id
-          WHERE
-            x_vp_m.session_id = x.id
-            AND x_vp_m.kind = 'verbatim'
-            AND x_vp_m.deleted_at IS NULL
-            AND x_vp_m.status = 'published'
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_vp_m.deleted_at IS NULL
-                  AND vs_x_vp_m.published_at IS NOT NULL
-                FROM
-                  session vs_x_vp_m
-                WHERE
-                  vs_x_vp_m.id = x_vp_m.session_id
-              ),
-              FALSE
-            )
-            AND x_vp.deleted_at IS NULL
-            AND x_vp.published_at IS NOT NULL
-            AND x_vp.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_vp.deleted_at IS NULL
-                  AND vd_x_vp.published_at IS NOT NULL
-                  AND vd_x_vp.public
-                FROM
-                  document vd_x_vp
-                WHERE
-                  vd_x_vp.id = x_vp.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_vp.deleted_at IS NULL
-                  AND va_x_vp.published_at IS NOT NULL
-                  AND va_x_vp.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_vp.deleted_at IS NULL
-                        AND vs_va_x_vp.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_vp
-                      WHERE
-                        vs_va_x_vp.id = va_x_vp.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_vp
-                WHERE
-                  va_x_vp.id = x_vp.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_vp.deleted_at IS NULL
-                  AND vs_x_vp.published_at IS NOT NULL
-                FROM
-                  session vs_x_vp
-                WHERE
-                  vs_x_vp.id = x_vp.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_vp.deleted_at IS NULL
-                    AND vm_x_vp.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_vp.deleted_at IS NULL
-                          AND vs_vm_x_vp.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_vp
-                        WHERE
-                          vs_vm_x_vp.id = vm_x_vp.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_vp
-                WHERE
-                  vm_x_vp.file_id = x_vp.id
-                  AND vm_x_vp.deleted_at IS NULL
-              ),
-              TRUE
-            )
-          ORDER BY
-            x_vp_m.created_at,
-            x_vp_m.id
-          LIMIT
-            1
-        ),
-        'auxiliaryFile',
-        (
-          SELECT
-            json_agg(
-              json_build_object(
-                'id',
-                $1::text || '/file/' || x_af.id,
-                'type',
-                'https://schema.oparl.org/1.1/File',
-                'name',
-                NULLIF(x_af.name, ''),
-                'fileName',
-                NULLIF(x_af.file_name, ''),
-                'mimeType',
-                NULLIF(x_af.mime_type, ''),
-                'date',
-                to_char(x_af.date, 'YYYY-MM-DD'),
-                'size',
-                x_af.size,
-                'sha512Checksum',
-                lower(x_af.sha512),
-                'accessUrl',
-                $2::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
-                'downloadUrl',
-                $2::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
-                'fileLicense',
-                NULLIF(x_af.file_license, ''),
-                'created',
-                to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'modified',
-                to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'web',
-                replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
-              )
-              ORDER BY
-                x_af.position,
-                x_af.id
-            )
-          FROM
-            file x_af
-          WHERE
-            x_af.session_id = x.id
-            AND x_af.deleted_at IS NULL
-            AND x_af.published_at IS NOT NULL
-            AND x_af.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_af.deleted_at IS NULL
-                  AND vd_x_af.published_at IS NOT NULL
-                  AND vd_x_af.public
-                FROM
-                  document vd_x_af
-                WHERE
-                  vd_x_af.id = x_af.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_af.deleted_at IS NULL
-                  AND va_x_af.published_at IS NOT NULL
-                  AND va_x_af.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_af.deleted_at IS NULL
-                        AND vs_va_x_af.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_af
-                      WHERE
-                        vs_va_x_af.id = va_x_af.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_af
-                WHERE
-                  va_x_af.id = x_af.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_af.deleted_at IS NULL
-                  AND vs_x_af.published_at IS NOT NULL
-                FROM
-                  session vs_x_af
-                WHERE
-                  vs_x_af.id = x_af.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_af.deleted_at IS NULL
-                    AND vm_x_af.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_af.deleted_at IS NULL
-                          AND vs_vm_x_af.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_af
-                        WHERE
-                          vs_vm_x_af.id = vm_x_af.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_af
-                WHERE
-                  vm_x_af.file_id = x_af.id
-                  AND vm_x_af.deleted_at IS NULL
-              ),
-              TRUE
-            )
-            AND x_af.role NOT IN ('results_protocol', 'verbatim_protocol')
-            AND NOT EXISTS (
+                x_l.id = x.location_id
+                AND x_l.deleted_at IS NULL
+                AND x_l.published_at IS NOT NULL
+            ),
+            'organization',
+            (
               SELECT
-                1
+                json_agg(
+                  $1::text || '/organization/' || x_sc.committee_id
+                  ORDER BY
+                    x_sc.position,
+                    x_sc.committee_id
+                )
               FROM
-                minutes x_af_x
+                session_committee x_sc
               WHERE
-                x_af_x.file_id = x_af.id
-            )
-            AND x_af.id IS DISTINCT FROM (
+                x_sc.session_id = x.id
+                AND (
+                  SELECT
+                    x_c.deleted_at IS NULL
+                    AND x_c.published_at IS NOT NULL
+                  FROM
+                    committee x_c
+                  WHERE
+                    x_c.id = x_sc.committee_id
+                )
+            ),
+            'invitation',
+            (
               SELECT
-                x_i1.id
+                json_build_object(
+                  'id',
+                  $1::text || '/file/' || x_if.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_if.name, ''),
+                  'fileName',
+                  NULLIF(x_if.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_if.mime_type, ''),
+                  'date',
+                  to_char(x_if.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_if.size,
+                  'sha512Checksum',
+                  lower(x_if.sha512),
+                  'accessUrl',
+                  $2::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content',
+                  'downloadUrl',
+                  $2::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_if.file_license, ''),
+                  'created',
+                  to_char(x_if.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_if.modified_at, x_if.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_if.id::text)
+                )
               FROM
-                file x_i1
+                file x_if
               WHERE
-                x_i1.session_id = x.id
-                AND x_i1.deleted_at IS NULL
-                AND x_i1.published_at IS NOT NULL
-                AND x_i1.public
+                x_if.session_id = x.id
+                AND x_if.deleted_at IS NULL
+                AND x_if.published_at IS NOT NULL
+                AND x_if.public
                 AND COALESCE(
                   (
                     SELECT
-                      vd_x_i1.deleted_at IS NULL
-                      AND vd_x_i1.published_at IS NOT NULL
-                      AND vd_x_i1.public
+                      vd_x_if.deleted_at IS NULL
+                      AND vd_x_if.published_at IS NOT NULL
+                      AND vd_x_if.public
                     FROM
-                      document vd_x_i1
+                      document vd_x_if
                     WHERE
-                      vd_x_i1.id = x_i1.document_id
+                      vd_x_if.id = x_if.document_id
                   ),
                   TRUE
                 )
                 AND COALESCE(
                   (
                     SELECT
-                      va_x_i1.deleted_at IS NULL
-                      AND va_x_i1.published_at IS NOT NULL
-                      AND va_x_i1.public
+                      va_x_if.deleted_at IS NULL
+                      AND va_x_if.published_at IS NOT NULL
+                      AND va_x_if.public
                       AND COALESCE(
                         (
                           SELECT
-                            vs_va_x_i1.deleted_at IS NULL
-                            AND vs_va_x_i1.published_at IS NOT NULL
+                            vs_va_x_if.deleted_at IS NULL
+                            AND vs_va_x_if.published_at IS NOT NULL
                           FROM
-                            session vs_va_x_i1
+                            session vs_va_x_if
                           WHERE
-                            vs_va_x_i1.id = va_x_i1.session_id
+                            vs_va_x_if.id = va_x_if.session_id
                         ),
                         FALSE
                       )
                     FROM
-                      agenda_item va_x_i1
+                      agenda_item va_x_if
                     WHERE
-                      va_x_i1.id = x_i1.agenda_item_id
+                      va_x_if.id = x_if.agenda_item_id
+                  ),
+                  TRUE
+                )
+                AND NOT EXISTS (
+                  SELECT
+                    1
+                  FROM
+                    minutes x_if_x
+                  WHERE
+                    x_if_x.file_id = x_if.id
+                )
+                AND x_if.role = 'invitation'
+              ORDER BY
+                x_if.position,
+                x_if.id
+              LIMIT
+                1
+            ),
+            'resultsProtocol',
+            (
+              SELECT
+                json_build_object(
+                  'id',
+                  $1::text || '/file/' || x_rp.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_rp.name, ''),
+                  'fileName',
+                  NULLIF(x_rp.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_rp.mime_type, ''),
+                  'date',
+                  to_char(x_rp.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_rp.size,
+                  'sha512Checksum',
+                  lower(x_rp.sha512),
+                  'accessUrl',
+                  $2::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content',
+                  'downloadUrl',
+                  $2::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_rp.file_license, ''),
+                  'created',
+                  to_char(x_rp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_rp.modified_at, x_rp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_rp.id::text)
+                )
+              FROM
+                minutes x_rp_m
+                JOIN file x_rp ON x_rp.id = x_rp_m.file_id
+              WHERE
+                x_rp_m.session_id = x.id
+                AND x_rp_m.kind = 'results'
+                AND x_rp_m.deleted_at IS NULL
+                AND x_rp_m.status = 'published'
+                AND COALESCE(
+                  (
+                    SELECT
+                      vs_x_rp_m.deleted_at IS NULL
+                      AND vs_x_rp_m.published_at IS NOT NULL
+                    FROM
+                      session vs_x_rp_m
+                    WHERE
+                      vs_x_rp_m.id = x_rp_m.session_id
+                  ),
+                  FALSE
+                )
+                AND x_rp.deleted_at IS NULL
+                AND x_rp.published_at IS NOT NULL
+                AND x_rp.public
+                AND COALESCE(
+                  (
+                    SELECT
+                      vd_x_rp.deleted_at IS NULL
+                      AND vd_x_rp.published_at IS NOT NULL
+                      AND vd_x_rp.public
+                    FROM
+                      document vd_x_rp
+                    WHERE
+                      vd_x_rp.id = x_rp.document_id
                   ),
                   TRUE
                 )
                 AND COALESCE(
                   (
                     SELECT
-                      vs_x_i1.deleted_at IS NULL
-                      AND vs_x_i1.published_at IS NOT NULL
+                      va_x_rp.deleted_at IS NULL
+                      AND va_x_rp.published_at IS NOT NULL
+                      AND va_x_rp.public
+                      AND COALESCE(
+                        (
+                          SELECT
+                            vs_va_x_rp.deleted_at IS NULL
+                            AND vs_va_x_rp.published_at IS NOT NULL
+                          FROM
+                            session vs_va_x_rp
+                          WHERE
+                            vs_va_x_rp.id = va_x_rp.session_id
+                        ),
+                        FALSE
+                      )
                     FROM
-                      session vs_x_i1
+                      agenda_item va_x_rp
                     WHERE
-                      vs_x_i1.id = x_i1.session_id
+                      va_x_rp.id = x_rp.agenda_item_id
+                  ),
+                  TRUE
+                )
+                AND COALESCE(
+                  (
+                    SELECT
+                      vs_x_rp.deleted_at IS NULL
+                      AND vs_x_rp.published_at IS NOT NULL
+                    FROM
+                      session vs_x_rp
+                    WHERE
+                      vs_x_rp.id = x_rp.session_id
                   ),
                   TRUE
                 )
@@ -5748,614 +4948,778 @@ SELECT
                   (
                     SELECT
                       bool_and(
-                        vm_x_i1.deleted_at IS NULL
-                        AND vm_x_i1.status = 'published'
+                        vm_x_rp.deleted_at IS NULL
+                        AND vm_x_rp.status = 'published'
                         AND COALESCE(
                           (
                             SELECT
-                              vs_vm_x_i1.deleted_at IS NULL
-                              AND vs_vm_x_i1.published_at IS NOT NULL
+                              vs_vm_x_rp.deleted_at IS NULL
+                              AND vs_vm_x_rp.published_at IS NOT NULL
                             FROM
-                              session vs_vm_x_i1
+                              session vs_vm_x_rp
                             WHERE
-                              vs_vm_x_i1.id = vm_x_i1.session_id
+                              vs_vm_x_rp.id = vm_x_rp.session_id
                           ),
                           FALSE
                         )
                       )
                     FROM
-                      minutes vm_x_i1
+                      minutes vm_x_rp
                     WHERE
-                      vm_x_i1.file_id = x_i1.id
-                      AND vm_x_i1.deleted_at IS NULL
+                      vm_x_rp.file_id = x_rp.id
+                      AND vm_x_rp.deleted_at IS NULL
                   ),
                   TRUE
                 )
-                AND x_i1.role = 'invitation'
-                AND NOT EXISTS (
-                  SELECT
-                    1
-                  FROM
-                    minutes x_i1_x
-                  WHERE
-                    x_i1_x.file_id = x_i1.id
-                )
               ORDER BY
-                x_i1.position,
-                x_i1.id
+                x_rp_m.created_at,
+                x_rp_m.id
               LIMIT
                 1
-            )
-        ),
-        'agendaItem',
-        (
-          SELECT
-            json_agg(
-              json_build_object(
-                'id',
-                $1::text || '/agendaItem/' || x_ai.id,
-                'type',
-                'https://schema.oparl.org/1.1/AgendaItem',
-                'number',
-                NULLIF(x_ai.number, ''),
-                'order',
-                x_ai.rank,
-                'name',
-                NULLIF(x_ai.name, ''),
-                'public',
-                x_ai.public,
-                'consultation',
+            ),
+            'verbatimProtocol',
+            (
+              SELECT
+                json_build_object(
+                  'id',
+                  $1::text || '/file/' || x_vp.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_vp.name, ''),
+                  'fileName',
+                  NULLIF(x_vp.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_vp.mime_type, ''),
+                  'date',
+                  to_char(x_vp.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_vp.size,
+                  'sha512Checksum',
+                  lower(x_vp.sha512),
+                  'accessUrl',
+                  $2::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content',
+                  'downloadUrl',
+                  $2::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_vp.file_license, ''),
+                  'created',
+                  to_char(x_vp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_vp.modified_at, x_vp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_vp.id::text)
+                )
+              FROM
+                minutes x_vp_m
+                JOIN file x_vp ON x_vp.id = x_vp_m.file_id
+              WHERE
+                x_vp_m.session_id = x.id
+                AND x_vp_m.kind = 'verbatim'
+                AND x_vp_m.deleted_at IS NULL
+                AND x_vp_m.status = 'published'
+                AND COALESCE(
+                  (
+                    SELECT
+                      vs_x_vp_m.deleted_at IS NULL
+                      AND vs_x_vp_m.published_at IS NOT NULL
+                    FROM
+                      session vs_x_vp_m
+                    WHERE
+                      vs_x_vp_m.id = x_vp_m.session_id
+                  ),
+                  FALSE
+                )
+                AND x_vp.deleted_at IS NULL
+                AND x_vp.published_at IS NOT NULL
+                AND x_vp.public
+                AND COALESCE(
+                  (
+                    SELECT
+                      vd_x_vp.deleted_at IS NULL
+                      AND vd_x_vp.published_at IS NOT NULL
+                      AND vd_x_vp.public
+                    FROM
+                      document vd_x_vp
+                    WHERE
+                      vd_x_vp.id = x_vp.document_id
+                  ),
+                  TRUE
+                )
+                AND COALESCE(
+                  (
+                    SELECT
+                      va_x_vp.deleted_at IS NULL
+                      AND va_x_vp.published_at IS NOT NULL
+                      AND va_x_vp.public
+                      AND COALESCE(
+                        (
+                          SELECT
+                            vs_va_x_vp.deleted_at IS NULL
+                            AND vs_va_x_vp.published_at IS NOT NULL
+                          FROM
+                            session vs_va_x_vp
+                          WHERE
+                            vs_va_x_vp.id = va_x_vp.session_id
+                        ),
+                        FALSE
+                      )
+                    FROM
+                      agenda_item va_x_vp
+                    WHERE
+                      va_x_vp.id = x_vp.agenda_item_id
+                  ),
+                  TRUE
+                )
+                AND COALESCE(
+                  (
+                    SELECT
+                      vs_x_vp.deleted_at IS NULL
+                      AND vs_x_vp.published_at IS NOT NULL
+                    FROM
+                      session vs_x_vp
+                    WHERE
+                      vs_x_vp.id = x_vp.session_id
+                  ),
+                  TRUE
+                )
+                AND COALESCE(
+                  (
+                    SELECT
+                      bool_and(
+                        vm_x_vp.deleted_at IS NULL
+                        AND vm_x_vp.status = 'published'
+                        AND COALESCE(
+                          (
+                            SELECT
+                              vs_vm_x_vp.deleted_at IS NULL
+                              AND vs_vm_x_vp.published_at IS NOT NULL
+                            FROM
+                              session vs_vm_x_vp
+                            WHERE
+                              vs_vm_x_vp.id = vm_x_vp.session_id
+                          ),
+                          FALSE
+                        )
+                      )
+                    FROM
+                      minutes vm_x_vp
+                    WHERE
+                      vm_x_vp.file_id = x_vp.id
+                      AND vm_x_vp.deleted_at IS NULL
+                  ),
+                  TRUE
+                )
+              ORDER BY
+                x_vp_m.created_at,
+                x_vp_m.id
+              LIMIT
+                1
+            ),
+            'auxiliaryFile',
+            (
+              SELECT
+                json_agg(
+                  json_build_object(
+                    'id',
+                    $1::text || '/file/' || x_af.id,
+                    'type',
+                    'https://schema.oparl.org/1.1/File',
+                    'name',
+                    NULLIF(x_af.name, ''),
+                    'fileName',
+                    NULLIF(x_af.file_name, ''),
+                    'mimeType',
+                    NULLIF(x_af.mime_type, ''),
+                    'date',
+                    to_char(x_af.date, 'YYYY-MM-DD'),
+                    'size',
+                    x_af.size,
+                    'sha512Checksum',
+                    lower(x_af.sha512),
+                    'accessUrl',
+                    $2::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
+                    'downloadUrl',
+                    $2::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
+                    'fileLicense',
+                    NULLIF(x_af.file_license, ''),
+                    'created',
+                    to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'modified',
+                    to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'web',
+                    replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
+                  )
+                  ORDER BY
+                    x_af.position,
+                    x_af.id
+                )
+              FROM
                 (
                   SELECT
-                    $1::text || '/consultation/' || x_ai_c.id
+                    x_af_f.*,
+                    (x_af_f.role = 'invitation') IS TRUE AS picked,
+                    row_number() OVER (
+                      PARTITION BY
+                        (x_af_f.role = 'invitation') IS TRUE
+                      ORDER BY
+                        x_af_f.position,
+                        x_af_f.id
+                    ) AS rank
                   FROM
-                    consultation x_ai_c
+                    file x_af_f
                   WHERE
-                    x_ai_c.agenda_item_id = x_ai.id
-                    AND x_ai_c.deleted_at IS NULL
-                    AND x_ai_c.published_at IS NOT NULL
+                    x_af_f.session_id = x.id
+                    AND x_af_f.deleted_at IS NULL
+                    AND x_af_f.published_at IS NOT NULL
+                    AND x_af_f.public
                     AND COALESCE(
                       (
                         SELECT
-                          vd_x_ai_c.deleted_at IS NULL
-                          AND vd_x_ai_c.published_at IS NOT NULL
-                          AND vd_x_ai_c.public
+                          vd_x_af_f.deleted_at IS NULL
+                          AND vd_x_af_f.published_at IS NOT NULL
+                          AND vd_x_af_f.public
                         FROM
-                          document vd_x_ai_c
+                          document vd_x_af_f
                         WHERE
-                          vd_x_ai_c.id = x_ai_c.document_id
+                          vd_x_af_f.id = x_af_f.document_id
                       ),
-                      FALSE
+                      TRUE
                     )
-                  ORDER BY
-                    x_ai_c.position,
-                    x_ai_c.id
-                  LIMIT
-                    1
+                    AND COALESCE(
+                      (
+                        SELECT
+                          va_x_af_f.deleted_at IS NULL
+                          AND va_x_af_f.published_at IS NOT NULL
+                          AND va_x_af_f.public
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_va_x_af_f.deleted_at IS NULL
+                                AND vs_va_x_af_f.published_at IS NOT NULL
+                              FROM
+                                session vs_va_x_af_f
+                              WHERE
+                                vs_va_x_af_f.id = va_x_af_f.session_id
+                            ),
+                            FALSE
+                          )
+                        FROM
+                          agenda_item va_x_af_f
+                        WHERE
+                          va_x_af_f.id = x_af_f.agenda_item_id
+                      ),
+                      TRUE
+                    )
+                    AND x_af_f.role NOT IN ('results_protocol', 'verbatim_protocol')
+                    AND NOT EXISTS (
+                      SELECT
+                        1
+                      FROM
+                        minutes x_af_f_x
+                      WHERE
+                        x_af_f_x.file_id = x_af_f.id
+                    )
+                ) x_af
+              WHERE
+                NOT (
+                  x_af.picked
+                  AND x_af.rank = 1
+                )
+            ),
+            'agendaItem',
+            x_ag.items,
+            'created',
+            to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'modified',
+            to_char(
+              GREATEST(
+                GREATEST(x.modified_at, x.deleted_at),
+                x_ag.modified,
+                (
+                  SELECT
+                    max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
+                  FROM
+                    file x_mf
+                  WHERE
+                    x_mf.session_id = x.id
+                    AND x_mf.widest_audience >= 2
                 ),
-                'result',
-                NULLIF(x_ai.result, ''),
-                'resolutionText',
-                NULLIF(x_ai.resolution_text, ''),
-                'resolutionFile',
+                (
+                  SELECT
+                    max(GREATEST(x_mm.modified_at, x_mm.deleted_at))
+                  FROM
+                    minutes x_mm
+                  WHERE
+                    x_mm.session_id = x.id
+                    AND x_mm.widest_audience >= 2
+                ),
+                (
+                  SELECT
+                    max(GREATEST(x_ml.modified_at, x_ml.deleted_at))
+                  FROM
+                    location x_ml
+                  WHERE
+                    x_ml.id = x.location_id
+                    AND x_ml.widest_audience >= 2
+                )
+              ),
+              'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+            ),
+            'web',
+            replace(b.web_url_templates ->> 'session', '{id}', x.id::text)
+          )
+        FROM
+          (
+            SELECT
+              json_agg(
                 (
                   SELECT
                     json_build_object(
                       'id',
-                      $1::text || '/file/' || x_ai_rf.id,
+                      $1::text || '/agendaItem/' || x_ai.id,
                       'type',
-                      'https://schema.oparl.org/1.1/File',
+                      'https://schema.oparl.org/1.1/AgendaItem',
+                      'number',
+                      NULLIF(x_ai.number, ''),
+                      'order',
+                      x_ai.rank,
                       'name',
-                      NULLIF(x_ai_rf.name, ''),
-                      'fileName',
-                      NULLIF(x_ai_rf.file_name, ''),
-                      'mimeType',
-                      NULLIF(x_ai_rf.mime_type, ''),
-                      'date',
-                      to_char(x_ai_rf.date, 'YYYY-MM-DD'),
-                      'size',
-                      x_ai_rf.size,
-                      'sha512Checksum',
-                      lower(x_ai_rf.sha512),
-                      'accessUrl',
-                      $2::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_rf.id || '/content',
-                      'downloadUrl',
-                      $2::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_rf.id || '/content' || '?download=1',
-                      'fileLicense',
-                      NULLIF(x_ai_rf.file_license, ''),
+                      NULLIF(x_ai.name, ''),
+                      'public',
+                      x_ai.public,
+                      'consultation',
+                      x_ai_ks.first,
+                      'result',
+                      NULLIF(x_ai.result, ''),
+                      'resolutionText',
+                      NULLIF(x_ai.resolution_text, ''),
+                      'resolutionFile',
+                      x_ai_fs.first,
+                      'auxiliaryFile',
+                      x_ai_fs.rest,
+                      'start',
+                      to_char(x_ai.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                      'end',
+                      to_char(x_ai."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                       'created',
-                      to_char(x_ai_rf.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                      to_char(x_ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                       'modified',
-                      to_char(
-                        GREATEST(x_ai_rf.modified_at, x_ai_rf.deleted_at),
-                        'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-                      ),
+                      to_char(x_ai.modified, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                       'web',
-                      replace(b.web_url_templates ->> 'file', '{id}', x_ai_rf.id::text)
+                      replace(b.web_url_templates ->> 'agendaItem', '{id}', x_ai.id::text)
                     )
                   FROM
-                    file x_ai_rf
-                  WHERE
-                    x_ai_rf.agenda_item_id = x_ai.id
-                    AND x_ai_rf.deleted_at IS NULL
-                    AND x_ai_rf.published_at IS NOT NULL
-                    AND x_ai_rf.public
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vd_x_ai_rf.deleted_at IS NULL
-                          AND vd_x_ai_rf.published_at IS NOT NULL
-                          AND vd_x_ai_rf.public
-                        FROM
-                          document vd_x_ai_rf
-                        WHERE
-                          vd_x_ai_rf.id = x_ai_rf.document_id
-                      ),
-                      TRUE
-                    )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          va_x_ai_rf.deleted_at IS NULL
-                          AND va_x_ai_rf.published_at IS NOT NULL
-                          AND va_x_ai_rf.public
-                          AND COALESCE(
-                            (
-                              SELECT
-                                vs_va_x_ai_rf.deleted_at IS NULL
-                                AND vs_va_x_ai_rf.published_at IS NOT NULL
-                              FROM
-                                session vs_va_x_ai_rf
-                              WHERE
-                                vs_va_x_ai_rf.id = va_x_ai_rf.session_id
-                            ),
-                            FALSE
-                          )
-                        FROM
-                          agenda_item va_x_ai_rf
-                        WHERE
-                          va_x_ai_rf.id = x_ai_rf.agenda_item_id
-                      ),
-                      TRUE
-                    )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_x_ai_rf.deleted_at IS NULL
-                          AND vs_x_ai_rf.published_at IS NOT NULL
-                        FROM
-                          session vs_x_ai_rf
-                        WHERE
-                          vs_x_ai_rf.id = x_ai_rf.session_id
-                      ),
-                      TRUE
-                    )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          bool_and(
-                            vm_x_ai_rf.deleted_at IS NULL
-                            AND vm_x_ai_rf.status = 'published'
-                            AND COALESCE(
-                              (
-                                SELECT
-                                  vs_vm_x_ai_rf.deleted_at IS NULL
-                                  AND vs_vm_x_ai_rf.published_at IS NOT NULL
-                                FROM
-                                  session vs_vm_x_ai_rf
-                                WHERE
-                                  vs_vm_x_ai_rf.id = vm_x_ai_rf.session_id
-                              ),
-                              FALSE
-                            )
-                          )
-                        FROM
-                          minutes vm_x_ai_rf
-                        WHERE
-                          vm_x_ai_rf.file_id = x_ai_rf.id
-                          AND vm_x_ai_rf.deleted_at IS NULL
-                      ),
-                      TRUE
-                    )
-                    AND x_ai_rf.role = 'resolution'
-                  ORDER BY
-                    x_ai_rf.position,
-                    x_ai_rf.id
-                  LIMIT
-                    1
-                ),
-                'auxiliaryFile',
-                (
-                  SELECT
-                    json_agg(
-                      json_build_object(
-                        'id',
-                        $1::text || '/file/' || x_ai_af.id,
-                        'type',
-                        'https://schema.oparl.org/1.1/File',
-                        'name',
-                        NULLIF(x_ai_af.name, ''),
-                        'fileName',
-                        NULLIF(x_ai_af.file_name, ''),
-                        'mimeType',
-                        NULLIF(x_ai_af.mime_type, ''),
-                        'date',
-                        to_char(x_ai_af.date, 'YYYY-MM-DD'),
-                        'size',
-                        x_ai_af.size,
-                        'sha512Checksum',
-                        lower(x_ai_af.sha512),
-                        'accessUrl',
-                        $2::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_af.id || '/content',
-                        'downloadUrl',
-                        $2::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_af.id || '/content' || '?download=1',
-                        'fileLicense',
-                        NULLIF(x_ai_af.file_license, ''),
-                        'created',
-                        to_char(x_ai_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                        'modified',
-                        to_char(
-                          GREATEST(x_ai_af.modified_at, x_ai_af.deleted_at),
-                          'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-                        ),
-                        'web',
-                        replace(b.web_url_templates ->> 'file', '{id}', x_ai_af.id::text)
-                      )
-                      ORDER BY
-                        x_ai_af.position,
-                        x_ai_af.id
-                    )
-                  FROM
-                    file x_ai_af
-                  WHERE
-                    x_ai_af.agenda_item_id = x_ai.id
-                    AND x_ai_af.deleted_at IS NULL
-                    AND x_ai_af.published_at IS NOT NULL
-                    AND x_ai_af.public
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vd_x_ai_af.deleted_at IS NULL
-                          AND vd_x_ai_af.published_at IS NOT NULL
-                          AND vd_x_ai_af.public
-                        FROM
-                          document vd_x_ai_af
-                        WHERE
-                          vd_x_ai_af.id = x_ai_af.document_id
-                      ),
-                      TRUE
-                    )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          va_x_ai_af.deleted_at IS NULL
-                          AND va_x_ai_af.published_at IS NOT NULL
-                          AND va_x_ai_af.public
-                          AND COALESCE(
-                            (
-                              SELECT
-                                vs_va_x_ai_af.deleted_at IS NULL
-                                AND vs_va_x_ai_af.published_at IS NOT NULL
-                              FROM
-                                session vs_va_x_ai_af
-                              WHERE
-                                vs_va_x_ai_af.id = va_x_ai_af.session_id
-                            ),
-                            FALSE
-                          )
-                        FROM
-                          agenda_item va_x_ai_af
-                        WHERE
-                          va_x_ai_af.id = x_ai_af.agenda_item_id
-                      ),
-                      TRUE
-                    )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_x_ai_af.deleted_at IS NULL
-                          AND vs_x_ai_af.published_at IS NOT NULL
-                        FROM
-                          session vs_x_ai_af
-                        WHERE
-                          vs_x_ai_af.id = x_ai_af.session_id
-                      ),
-                      TRUE
-                    )
-                    AND COALESCE(
-                      (
-                        SELECT
-                          bool_and(
-                            vm_x_ai_af.deleted_at IS NULL
-                            AND vm_x_ai_af.status = 'published'
-                            AND COALESCE(
-                              (
-                                SELECT
-                                  vs_vm_x_ai_af.deleted_at IS NULL
-                                  AND vs_vm_x_ai_af.published_at IS NOT NULL
-                                FROM
-                                  session vs_vm_x_ai_af
-                                WHERE
-                                  vs_vm_x_ai_af.id = vm_x_ai_af.session_id
-                              ),
-                              FALSE
-                            )
-                          )
-                        FROM
-                          minutes vm_x_ai_af
-                        WHERE
-                          vm_x_ai_af.file_id = x_ai_af.id
-                          AND vm_x_ai_af.deleted_at IS NULL
-                      ),
-                      TRUE
-                    )
-                    AND x_ai_af.id IS DISTINCT FROM (
+                    (
                       SELECT
-                        x_ai_r1.id
+                        (
+                          array_agg(
+                            json_build_object(
+                              'id',
+                              $1::text || '/file/' || x_ai_f.id,
+                              'type',
+                              'https://schema.oparl.org/1.1/File',
+                              'name',
+                              NULLIF(x_ai_f.name, ''),
+                              'fileName',
+                              NULLIF(x_ai_f.file_name, ''),
+                              'mimeType',
+                              NULLIF(x_ai_f.mime_type, ''),
+                              'date',
+                              to_char(x_ai_f.date, 'YYYY-MM-DD'),
+                              'size',
+                              x_ai_f.size,
+                              'sha512Checksum',
+                              lower(x_ai_f.sha512),
+                              'accessUrl',
+                              $2::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content',
+                              'downloadUrl',
+                              $2::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content' || '?download=1',
+                              'fileLicense',
+                              NULLIF(x_ai_f.file_license, ''),
+                              'created',
+                              to_char(x_ai_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                              'modified',
+                              to_char(
+                                GREATEST(x_ai_f.modified_at, x_ai_f.deleted_at),
+                                'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+                              ),
+                              'web',
+                              replace(b.web_url_templates ->> 'file', '{id}', x_ai_f.id::text)
+                            )
+                            ORDER BY
+                              x_ai_f.position,
+                              x_ai_f.id
+                          ) FILTER (
+                            WHERE
+                              x_ai_f.shown
+                              AND x_ai_f.picked
+                          )
+                        ) [1] AS first,
+                        json_agg(
+                          json_build_object(
+                            'id',
+                            $1::text || '/file/' || x_ai_f.id,
+                            'type',
+                            'https://schema.oparl.org/1.1/File',
+                            'name',
+                            NULLIF(x_ai_f.name, ''),
+                            'fileName',
+                            NULLIF(x_ai_f.file_name, ''),
+                            'mimeType',
+                            NULLIF(x_ai_f.mime_type, ''),
+                            'date',
+                            to_char(x_ai_f.date, 'YYYY-MM-DD'),
+                            'size',
+                            x_ai_f.size,
+                            'sha512Checksum',
+                            lower(x_ai_f.sha512),
+                            'accessUrl',
+                            $2::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content',
+                            'downloadUrl',
+                            $2::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content' || '?download=1',
+                            'fileLicense',
+                            NULLIF(x_ai_f.file_license, ''),
+                            'created',
+                            to_char(x_ai_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                            'modified',
+                            to_char(
+                              GREATEST(x_ai_f.modified_at, x_ai_f.deleted_at),
+                              'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+                            ),
+                            'web',
+                            replace(b.web_url_templates ->> 'file', '{id}', x_ai_f.id::text)
+                          )
+                          ORDER BY
+                            x_ai_f.position,
+                            x_ai_f.id
+                        ) FILTER (
+                          WHERE
+                            x_ai_f.shown
+                            AND NOT (
+                              x_ai_f.picked
+                              AND x_ai_f.rank = 1
+                            )
+                        ) AS rest,
+                        max(GREATEST(x_ai_f.modified_at, x_ai_f.deleted_at)) FILTER (
+                          WHERE
+                            x_ai_f.seen
+                        ) AS modified
                       FROM
-                        file x_ai_r1
-                      WHERE
-                        x_ai_r1.agenda_item_id = x_ai.id
-                        AND x_ai_r1.deleted_at IS NULL
-                        AND x_ai_r1.published_at IS NOT NULL
-                        AND x_ai_r1.public
-                        AND COALESCE(
-                          (
-                            SELECT
-                              vd_x_ai_r1.deleted_at IS NULL
-                              AND vd_x_ai_r1.published_at IS NOT NULL
-                              AND vd_x_ai_r1.public
-                            FROM
-                              document vd_x_ai_r1
-                            WHERE
-                              vd_x_ai_r1.id = x_ai_r1.document_id
-                          ),
-                          TRUE
-                        )
-                        AND COALESCE(
-                          (
-                            SELECT
-                              va_x_ai_r1.deleted_at IS NULL
-                              AND va_x_ai_r1.published_at IS NOT NULL
-                              AND va_x_ai_r1.public
-                              AND COALESCE(
-                                (
-                                  SELECT
-                                    vs_va_x_ai_r1.deleted_at IS NULL
-                                    AND vs_va_x_ai_r1.published_at IS NOT NULL
-                                  FROM
-                                    session vs_va_x_ai_r1
-                                  WHERE
-                                    vs_va_x_ai_r1.id = va_x_ai_r1.session_id
-                                ),
-                                FALSE
-                              )
-                            FROM
-                              agenda_item va_x_ai_r1
-                            WHERE
-                              va_x_ai_r1.id = x_ai_r1.agenda_item_id
-                          ),
-                          TRUE
-                        )
-                        AND COALESCE(
-                          (
-                            SELECT
-                              vs_x_ai_r1.deleted_at IS NULL
-                              AND vs_x_ai_r1.published_at IS NOT NULL
-                            FROM
-                              session vs_x_ai_r1
-                            WHERE
-                              vs_x_ai_r1.id = x_ai_r1.session_id
-                          ),
-                          TRUE
-                        )
-                        AND COALESCE(
-                          (
-                            SELECT
-                              bool_and(
-                                vm_x_ai_r1.deleted_at IS NULL
-                                AND vm_x_ai_r1.status = 'published'
+                        (
+                          SELECT
+                            x_ai_f_f.*,
+                            x_ai_f_f.deleted_at IS NULL
+                            AND x_ai_f_f.published_at IS NOT NULL
+                            AND x_ai_f_f.public
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vd_x_ai_f_f.deleted_at IS NULL
+                                  AND vd_x_ai_f_f.published_at IS NOT NULL
+                                  AND vd_x_ai_f_f.public
+                                FROM
+                                  document vd_x_ai_f_f
+                                WHERE
+                                  vd_x_ai_f_f.id = x_ai_f_f.document_id
+                              ),
+                              TRUE
+                            )
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vs_x_ai_f_f.deleted_at IS NULL
+                                  AND vs_x_ai_f_f.published_at IS NOT NULL
+                                FROM
+                                  session vs_x_ai_f_f
+                                WHERE
+                                  vs_x_ai_f_f.id = x_ai_f_f.session_id
+                              ),
+                              TRUE
+                            )
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  bool_and(
+                                    vm_x_ai_f_f.deleted_at IS NULL
+                                    AND vm_x_ai_f_f.status = 'published'
+                                    AND COALESCE(
+                                      (
+                                        SELECT
+                                          vs_vm_x_ai_f_f.deleted_at IS NULL
+                                          AND vs_vm_x_ai_f_f.published_at IS NOT NULL
+                                        FROM
+                                          session vs_vm_x_ai_f_f
+                                        WHERE
+                                          vs_vm_x_ai_f_f.id = vm_x_ai_f_f.session_id
+                                      ),
+                                      FALSE
+                                    )
+                                  )
+                                FROM
+                                  minutes vm_x_ai_f_f
+                                WHERE
+                                  vm_x_ai_f_f.file_id = x_ai_f_f.id
+                                  AND vm_x_ai_f_f.deleted_at IS NULL
+                              ),
+                              TRUE
+                            ) AS shown,
+                            x_ai_f_f.widest_audience >= 2 AS seen,
+                            (x_ai_f_f.role = 'resolution') IS TRUE AS picked,
+                            row_number() OVER (
+                              PARTITION BY
+                                x_ai_f_f.deleted_at IS NULL
+                                AND x_ai_f_f.published_at IS NOT NULL
+                                AND x_ai_f_f.public
                                 AND COALESCE(
                                   (
                                     SELECT
-                                      vs_vm_x_ai_r1.deleted_at IS NULL
-                                      AND vs_vm_x_ai_r1.published_at IS NOT NULL
+                                      vd_x_ai_f_f.deleted_at IS NULL
+                                      AND vd_x_ai_f_f.published_at IS NOT NULL
+                                      AND vd_x_ai_f_f.public
                                     FROM
-                                      session vs_vm_x_ai_r1
+                                      document vd_x_ai_f_f
                                     WHERE
-                                      vs_vm_x_ai_r1.id = vm_x_ai_r1.session_id
+                                      vd_x_ai_f_f.id = x_ai_f_f.document_id
                                   ),
-                                  FALSE
+                                  TRUE
                                 )
+                                AND COALESCE(
+                                  (
+                                    SELECT
+                                      vs_x_ai_f_f.deleted_at IS NULL
+                                      AND vs_x_ai_f_f.published_at IS NOT NULL
+                                    FROM
+                                      session vs_x_ai_f_f
+                                    WHERE
+                                      vs_x_ai_f_f.id = x_ai_f_f.session_id
+                                  ),
+                                  TRUE
+                                )
+                                AND COALESCE(
+                                  (
+                                    SELECT
+                                      bool_and(
+                                        vm_x_ai_f_f.deleted_at IS NULL
+                                        AND vm_x_ai_f_f.status = 'published'
+                                        AND COALESCE(
+                                          (
+                                            SELECT
+                                              vs_vm_x_ai_f_f.deleted_at IS NULL
+                                              AND vs_vm_x_ai_f_f.published_at IS NOT NULL
+                                            FROM
+                                              session vs_vm_x_ai_f_f
+                                            WHERE
+                                              vs_vm_x_ai_f_f.id = vm_x_ai_f_f.session_id
+                                          ),
+                                          FALSE
+                                        )
+                                      )
+                                    FROM
+                                      minutes vm_x_ai_f_f
+                                    WHERE
+                                      vm_x_ai_f_f.file_id = x_ai_f_f.id
+                                      AND vm_x_ai_f_f.deleted_at IS NULL
+                                  ),
+                                  TRUE
+                                ),
+                                (x_ai_f_f.role = 'resolution') IS TRUE
+                              ORDER BY
+                                x_ai_f_f.position,
+                                x_ai_f_f.id
+                            ) AS rank
+                          FROM
+                            file x_ai_f_f
+                          WHERE
+                            x_ai_f_f.agenda_item_id = x_ai.id
+                            AND (
+                              x_ai_f_f.widest_audience >= 2
+                              OR x_ai_f_f.deleted_at IS NULL
+                              AND x_ai_f_f.published_at IS NOT NULL
+                              AND x_ai_f_f.public
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    vd_x_ai_f_f.deleted_at IS NULL
+                                    AND vd_x_ai_f_f.published_at IS NOT NULL
+                                    AND vd_x_ai_f_f.public
+                                  FROM
+                                    document vd_x_ai_f_f
+                                  WHERE
+                                    vd_x_ai_f_f.id = x_ai_f_f.document_id
+                                ),
+                                TRUE
                               )
-                            FROM
-                              minutes vm_x_ai_r1
-                            WHERE
-                              vm_x_ai_r1.file_id = x_ai_r1.id
-                              AND vm_x_ai_r1.deleted_at IS NULL
-                          ),
-                          TRUE
-                        )
-                        AND x_ai_r1.role = 'resolution'
-                      ORDER BY
-                        x_ai_r1.position,
-                        x_ai_r1.id
-                      LIMIT
-                        1
-                    )
-                ),
-                'start',
-                to_char(x_ai.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'end',
-                to_char(x_ai."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'created',
-                to_char(x_ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'modified',
-                to_char(
-                  GREATEST(
-                    GREATEST(x_ai.modified_at, x_ai.deleted_at),
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    vs_x_ai_f_f.deleted_at IS NULL
+                                    AND vs_x_ai_f_f.published_at IS NOT NULL
+                                  FROM
+                                    session vs_x_ai_f_f
+                                  WHERE
+                                    vs_x_ai_f_f.id = x_ai_f_f.session_id
+                                ),
+                                TRUE
+                              )
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    bool_and(
+                                      vm_x_ai_f_f.deleted_at IS NULL
+                                      AND vm_x_ai_f_f.status = 'published'
+                                      AND COALESCE(
+                                        (
+                                          SELECT
+                                            vs_vm_x_ai_f_f.deleted_at IS NULL
+                                            AND vs_vm_x_ai_f_f.published_at IS NOT NULL
+                                          FROM
+                                            session vs_vm_x_ai_f_f
+                                          WHERE
+                                            vs_vm_x_ai_f_f.id = vm_x_ai_f_f.session_id
+                                        ),
+                                        FALSE
+                                      )
+                                    )
+                                  FROM
+                                    minutes vm_x_ai_f_f
+                                  WHERE
+                                    vm_x_ai_f_f.file_id = x_ai_f_f.id
+                                    AND vm_x_ai_f_f.deleted_at IS NULL
+                                ),
+                                TRUE
+                              )
+                            )
+                        ) x_ai_f
+                    ) x_ai_fs,
                     (
                       SELECT
-                        max(GREATEST(x_ai_mf.modified_at, x_ai_mf.deleted_at))
+                        (
+                          array_agg(
+                            $1::text || '/consultation/' || x_ai_c.id
+                            ORDER BY
+                              x_ai_c.position,
+                              x_ai_c.id
+                          ) FILTER (
+                            WHERE
+                              x_ai_c.shown
+                          )
+                        ) [1] AS first,
+                        max(GREATEST(x_ai_c.modified_at, x_ai_c.deleted_at)) FILTER (
+                          WHERE
+                            x_ai_c.seen
+                        ) AS modified
                       FROM
-                        file x_ai_mf
+                        (
+                          SELECT
+                            x_ai_c_r.*,
+                            x_ai_c_r.deleted_at IS NULL
+                            AND x_ai_c_r.published_at IS NOT NULL
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vd_x_ai_c_r.deleted_at IS NULL
+                                  AND vd_x_ai_c_r.published_at IS NOT NULL
+                                  AND vd_x_ai_c_r.public
+                                FROM
+                                  document vd_x_ai_c_r
+                                WHERE
+                                  vd_x_ai_c_r.id = x_ai_c_r.document_id
+                              ),
+                              FALSE
+                            ) AS shown,
+                            x_ai_c_r.widest_audience >= 2
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  od_x_ai_c_r.widest_audience >= 2
+                                FROM
+                                  document od_x_ai_c_r
+                                WHERE
+                                  od_x_ai_c_r.id = x_ai_c_r.document_id
+                              ),
+                              FALSE
+                            ) AS seen
+                          FROM
+                            consultation x_ai_c_r
+                          WHERE
+                            x_ai_c_r.agenda_item_id = x_ai.id
+                        ) x_ai_c
+                    ) x_ai_ks
+                )
+                ORDER BY
+                  x_ai.rank
+              ) FILTER (
+                WHERE
+                  x_ai.shown
+              ) AS items,
+              max(x_ai.modified) FILTER (
+                WHERE
+                  x_ai.seen
+              ) AS modified
+            FROM
+              (
+                SELECT
+                  x_v.*,
+                  x_v.deleted_at IS NULL
+                  AND x_v.published_at IS NOT NULL
+                  AND x_v.public AS shown,
+                  x_v.widest_audience >= 2 AS seen,
+                  GREATEST(
+                    GREATEST(x_v.modified_at, x_v.deleted_at),
+                    (
+                      SELECT
+                        max(GREATEST(x_v_mf.modified_at, x_v_mf.deleted_at))
+                      FROM
+                        file x_v_mf
                       WHERE
-                        x_ai_mf.agenda_item_id = x_ai.id
-                        AND x_ai_mf.widest_audience >= 2
+                        x_v_mf.agenda_item_id = x_v.id
+                        AND x_v_mf.widest_audience >= 2
                     ),
                     (
                       SELECT
-                        max(GREATEST(x_ai_mc.modified_at, x_ai_mc.deleted_at))
+                        max(GREATEST(x_v_mc.modified_at, x_v_mc.deleted_at))
                       FROM
-                        consultation x_ai_mc
+                        consultation x_v_mc
                       WHERE
-                        x_ai_mc.agenda_item_id = x_ai.id
-                        AND x_ai_mc.widest_audience >= 2
+                        x_v_mc.agenda_item_id = x_v.id
+                        AND x_v_mc.widest_audience >= 2
                         AND COALESCE(
                           (
                             SELECT
-                              od_x_ai_mc.widest_audience >= 2
+                              od_x_v_mc.widest_audience >= 2
                             FROM
-                              document od_x_ai_mc
+                              document od_x_v_mc
                             WHERE
-                              od_x_ai_mc.id = x_ai_mc.document_id
+                              od_x_v_mc.id = x_v_mc.document_id
                           ),
                           FALSE
                         )
                     )
-                  ),
-                  'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-                ),
-                'web',
-                replace(b.web_url_templates ->> 'agendaItem', '{id}', x_ai.id::text)
-              )
-              ORDER BY
-                x_ai.rank
-            )
-          FROM
-            (
-              SELECT
-                x_v.*,
-                (
-                  row_number() OVER (
-                    ORDER BY
-                      x_v.position,
-                      x_v.id
-                  ) - 1
-                )::int AS rank
-              FROM
-                agenda_item x_v
-              WHERE
-                x_v.session_id = x.id
-                AND x_v.deleted_at IS NULL
-                AND x_v.published_at IS NOT NULL
-                AND x_v.public
-                AND COALESCE(
+                  ) AS modified,
                   (
-                    SELECT
-                      vs_x_v.deleted_at IS NULL
-                      AND vs_x_v.published_at IS NOT NULL
-                    FROM
-                      session vs_x_v
-                    WHERE
-                      vs_x_v.id = x_v.session_id
-                  ),
-                  FALSE
-                )
-            ) x_ai
-        ),
-        'created',
-        to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'modified',
-        to_char(
-          GREATEST(
-            GREATEST(x.modified_at, x.deleted_at),
-            (
-              SELECT
-                max(GREATEST(x_ma.modified_at, x_ma.deleted_at))
-              FROM
-                agenda_item x_ma
-              WHERE
-                x_ma.session_id = x.id
-                AND x_ma.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
-              FROM
-                file x_mf
-              WHERE
-                x_mf.session_id = x.id
-                AND x_mf.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mg.modified_at, x_mg.deleted_at))
-              FROM
-                file x_mg
-              WHERE
-                x_mg.agenda_item_id IN (
-                  SELECT
-                    x_mh.id
-                  FROM
-                    agenda_item x_mh
-                  WHERE
-                    x_mh.session_id = x.id
-                    AND x_mh.widest_audience >= 2
-                )
-                AND x_mg.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-              FROM
-                consultation x_mc
-              WHERE
-                x_mc.agenda_item_id IN (
-                  SELECT
-                    x_mi.id
-                  FROM
-                    agenda_item x_mi
-                  WHERE
-                    x_mi.session_id = x.id
-                    AND x_mi.widest_audience >= 2
-                )
-                AND x_mc.widest_audience >= 2
-                AND COALESCE(
-                  (
-                    SELECT
-                      od_x_mc.widest_audience >= 2
-                    FROM
-                      document od_x_mc
-                    WHERE
-                      od_x_mc.id = x_mc.document_id
-                  ),
-                  FALSE
-                )
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mm.modified_at, x_mm.deleted_at))
-              FROM
-                minutes x_mm
-              WHERE
-                x_mm.session_id = x.id
-                AND x_mm.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_ml.modified_at, x_ml.deleted_at))
-              FROM
-                location x_ml
-              WHERE
-                x_ml.id = x.location_id
-                AND x_ml.widest_audience >= 2
-            )
-          ),
-          'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-        ),
-        'web',
-        replace(b.web_url_templates ->> 'session', '{id}', x.id::text)
+                    row_number() OVER (
+                      PARTITION BY
+                        x_v.deleted_at IS NULL
+                        AND x_v.published_at IS NOT NULL
+                        AND x_v.public
+                      ORDER BY
+                        x_v.position,
+                        x_v.id
+                    ) - 1
+                  )::int AS rank
+                FROM
+                  agenda_item x_v
+                WHERE
+                  x_v.session_id = x.id
+                  AND (
+                    x_v.deleted_at IS NULL
+                    AND x_v.published_at IS NOT NULL
+                    AND x_v.public
+                    OR x_v.widest_audience >= 2
+                  )
+              ) x_ai
+          ) x_ag
       )
       ELSE json_build_object(
         'id',
@@ -6370,7 +5734,40 @@ SELECT
             GREATEST(x.modified_at, x.deleted_at),
             (
               SELECT
-                max(GREATEST(x_ma.modified_at, x_ma.deleted_at))
+                max(
+                  GREATEST(
+                    GREATEST(x_ma.modified_at, x_ma.deleted_at),
+                    (
+                      SELECT
+                        max(GREATEST(x_ma_mf.modified_at, x_ma_mf.deleted_at))
+                      FROM
+                        file x_ma_mf
+                      WHERE
+                        x_ma_mf.agenda_item_id = x_ma.id
+                        AND x_ma_mf.widest_audience >= 2
+                    ),
+                    (
+                      SELECT
+                        max(GREATEST(x_ma_mc.modified_at, x_ma_mc.deleted_at))
+                      FROM
+                        consultation x_ma_mc
+                      WHERE
+                        x_ma_mc.agenda_item_id = x_ma.id
+                        AND x_ma_mc.widest_audience >= 2
+                        AND COALESCE(
+                          (
+                            SELECT
+                              od_x_ma_mc.widest_audience >= 2
+                            FROM
+                              document od_x_ma_mc
+                            WHERE
+                              od_x_ma_mc.id = x_ma_mc.document_id
+                          ),
+                          FALSE
+                        )
+                    )
+                  )
+                )
               FROM
                 agenda_item x_ma
               WHERE
@@ -6385,51 +5782,6 @@ SELECT
               WHERE
                 x_mf.session_id = x.id
                 AND x_mf.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mg.modified_at, x_mg.deleted_at))
-              FROM
-                file x_mg
-              WHERE
-                x_mg.agenda_item_id IN (
-                  SELECT
-                    x_mh.id
-                  FROM
-                    agenda_item x_mh
-                  WHERE
-                    x_mh.session_id = x.id
-                    AND x_mh.widest_audience >= 2
-                )
-                AND x_mg.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-              FROM
-                consultation x_mc
-              WHERE
-                x_mc.agenda_item_id IN (
-                  SELECT
-                    x_mi.id
-                  FROM
-                    agenda_item x_mi
-                  WHERE
-                    x_mi.session_id = x.id
-                    AND x_mi.widest_audience >= 2
-                )
-                AND x_mc.widest_audience >= 2
-                AND COALESCE(
-                  (
-                    SELECT
-                      od_x_mc.widest_audience >= 2
-                    FROM
-                      document od_x_mc
-                    WHERE
-                      od_x_mc.id = x_mc.document_id
-                  ),
-                  FALSE
-                )
             ),
             (
               SELECT
@@ -6469,462 +5821,389 @@ WHERE
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", 101
 SELECT
   json_strip_nulls(
-    json_build_object(
-      'id',
-      $2::text || '/agendaItem/' || x.id,
-      'type',
-      'https://schema.oparl.org/1.1/AgendaItem',
-      'meeting',
-      $2::text || '/meeting/' || x.session_id,
-      'number',
-      NULLIF(x.number, ''),
-      'order',
-      (
-        SELECT
-          count(*)::int
-        FROM
-          agenda_item x_r
-        WHERE
-          x_r.session_id = x.session_id
-          AND (x_r.position, x_r.id) < (x.position, x.id)
-          AND x_r.deleted_at IS NULL
-          AND x_r.published_at IS NOT NULL
-          AND x_r.public
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_r.deleted_at IS NULL
-                AND vs_x_r.published_at IS NOT NULL
-              FROM
-                session vs_x_r
-              WHERE
-                vs_x_r.id = x_r.session_id
-            ),
-            FALSE
-          )
-      ),
-      'name',
-      NULLIF(x.name, ''),
-      'public',
-      x.public,
-      'consultation',
-      (
-        SELECT
-          $2::text || '/consultation/' || x_c.id
-        FROM
-          consultation x_c
-        WHERE
-          x_c.agenda_item_id = x.id
-          AND x_c.deleted_at IS NULL
-          AND x_c.published_at IS NOT NULL
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_c.deleted_at IS NULL
-                AND vd_x_c.published_at IS NOT NULL
-                AND vd_x_c.public
-              FROM
-                document vd_x_c
-              WHERE
-                vd_x_c.id = x_c.document_id
-            ),
-            FALSE
-          )
-        ORDER BY
-          x_c.position,
-          x_c.id
-        LIMIT
-          1
-      ),
-      'result',
-      NULLIF(x.result, ''),
-      'resolutionText',
-      NULLIF(x.resolution_text, ''),
-      'resolutionFile',
-      (
-        SELECT
-          json_build_object(
-            'id',
-            $2::text || '/file/' || x_rf.id,
-            'type',
-            'https://schema.oparl.org/1.1/File',
-            'name',
-            NULLIF(x_rf.name, ''),
-            'fileName',
-            NULLIF(x_rf.file_name, ''),
-            'mimeType',
-            NULLIF(x_rf.mime_type, ''),
-            'date',
-            to_char(x_rf.date, 'YYYY-MM-DD'),
-            'size',
-            x_rf.size,
-            'sha512Checksum',
-            lower(x_rf.sha512),
-            'accessUrl',
-            $3::text || '/v1/bodies/' || b.slug || '/files/' || x_rf.id || '/content',
-            'downloadUrl',
-            $3::text || '/v1/bodies/' || b.slug || '/files/' || x_rf.id || '/content' || '?download=1',
-            'fileLicense',
-            NULLIF(x_rf.file_license, ''),
-            'created',
-            to_char(x_rf.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'modified',
-            to_char(GREATEST(x_rf.modified_at, x_rf.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'web',
-            replace(b.web_url_templates ->> 'file', '{id}', x_rf.id::text)
-          )
-        FROM
-          file x_rf
-        WHERE
-          x_rf.agenda_item_id = x.id
-          AND x_rf.deleted_at IS NULL
-          AND x_rf.published_at IS NOT NULL
-          AND x_rf.public
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_rf.deleted_at IS NULL
-                AND vd_x_rf.published_at IS NOT NULL
-                AND vd_x_rf.public
-              FROM
-                document vd_x_rf
-              WHERE
-                vd_x_rf.id = x_rf.document_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_rf.deleted_at IS NULL
-                AND va_x_rf.published_at IS NOT NULL
-                AND va_x_rf.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_rf.deleted_at IS NULL
-                      AND vs_va_x_rf.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_rf
-                    WHERE
-                      vs_va_x_rf.id = va_x_rf.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_rf
-              WHERE
-                va_x_rf.id = x_rf.agenda_item_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_rf.deleted_at IS NULL
-                AND vs_x_rf.published_at IS NOT NULL
-              FROM
-                session vs_x_rf
-              WHERE
-                vs_x_rf.id = x_rf.session_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                bool_and(
-                  vm_x_rf.deleted_at IS NULL
-                  AND vm_x_rf.status = 'published'
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_vm_x_rf.deleted_at IS NULL
-                        AND vs_vm_x_rf.published_at IS NOT NULL
-                      FROM
-                        session vs_vm_x_rf
-                      WHERE
-                        vs_vm_x_rf.id = vm_x_rf.session_id
-                    ),
-                    FALSE
-                  )
-                )
-              FROM
-                minutes vm_x_rf
-              WHERE
-                vm_x_rf.file_id = x_rf.id
-                AND vm_x_rf.deleted_at IS NULL
-            ),
-            TRUE
-          )
-          AND x_rf.role = 'resolution'
-        ORDER BY
-          x_rf.position,
-          x_rf.id
-        LIMIT
-          1
-      ),
-      'auxiliaryFile',
-      (
-        SELECT
-          json_agg(
-            json_build_object(
-              'id',
-              $2::text || '/file/' || x_af.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_af.name, ''),
-              'fileName',
-              NULLIF(x_af.file_name, ''),
-              'mimeType',
-              NULLIF(x_af.mime_type, ''),
-              'date',
-              to_char(x_af.date, 'YYYY-MM-DD'),
-              'size',
-              x_af.size,
-              'sha512Checksum',
-              lower(x_af.sha512),
-              'accessUrl',
-              $3::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
-              'downloadUrl',
-              $3::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_af.file_license, ''),
-              'created',
-              to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
-            )
-            ORDER BY
-              x_af.position,
-              x_af.id
-          )
-        FROM
-          file x_af
-        WHERE
-          x_af.agenda_item_id = x.id
-          AND x_af.deleted_at IS NULL
-          AND x_af.published_at IS NOT NULL
-          AND x_af.public
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_af.deleted_at IS NULL
-                AND vd_x_af.published_at IS NOT NULL
-                AND vd_x_af.public
-              FROM
-                document vd_x_af
-              WHERE
-                vd_x_af.id = x_af.document_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_af.deleted_at IS NULL
-                AND va_x_af.published_at IS NOT NULL
-                AND va_x_af.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_af.deleted_at IS NULL
-                      AND vs_va_x_af.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_af
-                    WHERE
-                      vs_va_x_af.id = va_x_af.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_af
-              WHERE
-                va_x_af.id = x_af.agenda_item_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_af.deleted_at IS NULL
-                AND vs_x_af.published_at IS NOT NULL
-              FROM
-                session vs_x_af
-              WHERE
-                vs_x_af.id = x_af.session_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                bool_and(
-                  vm_x_af.deleted_at IS NULL
-                  AND vm_x_af.status = 'published'
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_vm_x_af.deleted_at IS NULL
-                        AND vs_vm_x_af.published_at IS NOT NULL
-                      FROM
-                        session vs_vm_x_af
-                      WHERE
-                        vs_vm_x_af.id = vm_x_af.session_id
-                    ),
-                    FALSE
-                  )
-                )
-              FROM
-                minutes vm_x_af
-              WHERE
-                vm_x_af.file_id = x_af.id
-                AND vm_x_af.deleted_at IS NULL
-            ),
-            TRUE
-          )
-          AND x_af.id IS DISTINCT FROM (
+    (
+      SELECT
+        json_build_object(
+          'id',
+          $2::text || '/agendaItem/' || x.id,
+          'type',
+          'https://schema.oparl.org/1.1/AgendaItem',
+          'meeting',
+          $2::text || '/meeting/' || x.session_id,
+          'number',
+          NULLIF(x.number, ''),
+          'order',
+          (
             SELECT
-              x_r1.id
+              count(*)::int
             FROM
-              file x_r1
+              agenda_item x_r
             WHERE
-              x_r1.agenda_item_id = x.id
-              AND x_r1.deleted_at IS NULL
-              AND x_r1.published_at IS NOT NULL
-              AND x_r1.public
-              AND COALESCE(
-                (
-                  SELECT
-                    vd_x_r1.deleted_at IS NULL
-                    AND vd_x_r1.published_at IS NOT NULL
-                    AND vd_x_r1.public
-                  FROM
-                    document vd_x_r1
-                  WHERE
-                    vd_x_r1.id = x_r1.document_id
-                ),
-                TRUE
+              x_r.session_id = x.session_id
+              AND (x_r.position, x_r.id) < (x.position, x.id)
+              AND x_r.deleted_at IS NULL
+              AND x_r.published_at IS NOT NULL
+              AND x_r.public
+          ),
+          'name',
+          NULLIF(x.name, ''),
+          'public',
+          x.public,
+          'consultation',
+          x_ks.first,
+          'result',
+          NULLIF(x.result, ''),
+          'resolutionText',
+          NULLIF(x.resolution_text, ''),
+          'resolutionFile',
+          x_fs.first,
+          'auxiliaryFile',
+          x_fs.rest,
+          'start',
+          to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+          'end',
+          to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+          'created',
+          to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+          'modified',
+          to_char(
+            GREATEST(GREATEST(x.modified_at, x.deleted_at), x_fs.modified, x_ks.modified),
+            'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+          ),
+          'web',
+          replace(b.web_url_templates ->> 'agendaItem', '{id}', x.id::text)
+        )
+      FROM
+        (
+          SELECT
+            (
+              array_agg(
+                json_build_object(
+                  'id',
+                  $2::text || '/file/' || x_f.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_f.name, ''),
+                  'fileName',
+                  NULLIF(x_f.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_f.mime_type, ''),
+                  'date',
+                  to_char(x_f.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_f.size,
+                  'sha512Checksum',
+                  lower(x_f.sha512),
+                  'accessUrl',
+                  $3::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content',
+                  'downloadUrl',
+                  $3::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_f.file_license, ''),
+                  'created',
+                  to_char(x_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_f.modified_at, x_f.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_f.id::text)
+                )
+                ORDER BY
+                  x_f.position,
+                  x_f.id
+              ) FILTER (
+                WHERE
+                  x_f.shown
+                  AND x_f.picked
               )
-              AND COALESCE(
-                (
-                  SELECT
-                    va_x_r1.deleted_at IS NULL
-                    AND va_x_r1.published_at IS NOT NULL
-                    AND va_x_r1.public
+            ) [1] AS first,
+            json_agg(
+              json_build_object(
+                'id',
+                $2::text || '/file/' || x_f.id,
+                'type',
+                'https://schema.oparl.org/1.1/File',
+                'name',
+                NULLIF(x_f.name, ''),
+                'fileName',
+                NULLIF(x_f.file_name, ''),
+                'mimeType',
+                NULLIF(x_f.mime_type, ''),
+                'date',
+                to_char(x_f.date, 'YYYY-MM-DD'),
+                'size',
+                x_f.size,
+                'sha512Checksum',
+                lower(x_f.sha512),
+                'accessUrl',
+                $3::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content',
+                'downloadUrl',
+                $3::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content' || '?download=1',
+                'fileLicense',
+                NULLIF(x_f.file_license, ''),
+                'created',
+                to_char(x_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'modified',
+                to_char(GREATEST(x_f.modified_at, x_f.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'web',
+                replace(b.web_url_templates ->> 'file', '{id}', x_f.id::text)
+              )
+              ORDER BY
+                x_f.position,
+                x_f.id
+            ) FILTER (
+              WHERE
+                x_f.shown
+                AND NOT (
+                  x_f.picked
+                  AND x_f.rank = 1
+                )
+            ) AS rest,
+            max(GREATEST(x_f.modified_at, x_f.deleted_at)) FILTER (
+              WHERE
+                x_f.seen
+            ) AS modified
+          FROM
+            (
+              SELECT
+                x_f_f.*,
+                x_f_f.deleted_at IS NULL
+                AND x_f_f.published_at IS NOT NULL
+                AND x_f_f.public
+                AND COALESCE(
+                  (
+                    SELECT
+                      vd_x_f_f.deleted_at IS NULL
+                      AND vd_x_f_f.published_at IS NOT NULL
+                      AND vd_x_f_f.public
+                    FROM
+                      document vd_x_f_f
+                    WHERE
+                      vd_x_f_f.id = x_f_f.document_id
+                  ),
+                  TRUE
+                )
+                AND COALESCE(
+                  (
+                    SELECT
+                      vs_x_f_f.deleted_at IS NULL
+                      AND vs_x_f_f.published_at IS NOT NULL
+                    FROM
+                      session vs_x_f_f
+                    WHERE
+                      vs_x_f_f.id = x_f_f.session_id
+                  ),
+                  TRUE
+                )
+                AND COALESCE(
+                  (
+                    SELECT
+                      bool_and(
+                        vm_x_f_f.deleted_at IS NULL
+                        AND vm_x_f_f.status = 'published'
+                        AND COALESCE(
+                          (
+                            SELECT
+                              vs_vm_x_f_f.deleted_at IS NULL
+                              AND vs_vm_x_f_f.published_at IS NOT NULL
+                            FROM
+                              session vs_vm_x_f_f
+                            WHERE
+                              vs_vm_x_f_f.id = vm_x_f_f.session_id
+                          ),
+                          FALSE
+                        )
+                      )
+                    FROM
+                      minutes vm_x_f_f
+                    WHERE
+                      vm_x_f_f.file_id = x_f_f.id
+                      AND vm_x_f_f.deleted_at IS NULL
+                  ),
+                  TRUE
+                ) AS shown,
+                x_f_f.widest_audience >= 2 AS seen,
+                (x_f_f.role = 'resolution') IS TRUE AS picked,
+                row_number() OVER (
+                  PARTITION BY
+                    x_f_f.deleted_at IS NULL
+                    AND x_f_f.published_at IS NOT NULL
+                    AND x_f_f.public
                     AND COALESCE(
                       (
                         SELECT
-                          vs_va_x_r1.deleted_at IS NULL
-                          AND vs_va_x_r1.published_at IS NOT NULL
+                          vd_x_f_f.deleted_at IS NULL
+                          AND vd_x_f_f.published_at IS NOT NULL
+                          AND vd_x_f_f.public
                         FROM
-                          session vs_va_x_r1
+                          document vd_x_f_f
                         WHERE
-                          vs_va_x_r1.id = va_x_r1.session_id
+                          vd_x_f_f.id = x_f_f.document_id
                       ),
-                      FALSE
+                      TRUE
                     )
-                  FROM
-                    agenda_item va_x_r1
-                  WHERE
-                    va_x_r1.id = x_r1.agenda_item_id
-                ),
-                TRUE
-              )
-              AND COALESCE(
-                (
-                  SELECT
-                    vs_x_r1.deleted_at IS NULL
-                    AND vs_x_r1.published_at IS NOT NULL
-                  FROM
-                    session vs_x_r1
-                  WHERE
-                    vs_x_r1.id = x_r1.session_id
-                ),
-                TRUE
-              )
-              AND COALESCE(
-                (
-                  SELECT
-                    bool_and(
-                      vm_x_r1.deleted_at IS NULL
-                      AND vm_x_r1.status = 'published'
-                      AND COALESCE(
-                        (
-                          SELECT
-                            vs_vm_x_r1.deleted_at IS NULL
-                            AND vs_vm_x_r1.published_at IS NOT NULL
-                          FROM
-                            session vs_vm_x_r1
-                          WHERE
-                            vs_vm_x_r1.id = vm_x_r1.session_id
-                        ),
-                        FALSE
-                      )
+                    AND COALESCE(
+                      (
+                        SELECT
+                          vs_x_f_f.deleted_at IS NULL
+                          AND vs_x_f_f.published_at IS NOT NULL
+                        FROM
+                          session vs_x_f_f
+                        WHERE
+                          vs_x_f_f.id = x_f_f.session_id
+                      ),
+                      TRUE
                     )
-                  FROM
-                    minutes vm_x_r1
-                  WHERE
-                    vm_x_r1.file_id = x_r1.id
-                    AND vm_x_r1.deleted_at IS NULL
-                ),
-                TRUE
+                    AND COALESCE(
+                      (
+                        SELECT
+                          bool_and(
+                            vm_x_f_f.deleted_at IS NULL
+                            AND vm_x_f_f.status = 'published'
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vs_vm_x_f_f.deleted_at IS NULL
+                                  AND vs_vm_x_f_f.published_at IS NOT NULL
+                                FROM
+                                  session vs_vm_x_f_f
+                                WHERE
+                                  vs_vm_x_f_f.id = vm_x_f_f.session_id
+                              ),
+                              FALSE
+                            )
+                          )
+                        FROM
+                          minutes vm_x_f_f
+                        WHERE
+                          vm_x_f_f.file_id = x_f_f.id
+                          AND vm_x_f_f.deleted_at IS NULL
+                      ),
+                      TRUE
+                    ),
+                    (x_f_f.role = 'resolution') IS TRUE
+                  ORDER BY
+                    x_f_f.position,
+                    x_f_f.id
+                ) AS rank
+              FROM
+                file x_f_f
+              WHERE
+                x_f_f.agenda_item_id = x.id
+                AND (
+                  x_f_f.widest_audience >= 2
+                  OR x_f_f.deleted_at IS NULL
+                  AND x_f_f.published_at IS NOT NULL
+                  AND x_f_f.public
+                  AND COALESCE(
+                    (
+                      SELECT
+                        vd_x_f_f.deleted_at IS NULL
+                        AND vd_x_f_f.published_at IS NOT NULL
+                        AND vd_x_f_f.public
+                      FROM
+                        document vd_x_f_f
+                      WHERE
+                        vd_x_f_f.id = x_f_f.document_id
+                    ),
+                    TRUE
+                  )
+                  AND COALESCE(
+                    (
+                      SELECT
+                        vs_x_f_f.deleted_at IS NULL
+                        AND vs_x_f_f.published_at IS NOT NULL
+                      FROM
+                        session vs_x_f_f
+                      WHERE
+                        vs_x_f_f.id = x_f_f.session_id
+                    ),
+                    TRUE
+                  )
+                  AND COALESCE(
+                    (
+                      SELECT
+                        bool_and(
+                          vm_x_f_f.deleted_at IS NULL
+                          AND vm_x_f_f.status = 'published'
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_vm_x_f_f.deleted_at IS NULL
+                                AND vs_vm_x_f_f.published_at IS NOT NULL
+                              FROM
+                                session vs_vm_x_f_f
+                              WHERE
+                                vs_vm_x_f_f.id = vm_x_f_f.session_id
+                            ),
+                            FALSE
+                          )
+                        )
+                      FROM
+                        minutes vm_x_f_f
+                      WHERE
+                        vm_x_f_f.file_id = x_f_f.id
+                        AND vm_x_f_f.deleted_at IS NULL
+                    ),
+                    TRUE
+                  )
+                )
+            ) x_f
+        ) x_fs,
+        (
+          SELECT
+            (
+              array_agg(
+                $2::text || '/consultation/' || x_c.id
+                ORDER BY
+                  x_c.position,
+                  x_c.id
+              ) FILTER (
+                WHERE
+                  x_c.shown
               )
-              AND x_r1.role = 'resolution'
-            ORDER BY
-              x_r1.position,
-              x_r1.id
-            LIMIT
-              1
-          )
-      ),
-      'start',
-      to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-      'end',
-      to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-      'created',
-      to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-      'modified',
-      to_char(
-        GREATEST(
-          GREATEST(x.modified_at, x.deleted_at),
-          (
-            SELECT
-              max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
-            FROM
-              file x_mf
-            WHERE
-              x_mf.agenda_item_id = x.id
-              AND x_mf.widest_audience >= 2
-          ),
-          (
-            SELECT
-              max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-            FROM
-              consultation x_mc
-            WHERE
-              x_mc.agenda_item_id = x.id
-              AND x_mc.widest_audience >= 2
-              AND COALESCE(
-                (
-                  SELECT
-                    od_x_mc.widest_audience >= 2
-                  FROM
-                    document od_x_mc
-                  WHERE
-                    od_x_mc.id = x_mc.document_id
-                ),
-                FALSE
-              )
-          )
-        ),
-        'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-      ),
-      'web',
-      replace(b.web_url_templates ->> 'agendaItem', '{id}', x.id::text)
+            ) [1] AS first,
+            max(GREATEST(x_c.modified_at, x_c.deleted_at)) FILTER (
+              WHERE
+                x_c.seen
+            ) AS modified
+          FROM
+            (
+              SELECT
+                x_c_r.*,
+                x_c_r.deleted_at IS NULL
+                AND x_c_r.published_at IS NOT NULL
+                AND COALESCE(
+                  (
+                    SELECT
+                      vd_x_c_r.deleted_at IS NULL
+                      AND vd_x_c_r.published_at IS NOT NULL
+                      AND vd_x_c_r.public
+                    FROM
+                      document vd_x_c_r
+                    WHERE
+                      vd_x_c_r.id = x_c_r.document_id
+                  ),
+                  FALSE
+                ) AS shown,
+                x_c_r.widest_audience >= 2
+                AND COALESCE(
+                  (
+                    SELECT
+                      od_x_c_r.widest_audience >= 2
+                    FROM
+                      document od_x_c_r
+                    WHERE
+                      od_x_c_r.id = x_c_r.document_id
+                  ),
+                  FALSE
+                ) AS seen
+              FROM
+                consultation x_c_r
+              WHERE
+                x_c_r.agenda_item_id = x.id
+            ) x_c
+        ) x_ks
     )
   ) AS j,
   x.id::text AS _k0
@@ -6972,462 +6251,389 @@ SELECT
             vs_x.id = x.session_id
         ),
         FALSE
-      ) THEN json_build_object(
-        'id',
-        $4::text || '/agendaItem/' || x.id,
-        'type',
-        'https://schema.oparl.org/1.1/AgendaItem',
-        'meeting',
-        $4::text || '/meeting/' || x.session_id,
-        'number',
-        NULLIF(x.number, ''),
-        'order',
-        (
-          SELECT
-            count(*)::int
-          FROM
-            agenda_item x_r
-          WHERE
-            x_r.session_id = x.session_id
-            AND (x_r.position, x_r.id) < (x.position, x.id)
-            AND x_r.deleted_at IS NULL
-            AND x_r.published_at IS NOT NULL
-            AND x_r.public
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_r.deleted_at IS NULL
-                  AND vs_x_r.published_at IS NOT NULL
-                FROM
-                  session vs_x_r
-                WHERE
-                  vs_x_r.id = x_r.session_id
-              ),
-              FALSE
-            )
-        ),
-        'name',
-        NULLIF(x.name, ''),
-        'public',
-        x.public,
-        'consultation',
-        (
-          SELECT
-            $4::text || '/consultation/' || x_c.id
-          FROM
-            consultation x_c
-          WHERE
-            x_c.agenda_item_id = x.id
-            AND x_c.deleted_at IS NULL
-            AND x_c.published_at IS NOT NULL
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_c.deleted_at IS NULL
-                  AND vd_x_c.published_at IS NOT NULL
-                  AND vd_x_c.public
-                FROM
-                  document vd_x_c
-                WHERE
-                  vd_x_c.id = x_c.document_id
-              ),
-              FALSE
-            )
-          ORDER BY
-            x_c.position,
-            x_c.id
-          LIMIT
-            1
-        ),
-        'result',
-        NULLIF(x.result, ''),
-        'resolutionText',
-        NULLIF(x.resolution_text, ''),
-        'resolutionFile',
-        (
-          SELECT
-            json_build_object(
-              'id',
-              $4::text || '/file/' || x_rf.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_rf.name, ''),
-              'fileName',
-              NULLIF(x_rf.file_name, ''),
-              'mimeType',
-              NULLIF(x_rf.mime_type, ''),
-              'date',
-              to_char(x_rf.date, 'YYYY-MM-DD'),
-              'size',
-              x_rf.size,
-              'sha512Checksum',
-              lower(x_rf.sha512),
-              'accessUrl',
-              $5::text || '/v1/bodies/' || b.slug || '/files/' || x_rf.id || '/content',
-              'downloadUrl',
-              $5::text || '/v1/bodies/' || b.slug || '/files/' || x_rf.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_rf.file_license, ''),
-              'created',
-              to_char(x_rf.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_rf.modified_at, x_rf.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_rf.id::text)
-            )
-          FROM
-            file x_rf
-          WHERE
-            x_rf.agenda_item_id = x.id
-            AND x_rf.deleted_at IS NULL
-            AND x_rf.published_at IS NOT NULL
-            AND x_rf.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_rf.deleted_at IS NULL
-                  AND vd_x_rf.published_at IS NOT NULL
-                  AND vd_x_rf.public
-                FROM
-                  document vd_x_rf
-                WHERE
-                  vd_x_rf.id = x_rf.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_rf.deleted_at IS NULL
-                  AND va_x_rf.published_at IS NOT NULL
-                  AND va_x_rf.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_rf.deleted_at IS NULL
-                        AND vs_va_x_rf.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_rf
-                      WHERE
-                        vs_va_x_rf.id = va_x_rf.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_rf
-                WHERE
-                  va_x_rf.id = x_rf.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_rf.deleted_at IS NULL
-                  AND vs_x_rf.published_at IS NOT NULL
-                FROM
-                  session vs_x_rf
-                WHERE
-                  vs_x_rf.id = x_rf.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_rf.deleted_at IS NULL
-                    AND vm_x_rf.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_rf.deleted_at IS NULL
-                          AND vs_vm_x_rf.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_rf
-                        WHERE
-                          vs_vm_x_rf.id = vm_x_rf.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_rf
-                WHERE
-                  vm_x_rf.file_id = x_rf.id
-                  AND vm_x_rf.deleted_at IS NULL
-              ),
-              TRUE
-            )
-            AND x_rf.role = 'resolution'
-          ORDER BY
-            x_rf.position,
-            x_rf.id
-          LIMIT
-            1
-        ),
-        'auxiliaryFile',
-        (
-          SELECT
-            json_agg(
-              json_build_object(
-                'id',
-                $4::text || '/file/' || x_af.id,
-                'type',
-                'https://schema.oparl.org/1.1/File',
-                'name',
-                NULLIF(x_af.name, ''),
-                'fileName',
-                NULLIF(x_af.file_name, ''),
-                'mimeType',
-                NULLIF(x_af.mime_type, ''),
-                'date',
-                to_char(x_af.date, 'YYYY-MM-DD'),
-                'size',
-                x_af.size,
-                'sha512Checksum',
-                lower(x_af.sha512),
-                'accessUrl',
-                $5::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
-                'downloadUrl',
-                $5::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
-                'fileLicense',
-                NULLIF(x_af.file_license, ''),
-                'created',
-                to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'modified',
-                to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'web',
-                replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
-              )
-              ORDER BY
-                x_af.position,
-                x_af.id
-            )
-          FROM
-            file x_af
-          WHERE
-            x_af.agenda_item_id = x.id
-            AND x_af.deleted_at IS NULL
-            AND x_af.published_at IS NOT NULL
-            AND x_af.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_af.deleted_at IS NULL
-                  AND vd_x_af.published_at IS NOT NULL
-                  AND vd_x_af.public
-                FROM
-                  document vd_x_af
-                WHERE
-                  vd_x_af.id = x_af.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_af.deleted_at IS NULL
-                  AND va_x_af.published_at IS NOT NULL
-                  AND va_x_af.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_af.deleted_at IS NULL
-                        AND vs_va_x_af.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_af
-                      WHERE
-                        vs_va_x_af.id = va_x_af.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_af
-                WHERE
-                  va_x_af.id = x_af.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_af.deleted_at IS NULL
-                  AND vs_x_af.published_at IS NOT NULL
-                FROM
-                  session vs_x_af
-                WHERE
-                  vs_x_af.id = x_af.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_af.deleted_at IS NULL
-                    AND vm_x_af.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_af.deleted_at IS NULL
-                          AND vs_vm_x_af.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_af
-                        WHERE
-                          vs_vm_x_af.id = vm_x_af.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_af
-                WHERE
-                  vm_x_af.file_id = x_af.id
-                  AND vm_x_af.deleted_at IS NULL
-              ),
-              TRUE
-            )
-            AND x_af.id IS DISTINCT FROM (
+      ) THEN (
+        SELECT
+          json_build_object(
+            'id',
+            $4::text || '/agendaItem/' || x.id,
+            'type',
+            'https://schema.oparl.org/1.1/AgendaItem',
+            'meeting',
+            $4::text || '/meeting/' || x.session_id,
+            'number',
+            NULLIF(x.number, ''),
+            'order',
+            (
               SELECT
-                x_r1.id
+                count(*)::int
               FROM
-                file x_r1
+                agenda_item x_r
               WHERE
-                x_r1.agenda_item_id = x.id
-                AND x_r1.deleted_at IS NULL
-                AND x_r1.published_at IS NOT NULL
-                AND x_r1.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vd_x_r1.deleted_at IS NULL
-                      AND vd_x_r1.published_at IS NOT NULL
-                      AND vd_x_r1.public
-                    FROM
-                      document vd_x_r1
-                    WHERE
-                      vd_x_r1.id = x_r1.document_id
-                  ),
-                  TRUE
+                x_r.session_id = x.session_id
+                AND (x_r.position, x_r.id) < (x.position, x.id)
+                AND x_r.deleted_at IS NULL
+                AND x_r.published_at IS NOT NULL
+                AND x_r.public
+            ),
+            'name',
+            NULLIF(x.name, ''),
+            'public',
+            x.public,
+            'consultation',
+            x_ks.first,
+            'result',
+            NULLIF(x.result, ''),
+            'resolutionText',
+            NULLIF(x.resolution_text, ''),
+            'resolutionFile',
+            x_fs.first,
+            'auxiliaryFile',
+            x_fs.rest,
+            'start',
+            to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'end',
+            to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'created',
+            to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'modified',
+            to_char(
+              GREATEST(GREATEST(x.modified_at, x.deleted_at), x_fs.modified, x_ks.modified),
+              'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+            ),
+            'web',
+            replace(b.web_url_templates ->> 'agendaItem', '{id}', x.id::text)
+          )
+        FROM
+          (
+            SELECT
+              (
+                array_agg(
+                  json_build_object(
+                    'id',
+                    $4::text || '/file/' || x_f.id,
+                    'type',
+                    'https://schema.oparl.org/1.1/File',
+                    'name',
+                    NULLIF(x_f.name, ''),
+                    'fileName',
+                    NULLIF(x_f.file_name, ''),
+                    'mimeType',
+                    NULLIF(x_f.mime_type, ''),
+                    'date',
+                    to_char(x_f.date, 'YYYY-MM-DD'),
+                    'size',
+                    x_f.size,
+                    'sha512Checksum',
+                    lower(x_f.sha512),
+                    'accessUrl',
+                    $5::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content',
+                    'downloadUrl',
+                    $5::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content' || '?download=1',
+                    'fileLicense',
+                    NULLIF(x_f.file_license, ''),
+                    'created',
+                    to_char(x_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'modified',
+                    to_char(GREATEST(x_f.modified_at, x_f.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'web',
+                    replace(b.web_url_templates ->> 'file', '{id}', x_f.id::text)
+                  )
+                  ORDER BY
+                    x_f.position,
+                    x_f.id
+                ) FILTER (
+                  WHERE
+                    x_f.shown
+                    AND x_f.picked
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      va_x_r1.deleted_at IS NULL
-                      AND va_x_r1.published_at IS NOT NULL
-                      AND va_x_r1.public
+              ) [1] AS first,
+              json_agg(
+                json_build_object(
+                  'id',
+                  $4::text || '/file/' || x_f.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_f.name, ''),
+                  'fileName',
+                  NULLIF(x_f.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_f.mime_type, ''),
+                  'date',
+                  to_char(x_f.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_f.size,
+                  'sha512Checksum',
+                  lower(x_f.sha512),
+                  'accessUrl',
+                  $5::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content',
+                  'downloadUrl',
+                  $5::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_f.file_license, ''),
+                  'created',
+                  to_char(x_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_f.modified_at, x_f.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_f.id::text)
+                )
+                ORDER BY
+                  x_f.position,
+                  x_f.id
+              ) FILTER (
+                WHERE
+                  x_f.shown
+                  AND NOT (
+                    x_f.picked
+                    AND x_f.rank = 1
+                  )
+              ) AS rest,
+              max(GREATEST(x_f.modified_at, x_f.deleted_at)) FILTER (
+                WHERE
+                  x_f.seen
+              ) AS modified
+            FROM
+              (
+                SELECT
+                  x_f_f.*,
+                  x_f_f.deleted_at IS NULL
+                  AND x_f_f.published_at IS NOT NULL
+                  AND x_f_f.public
+                  AND COALESCE(
+                    (
+                      SELECT
+                        vd_x_f_f.deleted_at IS NULL
+                        AND vd_x_f_f.published_at IS NOT NULL
+                        AND vd_x_f_f.public
+                      FROM
+                        document vd_x_f_f
+                      WHERE
+                        vd_x_f_f.id = x_f_f.document_id
+                    ),
+                    TRUE
+                  )
+                  AND COALESCE(
+                    (
+                      SELECT
+                        vs_x_f_f.deleted_at IS NULL
+                        AND vs_x_f_f.published_at IS NOT NULL
+                      FROM
+                        session vs_x_f_f
+                      WHERE
+                        vs_x_f_f.id = x_f_f.session_id
+                    ),
+                    TRUE
+                  )
+                  AND COALESCE(
+                    (
+                      SELECT
+                        bool_and(
+                          vm_x_f_f.deleted_at IS NULL
+                          AND vm_x_f_f.status = 'published'
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_vm_x_f_f.deleted_at IS NULL
+                                AND vs_vm_x_f_f.published_at IS NOT NULL
+                              FROM
+                                session vs_vm_x_f_f
+                              WHERE
+                                vs_vm_x_f_f.id = vm_x_f_f.session_id
+                            ),
+                            FALSE
+                          )
+                        )
+                      FROM
+                        minutes vm_x_f_f
+                      WHERE
+                        vm_x_f_f.file_id = x_f_f.id
+                        AND vm_x_f_f.deleted_at IS NULL
+                    ),
+                    TRUE
+                  ) AS shown,
+                  x_f_f.widest_audience >= 2 AS seen,
+                  (x_f_f.role = 'resolution') IS TRUE AS picked,
+                  row_number() OVER (
+                    PARTITION BY
+                      x_f_f.deleted_at IS NULL
+                      AND x_f_f.published_at IS NOT NULL
+                      AND x_f_f.public
                       AND COALESCE(
                         (
                           SELECT
-                            vs_va_x_r1.deleted_at IS NULL
-                            AND vs_va_x_r1.published_at IS NOT NULL
+                            vd_x_f_f.deleted_at IS NULL
+                            AND vd_x_f_f.published_at IS NOT NULL
+                            AND vd_x_f_f.public
                           FROM
-                            session vs_va_x_r1
+                            document vd_x_f_f
                           WHERE
-                            vs_va_x_r1.id = va_x_r1.session_id
+                            vd_x_f_f.id = x_f_f.document_id
                         ),
-                        FALSE
+                        TRUE
                       )
-                    FROM
-                      agenda_item va_x_r1
-                    WHERE
-                      va_x_r1.id = x_r1.agenda_item_id
-                  ),
-                  TRUE
-                )
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_x_r1.deleted_at IS NULL
-                      AND vs_x_r1.published_at IS NOT NULL
-                    FROM
-                      session vs_x_r1
-                    WHERE
-                      vs_x_r1.id = x_r1.session_id
-                  ),
-                  TRUE
-                )
-                AND COALESCE(
-                  (
-                    SELECT
-                      bool_and(
-                        vm_x_r1.deleted_at IS NULL
-                        AND vm_x_r1.status = 'published'
-                        AND COALESCE(
-                          (
-                            SELECT
-                              vs_vm_x_r1.deleted_at IS NULL
-                              AND vs_vm_x_r1.published_at IS NOT NULL
-                            FROM
-                              session vs_vm_x_r1
-                            WHERE
-                              vs_vm_x_r1.id = vm_x_r1.session_id
-                          ),
-                          FALSE
-                        )
+                      AND COALESCE(
+                        (
+                          SELECT
+                            vs_x_f_f.deleted_at IS NULL
+                            AND vs_x_f_f.published_at IS NOT NULL
+                          FROM
+                            session vs_x_f_f
+                          WHERE
+                            vs_x_f_f.id = x_f_f.session_id
+                        ),
+                        TRUE
                       )
-                    FROM
-                      minutes vm_x_r1
-                    WHERE
-                      vm_x_r1.file_id = x_r1.id
-                      AND vm_x_r1.deleted_at IS NULL
-                  ),
-                  TRUE
+                      AND COALESCE(
+                        (
+                          SELECT
+                            bool_and(
+                              vm_x_f_f.deleted_at IS NULL
+                              AND vm_x_f_f.status = 'published'
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    vs_vm_x_f_f.deleted_at IS NULL
+                                    AND vs_vm_x_f_f.published_at IS NOT NULL
+                                  FROM
+                                    session vs_vm_x_f_f
+                                  WHERE
+                                    vs_vm_x_f_f.id = vm_x_f_f.session_id
+                                ),
+                                FALSE
+                              )
+                            )
+                          FROM
+                            minutes vm_x_f_f
+                          WHERE
+                            vm_x_f_f.file_id = x_f_f.id
+                            AND vm_x_f_f.deleted_at IS NULL
+                        ),
+                        TRUE
+                      ),
+                      (x_f_f.role = 'resolution') IS TRUE
+                    ORDER BY
+                      x_f_f.position,
+                      x_f_f.id
+                  ) AS rank
+                FROM
+                  file x_f_f
+                WHERE
+                  x_f_f.agenda_item_id = x.id
+                  AND (
+                    x_f_f.widest_audience >= 2
+                    OR x_f_f.deleted_at IS NULL
+                    AND x_f_f.published_at IS NOT NULL
+                    AND x_f_f.public
+                    AND COALESCE(
+                      (
+                        SELECT
+                          vd_x_f_f.deleted_at IS NULL
+                          AND vd_x_f_f.published_at IS NOT NULL
+                          AND vd_x_f_f.public
+                        FROM
+                          document vd_x_f_f
+                        WHERE
+                          vd_x_f_f.id = x_f_f.document_id
+                      ),
+                      TRUE
+                    )
+                    AND COALESCE(
+                      (
+                        SELECT
+                          vs_x_f_f.deleted_at IS NULL
+                          AND vs_x_f_f.published_at IS NOT NULL
+                        FROM
+                          session vs_x_f_f
+                        WHERE
+                          vs_x_f_f.id = x_f_f.session_id
+                      ),
+                      TRUE
+                    )
+                    AND COALESCE(
+                      (
+                        SELECT
+                          bool_and(
+                            vm_x_f_f.deleted_at IS NULL
+                            AND vm_x_f_f.status = 'published'
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vs_vm_x_f_f.deleted_at IS NULL
+                                  AND vs_vm_x_f_f.published_at IS NOT NULL
+                                FROM
+                                  session vs_vm_x_f_f
+                                WHERE
+                                  vs_vm_x_f_f.id = vm_x_f_f.session_id
+                              ),
+                              FALSE
+                            )
+                          )
+                        FROM
+                          minutes vm_x_f_f
+                        WHERE
+                          vm_x_f_f.file_id = x_f_f.id
+                          AND vm_x_f_f.deleted_at IS NULL
+                      ),
+                      TRUE
+                    )
+                  )
+              ) x_f
+          ) x_fs,
+          (
+            SELECT
+              (
+                array_agg(
+                  $4::text || '/consultation/' || x_c.id
+                  ORDER BY
+                    x_c.position,
+                    x_c.id
+                ) FILTER (
+                  WHERE
+                    x_c.shown
                 )
-                AND x_r1.role = 'resolution'
-              ORDER BY
-                x_r1.position,
-                x_r1.id
-              LIMIT
-                1
-            )
-        ),
-        'start',
-        to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'end',
-        to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'created',
-        to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'modified',
-        to_char(
-          GREATEST(
-            GREATEST(x.modified_at, x.deleted_at),
-            (
-              SELECT
-                max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
-              FROM
-                file x_mf
-              WHERE
-                x_mf.agenda_item_id = x.id
-                AND x_mf.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-              FROM
-                consultation x_mc
-              WHERE
-                x_mc.agenda_item_id = x.id
-                AND x_mc.widest_audience >= 2
-                AND COALESCE(
-                  (
-                    SELECT
-                      od_x_mc.widest_audience >= 2
-                    FROM
-                      document od_x_mc
-                    WHERE
-                      od_x_mc.id = x_mc.document_id
-                  ),
-                  FALSE
-                )
-            )
-          ),
-          'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-        ),
-        'web',
-        replace(b.web_url_templates ->> 'agendaItem', '{id}', x.id::text)
+              ) [1] AS first,
+              max(GREATEST(x_c.modified_at, x_c.deleted_at)) FILTER (
+                WHERE
+                  x_c.seen
+              ) AS modified
+            FROM
+              (
+                SELECT
+                  x_c_r.*,
+                  x_c_r.deleted_at IS NULL
+                  AND x_c_r.published_at IS NOT NULL
+                  AND COALESCE(
+                    (
+                      SELECT
+                        vd_x_c_r.deleted_at IS NULL
+                        AND vd_x_c_r.published_at IS NOT NULL
+                        AND vd_x_c_r.public
+                      FROM
+                        document vd_x_c_r
+                      WHERE
+                        vd_x_c_r.id = x_c_r.document_id
+                    ),
+                    FALSE
+                  ) AS shown,
+                  x_c_r.widest_audience >= 2
+                  AND COALESCE(
+                    (
+                      SELECT
+                        od_x_c_r.widest_audience >= 2
+                      FROM
+                        document od_x_c_r
+                      WHERE
+                        od_x_c_r.id = x_c_r.document_id
+                    ),
+                    FALSE
+                  ) AS seen
+                FROM
+                  consultation x_c_r
+                WHERE
+                  x_c_r.agenda_item_id = x.id
+              ) x_c
+          ) x_ks
       )
       ELSE json_build_object(
         'id',
@@ -7554,462 +6760,389 @@ SELECT
             vs_x.id = x.session_id
         ),
         FALSE
-      ) THEN json_build_object(
-        'id',
-        $1::text || '/agendaItem/' || x.id,
-        'type',
-        'https://schema.oparl.org/1.1/AgendaItem',
-        'meeting',
-        $1::text || '/meeting/' || x.session_id,
-        'number',
-        NULLIF(x.number, ''),
-        'order',
-        (
-          SELECT
-            count(*)::int
-          FROM
-            agenda_item x_r
-          WHERE
-            x_r.session_id = x.session_id
-            AND (x_r.position, x_r.id) < (x.position, x.id)
-            AND x_r.deleted_at IS NULL
-            AND x_r.published_at IS NOT NULL
-            AND x_r.public
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_r.deleted_at IS NULL
-                  AND vs_x_r.published_at IS NOT NULL
-                FROM
-                  session vs_x_r
-                WHERE
-                  vs_x_r.id = x_r.session_id
-              ),
-              FALSE
-            )
-        ),
-        'name',
-        NULLIF(x.name, ''),
-        'public',
-        x.public,
-        'consultation',
-        (
-          SELECT
-            $1::text || '/consultation/' || x_c.id
-          FROM
-            consultation x_c
-          WHERE
-            x_c.agenda_item_id = x.id
-            AND x_c.deleted_at IS NULL
-            AND x_c.published_at IS NOT NULL
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_c.deleted_at IS NULL
-                  AND vd_x_c.published_at IS NOT NULL
-                  AND vd_x_c.public
-                FROM
-                  document vd_x_c
-                WHERE
-                  vd_x_c.id = x_c.document_id
-              ),
-              FALSE
-            )
-          ORDER BY
-            x_c.position,
-            x_c.id
-          LIMIT
-            1
-        ),
-        'result',
-        NULLIF(x.result, ''),
-        'resolutionText',
-        NULLIF(x.resolution_text, ''),
-        'resolutionFile',
-        (
-          SELECT
-            json_build_object(
-              'id',
-              $1::text || '/file/' || x_rf.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_rf.name, ''),
-              'fileName',
-              NULLIF(x_rf.file_name, ''),
-              'mimeType',
-              NULLIF(x_rf.mime_type, ''),
-              'date',
-              to_char(x_rf.date, 'YYYY-MM-DD'),
-              'size',
-              x_rf.size,
-              'sha512Checksum',
-              lower(x_rf.sha512),
-              'accessUrl',
-              $2::text || '/v1/bodies/' || b.slug || '/files/' || x_rf.id || '/content',
-              'downloadUrl',
-              $2::text || '/v1/bodies/' || b.slug || '/files/' || x_rf.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_rf.file_license, ''),
-              'created',
-              to_char(x_rf.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_rf.modified_at, x_rf.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_rf.id::text)
-            )
-          FROM
-            file x_rf
-          WHERE
-            x_rf.agenda_item_id = x.id
-            AND x_rf.deleted_at IS NULL
-            AND x_rf.published_at IS NOT NULL
-            AND x_rf.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_rf.deleted_at IS NULL
-                  AND vd_x_rf.published_at IS NOT NULL
-                  AND vd_x_rf.public
-                FROM
-                  document vd_x_rf
-                WHERE
-                  vd_x_rf.id = x_rf.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_rf.deleted_at IS NULL
-                  AND va_x_rf.published_at IS NOT NULL
-                  AND va_x_rf.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_rf.deleted_at IS NULL
-                        AND vs_va_x_rf.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_rf
-                      WHERE
-                        vs_va_x_rf.id = va_x_rf.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_rf
-                WHERE
-                  va_x_rf.id = x_rf.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_rf.deleted_at IS NULL
-                  AND vs_x_rf.published_at IS NOT NULL
-                FROM
-                  session vs_x_rf
-                WHERE
-                  vs_x_rf.id = x_rf.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_rf.deleted_at IS NULL
-                    AND vm_x_rf.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_rf.deleted_at IS NULL
-                          AND vs_vm_x_rf.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_rf
-                        WHERE
-                          vs_vm_x_rf.id = vm_x_rf.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_rf
-                WHERE
-                  vm_x_rf.file_id = x_rf.id
-                  AND vm_x_rf.deleted_at IS NULL
-              ),
-              TRUE
-            )
-            AND x_rf.role = 'resolution'
-          ORDER BY
-            x_rf.position,
-            x_rf.id
-          LIMIT
-            1
-        ),
-        'auxiliaryFile',
-        (
-          SELECT
-            json_agg(
-              json_build_object(
-                'id',
-                $1::text || '/file/' || x_af.id,
-                'type',
-                'https://schema.oparl.org/1.1/File',
-                'name',
-                NULLIF(x_af.name, ''),
-                'fileName',
-                NULLIF(x_af.file_name, ''),
-                'mimeType',
-                NULLIF(x_af.mime_type, ''),
-                'date',
-                to_char(x_af.date, 'YYYY-MM-DD'),
-                'size',
-                x_af.size,
-                'sha512Checksum',
-                lower(x_af.sha512),
-                'accessUrl',
-                $2::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
-                'downloadUrl',
-                $2::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
-                'fileLicense',
-                NULLIF(x_af.file_license, ''),
-                'created',
-                to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'modified',
-                to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'web',
-                replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
-              )
-              ORDER BY
-                x_af.position,
-                x_af.id
-            )
-          FROM
-            file x_af
-          WHERE
-            x_af.agenda_item_id = x.id
-            AND x_af.deleted_at IS NULL
-            AND x_af.published_at IS NOT NULL
-            AND x_af.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_af.deleted_at IS NULL
-                  AND vd_x_af.published_at IS NOT NULL
-                  AND vd_x_af.public
-                FROM
-                  document vd_x_af
-                WHERE
-                  vd_x_af.id = x_af.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_af.deleted_at IS NULL
-                  AND va_x_af.published_at IS NOT NULL
-                  AND va_x_af.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_af.deleted_at IS NULL
-                        AND vs_va_x_af.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_af
-                      WHERE
-                        vs_va_x_af.id = va_x_af.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_af
-                WHERE
-                  va_x_af.id = x_af.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_af.deleted_at IS NULL
-                  AND vs_x_af.published_at IS NOT NULL
-                FROM
-                  session vs_x_af
-                WHERE
-                  vs_x_af.id = x_af.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_af.deleted_at IS NULL
-                    AND vm_x_af.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_af.deleted_at IS NULL
-                          AND vs_vm_x_af.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_af
-                        WHERE
-                          vs_vm_x_af.id = vm_x_af.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_af
-                WHERE
-                  vm_x_af.file_id = x_af.id
-                  AND vm_x_af.deleted_at IS NULL
-              ),
-              TRUE
-            )
-            AND x_af.id IS DISTINCT FROM (
+      ) THEN (
+        SELECT
+          json_build_object(
+            'id',
+            $1::text || '/agendaItem/' || x.id,
+            'type',
+            'https://schema.oparl.org/1.1/AgendaItem',
+            'meeting',
+            $1::text || '/meeting/' || x.session_id,
+            'number',
+            NULLIF(x.number, ''),
+            'order',
+            (
               SELECT
-                x_r1.id
+                count(*)::int
               FROM
-                file x_r1
+                agenda_item x_r
               WHERE
-                x_r1.agenda_item_id = x.id
-                AND x_r1.deleted_at IS NULL
-                AND x_r1.published_at IS NOT NULL
-                AND x_r1.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vd_x_r1.deleted_at IS NULL
-                      AND vd_x_r1.published_at IS NOT NULL
-                      AND vd_x_r1.public
-                    FROM
-                      document vd_x_r1
-                    WHERE
-                      vd_x_r1.id = x_r1.document_id
-                  ),
-                  TRUE
+                x_r.session_id = x.session_id
+                AND (x_r.position, x_r.id) < (x.position, x.id)
+                AND x_r.deleted_at IS NULL
+                AND x_r.published_at IS NOT NULL
+                AND x_r.public
+            ),
+            'name',
+            NULLIF(x.name, ''),
+            'public',
+            x.public,
+            'consultation',
+            x_ks.first,
+            'result',
+            NULLIF(x.result, ''),
+            'resolutionText',
+            NULLIF(x.resolution_text, ''),
+            'resolutionFile',
+            x_fs.first,
+            'auxiliaryFile',
+            x_fs.rest,
+            'start',
+            to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'end',
+            to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'created',
+            to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'modified',
+            to_char(
+              GREATEST(GREATEST(x.modified_at, x.deleted_at), x_fs.modified, x_ks.modified),
+              'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+            ),
+            'web',
+            replace(b.web_url_templates ->> 'agendaItem', '{id}', x.id::text)
+          )
+        FROM
+          (
+            SELECT
+              (
+                array_agg(
+                  json_build_object(
+                    'id',
+                    $1::text || '/file/' || x_f.id,
+                    'type',
+                    'https://schema.oparl.org/1.1/File',
+                    'name',
+                    NULLIF(x_f.name, ''),
+                    'fileName',
+                    NULLIF(x_f.file_name, ''),
+                    'mimeType',
+                    NULLIF(x_f.mime_type, ''),
+                    'date',
+                    to_char(x_f.date, 'YYYY-MM-DD'),
+                    'size',
+                    x_f.size,
+                    'sha512Checksum',
+                    lower(x_f.sha512),
+                    'accessUrl',
+                    $2::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content',
+                    'downloadUrl',
+                    $2::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content' || '?download=1',
+                    'fileLicense',
+                    NULLIF(x_f.file_license, ''),
+                    'created',
+                    to_char(x_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'modified',
+                    to_char(GREATEST(x_f.modified_at, x_f.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'web',
+                    replace(b.web_url_templates ->> 'file', '{id}', x_f.id::text)
+                  )
+                  ORDER BY
+                    x_f.position,
+                    x_f.id
+                ) FILTER (
+                  WHERE
+                    x_f.shown
+                    AND x_f.picked
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      va_x_r1.deleted_at IS NULL
-                      AND va_x_r1.published_at IS NOT NULL
-                      AND va_x_r1.public
+              ) [1] AS first,
+              json_agg(
+                json_build_object(
+                  'id',
+                  $1::text || '/file/' || x_f.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_f.name, ''),
+                  'fileName',
+                  NULLIF(x_f.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_f.mime_type, ''),
+                  'date',
+                  to_char(x_f.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_f.size,
+                  'sha512Checksum',
+                  lower(x_f.sha512),
+                  'accessUrl',
+                  $2::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content',
+                  'downloadUrl',
+                  $2::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_f.file_license, ''),
+                  'created',
+                  to_char(x_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_f.modified_at, x_f.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_f.id::text)
+                )
+                ORDER BY
+                  x_f.position,
+                  x_f.id
+              ) FILTER (
+                WHERE
+                  x_f.shown
+                  AND NOT (
+                    x_f.picked
+                    AND x_f.rank = 1
+                  )
+              ) AS rest,
+              max(GREATEST(x_f.modified_at, x_f.deleted_at)) FILTER (
+                WHERE
+                  x_f.seen
+              ) AS modified
+            FROM
+              (
+                SELECT
+                  x_f_f.*,
+                  x_f_f.deleted_at IS NULL
+                  AND x_f_f.published_at IS NOT NULL
+                  AND x_f_f.public
+                  AND COALESCE(
+                    (
+                      SELECT
+                        vd_x_f_f.deleted_at IS NULL
+                        AND vd_x_f_f.published_at IS NOT NULL
+                        AND vd_x_f_f.public
+                      FROM
+                        document vd_x_f_f
+                      WHERE
+                        vd_x_f_f.id = x_f_f.document_id
+                    ),
+                    TRUE
+                  )
+                  AND COALESCE(
+                    (
+                      SELECT
+                        vs_x_f_f.deleted_at IS NULL
+                        AND vs_x_f_f.published_at IS NOT NULL
+                      FROM
+                        session vs_x_f_f
+                      WHERE
+                        vs_x_f_f.id = x_f_f.session_id
+                    ),
+                    TRUE
+                  )
+                  AND COALESCE(
+                    (
+                      SELECT
+                        bool_and(
+                          vm_x_f_f.deleted_at IS NULL
+                          AND vm_x_f_f.status = 'published'
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_vm_x_f_f.deleted_at IS NULL
+                                AND vs_vm_x_f_f.published_at IS NOT NULL
+                              FROM
+                                session vs_vm_x_f_f
+                              WHERE
+                                vs_vm_x_f_f.id = vm_x_f_f.session_id
+                            ),
+                            FALSE
+                          )
+                        )
+                      FROM
+                        minutes vm_x_f_f
+                      WHERE
+                        vm_x_f_f.file_id = x_f_f.id
+                        AND vm_x_f_f.deleted_at IS NULL
+                    ),
+                    TRUE
+                  ) AS shown,
+                  x_f_f.widest_audience >= 2 AS seen,
+                  (x_f_f.role = 'resolution') IS TRUE AS picked,
+                  row_number() OVER (
+                    PARTITION BY
+                      x_f_f.deleted_at IS NULL
+                      AND x_f_f.published_at IS NOT NULL
+                      AND x_f_f.public
                       AND COALESCE(
                         (
                           SELECT
-                            vs_va_x_r1.deleted_at IS NULL
-                            AND vs_va_x_r1.published_at IS NOT NULL
+                            vd_x_f_f.deleted_at IS NULL
+                            AND vd_x_f_f.published_at IS NOT NULL
+                            AND vd_x_f_f.public
                           FROM
-                            session vs_va_x_r1
+                            document vd_x_f_f
                           WHERE
-                            vs_va_x_r1.id = va_x_r1.session_id
+                            vd_x_f_f.id = x_f_f.document_id
                         ),
-                        FALSE
+                        TRUE
                       )
-                    FROM
-                      agenda_item va_x_r1
-                    WHERE
-                      va_x_r1.id = x_r1.agenda_item_id
-                  ),
-                  TRUE
-                )
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_x_r1.deleted_at IS NULL
-                      AND vs_x_r1.published_at IS NOT NULL
-                    FROM
-                      session vs_x_r1
-                    WHERE
-                      vs_x_r1.id = x_r1.session_id
-                  ),
-                  TRUE
-                )
-                AND COALESCE(
-                  (
-                    SELECT
-                      bool_and(
-                        vm_x_r1.deleted_at IS NULL
-                        AND vm_x_r1.status = 'published'
-                        AND COALESCE(
-                          (
-                            SELECT
-                              vs_vm_x_r1.deleted_at IS NULL
-                              AND vs_vm_x_r1.published_at IS NOT NULL
-                            FROM
-                              session vs_vm_x_r1
-                            WHERE
-                              vs_vm_x_r1.id = vm_x_r1.session_id
-                          ),
-                          FALSE
-                        )
+                      AND COALESCE(
+                        (
+                          SELECT
+                            vs_x_f_f.deleted_at IS NULL
+                            AND vs_x_f_f.published_at IS NOT NULL
+                          FROM
+                            session vs_x_f_f
+                          WHERE
+                            vs_x_f_f.id = x_f_f.session_id
+                        ),
+                        TRUE
                       )
-                    FROM
-                      minutes vm_x_r1
-                    WHERE
-                      vm_x_r1.file_id = x_r1.id
-                      AND vm_x_r1.deleted_at IS NULL
-                  ),
-                  TRUE
+                      AND COALESCE(
+                        (
+                          SELECT
+                            bool_and(
+                              vm_x_f_f.deleted_at IS NULL
+                              AND vm_x_f_f.status = 'published'
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    vs_vm_x_f_f.deleted_at IS NULL
+                                    AND vs_vm_x_f_f.published_at IS NOT NULL
+                                  FROM
+                                    session vs_vm_x_f_f
+                                  WHERE
+                                    vs_vm_x_f_f.id = vm_x_f_f.session_id
+                                ),
+                                FALSE
+                              )
+                            )
+                          FROM
+                            minutes vm_x_f_f
+                          WHERE
+                            vm_x_f_f.file_id = x_f_f.id
+                            AND vm_x_f_f.deleted_at IS NULL
+                        ),
+                        TRUE
+                      ),
+                      (x_f_f.role = 'resolution') IS TRUE
+                    ORDER BY
+                      x_f_f.position,
+                      x_f_f.id
+                  ) AS rank
+                FROM
+                  file x_f_f
+                WHERE
+                  x_f_f.agenda_item_id = x.id
+                  AND (
+                    x_f_f.widest_audience >= 2
+                    OR x_f_f.deleted_at IS NULL
+                    AND x_f_f.published_at IS NOT NULL
+                    AND x_f_f.public
+                    AND COALESCE(
+                      (
+                        SELECT
+                          vd_x_f_f.deleted_at IS NULL
+                          AND vd_x_f_f.published_at IS NOT NULL
+                          AND vd_x_f_f.public
+                        FROM
+                          document vd_x_f_f
+                        WHERE
+                          vd_x_f_f.id = x_f_f.document_id
+                      ),
+                      TRUE
+                    )
+                    AND COALESCE(
+                      (
+                        SELECT
+                          vs_x_f_f.deleted_at IS NULL
+                          AND vs_x_f_f.published_at IS NOT NULL
+                        FROM
+                          session vs_x_f_f
+                        WHERE
+                          vs_x_f_f.id = x_f_f.session_id
+                      ),
+                      TRUE
+                    )
+                    AND COALESCE(
+                      (
+                        SELECT
+                          bool_and(
+                            vm_x_f_f.deleted_at IS NULL
+                            AND vm_x_f_f.status = 'published'
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vs_vm_x_f_f.deleted_at IS NULL
+                                  AND vs_vm_x_f_f.published_at IS NOT NULL
+                                FROM
+                                  session vs_vm_x_f_f
+                                WHERE
+                                  vs_vm_x_f_f.id = vm_x_f_f.session_id
+                              ),
+                              FALSE
+                            )
+                          )
+                        FROM
+                          minutes vm_x_f_f
+                        WHERE
+                          vm_x_f_f.file_id = x_f_f.id
+                          AND vm_x_f_f.deleted_at IS NULL
+                      ),
+                      TRUE
+                    )
+                  )
+              ) x_f
+          ) x_fs,
+          (
+            SELECT
+              (
+                array_agg(
+                  $1::text || '/consultation/' || x_c.id
+                  ORDER BY
+                    x_c.position,
+                    x_c.id
+                ) FILTER (
+                  WHERE
+                    x_c.shown
                 )
-                AND x_r1.role = 'resolution'
-              ORDER BY
-                x_r1.position,
-                x_r1.id
-              LIMIT
-                1
-            )
-        ),
-        'start',
-        to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'end',
-        to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'created',
-        to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'modified',
-        to_char(
-          GREATEST(
-            GREATEST(x.modified_at, x.deleted_at),
-            (
-              SELECT
-                max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
-              FROM
-                file x_mf
-              WHERE
-                x_mf.agenda_item_id = x.id
-                AND x_mf.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-              FROM
-                consultation x_mc
-              WHERE
-                x_mc.agenda_item_id = x.id
-                AND x_mc.widest_audience >= 2
-                AND COALESCE(
-                  (
-                    SELECT
-                      od_x_mc.widest_audience >= 2
-                    FROM
-                      document od_x_mc
-                    WHERE
-                      od_x_mc.id = x_mc.document_id
-                  ),
-                  FALSE
-                )
-            )
-          ),
-          'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-        ),
-        'web',
-        replace(b.web_url_templates ->> 'agendaItem', '{id}', x.id::text)
+              ) [1] AS first,
+              max(GREATEST(x_c.modified_at, x_c.deleted_at)) FILTER (
+                WHERE
+                  x_c.seen
+              ) AS modified
+            FROM
+              (
+                SELECT
+                  x_c_r.*,
+                  x_c_r.deleted_at IS NULL
+                  AND x_c_r.published_at IS NOT NULL
+                  AND COALESCE(
+                    (
+                      SELECT
+                        vd_x_c_r.deleted_at IS NULL
+                        AND vd_x_c_r.published_at IS NOT NULL
+                        AND vd_x_c_r.public
+                      FROM
+                        document vd_x_c_r
+                      WHERE
+                        vd_x_c_r.id = x_c_r.document_id
+                    ),
+                    FALSE
+                  ) AS shown,
+                  x_c_r.widest_audience >= 2
+                  AND COALESCE(
+                    (
+                      SELECT
+                        od_x_c_r.widest_audience >= 2
+                      FROM
+                        document od_x_c_r
+                      WHERE
+                        od_x_c_r.id = x_c_r.document_id
+                    ),
+                    FALSE
+                  ) AS seen
+                FROM
+                  consultation x_c_r
+                WHERE
+                  x_c_r.agenda_item_id = x.id
+              ) x_c
+          ) x_ks
       )
       ELSE json_build_object(
         'id',
@@ -8084,696 +7217,679 @@ WHERE
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", 101
 SELECT
   json_strip_nulls(
-    json_build_object(
-      'id',
-      $2::text || '/paper/' || x.id,
-      'type',
-      'https://schema.oparl.org/1.1/Paper',
-      'body',
-      $2::text || '/bodies/' || b.slug,
-      'name',
-      NULLIF(x.name, ''),
-      'reference',
-      NULLIF(x.reference, ''),
-      'date',
-      to_char(x.date, 'YYYY-MM-DD'),
-      'paperType',
-      NULLIF(x.document_type, ''),
-      'relatedPaper',
-      (
-        SELECT
-          json_agg(
-            x_rp_z.u
-            ORDER BY
-              x_rp_z.o
-          )
-        FROM
+    (
+      SELECT
+        json_build_object(
+          'id',
+          $2::text || '/paper/' || x.id,
+          'type',
+          'https://schema.oparl.org/1.1/Paper',
+          'body',
+          $2::text || '/bodies/' || b.slug,
+          'name',
+          NULLIF(x.name, ''),
+          'reference',
+          NULLIF(x.reference, ''),
+          'date',
+          to_char(x.date, 'YYYY-MM-DD'),
+          'paperType',
+          NULLIF(x.document_type, ''),
+          'relatedPaper',
           (
             SELECT
+              json_agg(
+                x_rp_z.u
+                ORDER BY
+                  x_rp_z.o
+              ) FILTER (
+                WHERE
+                  x_rp_z.u IS NOT NULL
+              )
+            FROM
               (
                 SELECT
-                  $2::text || '/paper/' || x_rp.id
+                  (
+                    SELECT
+                      $2::text || '/paper/' || x_rp.id
+                    FROM
+                      document x_rp
+                    WHERE
+                      x_rp.id = x_rp_u.id
+                      AND x_rp.body_id = x.body_id
+                      AND x_rp.deleted_at IS NULL
+                      AND x_rp.published_at IS NOT NULL
+                      AND x_rp.public
+                  ) AS u,
+                  x_rp_u.o
                 FROM
-                  document x_rp
-                WHERE
-                  x_rp.id = x_rp_u.id
-                  AND x_rp.body_id = x.body_id
-                  AND x_rp.deleted_at IS NULL
-                  AND x_rp.published_at IS NOT NULL
-                  AND x_rp.public
-              ) AS u,
-              x_rp_u.o
-            FROM
-              unnest(x.related_document_ids) WITH ORDINALITY x_rp_u (id, o)
-          ) x_rp_z
-        WHERE
-          x_rp_z.u IS NOT NULL
-      ),
-      'superordinatedPaper',
-      (
-        SELECT
-          json_build_array($2::text || '/paper/' || x_sp.id)
-        FROM
-          document x_sp
-        WHERE
-          x_sp.id = x.superordinated_document_id
-          AND x_sp.deleted_at IS NULL
-          AND x_sp.published_at IS NOT NULL
-          AND x_sp.public
-      ),
-      'subordinatedPaper',
-      (
-        SELECT
-          json_agg(
-            $2::text || '/paper/' || x_bp.id
-            ORDER BY
-              x_bp.date,
-              x_bp.id
-          )
-        FROM
-          document x_bp
-        WHERE
-          x_bp.body_id = x.body_id
-          AND x_bp.superordinated_document_id = x.id
-          AND x_bp.deleted_at IS NULL
-          AND x_bp.published_at IS NOT NULL
-          AND x_bp.public
-      ),
-      'mainFile',
-      (
-        SELECT
-          json_build_object(
-            'id',
-            $2::text || '/file/' || x_mf.id,
-            'type',
-            'https://schema.oparl.org/1.1/File',
-            'name',
-            NULLIF(x_mf.name, ''),
-            'fileName',
-            NULLIF(x_mf.file_name, ''),
-            'mimeType',
-            NULLIF(x_mf.mime_type, ''),
-            'date',
-            to_char(x_mf.date, 'YYYY-MM-DD'),
-            'size',
-            x_mf.size,
-            'sha512Checksum',
-            lower(x_mf.sha512),
-            'accessUrl',
-            $3::text || '/v1/bodies/' || b.slug || '/files/' || x_mf.id || '/content',
-            'downloadUrl',
-            $3::text || '/v1/bodies/' || b.slug || '/files/' || x_mf.id || '/content' || '?download=1',
-            'fileLicense',
-            NULLIF(x_mf.file_license, ''),
-            'created',
-            to_char(x_mf.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'modified',
-            to_char(GREATEST(x_mf.modified_at, x_mf.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'web',
-            replace(b.web_url_templates ->> 'file', '{id}', x_mf.id::text)
-          )
-        FROM
-          file x_mf
-        WHERE
-          x_mf.document_id = x.id
-          AND x_mf.deleted_at IS NULL
-          AND x_mf.published_at IS NOT NULL
-          AND x_mf.public
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_mf.deleted_at IS NULL
-                AND vd_x_mf.published_at IS NOT NULL
-                AND vd_x_mf.public
-              FROM
-                document vd_x_mf
-              WHERE
-                vd_x_mf.id = x_mf.document_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_mf.deleted_at IS NULL
-                AND va_x_mf.published_at IS NOT NULL
-                AND va_x_mf.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_mf.deleted_at IS NULL
-                      AND vs_va_x_mf.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_mf
-                    WHERE
-                      vs_va_x_mf.id = va_x_mf.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_mf
-              WHERE
-                va_x_mf.id = x_mf.agenda_item_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_mf.deleted_at IS NULL
-                AND vs_x_mf.published_at IS NOT NULL
-              FROM
-                session vs_x_mf
-              WHERE
-                vs_x_mf.id = x_mf.session_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                bool_and(
-                  vm_x_mf.deleted_at IS NULL
-                  AND vm_x_mf.status = 'published'
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_vm_x_mf.deleted_at IS NULL
-                        AND vs_vm_x_mf.published_at IS NOT NULL
-                      FROM
-                        session vs_vm_x_mf
-                      WHERE
-                        vs_vm_x_mf.id = vm_x_mf.session_id
-                    ),
-                    FALSE
-                  )
-                )
-              FROM
-                minutes vm_x_mf
-              WHERE
-                vm_x_mf.file_id = x_mf.id
-                AND vm_x_mf.deleted_at IS NULL
-            ),
-            TRUE
-          )
-          AND x_mf.role = 'main'
-        ORDER BY
-          x_mf.position,
-          x_mf.id
-        LIMIT
-          1
-      ),
-      'auxiliaryFile',
-      (
-        SELECT
-          json_agg(
-            json_build_object(
-              'id',
-              $2::text || '/file/' || x_af.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_af.name, ''),
-              'fileName',
-              NULLIF(x_af.file_name, ''),
-              'mimeType',
-              NULLIF(x_af.mime_type, ''),
-              'date',
-              to_char(x_af.date, 'YYYY-MM-DD'),
-              'size',
-              x_af.size,
-              'sha512Checksum',
-              lower(x_af.sha512),
-              'accessUrl',
-              $3::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
-              'downloadUrl',
-              $3::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_af.file_license, ''),
-              'created',
-              to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
-            )
-            ORDER BY
-              x_af.position,
-              x_af.id
-          )
-        FROM
-          file x_af
-        WHERE
-          x_af.document_id = x.id
-          AND x_af.deleted_at IS NULL
-          AND x_af.published_at IS NOT NULL
-          AND x_af.public
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_af.deleted_at IS NULL
-                AND vd_x_af.published_at IS NOT NULL
-                AND vd_x_af.public
-              FROM
-                document vd_x_af
-              WHERE
-                vd_x_af.id = x_af.document_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_af.deleted_at IS NULL
-                AND va_x_af.published_at IS NOT NULL
-                AND va_x_af.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_af.deleted_at IS NULL
-                      AND vs_va_x_af.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_af
-                    WHERE
-                      vs_va_x_af.id = va_x_af.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_af
-              WHERE
-                va_x_af.id = x_af.agenda_item_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_af.deleted_at IS NULL
-                AND vs_x_af.published_at IS NOT NULL
-              FROM
-                session vs_x_af
-              WHERE
-                vs_x_af.id = x_af.session_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                bool_and(
-                  vm_x_af.deleted_at IS NULL
-                  AND vm_x_af.status = 'published'
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_vm_x_af.deleted_at IS NULL
-                        AND vs_vm_x_af.published_at IS NOT NULL
-                      FROM
-                        session vs_vm_x_af
-                      WHERE
-                        vs_vm_x_af.id = vm_x_af.session_id
-                    ),
-                    FALSE
-                  )
-                )
-              FROM
-                minutes vm_x_af
-              WHERE
-                vm_x_af.file_id = x_af.id
-                AND vm_x_af.deleted_at IS NULL
-            ),
-            TRUE
-          )
-          AND x_af.id IS DISTINCT FROM (
+                  unnest(x.related_document_ids) WITH ORDINALITY x_rp_u (id, o)
+              ) x_rp_z
+          ),
+          'superordinatedPaper',
+          (
             SELECT
-              x_m1.id
+              json_build_array($2::text || '/paper/' || x_sp.id)
             FROM
-              file x_m1
+              document x_sp
             WHERE
-              x_m1.document_id = x.id
-              AND x_m1.deleted_at IS NULL
-              AND x_m1.published_at IS NOT NULL
-              AND x_m1.public
-              AND COALESCE(
-                (
-                  SELECT
-                    vd_x_m1.deleted_at IS NULL
-                    AND vd_x_m1.published_at IS NOT NULL
-                    AND vd_x_m1.public
-                  FROM
-                    document vd_x_m1
-                  WHERE
-                    vd_x_m1.id = x_m1.document_id
-                ),
-                TRUE
+              x_sp.id = x.superordinated_document_id
+              AND x_sp.deleted_at IS NULL
+              AND x_sp.published_at IS NOT NULL
+              AND x_sp.public
+          ),
+          'subordinatedPaper',
+          (
+            SELECT
+              json_agg(
+                $2::text || '/paper/' || x_bp.id
+                ORDER BY
+                  x_bp.date,
+                  x_bp.id
               )
-              AND COALESCE(
-                (
-                  SELECT
-                    va_x_m1.deleted_at IS NULL
-                    AND va_x_m1.published_at IS NOT NULL
-                    AND va_x_m1.public
-                    AND COALESCE(
-                      (
+            FROM
+              document x_bp
+            WHERE
+              x_bp.body_id = x.body_id
+              AND x_bp.superordinated_document_id = x.id
+              AND x_bp.deleted_at IS NULL
+              AND x_bp.published_at IS NOT NULL
+              AND x_bp.public
+          ),
+          'mainFile',
+          x_fs.first,
+          'auxiliaryFile',
+          x_fs.rest,
+          'originatorPerson',
+          (
+            SELECT
+              json_agg(
+                x_op_z.u
+                ORDER BY
+                  x_op_z.o
+              ) FILTER (
+                WHERE
+                  x_op_z.u IS NOT NULL
+              )
+            FROM
+              (
+                SELECT
+                  (
+                    SELECT
+                      $2::text || '/person/' || x_op.id
+                    FROM
+                      person x_op
+                    WHERE
+                      x_op.id = x_op_u.id
+                      AND x_op.body_id = x.body_id
+                      AND x_op.deleted_at IS NULL
+                      AND x_op.published_at IS NOT NULL
+                  ) AS u,
+                  x_op_u.o
+                FROM
+                  unnest(x.originator_person_ids) WITH ORDINALITY x_op_u (id, o)
+              ) x_op_z
+          ),
+          'underDirectionOf',
+          (
+            SELECT
+              json_agg(
+                x_ud_z.u
+                ORDER BY
+                  x_ud_z.o
+              ) FILTER (
+                WHERE
+                  x_ud_z.u IS NOT NULL
+              )
+            FROM
+              (
+                SELECT
+                  CASE
+                    WHEN (
+                      x.body_id = $1::uuid
+                      AND x_ud_u.id IN (
                         SELECT
-                          vs_va_x_m1.deleted_at IS NULL
-                          AND vs_va_x_m1.published_at IS NOT NULL
+                          x_ud_h.id
                         FROM
-                          session vs_va_x_m1
+                          committee x_ud_h
                         WHERE
-                          vs_va_x_m1.id = va_x_m1.session_id
-                      ),
-                      FALSE
-                    )
-                  FROM
-                    agenda_item va_x_m1
-                  WHERE
-                    va_x_m1.id = x_m1.agenda_item_id
-                ),
-                TRUE
+                          x_ud_h.body_id = $1::uuid
+                          AND x_ud_h.deleted_at IS NULL
+                          AND x_ud_h.published_at IS NOT NULL
+                      )
+                      OR (
+                        SELECT
+                          x_ud.deleted_at IS NULL
+                          AND x_ud.published_at IS NOT NULL
+                        FROM
+                          committee x_ud
+                        WHERE
+                          x_ud.id = x_ud_u.id
+                          AND x_ud.body_id = x.body_id
+                      )
+                    ) THEN $2::text || '/organization/' || x_ud_u.id
+                  END AS u,
+                  x_ud_u.o
+                FROM
+                  unnest(x.under_direction_of_ids) WITH ORDINALITY x_ud_u (id, o)
+              ) x_ud_z
+          ),
+          'originatorOrganization',
+          (
+            SELECT
+              json_agg(
+                x_oo_z.u
+                ORDER BY
+                  x_oo_z.o
+              ) FILTER (
+                WHERE
+                  x_oo_z.u IS NOT NULL
               )
-              AND COALESCE(
-                (
-                  SELECT
-                    vs_x_m1.deleted_at IS NULL
-                    AND vs_x_m1.published_at IS NOT NULL
-                  FROM
-                    session vs_x_m1
-                  WHERE
-                    vs_x_m1.id = x_m1.session_id
-                ),
-                TRUE
+            FROM
+              (
+                SELECT
+                  CASE
+                    WHEN (
+                      x.body_id = $1::uuid
+                      AND x_oo_u.id IN (
+                        SELECT
+                          x_oo_h.id
+                        FROM
+                          committee x_oo_h
+                        WHERE
+                          x_oo_h.body_id = $1::uuid
+                          AND x_oo_h.deleted_at IS NULL
+                          AND x_oo_h.published_at IS NOT NULL
+                      )
+                      OR (
+                        SELECT
+                          x_oo.deleted_at IS NULL
+                          AND x_oo.published_at IS NOT NULL
+                        FROM
+                          committee x_oo
+                        WHERE
+                          x_oo.id = x_oo_u.id
+                          AND x_oo.body_id = x.body_id
+                      )
+                    ) THEN $2::text || '/organization/' || x_oo_u.id
+                  END AS u,
+                  x_oo_u.o
+                FROM
+                  unnest(x.originator_committee_ids) WITH ORDINALITY x_oo_u (id, o)
+              ) x_oo_z
+          ),
+          'consultation',
+          x_ks.items,
+          'created',
+          to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+          'modified',
+          to_char(
+            GREATEST(GREATEST(x.modified_at, x.deleted_at), x_fs.modified, x_ks.modified),
+            'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+          ),
+          'web',
+          replace(b.web_url_templates ->> 'document', '{id}', x.id::text)
+        )
+      FROM
+        (
+          SELECT
+            (
+              array_agg(
+                json_build_object(
+                  'id',
+                  $2::text || '/file/' || x_f.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_f.name, ''),
+                  'fileName',
+                  NULLIF(x_f.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_f.mime_type, ''),
+                  'date',
+                  to_char(x_f.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_f.size,
+                  'sha512Checksum',
+                  lower(x_f.sha512),
+                  'accessUrl',
+                  $3::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content',
+                  'downloadUrl',
+                  $3::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_f.file_license, ''),
+                  'created',
+                  to_char(x_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_f.modified_at, x_f.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_f.id::text)
+                )
+                ORDER BY
+                  x_f.position,
+                  x_f.id
+              ) FILTER (
+                WHERE
+                  x_f.shown
+                  AND x_f.picked
               )
-              AND COALESCE(
-                (
-                  SELECT
-                    bool_and(
-                      vm_x_m1.deleted_at IS NULL
-                      AND vm_x_m1.status = 'published'
+            ) [1] AS first,
+            json_agg(
+              json_build_object(
+                'id',
+                $2::text || '/file/' || x_f.id,
+                'type',
+                'https://schema.oparl.org/1.1/File',
+                'name',
+                NULLIF(x_f.name, ''),
+                'fileName',
+                NULLIF(x_f.file_name, ''),
+                'mimeType',
+                NULLIF(x_f.mime_type, ''),
+                'date',
+                to_char(x_f.date, 'YYYY-MM-DD'),
+                'size',
+                x_f.size,
+                'sha512Checksum',
+                lower(x_f.sha512),
+                'accessUrl',
+                $3::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content',
+                'downloadUrl',
+                $3::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content' || '?download=1',
+                'fileLicense',
+                NULLIF(x_f.file_license, ''),
+                'created',
+                to_char(x_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'modified',
+                to_char(GREATEST(x_f.modified_at, x_f.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'web',
+                replace(b.web_url_templates ->> 'file', '{id}', x_f.id::text)
+              )
+              ORDER BY
+                x_f.position,
+                x_f.id
+            ) FILTER (
+              WHERE
+                x_f.shown
+                AND NOT (
+                  x_f.picked
+                  AND x_f.rank = 1
+                )
+            ) AS rest,
+            max(GREATEST(x_f.modified_at, x_f.deleted_at)) FILTER (
+              WHERE
+                x_f.seen
+            ) AS modified
+          FROM
+            (
+              SELECT
+                x_f_f.*,
+                x_f_f.deleted_at IS NULL
+                AND x_f_f.published_at IS NOT NULL
+                AND x_f_f.public
+                AND COALESCE(
+                  (
+                    SELECT
+                      va_x_f_f.deleted_at IS NULL
+                      AND va_x_f_f.published_at IS NOT NULL
+                      AND va_x_f_f.public
                       AND COALESCE(
                         (
                           SELECT
-                            vs_vm_x_m1.deleted_at IS NULL
-                            AND vs_vm_x_m1.published_at IS NOT NULL
+                            vs_va_x_f_f.deleted_at IS NULL
+                            AND vs_va_x_f_f.published_at IS NOT NULL
                           FROM
-                            session vs_vm_x_m1
+                            session vs_va_x_f_f
                           WHERE
-                            vs_vm_x_m1.id = vm_x_m1.session_id
+                            vs_va_x_f_f.id = va_x_f_f.session_id
                         ),
                         FALSE
                       )
-                    )
-                  FROM
-                    minutes vm_x_m1
-                  WHERE
-                    vm_x_m1.file_id = x_m1.id
-                    AND vm_x_m1.deleted_at IS NULL
-                ),
-                TRUE
-              )
-              AND x_m1.role = 'main'
-            ORDER BY
-              x_m1.position,
-              x_m1.id
-            LIMIT
-              1
-          )
-      ),
-      'originatorPerson',
-      (
-        SELECT
-          json_agg(
-            x_op_z.u
-            ORDER BY
-              x_op_z.o
-          )
-        FROM
-          (
-            SELECT
-              (
-                SELECT
-                  $2::text || '/person/' || x_op.id
-                FROM
-                  person x_op
-                WHERE
-                  x_op.id = x_op_u.id
-                  AND x_op.body_id = x.body_id
-                  AND x_op.deleted_at IS NULL
-                  AND x_op.published_at IS NOT NULL
-              ) AS u,
-              x_op_u.o
-            FROM
-              unnest(x.originator_person_ids) WITH ORDINALITY x_op_u (id, o)
-          ) x_op_z
-        WHERE
-          x_op_z.u IS NOT NULL
-      ),
-      'underDirectionOf',
-      (
-        SELECT
-          json_agg(
-            x_ud_z.u
-            ORDER BY
-              x_ud_z.o
-          )
-        FROM
-          (
-            SELECT
-              (
-                SELECT
-                  $2::text || '/organization/' || x_ud.id
-                FROM
-                  committee x_ud
-                WHERE
-                  x_ud.id = x_ud_u.id
-                  AND x_ud.body_id = x.body_id
-                  AND x_ud.deleted_at IS NULL
-                  AND x_ud.published_at IS NOT NULL
-              ) AS u,
-              x_ud_u.o
-            FROM
-              unnest(x.under_direction_of_ids) WITH ORDINALITY x_ud_u (id, o)
-          ) x_ud_z
-        WHERE
-          x_ud_z.u IS NOT NULL
-      ),
-      'originatorOrganization',
-      (
-        SELECT
-          json_agg(
-            x_oo_z.u
-            ORDER BY
-              x_oo_z.o
-          )
-        FROM
-          (
-            SELECT
-              (
-                SELECT
-                  $2::text || '/organization/' || x_oo.id
-                FROM
-                  committee x_oo
-                WHERE
-                  x_oo.id = x_oo_u.id
-                  AND x_oo.body_id = x.body_id
-                  AND x_oo.deleted_at IS NULL
-                  AND x_oo.published_at IS NOT NULL
-              ) AS u,
-              x_oo_u.o
-            FROM
-              unnest(x.originator_committee_ids) WITH ORDINALITY x_oo_u (id, o)
-          ) x_oo_z
-        WHERE
-          x_oo_z.u IS NOT NULL
-      ),
-      'consultation',
-      (
-        SELECT
-          json_agg(
-            json_build_object(
-              'id',
-              $2::text || '/consultation/' || x_k.id,
-              'type',
-              'https://schema.oparl.org/1.1/Consultation',
-              'agendaItem',
-              (
-                SELECT
-                  $2::text || '/agendaItem/' || x_k_a.id
-                FROM
-                  agenda_item x_k_a
-                WHERE
-                  x_k_a.id = x_k.agenda_item_id
-                  AND x_k_a.deleted_at IS NULL
-                  AND x_k_a.published_at IS NOT NULL
-                  AND x_k_a.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_x_k_a.deleted_at IS NULL
-                        AND vs_x_k_a.published_at IS NOT NULL
-                      FROM
-                        session vs_x_k_a
-                      WHERE
-                        vs_x_k_a.id = x_k_a.session_id
-                    ),
-                    FALSE
-                  )
-              ),
-              'meeting',
-              (
-                SELECT
-                  $2::text || '/meeting/' || x_k_s.id
-                FROM
-                  session x_k_s
-                WHERE
-                  x_k_s.id = COALESCE(
-                    x_k.session_id,
-                    (
-                      SELECT
-                        x_k_as.session_id
-                      FROM
-                        agenda_item x_k_as
-                      WHERE
-                        x_k_as.id = x_k.agenda_item_id
-                    )
-                  )
-                  AND x_k_s.deleted_at IS NULL
-                  AND x_k_s.published_at IS NOT NULL
-              ),
-              'organization',
-              (
-                SELECT
-                  json_build_array($2::text || '/organization/' || x_k_o.id)
-                FROM
-                  committee x_k_o
-                WHERE
-                  x_k_o.id = x_k.committee_id
-                  AND x_k_o.deleted_at IS NULL
-                  AND x_k_o.published_at IS NOT NULL
-              ),
-              'authoritative',
-              x_k.authoritative,
-              'role',
-              NULLIF(x_k.role, ''),
-              'created',
-              to_char(x_k.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_k.modified_at, x_k.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'consultation', '{id}', x_k.id::text)
-            )
-            ORDER BY
-              x_k.position,
-              x_k.id
-          )
-        FROM
-          consultation x_k
-        WHERE
-          x_k.document_id = x.id
-          AND x_k.deleted_at IS NULL
-          AND x_k.published_at IS NOT NULL
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_k.deleted_at IS NULL
-                AND vd_x_k.published_at IS NOT NULL
-                AND vd_x_k.public
-              FROM
-                document vd_x_k
-              WHERE
-                vd_x_k.id = x_k.document_id
-            ),
-            FALSE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_k.deleted_at IS NULL
-                AND va_x_k.published_at IS NOT NULL
-                AND va_x_k.public
+                    FROM
+                      agenda_item va_x_f_f
+                    WHERE
+                      va_x_f_f.id = x_f_f.agenda_item_id
+                  ),
+                  TRUE
+                )
                 AND COALESCE(
                   (
                     SELECT
-                      vs_va_x_k.deleted_at IS NULL
-                      AND vs_va_x_k.published_at IS NOT NULL
+                      vs_x_f_f.deleted_at IS NULL
+                      AND vs_x_f_f.published_at IS NOT NULL
                     FROM
-                      session vs_va_x_k
+                      session vs_x_f_f
                     WHERE
-                      vs_va_x_k.id = va_x_k.session_id
+                      vs_x_f_f.id = x_f_f.session_id
                   ),
-                  FALSE
+                  TRUE
                 )
-              FROM
-                agenda_item va_x_k
-              WHERE
-                va_x_k.id = x_k.agenda_item_id
-            ),
-            TRUE
-          )
-      ),
-      'created',
-      to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-      'modified',
-      to_char(
-        GREATEST(
-          GREATEST(x.modified_at, x.deleted_at),
-          (
-            SELECT
-              max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
-            FROM
-              file x_mf
-            WHERE
-              x_mf.document_id = x.id
-              AND x_mf.widest_audience >= 2
-          ),
-          (
-            SELECT
-              max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-            FROM
-              consultation x_mc
-            WHERE
-              x_mc.document_id = x.id
-              AND x_mc.widest_audience >= 2
-              AND COALESCE(
-                (
-                  SELECT
-                    od_x_mc.widest_audience >= 2
-                  FROM
-                    document od_x_mc
-                  WHERE
-                    od_x_mc.id = x_mc.document_id
-                ),
-                FALSE
-              )
-              AND COALESCE(
-                (
-                  SELECT
-                    oa_x_mc.widest_audience >= 2
+                AND COALESCE(
+                  (
+                    SELECT
+                      bool_and(
+                        vm_x_f_f.deleted_at IS NULL
+                        AND vm_x_f_f.status = 'published'
+                        AND COALESCE(
+                          (
+                            SELECT
+                              vs_vm_x_f_f.deleted_at IS NULL
+                              AND vs_vm_x_f_f.published_at IS NOT NULL
+                            FROM
+                              session vs_vm_x_f_f
+                            WHERE
+                              vs_vm_x_f_f.id = vm_x_f_f.session_id
+                          ),
+                          FALSE
+                        )
+                      )
+                    FROM
+                      minutes vm_x_f_f
+                    WHERE
+                      vm_x_f_f.file_id = x_f_f.id
+                      AND vm_x_f_f.deleted_at IS NULL
+                  ),
+                  TRUE
+                ) AS shown,
+                x_f_f.widest_audience >= 2 AS seen,
+                (x_f_f.role = 'main') IS TRUE AS picked,
+                row_number() OVER (
+                  PARTITION BY
+                    x_f_f.deleted_at IS NULL
+                    AND x_f_f.published_at IS NOT NULL
+                    AND x_f_f.public
                     AND COALESCE(
                       (
                         SELECT
-                          os_oa_x_mc.widest_audience >= 2
+                          va_x_f_f.deleted_at IS NULL
+                          AND va_x_f_f.published_at IS NOT NULL
+                          AND va_x_f_f.public
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_va_x_f_f.deleted_at IS NULL
+                                AND vs_va_x_f_f.published_at IS NOT NULL
+                              FROM
+                                session vs_va_x_f_f
+                              WHERE
+                                vs_va_x_f_f.id = va_x_f_f.session_id
+                            ),
+                            FALSE
+                          )
                         FROM
-                          session os_oa_x_mc
+                          agenda_item va_x_f_f
                         WHERE
-                          os_oa_x_mc.id = oa_x_mc.session_id
+                          va_x_f_f.id = x_f_f.agenda_item_id
                       ),
-                      FALSE
+                      TRUE
                     )
+                    AND COALESCE(
+                      (
+                        SELECT
+                          vs_x_f_f.deleted_at IS NULL
+                          AND vs_x_f_f.published_at IS NOT NULL
+                        FROM
+                          session vs_x_f_f
+                        WHERE
+                          vs_x_f_f.id = x_f_f.session_id
+                      ),
+                      TRUE
+                    )
+                    AND COALESCE(
+                      (
+                        SELECT
+                          bool_and(
+                            vm_x_f_f.deleted_at IS NULL
+                            AND vm_x_f_f.status = 'published'
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vs_vm_x_f_f.deleted_at IS NULL
+                                  AND vs_vm_x_f_f.published_at IS NOT NULL
+                                FROM
+                                  session vs_vm_x_f_f
+                                WHERE
+                                  vs_vm_x_f_f.id = vm_x_f_f.session_id
+                              ),
+                              FALSE
+                            )
+                          )
+                        FROM
+                          minutes vm_x_f_f
+                        WHERE
+                          vm_x_f_f.file_id = x_f_f.id
+                          AND vm_x_f_f.deleted_at IS NULL
+                      ),
+                      TRUE
+                    ),
+                    (x_f_f.role = 'main') IS TRUE
+                  ORDER BY
+                    x_f_f.position,
+                    x_f_f.id
+                ) AS rank
+              FROM
+                file x_f_f
+              WHERE
+                x_f_f.document_id = x.id
+                AND (
+                  x_f_f.widest_audience >= 2
+                  OR x_f_f.deleted_at IS NULL
+                  AND x_f_f.published_at IS NOT NULL
+                  AND x_f_f.public
+                  AND COALESCE(
+                    (
+                      SELECT
+                        va_x_f_f.deleted_at IS NULL
+                        AND va_x_f_f.published_at IS NOT NULL
+                        AND va_x_f_f.public
+                        AND COALESCE(
+                          (
+                            SELECT
+                              vs_va_x_f_f.deleted_at IS NULL
+                              AND vs_va_x_f_f.published_at IS NOT NULL
+                            FROM
+                              session vs_va_x_f_f
+                            WHERE
+                              vs_va_x_f_f.id = va_x_f_f.session_id
+                          ),
+                          FALSE
+                        )
+                      FROM
+                        agenda_item va_x_f_f
+                      WHERE
+                        va_x_f_f.id = x_f_f.agenda_item_id
+                    ),
+                    TRUE
+                  )
+                  AND COALESCE(
+                    (
+                      SELECT
+                        vs_x_f_f.deleted_at IS NULL
+                        AND vs_x_f_f.published_at IS NOT NULL
+                      FROM
+                        session vs_x_f_f
+                      WHERE
+                        vs_x_f_f.id = x_f_f.session_id
+                    ),
+                    TRUE
+                  )
+                  AND COALESCE(
+                    (
+                      SELECT
+                        bool_and(
+                          vm_x_f_f.deleted_at IS NULL
+                          AND vm_x_f_f.status = 'published'
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_vm_x_f_f.deleted_at IS NULL
+                                AND vs_vm_x_f_f.published_at IS NOT NULL
+                              FROM
+                                session vs_vm_x_f_f
+                              WHERE
+                                vs_vm_x_f_f.id = vm_x_f_f.session_id
+                            ),
+                            FALSE
+                          )
+                        )
+                      FROM
+                        minutes vm_x_f_f
+                      WHERE
+                        vm_x_f_f.file_id = x_f_f.id
+                        AND vm_x_f_f.deleted_at IS NULL
+                    ),
+                    TRUE
+                  )
+                )
+            ) x_f
+        ) x_fs,
+        (
+          SELECT
+            json_agg(
+              json_build_object(
+                'id',
+                $2::text || '/consultation/' || x_k.id,
+                'type',
+                'https://schema.oparl.org/1.1/Consultation',
+                'agendaItem',
+                $2::text || '/agendaItem/' || x_k.agenda_item_id,
+                'meeting',
+                (
+                  SELECT
+                    $2::text || '/meeting/' || x_k_s.id
                   FROM
-                    agenda_item oa_x_mc
+                    session x_k_s
                   WHERE
-                    oa_x_mc.id = x_mc.agenda_item_id
+                    x_k_s.id = COALESCE(
+                      x_k.session_id,
+                      (
+                        SELECT
+                          x_k_as.session_id
+                        FROM
+                          agenda_item x_k_as
+                        WHERE
+                          x_k_as.id = x_k.agenda_item_id
+                      )
+                    )
+                    AND x_k_s.deleted_at IS NULL
+                    AND x_k_s.published_at IS NOT NULL
                 ),
-                TRUE
+                'organization',
+                CASE
+                  WHEN (
+                    x_k.committee_id IN (
+                      SELECT
+                        x_k_o_h.id
+                      FROM
+                        committee x_k_o_h
+                      WHERE
+                        x_k_o_h.body_id = $1::uuid
+                        AND x_k_o_h.deleted_at IS NULL
+                        AND x_k_o_h.published_at IS NOT NULL
+                    )
+                    OR (
+                      SELECT
+                        x_k_o.deleted_at IS NULL
+                        AND x_k_o.published_at IS NOT NULL
+                      FROM
+                        committee x_k_o
+                      WHERE
+                        x_k_o.id = x_k.committee_id
+                    )
+                  ) THEN json_build_array($2::text || '/organization/' || x_k.committee_id)
+                END,
+                'authoritative',
+                x_k.authoritative,
+                'role',
+                NULLIF(x_k.role, ''),
+                'created',
+                to_char(x_k.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'modified',
+                to_char(GREATEST(x_k.modified_at, x_k.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'web',
+                replace(b.web_url_templates ->> 'consultation', '{id}', x_k.id::text)
               )
-          )
-        ),
-        'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-      ),
-      'web',
-      replace(b.web_url_templates ->> 'document', '{id}', x.id::text)
+              ORDER BY
+                x_k.position,
+                x_k.id
+            ) FILTER (
+              WHERE
+                x_k.shown
+            ) AS items,
+            max(GREATEST(x_k.modified_at, x_k.deleted_at)) FILTER (
+              WHERE
+                x_k.seen
+            ) AS modified
+          FROM
+            (
+              SELECT
+                x_k_r.*,
+                x_k_r.deleted_at IS NULL
+                AND x_k_r.published_at IS NOT NULL
+                AND COALESCE(
+                  (
+                    SELECT
+                      va_x_k_r.deleted_at IS NULL
+                      AND va_x_k_r.published_at IS NOT NULL
+                      AND va_x_k_r.public
+                      AND COALESCE(
+                        (
+                          SELECT
+                            vs_va_x_k_r.deleted_at IS NULL
+                            AND vs_va_x_k_r.published_at IS NOT NULL
+                          FROM
+                            session vs_va_x_k_r
+                          WHERE
+                            vs_va_x_k_r.id = va_x_k_r.session_id
+                        ),
+                        FALSE
+                      )
+                    FROM
+                      agenda_item va_x_k_r
+                    WHERE
+                      va_x_k_r.id = x_k_r.agenda_item_id
+                  ),
+                  TRUE
+                ) AS shown,
+                x_k_r.widest_audience >= 2
+                AND COALESCE(
+                  (
+                    SELECT
+                      od_x_k_r.widest_audience >= 2
+                    FROM
+                      document od_x_k_r
+                    WHERE
+                      od_x_k_r.id = x_k_r.document_id
+                  ),
+                  FALSE
+                )
+                AND COALESCE(
+                  (
+                    SELECT
+                      oa_x_k_r.widest_audience >= 2
+                      AND COALESCE(
+                        (
+                          SELECT
+                            os_oa_x_k_r.widest_audience >= 2
+                          FROM
+                            session os_oa_x_k_r
+                          WHERE
+                            os_oa_x_k_r.id = oa_x_k_r.session_id
+                        ),
+                        FALSE
+                      )
+                    FROM
+                      agenda_item oa_x_k_r
+                    WHERE
+                      oa_x_k_r.id = x_k_r.agenda_item_id
+                  ),
+                  TRUE
+                ) AS seen
+              FROM
+                consultation x_k_r
+              WHERE
+                x_k_r.document_id = x.id
+            ) x_k
+        ) x_ks
     )
   ) AS j,
   x.id::text AS _k0
@@ -8797,696 +7913,679 @@ SELECT
     CASE
       WHEN x.deleted_at IS NULL
       AND x.published_at IS NOT NULL
-      AND x.public THEN json_build_object(
-        'id',
-        $4::text || '/paper/' || x.id,
-        'type',
-        'https://schema.oparl.org/1.1/Paper',
-        'body',
-        $4::text || '/bodies/' || b.slug,
-        'name',
-        NULLIF(x.name, ''),
-        'reference',
-        NULLIF(x.reference, ''),
-        'date',
-        to_char(x.date, 'YYYY-MM-DD'),
-        'paperType',
-        NULLIF(x.document_type, ''),
-        'relatedPaper',
-        (
-          SELECT
-            json_agg(
-              x_rp_z.u
-              ORDER BY
-                x_rp_z.o
-            )
-          FROM
+      AND x.public THEN (
+        SELECT
+          json_build_object(
+            'id',
+            $4::text || '/paper/' || x.id,
+            'type',
+            'https://schema.oparl.org/1.1/Paper',
+            'body',
+            $4::text || '/bodies/' || b.slug,
+            'name',
+            NULLIF(x.name, ''),
+            'reference',
+            NULLIF(x.reference, ''),
+            'date',
+            to_char(x.date, 'YYYY-MM-DD'),
+            'paperType',
+            NULLIF(x.document_type, ''),
+            'relatedPaper',
             (
               SELECT
+                json_agg(
+                  x_rp_z.u
+                  ORDER BY
+                    x_rp_z.o
+                ) FILTER (
+                  WHERE
+                    x_rp_z.u IS NOT NULL
+                )
+              FROM
                 (
                   SELECT
-                    $4::text || '/paper/' || x_rp.id
+                    (
+                      SELECT
+                        $4::text || '/paper/' || x_rp.id
+                      FROM
+                        document x_rp
+                      WHERE
+                        x_rp.id = x_rp_u.id
+                        AND x_rp.body_id = x.body_id
+                        AND x_rp.deleted_at IS NULL
+                        AND x_rp.published_at IS NOT NULL
+                        AND x_rp.public
+                    ) AS u,
+                    x_rp_u.o
                   FROM
-                    document x_rp
-                  WHERE
-                    x_rp.id = x_rp_u.id
-                    AND x_rp.body_id = x.body_id
-                    AND x_rp.deleted_at IS NULL
-                    AND x_rp.published_at IS NOT NULL
-                    AND x_rp.public
-                ) AS u,
-                x_rp_u.o
-              FROM
-                unnest(x.related_document_ids) WITH ORDINALITY x_rp_u (id, o)
-            ) x_rp_z
-          WHERE
-            x_rp_z.u IS NOT NULL
-        ),
-        'superordinatedPaper',
-        (
-          SELECT
-            json_build_array($4::text || '/paper/' || x_sp.id)
-          FROM
-            document x_sp
-          WHERE
-            x_sp.id = x.superordinated_document_id
-            AND x_sp.deleted_at IS NULL
-            AND x_sp.published_at IS NOT NULL
-            AND x_sp.public
-        ),
-        'subordinatedPaper',
-        (
-          SELECT
-            json_agg(
-              $4::text || '/paper/' || x_bp.id
-              ORDER BY
-                x_bp.date,
-                x_bp.id
-            )
-          FROM
-            document x_bp
-          WHERE
-            x_bp.body_id = x.body_id
-            AND x_bp.superordinated_document_id = x.id
-            AND x_bp.deleted_at IS NULL
-            AND x_bp.published_at IS NOT NULL
-            AND x_bp.public
-        ),
-        'mainFile',
-        (
-          SELECT
-            json_build_object(
-              'id',
-              $4::text || '/file/' || x_mf.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_mf.name, ''),
-              'fileName',
-              NULLIF(x_mf.file_name, ''),
-              'mimeType',
-              NULLIF(x_mf.mime_type, ''),
-              'date',
-              to_char(x_mf.date, 'YYYY-MM-DD'),
-              'size',
-              x_mf.size,
-              'sha512Checksum',
-              lower(x_mf.sha512),
-              'accessUrl',
-              $5::text || '/v1/bodies/' || b.slug || '/files/' || x_mf.id || '/content',
-              'downloadUrl',
-              $5::text || '/v1/bodies/' || b.slug || '/files/' || x_mf.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_mf.file_license, ''),
-              'created',
-              to_char(x_mf.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_mf.modified_at, x_mf.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_mf.id::text)
-            )
-          FROM
-            file x_mf
-          WHERE
-            x_mf.document_id = x.id
-            AND x_mf.deleted_at IS NULL
-            AND x_mf.published_at IS NOT NULL
-            AND x_mf.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_mf.deleted_at IS NULL
-                  AND vd_x_mf.published_at IS NOT NULL
-                  AND vd_x_mf.public
-                FROM
-                  document vd_x_mf
-                WHERE
-                  vd_x_mf.id = x_mf.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_mf.deleted_at IS NULL
-                  AND va_x_mf.published_at IS NOT NULL
-                  AND va_x_mf.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_mf.deleted_at IS NULL
-                        AND vs_va_x_mf.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_mf
-                      WHERE
-                        vs_va_x_mf.id = va_x_mf.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_mf
-                WHERE
-                  va_x_mf.id = x_mf.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_mf.deleted_at IS NULL
-                  AND vs_x_mf.published_at IS NOT NULL
-                FROM
-                  session vs_x_mf
-                WHERE
-                  vs_x_mf.id = x_mf.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_mf.deleted_at IS NULL
-                    AND vm_x_mf.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_mf.deleted_at IS NULL
-                          AND vs_vm_x_mf.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_mf
-                        WHERE
-                          vs_vm_x_mf.id = vm_x_mf.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_mf
-                WHERE
-                  vm_x_mf.file_id = x_mf.id
-                  AND vm_x_mf.deleted_at IS NULL
-              ),
-              TRUE
-            )
-            AND x_mf.role = 'main'
-          ORDER BY
-            x_mf.position,
-            x_mf.id
-          LIMIT
-            1
-        ),
-        'auxiliaryFile',
-        (
-          SELECT
-            json_agg(
-              json_build_object(
-                'id',
-                $4::text || '/file/' || x_af.id,
-                'type',
-                'https://schema.oparl.org/1.1/File',
-                'name',
-                NULLIF(x_af.name, ''),
-                'fileName',
-                NULLIF(x_af.file_name, ''),
-                'mimeType',
-                NULLIF(x_af.mime_type, ''),
-                'date',
-                to_char(x_af.date, 'YYYY-MM-DD'),
-                'size',
-                x_af.size,
-                'sha512Checksum',
-                lower(x_af.sha512),
-                'accessUrl',
-                $5::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
-                'downloadUrl',
-                $5::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
-                'fileLicense',
-                NULLIF(x_af.file_license, ''),
-                'created',
-                to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'modified',
-                to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'web',
-                replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
-              )
-              ORDER BY
-                x_af.position,
-                x_af.id
-            )
-          FROM
-            file x_af
-          WHERE
-            x_af.document_id = x.id
-            AND x_af.deleted_at IS NULL
-            AND x_af.published_at IS NOT NULL
-            AND x_af.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_af.deleted_at IS NULL
-                  AND vd_x_af.published_at IS NOT NULL
-                  AND vd_x_af.public
-                FROM
-                  document vd_x_af
-                WHERE
-                  vd_x_af.id = x_af.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_af.deleted_at IS NULL
-                  AND va_x_af.published_at IS NOT NULL
-                  AND va_x_af.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_af.deleted_at IS NULL
-                        AND vs_va_x_af.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_af
-                      WHERE
-                        vs_va_x_af.id = va_x_af.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_af
-                WHERE
-                  va_x_af.id = x_af.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_af.deleted_at IS NULL
-                  AND vs_x_af.published_at IS NOT NULL
-                FROM
-                  session vs_x_af
-                WHERE
-                  vs_x_af.id = x_af.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_af.deleted_at IS NULL
-                    AND vm_x_af.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_af.deleted_at IS NULL
-                          AND vs_vm_x_af.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_af
-                        WHERE
-                          vs_vm_x_af.id = vm_x_af.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_af
-                WHERE
-                  vm_x_af.file_id = x_af.id
-                  AND vm_x_af.deleted_at IS NULL
-              ),
-              TRUE
-            )
-            AND x_af.id IS DISTINCT FROM (
+                    unnest(x.related_document_ids) WITH ORDINALITY x_rp_u (id, o)
+                ) x_rp_z
+            ),
+            'superordinatedPaper',
+            (
               SELECT
-                x_m1.id
+                json_build_array($4::text || '/paper/' || x_sp.id)
               FROM
-                file x_m1
+                document x_sp
               WHERE
-                x_m1.document_id = x.id
-                AND x_m1.deleted_at IS NULL
-                AND x_m1.published_at IS NOT NULL
-                AND x_m1.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vd_x_m1.deleted_at IS NULL
-                      AND vd_x_m1.published_at IS NOT NULL
-                      AND vd_x_m1.public
-                    FROM
-                      document vd_x_m1
-                    WHERE
-                      vd_x_m1.id = x_m1.document_id
-                  ),
-                  TRUE
+                x_sp.id = x.superordinated_document_id
+                AND x_sp.deleted_at IS NULL
+                AND x_sp.published_at IS NOT NULL
+                AND x_sp.public
+            ),
+            'subordinatedPaper',
+            (
+              SELECT
+                json_agg(
+                  $4::text || '/paper/' || x_bp.id
+                  ORDER BY
+                    x_bp.date,
+                    x_bp.id
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      va_x_m1.deleted_at IS NULL
-                      AND va_x_m1.published_at IS NOT NULL
-                      AND va_x_m1.public
-                      AND COALESCE(
-                        (
+              FROM
+                document x_bp
+              WHERE
+                x_bp.body_id = x.body_id
+                AND x_bp.superordinated_document_id = x.id
+                AND x_bp.deleted_at IS NULL
+                AND x_bp.published_at IS NOT NULL
+                AND x_bp.public
+            ),
+            'mainFile',
+            x_fs.first,
+            'auxiliaryFile',
+            x_fs.rest,
+            'originatorPerson',
+            (
+              SELECT
+                json_agg(
+                  x_op_z.u
+                  ORDER BY
+                    x_op_z.o
+                ) FILTER (
+                  WHERE
+                    x_op_z.u IS NOT NULL
+                )
+              FROM
+                (
+                  SELECT
+                    (
+                      SELECT
+                        $4::text || '/person/' || x_op.id
+                      FROM
+                        person x_op
+                      WHERE
+                        x_op.id = x_op_u.id
+                        AND x_op.body_id = x.body_id
+                        AND x_op.deleted_at IS NULL
+                        AND x_op.published_at IS NOT NULL
+                    ) AS u,
+                    x_op_u.o
+                  FROM
+                    unnest(x.originator_person_ids) WITH ORDINALITY x_op_u (id, o)
+                ) x_op_z
+            ),
+            'underDirectionOf',
+            (
+              SELECT
+                json_agg(
+                  x_ud_z.u
+                  ORDER BY
+                    x_ud_z.o
+                ) FILTER (
+                  WHERE
+                    x_ud_z.u IS NOT NULL
+                )
+              FROM
+                (
+                  SELECT
+                    CASE
+                      WHEN (
+                        x.body_id = $1::uuid
+                        AND x_ud_u.id IN (
                           SELECT
-                            vs_va_x_m1.deleted_at IS NULL
-                            AND vs_va_x_m1.published_at IS NOT NULL
+                            x_ud_h.id
                           FROM
-                            session vs_va_x_m1
+                            committee x_ud_h
                           WHERE
-                            vs_va_x_m1.id = va_x_m1.session_id
-                        ),
-                        FALSE
-                      )
-                    FROM
-                      agenda_item va_x_m1
-                    WHERE
-                      va_x_m1.id = x_m1.agenda_item_id
-                  ),
-                  TRUE
+                            x_ud_h.body_id = $1::uuid
+                            AND x_ud_h.deleted_at IS NULL
+                            AND x_ud_h.published_at IS NOT NULL
+                        )
+                        OR (
+                          SELECT
+                            x_ud.deleted_at IS NULL
+                            AND x_ud.published_at IS NOT NULL
+                          FROM
+                            committee x_ud
+                          WHERE
+                            x_ud.id = x_ud_u.id
+                            AND x_ud.body_id = x.body_id
+                        )
+                      ) THEN $4::text || '/organization/' || x_ud_u.id
+                    END AS u,
+                    x_ud_u.o
+                  FROM
+                    unnest(x.under_direction_of_ids) WITH ORDINALITY x_ud_u (id, o)
+                ) x_ud_z
+            ),
+            'originatorOrganization',
+            (
+              SELECT
+                json_agg(
+                  x_oo_z.u
+                  ORDER BY
+                    x_oo_z.o
+                ) FILTER (
+                  WHERE
+                    x_oo_z.u IS NOT NULL
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_x_m1.deleted_at IS NULL
-                      AND vs_x_m1.published_at IS NOT NULL
-                    FROM
-                      session vs_x_m1
-                    WHERE
-                      vs_x_m1.id = x_m1.session_id
-                  ),
-                  TRUE
+              FROM
+                (
+                  SELECT
+                    CASE
+                      WHEN (
+                        x.body_id = $1::uuid
+                        AND x_oo_u.id IN (
+                          SELECT
+                            x_oo_h.id
+                          FROM
+                            committee x_oo_h
+                          WHERE
+                            x_oo_h.body_id = $1::uuid
+                            AND x_oo_h.deleted_at IS NULL
+                            AND x_oo_h.published_at IS NOT NULL
+                        )
+                        OR (
+                          SELECT
+                            x_oo.deleted_at IS NULL
+                            AND x_oo.published_at IS NOT NULL
+                          FROM
+                            committee x_oo
+                          WHERE
+                            x_oo.id = x_oo_u.id
+                            AND x_oo.body_id = x.body_id
+                        )
+                      ) THEN $4::text || '/organization/' || x_oo_u.id
+                    END AS u,
+                    x_oo_u.o
+                  FROM
+                    unnest(x.originator_committee_ids) WITH ORDINALITY x_oo_u (id, o)
+                ) x_oo_z
+            ),
+            'consultation',
+            x_ks.items,
+            'created',
+            to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'modified',
+            to_char(
+              GREATEST(GREATEST(x.modified_at, x.deleted_at), x_fs.modified, x_ks.modified),
+              'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+            ),
+            'web',
+            replace(b.web_url_templates ->> 'document', '{id}', x.id::text)
+          )
+        FROM
+          (
+            SELECT
+              (
+                array_agg(
+                  json_build_object(
+                    'id',
+                    $4::text || '/file/' || x_f.id,
+                    'type',
+                    'https://schema.oparl.org/1.1/File',
+                    'name',
+                    NULLIF(x_f.name, ''),
+                    'fileName',
+                    NULLIF(x_f.file_name, ''),
+                    'mimeType',
+                    NULLIF(x_f.mime_type, ''),
+                    'date',
+                    to_char(x_f.date, 'YYYY-MM-DD'),
+                    'size',
+                    x_f.size,
+                    'sha512Checksum',
+                    lower(x_f.sha512),
+                    'accessUrl',
+                    $5::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content',
+                    'downloadUrl',
+                    $5::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content' || '?download=1',
+                    'fileLicense',
+                    NULLIF(x_f.file_license, ''),
+                    'created',
+                    to_char(x_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'modified',
+                    to_char(GREATEST(x_f.modified_at, x_f.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'web',
+                    replace(b.web_url_templates ->> 'file', '{id}', x_f.id::text)
+                  )
+                  ORDER BY
+                    x_f.position,
+                    x_f.id
+                ) FILTER (
+                  WHERE
+                    x_f.shown
+                    AND x_f.picked
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      bool_and(
-                        vm_x_m1.deleted_at IS NULL
-                        AND vm_x_m1.status = 'published'
+              ) [1] AS first,
+              json_agg(
+                json_build_object(
+                  'id',
+                  $4::text || '/file/' || x_f.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_f.name, ''),
+                  'fileName',
+                  NULLIF(x_f.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_f.mime_type, ''),
+                  'date',
+                  to_char(x_f.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_f.size,
+                  'sha512Checksum',
+                  lower(x_f.sha512),
+                  'accessUrl',
+                  $5::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content',
+                  'downloadUrl',
+                  $5::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_f.file_license, ''),
+                  'created',
+                  to_char(x_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_f.modified_at, x_f.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_f.id::text)
+                )
+                ORDER BY
+                  x_f.position,
+                  x_f.id
+              ) FILTER (
+                WHERE
+                  x_f.shown
+                  AND NOT (
+                    x_f.picked
+                    AND x_f.rank = 1
+                  )
+              ) AS rest,
+              max(GREATEST(x_f.modified_at, x_f.deleted_at)) FILTER (
+                WHERE
+                  x_f.seen
+              ) AS modified
+            FROM
+              (
+                SELECT
+                  x_f_f.*,
+                  x_f_f.deleted_at IS NULL
+                  AND x_f_f.published_at IS NOT NULL
+                  AND x_f_f.public
+                  AND COALESCE(
+                    (
+                      SELECT
+                        va_x_f_f.deleted_at IS NULL
+                        AND va_x_f_f.published_at IS NOT NULL
+                        AND va_x_f_f.public
                         AND COALESCE(
                           (
                             SELECT
-                              vs_vm_x_m1.deleted_at IS NULL
-                              AND vs_vm_x_m1.published_at IS NOT NULL
+                              vs_va_x_f_f.deleted_at IS NULL
+                              AND vs_va_x_f_f.published_at IS NOT NULL
                             FROM
-                              session vs_vm_x_m1
+                              session vs_va_x_f_f
                             WHERE
-                              vs_vm_x_m1.id = vm_x_m1.session_id
+                              vs_va_x_f_f.id = va_x_f_f.session_id
                           ),
                           FALSE
                         )
-                      )
-                    FROM
-                      minutes vm_x_m1
-                    WHERE
-                      vm_x_m1.file_id = x_m1.id
-                      AND vm_x_m1.deleted_at IS NULL
-                  ),
-                  TRUE
-                )
-                AND x_m1.role = 'main'
-              ORDER BY
-                x_m1.position,
-                x_m1.id
-              LIMIT
-                1
-            )
-        ),
-        'originatorPerson',
-        (
-          SELECT
-            json_agg(
-              x_op_z.u
-              ORDER BY
-                x_op_z.o
-            )
-          FROM
-            (
-              SELECT
-                (
-                  SELECT
-                    $4::text || '/person/' || x_op.id
-                  FROM
-                    person x_op
-                  WHERE
-                    x_op.id = x_op_u.id
-                    AND x_op.body_id = x.body_id
-                    AND x_op.deleted_at IS NULL
-                    AND x_op.published_at IS NOT NULL
-                ) AS u,
-                x_op_u.o
-              FROM
-                unnest(x.originator_person_ids) WITH ORDINALITY x_op_u (id, o)
-            ) x_op_z
-          WHERE
-            x_op_z.u IS NOT NULL
-        ),
-        'underDirectionOf',
-        (
-          SELECT
-            json_agg(
-              x_ud_z.u
-              ORDER BY
-                x_ud_z.o
-            )
-          FROM
-            (
-              SELECT
-                (
-                  SELECT
-                    $4::text || '/organization/' || x_ud.id
-                  FROM
-                    committee x_ud
-                  WHERE
-                    x_ud.id = x_ud_u.id
-                    AND x_ud.body_id = x.body_id
-                    AND x_ud.deleted_at IS NULL
-                    AND x_ud.published_at IS NOT NULL
-                ) AS u,
-                x_ud_u.o
-              FROM
-                unnest(x.under_direction_of_ids) WITH ORDINALITY x_ud_u (id, o)
-            ) x_ud_z
-          WHERE
-            x_ud_z.u IS NOT NULL
-        ),
-        'originatorOrganization',
-        (
-          SELECT
-            json_agg(
-              x_oo_z.u
-              ORDER BY
-                x_oo_z.o
-            )
-          FROM
-            (
-              SELECT
-                (
-                  SELECT
-                    $4::text || '/organization/' || x_oo.id
-                  FROM
-                    committee x_oo
-                  WHERE
-                    x_oo.id = x_oo_u.id
-                    AND x_oo.body_id = x.body_id
-                    AND x_oo.deleted_at IS NULL
-                    AND x_oo.published_at IS NOT NULL
-                ) AS u,
-                x_oo_u.o
-              FROM
-                unnest(x.originator_committee_ids) WITH ORDINALITY x_oo_u (id, o)
-            ) x_oo_z
-          WHERE
-            x_oo_z.u IS NOT NULL
-        ),
-        'consultation',
-        (
-          SELECT
-            json_agg(
-              json_build_object(
-                'id',
-                $4::text || '/consultation/' || x_k.id,
-                'type',
-                'https://schema.oparl.org/1.1/Consultation',
-                'agendaItem',
-                (
-                  SELECT
-                    $4::text || '/agendaItem/' || x_k_a.id
-                  FROM
-                    agenda_item x_k_a
-                  WHERE
-                    x_k_a.id = x_k.agenda_item_id
-                    AND x_k_a.deleted_at IS NULL
-                    AND x_k_a.published_at IS NOT NULL
-                    AND x_k_a.public
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_x_k_a.deleted_at IS NULL
-                          AND vs_x_k_a.published_at IS NOT NULL
-                        FROM
-                          session vs_x_k_a
-                        WHERE
-                          vs_x_k_a.id = x_k_a.session_id
-                      ),
-                      FALSE
-                    )
-                ),
-                'meeting',
-                (
-                  SELECT
-                    $4::text || '/meeting/' || x_k_s.id
-                  FROM
-                    session x_k_s
-                  WHERE
-                    x_k_s.id = COALESCE(
-                      x_k.session_id,
-                      (
-                        SELECT
-                          x_k_as.session_id
-                        FROM
-                          agenda_item x_k_as
-                        WHERE
-                          x_k_as.id = x_k.agenda_item_id
-                      )
-                    )
-                    AND x_k_s.deleted_at IS NULL
-                    AND x_k_s.published_at IS NOT NULL
-                ),
-                'organization',
-                (
-                  SELECT
-                    json_build_array($4::text || '/organization/' || x_k_o.id)
-                  FROM
-                    committee x_k_o
-                  WHERE
-                    x_k_o.id = x_k.committee_id
-                    AND x_k_o.deleted_at IS NULL
-                    AND x_k_o.published_at IS NOT NULL
-                ),
-                'authoritative',
-                x_k.authoritative,
-                'role',
-                NULLIF(x_k.role, ''),
-                'created',
-                to_char(x_k.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'modified',
-                to_char(GREATEST(x_k.modified_at, x_k.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'web',
-                replace(b.web_url_templates ->> 'consultation', '{id}', x_k.id::text)
-              )
-              ORDER BY
-                x_k.position,
-                x_k.id
-            )
-          FROM
-            consultation x_k
-          WHERE
-            x_k.document_id = x.id
-            AND x_k.deleted_at IS NULL
-            AND x_k.published_at IS NOT NULL
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_k.deleted_at IS NULL
-                  AND vd_x_k.published_at IS NOT NULL
-                  AND vd_x_k.public
-                FROM
-                  document vd_x_k
-                WHERE
-                  vd_x_k.id = x_k.document_id
-              ),
-              FALSE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_k.deleted_at IS NULL
-                  AND va_x_k.published_at IS NOT NULL
-                  AND va_x_k.public
+                      FROM
+                        agenda_item va_x_f_f
+                      WHERE
+                        va_x_f_f.id = x_f_f.agenda_item_id
+                    ),
+                    TRUE
+                  )
                   AND COALESCE(
                     (
                       SELECT
-                        vs_va_x_k.deleted_at IS NULL
-                        AND vs_va_x_k.published_at IS NOT NULL
+                        vs_x_f_f.deleted_at IS NULL
+                        AND vs_x_f_f.published_at IS NOT NULL
                       FROM
-                        session vs_va_x_k
+                        session vs_x_f_f
                       WHERE
-                        vs_va_x_k.id = va_x_k.session_id
+                        vs_x_f_f.id = x_f_f.session_id
                     ),
-                    FALSE
+                    TRUE
                   )
-                FROM
-                  agenda_item va_x_k
-                WHERE
-                  va_x_k.id = x_k.agenda_item_id
-              ),
-              TRUE
-            )
-        ),
-        'created',
-        to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'modified',
-        to_char(
-          GREATEST(
-            GREATEST(x.modified_at, x.deleted_at),
-            (
-              SELECT
-                max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
-              FROM
-                file x_mf
-              WHERE
-                x_mf.document_id = x.id
-                AND x_mf.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-              FROM
-                consultation x_mc
-              WHERE
-                x_mc.document_id = x.id
-                AND x_mc.widest_audience >= 2
-                AND COALESCE(
-                  (
-                    SELECT
-                      od_x_mc.widest_audience >= 2
-                    FROM
-                      document od_x_mc
-                    WHERE
-                      od_x_mc.id = x_mc.document_id
-                  ),
-                  FALSE
-                )
-                AND COALESCE(
-                  (
-                    SELECT
-                      oa_x_mc.widest_audience >= 2
+                  AND COALESCE(
+                    (
+                      SELECT
+                        bool_and(
+                          vm_x_f_f.deleted_at IS NULL
+                          AND vm_x_f_f.status = 'published'
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_vm_x_f_f.deleted_at IS NULL
+                                AND vs_vm_x_f_f.published_at IS NOT NULL
+                              FROM
+                                session vs_vm_x_f_f
+                              WHERE
+                                vs_vm_x_f_f.id = vm_x_f_f.session_id
+                            ),
+                            FALSE
+                          )
+                        )
+                      FROM
+                        minutes vm_x_f_f
+                      WHERE
+                        vm_x_f_f.file_id = x_f_f.id
+                        AND vm_x_f_f.deleted_at IS NULL
+                    ),
+                    TRUE
+                  ) AS shown,
+                  x_f_f.widest_audience >= 2 AS seen,
+                  (x_f_f.role = 'main') IS TRUE AS picked,
+                  row_number() OVER (
+                    PARTITION BY
+                      x_f_f.deleted_at IS NULL
+                      AND x_f_f.published_at IS NOT NULL
+                      AND x_f_f.public
                       AND COALESCE(
                         (
                           SELECT
-                            os_oa_x_mc.widest_audience >= 2
+                            va_x_f_f.deleted_at IS NULL
+                            AND va_x_f_f.published_at IS NOT NULL
+                            AND va_x_f_f.public
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vs_va_x_f_f.deleted_at IS NULL
+                                  AND vs_va_x_f_f.published_at IS NOT NULL
+                                FROM
+                                  session vs_va_x_f_f
+                                WHERE
+                                  vs_va_x_f_f.id = va_x_f_f.session_id
+                              ),
+                              FALSE
+                            )
                           FROM
-                            session os_oa_x_mc
+                            agenda_item va_x_f_f
                           WHERE
-                            os_oa_x_mc.id = oa_x_mc.session_id
+                            va_x_f_f.id = x_f_f.agenda_item_id
                         ),
-                        FALSE
+                        TRUE
                       )
+                      AND COALESCE(
+                        (
+                          SELECT
+                            vs_x_f_f.deleted_at IS NULL
+                            AND vs_x_f_f.published_at IS NOT NULL
+                          FROM
+                            session vs_x_f_f
+                          WHERE
+                            vs_x_f_f.id = x_f_f.session_id
+                        ),
+                        TRUE
+                      )
+                      AND COALESCE(
+                        (
+                          SELECT
+                            bool_and(
+                              vm_x_f_f.deleted_at IS NULL
+                              AND vm_x_f_f.status = 'published'
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    vs_vm_x_f_f.deleted_at IS NULL
+                                    AND vs_vm_x_f_f.published_at IS NOT NULL
+                                  FROM
+                                    session vs_vm_x_f_f
+                                  WHERE
+                                    vs_vm_x_f_f.id = vm_x_f_f.session_id
+                                ),
+                                FALSE
+                              )
+                            )
+                          FROM
+                            minutes vm_x_f_f
+                          WHERE
+                            vm_x_f_f.file_id = x_f_f.id
+                            AND vm_x_f_f.deleted_at IS NULL
+                        ),
+                        TRUE
+                      ),
+                      (x_f_f.role = 'main') IS TRUE
+                    ORDER BY
+                      x_f_f.position,
+                      x_f_f.id
+                  ) AS rank
+                FROM
+                  file x_f_f
+                WHERE
+                  x_f_f.document_id = x.id
+                  AND (
+                    x_f_f.widest_audience >= 2
+                    OR x_f_f.deleted_at IS NULL
+                    AND x_f_f.published_at IS NOT NULL
+                    AND x_f_f.public
+                    AND COALESCE(
+                      (
+                        SELECT
+                          va_x_f_f.deleted_at IS NULL
+                          AND va_x_f_f.published_at IS NOT NULL
+                          AND va_x_f_f.public
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_va_x_f_f.deleted_at IS NULL
+                                AND vs_va_x_f_f.published_at IS NOT NULL
+                              FROM
+                                session vs_va_x_f_f
+                              WHERE
+                                vs_va_x_f_f.id = va_x_f_f.session_id
+                            ),
+                            FALSE
+                          )
+                        FROM
+                          agenda_item va_x_f_f
+                        WHERE
+                          va_x_f_f.id = x_f_f.agenda_item_id
+                      ),
+                      TRUE
+                    )
+                    AND COALESCE(
+                      (
+                        SELECT
+                          vs_x_f_f.deleted_at IS NULL
+                          AND vs_x_f_f.published_at IS NOT NULL
+                        FROM
+                          session vs_x_f_f
+                        WHERE
+                          vs_x_f_f.id = x_f_f.session_id
+                      ),
+                      TRUE
+                    )
+                    AND COALESCE(
+                      (
+                        SELECT
+                          bool_and(
+                            vm_x_f_f.deleted_at IS NULL
+                            AND vm_x_f_f.status = 'published'
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vs_vm_x_f_f.deleted_at IS NULL
+                                  AND vs_vm_x_f_f.published_at IS NOT NULL
+                                FROM
+                                  session vs_vm_x_f_f
+                                WHERE
+                                  vs_vm_x_f_f.id = vm_x_f_f.session_id
+                              ),
+                              FALSE
+                            )
+                          )
+                        FROM
+                          minutes vm_x_f_f
+                        WHERE
+                          vm_x_f_f.file_id = x_f_f.id
+                          AND vm_x_f_f.deleted_at IS NULL
+                      ),
+                      TRUE
+                    )
+                  )
+              ) x_f
+          ) x_fs,
+          (
+            SELECT
+              json_agg(
+                json_build_object(
+                  'id',
+                  $4::text || '/consultation/' || x_k.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/Consultation',
+                  'agendaItem',
+                  $4::text || '/agendaItem/' || x_k.agenda_item_id,
+                  'meeting',
+                  (
+                    SELECT
+                      $4::text || '/meeting/' || x_k_s.id
                     FROM
-                      agenda_item oa_x_mc
+                      session x_k_s
                     WHERE
-                      oa_x_mc.id = x_mc.agenda_item_id
+                      x_k_s.id = COALESCE(
+                        x_k.session_id,
+                        (
+                          SELECT
+                            x_k_as.session_id
+                          FROM
+                            agenda_item x_k_as
+                          WHERE
+                            x_k_as.id = x_k.agenda_item_id
+                        )
+                      )
+                      AND x_k_s.deleted_at IS NULL
+                      AND x_k_s.published_at IS NOT NULL
                   ),
-                  TRUE
+                  'organization',
+                  CASE
+                    WHEN (
+                      x_k.committee_id IN (
+                        SELECT
+                          x_k_o_h.id
+                        FROM
+                          committee x_k_o_h
+                        WHERE
+                          x_k_o_h.body_id = $1::uuid
+                          AND x_k_o_h.deleted_at IS NULL
+                          AND x_k_o_h.published_at IS NOT NULL
+                      )
+                      OR (
+                        SELECT
+                          x_k_o.deleted_at IS NULL
+                          AND x_k_o.published_at IS NOT NULL
+                        FROM
+                          committee x_k_o
+                        WHERE
+                          x_k_o.id = x_k.committee_id
+                      )
+                    ) THEN json_build_array($4::text || '/organization/' || x_k.committee_id)
+                  END,
+                  'authoritative',
+                  x_k.authoritative,
+                  'role',
+                  NULLIF(x_k.role, ''),
+                  'created',
+                  to_char(x_k.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_k.modified_at, x_k.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'consultation', '{id}', x_k.id::text)
                 )
-            )
-          ),
-          'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-        ),
-        'web',
-        replace(b.web_url_templates ->> 'document', '{id}', x.id::text)
+                ORDER BY
+                  x_k.position,
+                  x_k.id
+              ) FILTER (
+                WHERE
+                  x_k.shown
+              ) AS items,
+              max(GREATEST(x_k.modified_at, x_k.deleted_at)) FILTER (
+                WHERE
+                  x_k.seen
+              ) AS modified
+            FROM
+              (
+                SELECT
+                  x_k_r.*,
+                  x_k_r.deleted_at IS NULL
+                  AND x_k_r.published_at IS NOT NULL
+                  AND COALESCE(
+                    (
+                      SELECT
+                        va_x_k_r.deleted_at IS NULL
+                        AND va_x_k_r.published_at IS NOT NULL
+                        AND va_x_k_r.public
+                        AND COALESCE(
+                          (
+                            SELECT
+                              vs_va_x_k_r.deleted_at IS NULL
+                              AND vs_va_x_k_r.published_at IS NOT NULL
+                            FROM
+                              session vs_va_x_k_r
+                            WHERE
+                              vs_va_x_k_r.id = va_x_k_r.session_id
+                          ),
+                          FALSE
+                        )
+                      FROM
+                        agenda_item va_x_k_r
+                      WHERE
+                        va_x_k_r.id = x_k_r.agenda_item_id
+                    ),
+                    TRUE
+                  ) AS shown,
+                  x_k_r.widest_audience >= 2
+                  AND COALESCE(
+                    (
+                      SELECT
+                        od_x_k_r.widest_audience >= 2
+                      FROM
+                        document od_x_k_r
+                      WHERE
+                        od_x_k_r.id = x_k_r.document_id
+                    ),
+                    FALSE
+                  )
+                  AND COALESCE(
+                    (
+                      SELECT
+                        oa_x_k_r.widest_audience >= 2
+                        AND COALESCE(
+                          (
+                            SELECT
+                              os_oa_x_k_r.widest_audience >= 2
+                            FROM
+                              session os_oa_x_k_r
+                            WHERE
+                              os_oa_x_k_r.id = oa_x_k_r.session_id
+                          ),
+                          FALSE
+                        )
+                      FROM
+                        agenda_item oa_x_k_r
+                      WHERE
+                        oa_x_k_r.id = x_k_r.agenda_item_id
+                    ),
+                    TRUE
+                  ) AS seen
+                FROM
+                  consultation x_k_r
+                WHERE
+                  x_k_r.document_id = x.id
+              ) x_k
+          ) x_ks
       )
       ELSE json_build_object(
         'id',
@@ -9632,696 +8731,641 @@ SELECT
     CASE
       WHEN x.deleted_at IS NULL
       AND x.published_at IS NOT NULL
-      AND x.public THEN json_build_object(
-        'id',
-        $1::text || '/paper/' || x.id,
-        'type',
-        'https://schema.oparl.org/1.1/Paper',
-        'body',
-        $1::text || '/bodies/' || b.slug,
-        'name',
-        NULLIF(x.name, ''),
-        'reference',
-        NULLIF(x.reference, ''),
-        'date',
-        to_char(x.date, 'YYYY-MM-DD'),
-        'paperType',
-        NULLIF(x.document_type, ''),
-        'relatedPaper',
-        (
-          SELECT
-            json_agg(
-              x_rp_z.u
-              ORDER BY
-                x_rp_z.o
-            )
-          FROM
+      AND x.public THEN (
+        SELECT
+          json_build_object(
+            'id',
+            $1::text || '/paper/' || x.id,
+            'type',
+            'https://schema.oparl.org/1.1/Paper',
+            'body',
+            $1::text || '/bodies/' || b.slug,
+            'name',
+            NULLIF(x.name, ''),
+            'reference',
+            NULLIF(x.reference, ''),
+            'date',
+            to_char(x.date, 'YYYY-MM-DD'),
+            'paperType',
+            NULLIF(x.document_type, ''),
+            'relatedPaper',
             (
               SELECT
+                json_agg(
+                  x_rp_z.u
+                  ORDER BY
+                    x_rp_z.o
+                ) FILTER (
+                  WHERE
+                    x_rp_z.u IS NOT NULL
+                )
+              FROM
                 (
                   SELECT
-                    $1::text || '/paper/' || x_rp.id
+                    (
+                      SELECT
+                        $1::text || '/paper/' || x_rp.id
+                      FROM
+                        document x_rp
+                      WHERE
+                        x_rp.id = x_rp_u.id
+                        AND x_rp.body_id = x.body_id
+                        AND x_rp.deleted_at IS NULL
+                        AND x_rp.published_at IS NOT NULL
+                        AND x_rp.public
+                    ) AS u,
+                    x_rp_u.o
                   FROM
-                    document x_rp
-                  WHERE
-                    x_rp.id = x_rp_u.id
-                    AND x_rp.body_id = x.body_id
-                    AND x_rp.deleted_at IS NULL
-                    AND x_rp.published_at IS NOT NULL
-                    AND x_rp.public
-                ) AS u,
-                x_rp_u.o
-              FROM
-                unnest(x.related_document_ids) WITH ORDINALITY x_rp_u (id, o)
-            ) x_rp_z
-          WHERE
-            x_rp_z.u IS NOT NULL
-        ),
-        'superordinatedPaper',
-        (
-          SELECT
-            json_build_array($1::text || '/paper/' || x_sp.id)
-          FROM
-            document x_sp
-          WHERE
-            x_sp.id = x.superordinated_document_id
-            AND x_sp.deleted_at IS NULL
-            AND x_sp.published_at IS NOT NULL
-            AND x_sp.public
-        ),
-        'subordinatedPaper',
-        (
-          SELECT
-            json_agg(
-              $1::text || '/paper/' || x_bp.id
-              ORDER BY
-                x_bp.date,
-                x_bp.id
-            )
-          FROM
-            document x_bp
-          WHERE
-            x_bp.body_id = x.body_id
-            AND x_bp.superordinated_document_id = x.id
-            AND x_bp.deleted_at IS NULL
-            AND x_bp.published_at IS NOT NULL
-            AND x_bp.public
-        ),
-        'mainFile',
-        (
-          SELECT
-            json_build_object(
-              'id',
-              $1::text || '/file/' || x_mf.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_mf.name, ''),
-              'fileName',
-              NULLIF(x_mf.file_name, ''),
-              'mimeType',
-              NULLIF(x_mf.mime_type, ''),
-              'date',
-              to_char(x_mf.date, 'YYYY-MM-DD'),
-              'size',
-              x_mf.size,
-              'sha512Checksum',
-              lower(x_mf.sha512),
-              'accessUrl',
-              $2::text || '/v1/bodies/' || b.slug || '/files/' || x_mf.id || '/content',
-              'downloadUrl',
-              $2::text || '/v1/bodies/' || b.slug || '/files/' || x_mf.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_mf.file_license, ''),
-              'created',
-              to_char(x_mf.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_mf.modified_at, x_mf.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_mf.id::text)
-            )
-          FROM
-            file x_mf
-          WHERE
-            x_mf.document_id = x.id
-            AND x_mf.deleted_at IS NULL
-            AND x_mf.published_at IS NOT NULL
-            AND x_mf.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_mf.deleted_at IS NULL
-                  AND vd_x_mf.published_at IS NOT NULL
-                  AND vd_x_mf.public
-                FROM
-                  document vd_x_mf
-                WHERE
-                  vd_x_mf.id = x_mf.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_mf.deleted_at IS NULL
-                  AND va_x_mf.published_at IS NOT NULL
-                  AND va_x_mf.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_mf.deleted_at IS NULL
-                        AND vs_va_x_mf.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_mf
-                      WHERE
-                        vs_va_x_mf.id = va_x_mf.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_mf
-                WHERE
-                  va_x_mf.id = x_mf.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_mf.deleted_at IS NULL
-                  AND vs_x_mf.published_at IS NOT NULL
-                FROM
-                  session vs_x_mf
-                WHERE
-                  vs_x_mf.id = x_mf.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_mf.deleted_at IS NULL
-                    AND vm_x_mf.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_mf.deleted_at IS NULL
-                          AND vs_vm_x_mf.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_mf
-                        WHERE
-                          vs_vm_x_mf.id = vm_x_mf.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_mf
-                WHERE
-                  vm_x_mf.file_id = x_mf.id
-                  AND vm_x_mf.deleted_at IS NULL
-              ),
-              TRUE
-            )
-            AND x_mf.role = 'main'
-          ORDER BY
-            x_mf.position,
-            x_mf.id
-          LIMIT
-            1
-        ),
-        'auxiliaryFile',
-        (
-          SELECT
-            json_agg(
-              json_build_object(
-                'id',
-                $1::text || '/file/' || x_af.id,
-                'type',
-                'https://schema.oparl.org/1.1/File',
-                'name',
-                NULLIF(x_af.name, ''),
-                'fileName',
-                NULLIF(x_af.file_name, ''),
-                'mimeType',
-                NULLIF(x_af.mime_type, ''),
-                'date',
-                to_char(x_af.date, 'YYYY-MM-DD'),
-                'size',
-                x_af.size,
-                'sha512Checksum',
-                lower(x_af.sha512),
-                'accessUrl',
-                $2::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
-                'downloadUrl',
-                $2::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
-                'fileLicense',
-                NULLIF(x_af.file_license, ''),
-                'created',
-                to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'modified',
-                to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'web',
-                replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
-              )
-              ORDER BY
-                x_af.position,
-                x_af.id
-            )
-          FROM
-            file x_af
-          WHERE
-            x_af.document_id = x.id
-            AND x_af.deleted_at IS NULL
-            AND x_af.published_at IS NOT NULL
-            AND x_af.public
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_af.deleted_at IS NULL
-                  AND vd_x_af.published_at IS NOT NULL
-                  AND vd_x_af.public
-                FROM
-                  document vd_x_af
-                WHERE
-                  vd_x_af.id = x_af.document_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_af.deleted_at IS NULL
-                  AND va_x_af.published_at IS NOT NULL
-                  AND va_x_af.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_va_x_af.deleted_at IS NULL
-                        AND vs_va_x_af.published_at IS NOT NULL
-                      FROM
-                        session vs_va_x_af
-                      WHERE
-                        vs_va_x_af.id = va_x_af.session_id
-                    ),
-                    FALSE
-                  )
-                FROM
-                  agenda_item va_x_af
-                WHERE
-                  va_x_af.id = x_af.agenda_item_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_af.deleted_at IS NULL
-                  AND vs_x_af.published_at IS NOT NULL
-                FROM
-                  session vs_x_af
-                WHERE
-                  vs_x_af.id = x_af.session_id
-              ),
-              TRUE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  bool_and(
-                    vm_x_af.deleted_at IS NULL
-                    AND vm_x_af.status = 'published'
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_vm_x_af.deleted_at IS NULL
-                          AND vs_vm_x_af.published_at IS NOT NULL
-                        FROM
-                          session vs_vm_x_af
-                        WHERE
-                          vs_vm_x_af.id = vm_x_af.session_id
-                      ),
-                      FALSE
-                    )
-                  )
-                FROM
-                  minutes vm_x_af
-                WHERE
-                  vm_x_af.file_id = x_af.id
-                  AND vm_x_af.deleted_at IS NULL
-              ),
-              TRUE
-            )
-            AND x_af.id IS DISTINCT FROM (
+                    unnest(x.related_document_ids) WITH ORDINALITY x_rp_u (id, o)
+                ) x_rp_z
+            ),
+            'superordinatedPaper',
+            (
               SELECT
-                x_m1.id
+                json_build_array($1::text || '/paper/' || x_sp.id)
               FROM
-                file x_m1
+                document x_sp
               WHERE
-                x_m1.document_id = x.id
-                AND x_m1.deleted_at IS NULL
-                AND x_m1.published_at IS NOT NULL
-                AND x_m1.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vd_x_m1.deleted_at IS NULL
-                      AND vd_x_m1.published_at IS NOT NULL
-                      AND vd_x_m1.public
-                    FROM
-                      document vd_x_m1
-                    WHERE
-                      vd_x_m1.id = x_m1.document_id
-                  ),
-                  TRUE
+                x_sp.id = x.superordinated_document_id
+                AND x_sp.deleted_at IS NULL
+                AND x_sp.published_at IS NOT NULL
+                AND x_sp.public
+            ),
+            'subordinatedPaper',
+            (
+              SELECT
+                json_agg(
+                  $1::text || '/paper/' || x_bp.id
+                  ORDER BY
+                    x_bp.date,
+                    x_bp.id
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      va_x_m1.deleted_at IS NULL
-                      AND va_x_m1.published_at IS NOT NULL
-                      AND va_x_m1.public
-                      AND COALESCE(
-                        (
-                          SELECT
-                            vs_va_x_m1.deleted_at IS NULL
-                            AND vs_va_x_m1.published_at IS NOT NULL
-                          FROM
-                            session vs_va_x_m1
-                          WHERE
-                            vs_va_x_m1.id = va_x_m1.session_id
-                        ),
-                        FALSE
-                      )
-                    FROM
-                      agenda_item va_x_m1
-                    WHERE
-                      va_x_m1.id = x_m1.agenda_item_id
-                  ),
-                  TRUE
+              FROM
+                document x_bp
+              WHERE
+                x_bp.body_id = x.body_id
+                AND x_bp.superordinated_document_id = x.id
+                AND x_bp.deleted_at IS NULL
+                AND x_bp.published_at IS NOT NULL
+                AND x_bp.public
+            ),
+            'mainFile',
+            x_fs.first,
+            'auxiliaryFile',
+            x_fs.rest,
+            'originatorPerson',
+            (
+              SELECT
+                json_agg(
+                  x_op_z.u
+                  ORDER BY
+                    x_op_z.o
+                ) FILTER (
+                  WHERE
+                    x_op_z.u IS NOT NULL
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_x_m1.deleted_at IS NULL
-                      AND vs_x_m1.published_at IS NOT NULL
-                    FROM
-                      session vs_x_m1
-                    WHERE
-                      vs_x_m1.id = x_m1.session_id
-                  ),
-                  TRUE
+              FROM
+                (
+                  SELECT
+                    (
+                      SELECT
+                        $1::text || '/person/' || x_op.id
+                      FROM
+                        person x_op
+                      WHERE
+                        x_op.id = x_op_u.id
+                        AND x_op.body_id = x.body_id
+                        AND x_op.deleted_at IS NULL
+                        AND x_op.published_at IS NOT NULL
+                    ) AS u,
+                    x_op_u.o
+                  FROM
+                    unnest(x.originator_person_ids) WITH ORDINALITY x_op_u (id, o)
+                ) x_op_z
+            ),
+            'underDirectionOf',
+            (
+              SELECT
+                json_agg(
+                  x_ud_z.u
+                  ORDER BY
+                    x_ud_z.o
+                ) FILTER (
+                  WHERE
+                    x_ud_z.u IS NOT NULL
                 )
-                AND COALESCE(
-                  (
-                    SELECT
-                      bool_and(
-                        vm_x_m1.deleted_at IS NULL
-                        AND vm_x_m1.status = 'published'
+              FROM
+                (
+                  SELECT
+                    CASE
+                      WHEN (
+                        SELECT
+                          x_ud.deleted_at IS NULL
+                          AND x_ud.published_at IS NOT NULL
+                        FROM
+                          committee x_ud
+                        WHERE
+                          x_ud.id = x_ud_u.id
+                          AND x_ud.body_id = x.body_id
+                      ) THEN $1::text || '/organization/' || x_ud_u.id
+                    END AS u,
+                    x_ud_u.o
+                  FROM
+                    unnest(x.under_direction_of_ids) WITH ORDINALITY x_ud_u (id, o)
+                ) x_ud_z
+            ),
+            'originatorOrganization',
+            (
+              SELECT
+                json_agg(
+                  x_oo_z.u
+                  ORDER BY
+                    x_oo_z.o
+                ) FILTER (
+                  WHERE
+                    x_oo_z.u IS NOT NULL
+                )
+              FROM
+                (
+                  SELECT
+                    CASE
+                      WHEN (
+                        SELECT
+                          x_oo.deleted_at IS NULL
+                          AND x_oo.published_at IS NOT NULL
+                        FROM
+                          committee x_oo
+                        WHERE
+                          x_oo.id = x_oo_u.id
+                          AND x_oo.body_id = x.body_id
+                      ) THEN $1::text || '/organization/' || x_oo_u.id
+                    END AS u,
+                    x_oo_u.o
+                  FROM
+                    unnest(x.originator_committee_ids) WITH ORDINALITY x_oo_u (id, o)
+                ) x_oo_z
+            ),
+            'consultation',
+            x_ks.items,
+            'created',
+            to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+            'modified',
+            to_char(
+              GREATEST(GREATEST(x.modified_at, x.deleted_at), x_fs.modified, x_ks.modified),
+              'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+            ),
+            'web',
+            replace(b.web_url_templates ->> 'document', '{id}', x.id::text)
+          )
+        FROM
+          (
+            SELECT
+              (
+                array_agg(
+                  json_build_object(
+                    'id',
+                    $1::text || '/file/' || x_f.id,
+                    'type',
+                    'https://schema.oparl.org/1.1/File',
+                    'name',
+                    NULLIF(x_f.name, ''),
+                    'fileName',
+                    NULLIF(x_f.file_name, ''),
+                    'mimeType',
+                    NULLIF(x_f.mime_type, ''),
+                    'date',
+                    to_char(x_f.date, 'YYYY-MM-DD'),
+                    'size',
+                    x_f.size,
+                    'sha512Checksum',
+                    lower(x_f.sha512),
+                    'accessUrl',
+                    $2::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content',
+                    'downloadUrl',
+                    $2::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content' || '?download=1',
+                    'fileLicense',
+                    NULLIF(x_f.file_license, ''),
+                    'created',
+                    to_char(x_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'modified',
+                    to_char(GREATEST(x_f.modified_at, x_f.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'web',
+                    replace(b.web_url_templates ->> 'file', '{id}', x_f.id::text)
+                  )
+                  ORDER BY
+                    x_f.position,
+                    x_f.id
+                ) FILTER (
+                  WHERE
+                    x_f.shown
+                    AND x_f.picked
+                )
+              ) [1] AS first,
+              json_agg(
+                json_build_object(
+                  'id',
+                  $1::text || '/file/' || x_f.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_f.name, ''),
+                  'fileName',
+                  NULLIF(x_f.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_f.mime_type, ''),
+                  'date',
+                  to_char(x_f.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_f.size,
+                  'sha512Checksum',
+                  lower(x_f.sha512),
+                  'accessUrl',
+                  $2::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content',
+                  'downloadUrl',
+                  $2::text || '/v1/bodies/' || b.slug || '/files/' || x_f.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_f.file_license, ''),
+                  'created',
+                  to_char(x_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_f.modified_at, x_f.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_f.id::text)
+                )
+                ORDER BY
+                  x_f.position,
+                  x_f.id
+              ) FILTER (
+                WHERE
+                  x_f.shown
+                  AND NOT (
+                    x_f.picked
+                    AND x_f.rank = 1
+                  )
+              ) AS rest,
+              max(GREATEST(x_f.modified_at, x_f.deleted_at)) FILTER (
+                WHERE
+                  x_f.seen
+              ) AS modified
+            FROM
+              (
+                SELECT
+                  x_f_f.*,
+                  x_f_f.deleted_at IS NULL
+                  AND x_f_f.published_at IS NOT NULL
+                  AND x_f_f.public
+                  AND COALESCE(
+                    (
+                      SELECT
+                        va_x_f_f.deleted_at IS NULL
+                        AND va_x_f_f.published_at IS NOT NULL
+                        AND va_x_f_f.public
                         AND COALESCE(
                           (
                             SELECT
-                              vs_vm_x_m1.deleted_at IS NULL
-                              AND vs_vm_x_m1.published_at IS NOT NULL
+                              vs_va_x_f_f.deleted_at IS NULL
+                              AND vs_va_x_f_f.published_at IS NOT NULL
                             FROM
-                              session vs_vm_x_m1
+                              session vs_va_x_f_f
                             WHERE
-                              vs_vm_x_m1.id = vm_x_m1.session_id
+                              vs_va_x_f_f.id = va_x_f_f.session_id
                           ),
                           FALSE
                         )
-                      )
-                    FROM
-                      minutes vm_x_m1
-                    WHERE
-                      vm_x_m1.file_id = x_m1.id
-                      AND vm_x_m1.deleted_at IS NULL
-                  ),
-                  TRUE
-                )
-                AND x_m1.role = 'main'
-              ORDER BY
-                x_m1.position,
-                x_m1.id
-              LIMIT
-                1
-            )
-        ),
-        'originatorPerson',
-        (
-          SELECT
-            json_agg(
-              x_op_z.u
-              ORDER BY
-                x_op_z.o
-            )
-          FROM
-            (
-              SELECT
-                (
-                  SELECT
-                    $1::text || '/person/' || x_op.id
-                  FROM
-                    person x_op
-                  WHERE
-                    x_op.id = x_op_u.id
-                    AND x_op.body_id = x.body_id
-                    AND x_op.deleted_at IS NULL
-                    AND x_op.published_at IS NOT NULL
-                ) AS u,
-                x_op_u.o
-              FROM
-                unnest(x.originator_person_ids) WITH ORDINALITY x_op_u (id, o)
-            ) x_op_z
-          WHERE
-            x_op_z.u IS NOT NULL
-        ),
-        'underDirectionOf',
-        (
-          SELECT
-            json_agg(
-              x_ud_z.u
-              ORDER BY
-                x_ud_z.o
-            )
-          FROM
-            (
-              SELECT
-                (
-                  SELECT
-                    $1::text || '/organization/' || x_ud.id
-                  FROM
-                    committee x_ud
-                  WHERE
-                    x_ud.id = x_ud_u.id
-                    AND x_ud.body_id = x.body_id
-                    AND x_ud.deleted_at IS NULL
-                    AND x_ud.published_at IS NOT NULL
-                ) AS u,
-                x_ud_u.o
-              FROM
-                unnest(x.under_direction_of_ids) WITH ORDINALITY x_ud_u (id, o)
-            ) x_ud_z
-          WHERE
-            x_ud_z.u IS NOT NULL
-        ),
-        'originatorOrganization',
-        (
-          SELECT
-            json_agg(
-              x_oo_z.u
-              ORDER BY
-                x_oo_z.o
-            )
-          FROM
-            (
-              SELECT
-                (
-                  SELECT
-                    $1::text || '/organization/' || x_oo.id
-                  FROM
-                    committee x_oo
-                  WHERE
-                    x_oo.id = x_oo_u.id
-                    AND x_oo.body_id = x.body_id
-                    AND x_oo.deleted_at IS NULL
-                    AND x_oo.published_at IS NOT NULL
-                ) AS u,
-                x_oo_u.o
-              FROM
-                unnest(x.originator_committee_ids) WITH ORDINALITY x_oo_u (id, o)
-            ) x_oo_z
-          WHERE
-            x_oo_z.u IS NOT NULL
-        ),
-        'consultation',
-        (
-          SELECT
-            json_agg(
-              json_build_object(
-                'id',
-                $1::text || '/consultation/' || x_k.id,
-                'type',
-                'https://schema.oparl.org/1.1/Consultation',
-                'agendaItem',
-                (
-                  SELECT
-                    $1::text || '/agendaItem/' || x_k_a.id
-                  FROM
-                    agenda_item x_k_a
-                  WHERE
-                    x_k_a.id = x_k.agenda_item_id
-                    AND x_k_a.deleted_at IS NULL
-                    AND x_k_a.published_at IS NOT NULL
-                    AND x_k_a.public
-                    AND COALESCE(
-                      (
-                        SELECT
-                          vs_x_k_a.deleted_at IS NULL
-                          AND vs_x_k_a.published_at IS NOT NULL
-                        FROM
-                          session vs_x_k_a
-                        WHERE
-                          vs_x_k_a.id = x_k_a.session_id
-                      ),
-                      FALSE
-                    )
-                ),
-                'meeting',
-                (
-                  SELECT
-                    $1::text || '/meeting/' || x_k_s.id
-                  FROM
-                    session x_k_s
-                  WHERE
-                    x_k_s.id = COALESCE(
-                      x_k.session_id,
-                      (
-                        SELECT
-                          x_k_as.session_id
-                        FROM
-                          agenda_item x_k_as
-                        WHERE
-                          x_k_as.id = x_k.agenda_item_id
-                      )
-                    )
-                    AND x_k_s.deleted_at IS NULL
-                    AND x_k_s.published_at IS NOT NULL
-                ),
-                'organization',
-                (
-                  SELECT
-                    json_build_array($1::text || '/organization/' || x_k_o.id)
-                  FROM
-                    committee x_k_o
-                  WHERE
-                    x_k_o.id = x_k.committee_id
-                    AND x_k_o.deleted_at IS NULL
-                    AND x_k_o.published_at IS NOT NULL
-                ),
-                'authoritative',
-                x_k.authoritative,
-                'role',
-                NULLIF(x_k.role, ''),
-                'created',
-                to_char(x_k.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'modified',
-                to_char(GREATEST(x_k.modified_at, x_k.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                'web',
-                replace(b.web_url_templates ->> 'consultation', '{id}', x_k.id::text)
-              )
-              ORDER BY
-                x_k.position,
-                x_k.id
-            )
-          FROM
-            consultation x_k
-          WHERE
-            x_k.document_id = x.id
-            AND x_k.deleted_at IS NULL
-            AND x_k.published_at IS NOT NULL
-            AND COALESCE(
-              (
-                SELECT
-                  vd_x_k.deleted_at IS NULL
-                  AND vd_x_k.published_at IS NOT NULL
-                  AND vd_x_k.public
-                FROM
-                  document vd_x_k
-                WHERE
-                  vd_x_k.id = x_k.document_id
-              ),
-              FALSE
-            )
-            AND COALESCE(
-              (
-                SELECT
-                  va_x_k.deleted_at IS NULL
-                  AND va_x_k.published_at IS NOT NULL
-                  AND va_x_k.public
+                      FROM
+                        agenda_item va_x_f_f
+                      WHERE
+                        va_x_f_f.id = x_f_f.agenda_item_id
+                    ),
+                    TRUE
+                  )
                   AND COALESCE(
                     (
                       SELECT
-                        vs_va_x_k.deleted_at IS NULL
-                        AND vs_va_x_k.published_at IS NOT NULL
+                        vs_x_f_f.deleted_at IS NULL
+                        AND vs_x_f_f.published_at IS NOT NULL
                       FROM
-                        session vs_va_x_k
+                        session vs_x_f_f
                       WHERE
-                        vs_va_x_k.id = va_x_k.session_id
+                        vs_x_f_f.id = x_f_f.session_id
                     ),
-                    FALSE
+                    TRUE
                   )
-                FROM
-                  agenda_item va_x_k
-                WHERE
-                  va_x_k.id = x_k.agenda_item_id
-              ),
-              TRUE
-            )
-        ),
-        'created',
-        to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-        'modified',
-        to_char(
-          GREATEST(
-            GREATEST(x.modified_at, x.deleted_at),
-            (
-              SELECT
-                max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
-              FROM
-                file x_mf
-              WHERE
-                x_mf.document_id = x.id
-                AND x_mf.widest_audience >= 2
-            ),
-            (
-              SELECT
-                max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-              FROM
-                consultation x_mc
-              WHERE
-                x_mc.document_id = x.id
-                AND x_mc.widest_audience >= 2
-                AND COALESCE(
-                  (
-                    SELECT
-                      od_x_mc.widest_audience >= 2
-                    FROM
-                      document od_x_mc
-                    WHERE
-                      od_x_mc.id = x_mc.document_id
-                  ),
-                  FALSE
-                )
-                AND COALESCE(
-                  (
-                    SELECT
-                      oa_x_mc.widest_audience >= 2
+                  AND COALESCE(
+                    (
+                      SELECT
+                        bool_and(
+                          vm_x_f_f.deleted_at IS NULL
+                          AND vm_x_f_f.status = 'published'
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_vm_x_f_f.deleted_at IS NULL
+                                AND vs_vm_x_f_f.published_at IS NOT NULL
+                              FROM
+                                session vs_vm_x_f_f
+                              WHERE
+                                vs_vm_x_f_f.id = vm_x_f_f.session_id
+                            ),
+                            FALSE
+                          )
+                        )
+                      FROM
+                        minutes vm_x_f_f
+                      WHERE
+                        vm_x_f_f.file_id = x_f_f.id
+                        AND vm_x_f_f.deleted_at IS NULL
+                    ),
+                    TRUE
+                  ) AS shown,
+                  x_f_f.widest_audience >= 2 AS seen,
+                  (x_f_f.role = 'main') IS TRUE AS picked,
+                  row_number() OVER (
+                    PARTITION BY
+                      x_f_f.deleted_at IS NULL
+                      AND x_f_f.published_at IS NOT NULL
+                      AND x_f_f.public
                       AND COALESCE(
                         (
                           SELECT
-                            os_oa_x_mc.widest_audience >= 2
+                            va_x_f_f.deleted_at IS NULL
+                            AND va_x_f_f.published_at IS NOT NULL
+                            AND va_x_f_f.public
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vs_va_x_f_f.deleted_at IS NULL
+                                  AND vs_va_x_f_f.published_at IS NOT NULL
+                                FROM
+                                  session vs_va_x_f_f
+                                WHERE
+                                  vs_va_x_f_f.id = va_x_f_f.session_id
+                              ),
+                              FALSE
+                            )
                           FROM
-                            session os_oa_x_mc
+                            agenda_item va_x_f_f
                           WHERE
-                            os_oa_x_mc.id = oa_x_mc.session_id
+                            va_x_f_f.id = x_f_f.agenda_item_id
                         ),
-                        FALSE
+                        TRUE
                       )
+                      AND COALESCE(
+                        (
+                          SELECT
+                            vs_x_f_f.deleted_at IS NULL
+                            AND vs_x_f_f.published_at IS NOT NULL
+                          FROM
+                            session vs_x_f_f
+                          WHERE
+                            vs_x_f_f.id = x_f_f.session_id
+                        ),
+                        TRUE
+                      )
+                      AND COALESCE(
+                        (
+                          SELECT
+                            bool_and(
+                              vm_x_f_f.deleted_at IS NULL
+                              AND vm_x_f_f.status = 'published'
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    vs_vm_x_f_f.deleted_at IS NULL
+                                    AND vs_vm_x_f_f.published_at IS NOT NULL
+                                  FROM
+                                    session vs_vm_x_f_f
+                                  WHERE
+                                    vs_vm_x_f_f.id = vm_x_f_f.session_id
+                                ),
+                                FALSE
+                              )
+                            )
+                          FROM
+                            minutes vm_x_f_f
+                          WHERE
+                            vm_x_f_f.file_id = x_f_f.id
+                            AND vm_x_f_f.deleted_at IS NULL
+                        ),
+                        TRUE
+                      ),
+                      (x_f_f.role = 'main') IS TRUE
+                    ORDER BY
+                      x_f_f.position,
+                      x_f_f.id
+                  ) AS rank
+                FROM
+                  file x_f_f
+                WHERE
+                  x_f_f.document_id = x.id
+                  AND (
+                    x_f_f.widest_audience >= 2
+                    OR x_f_f.deleted_at IS NULL
+                    AND x_f_f.published_at IS NOT NULL
+                    AND x_f_f.public
+                    AND COALESCE(
+                      (
+                        SELECT
+                          va_x_f_f.deleted_at IS NULL
+                          AND va_x_f_f.published_at IS NOT NULL
+                          AND va_x_f_f.public
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_va_x_f_f.deleted_at IS NULL
+                                AND vs_va_x_f_f.published_at IS NOT NULL
+                              FROM
+                                session vs_va_x_f_f
+                              WHERE
+                                vs_va_x_f_f.id = va_x_f_f.session_id
+                            ),
+                            FALSE
+                          )
+                        FROM
+                          agenda_item va_x_f_f
+                        WHERE
+                          va_x_f_f.id = x_f_f.agenda_item_id
+                      ),
+                      TRUE
+                    )
+                    AND COALESCE(
+                      (
+                        SELECT
+                          vs_x_f_f.deleted_at IS NULL
+                          AND vs_x_f_f.published_at IS NOT NULL
+                        FROM
+                          session vs_x_f_f
+                        WHERE
+                          vs_x_f_f.id = x_f_f.session_id
+                      ),
+                      TRUE
+                    )
+                    AND COALESCE(
+                      (
+                        SELECT
+                          bool_and(
+                            vm_x_f_f.deleted_at IS NULL
+                            AND vm_x_f_f.status = 'published'
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vs_vm_x_f_f.deleted_at IS NULL
+                                  AND vs_vm_x_f_f.published_at IS NOT NULL
+                                FROM
+                                  session vs_vm_x_f_f
+                                WHERE
+                                  vs_vm_x_f_f.id = vm_x_f_f.session_id
+                              ),
+                              FALSE
+                            )
+                          )
+                        FROM
+                          minutes vm_x_f_f
+                        WHERE
+                          vm_x_f_f.file_id = x_f_f.id
+                          AND vm_x_f_f.deleted_at IS NULL
+                      ),
+                      TRUE
+                    )
+                  )
+              ) x_f
+          ) x_fs,
+          (
+            SELECT
+              json_agg(
+                json_build_object(
+                  'id',
+                  $1::text || '/consultation/' || x_k.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/Consultation',
+                  'agendaItem',
+                  $1::text || '/agendaItem/' || x_k.agenda_item_id,
+                  'meeting',
+                  (
+                    SELECT
+                      $1::text || '/meeting/' || x_k_s.id
                     FROM
-                      agenda_item oa_x_mc
+                      session x_k_s
                     WHERE
-                      oa_x_mc.id = x_mc.agenda_item_id
+                      x_k_s.id = COALESCE(
+                        x_k.session_id,
+                        (
+                          SELECT
+                            x_k_as.session_id
+                          FROM
+                            agenda_item x_k_as
+                          WHERE
+                            x_k_as.id = x_k.agenda_item_id
+                        )
+                      )
+                      AND x_k_s.deleted_at IS NULL
+                      AND x_k_s.published_at IS NOT NULL
                   ),
-                  TRUE
+                  'organization',
+                  CASE
+                    WHEN (
+                      SELECT
+                        x_k_o.deleted_at IS NULL
+                        AND x_k_o.published_at IS NOT NULL
+                      FROM
+                        committee x_k_o
+                      WHERE
+                        x_k_o.id = x_k.committee_id
+                    ) THEN json_build_array($1::text || '/organization/' || x_k.committee_id)
+                  END,
+                  'authoritative',
+                  x_k.authoritative,
+                  'role',
+                  NULLIF(x_k.role, ''),
+                  'created',
+                  to_char(x_k.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_k.modified_at, x_k.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'consultation', '{id}', x_k.id::text)
                 )
-            )
-          ),
-          'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-        ),
-        'web',
-        replace(b.web_url_templates ->> 'document', '{id}', x.id::text)
+                ORDER BY
+                  x_k.position,
+                  x_k.id
+              ) FILTER (
+                WHERE
+                  x_k.shown
+              ) AS items,
+              max(GREATEST(x_k.modified_at, x_k.deleted_at)) FILTER (
+                WHERE
+                  x_k.seen
+              ) AS modified
+            FROM
+              (
+                SELECT
+                  x_k_r.*,
+                  x_k_r.deleted_at IS NULL
+                  AND x_k_r.published_at IS NOT NULL
+                  AND COALESCE(
+                    (
+                      SELECT
+                        va_x_k_r.deleted_at IS NULL
+                        AND va_x_k_r.published_at IS NOT NULL
+                        AND va_x_k_r.public
+                        AND COALESCE(
+                          (
+                            SELECT
+                              vs_va_x_k_r.deleted_at IS NULL
+                              AND vs_va_x_k_r.published_at IS NOT NULL
+                            FROM
+                              session vs_va_x_k_r
+                            WHERE
+                              vs_va_x_k_r.id = va_x_k_r.session_id
+                          ),
+                          FALSE
+                        )
+                      FROM
+                        agenda_item va_x_k_r
+                      WHERE
+                        va_x_k_r.id = x_k_r.agenda_item_id
+                    ),
+                    TRUE
+                  ) AS shown,
+                  x_k_r.widest_audience >= 2
+                  AND COALESCE(
+                    (
+                      SELECT
+                        od_x_k_r.widest_audience >= 2
+                      FROM
+                        document od_x_k_r
+                      WHERE
+                        od_x_k_r.id = x_k_r.document_id
+                    ),
+                    FALSE
+                  )
+                  AND COALESCE(
+                    (
+                      SELECT
+                        oa_x_k_r.widest_audience >= 2
+                        AND COALESCE(
+                          (
+                            SELECT
+                              os_oa_x_k_r.widest_audience >= 2
+                            FROM
+                              session os_oa_x_k_r
+                            WHERE
+                              os_oa_x_k_r.id = oa_x_k_r.session_id
+                          ),
+                          FALSE
+                        )
+                      FROM
+                        agenda_item oa_x_k_r
+                      WHERE
+                        oa_x_k_r.id = x_k_r.agenda_item_id
+                    ),
+                    TRUE
+                  ) AS seen
+                FROM
+                  consultation x_k_r
+                WHERE
+                  x_k_r.document_id = x.id
+              ) x_k
+          ) x_ks
       )
       ELSE json_build_object(
         'id',
@@ -10413,29 +9457,7 @@ SELECT
       'paper',
       $2::text || '/paper/' || x.document_id,
       'agendaItem',
-      (
-        SELECT
-          $2::text || '/agendaItem/' || x_a.id
-        FROM
-          agenda_item x_a
-        WHERE
-          x_a.id = x.agenda_item_id
-          AND x_a.deleted_at IS NULL
-          AND x_a.published_at IS NOT NULL
-          AND x_a.public
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_a.deleted_at IS NULL
-                AND vs_x_a.published_at IS NOT NULL
-              FROM
-                session vs_x_a
-              WHERE
-                vs_x_a.id = x_a.session_id
-            ),
-            FALSE
-          )
-      ),
+      $2::text || '/agendaItem/' || x.agenda_item_id,
       'meeting',
       (
         SELECT
@@ -10458,16 +9480,29 @@ SELECT
           AND x_s.published_at IS NOT NULL
       ),
       'organization',
-      (
-        SELECT
-          json_build_array($2::text || '/organization/' || x_o.id)
-        FROM
-          committee x_o
-        WHERE
-          x_o.id = x.committee_id
-          AND x_o.deleted_at IS NULL
-          AND x_o.published_at IS NOT NULL
-      ),
+      CASE
+        WHEN (
+          x.committee_id IN (
+            SELECT
+              x_o_h.id
+            FROM
+              committee x_o_h
+            WHERE
+              x_o_h.body_id = $1::uuid
+              AND x_o_h.deleted_at IS NULL
+              AND x_o_h.published_at IS NOT NULL
+          )
+          OR (
+            SELECT
+              x_o.deleted_at IS NULL
+              AND x_o.published_at IS NOT NULL
+            FROM
+              committee x_o
+            WHERE
+              x_o.id = x.committee_id
+          )
+        ) THEN json_build_array($2::text || '/organization/' || x.committee_id)
+      END,
       'authoritative',
       x.authoritative,
       'role',
@@ -10583,29 +9618,7 @@ SELECT
         'paper',
         $4::text || '/paper/' || x.document_id,
         'agendaItem',
-        (
-          SELECT
-            $4::text || '/agendaItem/' || x_a.id
-          FROM
-            agenda_item x_a
-          WHERE
-            x_a.id = x.agenda_item_id
-            AND x_a.deleted_at IS NULL
-            AND x_a.published_at IS NOT NULL
-            AND x_a.public
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_a.deleted_at IS NULL
-                  AND vs_x_a.published_at IS NOT NULL
-                FROM
-                  session vs_x_a
-                WHERE
-                  vs_x_a.id = x_a.session_id
-              ),
-              FALSE
-            )
-        ),
+        $4::text || '/agendaItem/' || x.agenda_item_id,
         'meeting',
         (
           SELECT
@@ -10628,16 +9641,29 @@ SELECT
             AND x_s.published_at IS NOT NULL
         ),
         'organization',
-        (
-          SELECT
-            json_build_array($4::text || '/organization/' || x_o.id)
-          FROM
-            committee x_o
-          WHERE
-            x_o.id = x.committee_id
-            AND x_o.deleted_at IS NULL
-            AND x_o.published_at IS NOT NULL
-        ),
+        CASE
+          WHEN (
+            x.committee_id IN (
+              SELECT
+                x_o_h.id
+              FROM
+                committee x_o_h
+              WHERE
+                x_o_h.body_id = $1::uuid
+                AND x_o_h.deleted_at IS NULL
+                AND x_o_h.published_at IS NOT NULL
+            )
+            OR (
+              SELECT
+                x_o.deleted_at IS NULL
+                AND x_o.published_at IS NOT NULL
+              FROM
+                committee x_o
+              WHERE
+                x_o.id = x.committee_id
+            )
+          ) THEN json_build_array($4::text || '/organization/' || x.committee_id)
+        END,
         'authoritative',
         x.authoritative,
         'role',
@@ -10762,29 +9788,7 @@ SELECT
         'paper',
         $1::text || '/paper/' || x.document_id,
         'agendaItem',
-        (
-          SELECT
-            $1::text || '/agendaItem/' || x_a.id
-          FROM
-            agenda_item x_a
-          WHERE
-            x_a.id = x.agenda_item_id
-            AND x_a.deleted_at IS NULL
-            AND x_a.published_at IS NOT NULL
-            AND x_a.public
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_a.deleted_at IS NULL
-                  AND vs_x_a.published_at IS NOT NULL
-                FROM
-                  session vs_x_a
-                WHERE
-                  vs_x_a.id = x_a.session_id
-              ),
-              FALSE
-            )
-        ),
+        $1::text || '/agendaItem/' || x.agenda_item_id,
         'meeting',
         (
           SELECT
@@ -10807,16 +9811,17 @@ SELECT
             AND x_s.published_at IS NOT NULL
         ),
         'organization',
-        (
-          SELECT
-            json_build_array($1::text || '/organization/' || x_o.id)
-          FROM
-            committee x_o
-          WHERE
-            x_o.id = x.committee_id
-            AND x_o.deleted_at IS NULL
-            AND x_o.published_at IS NOT NULL
-        ),
+        CASE
+          WHEN (
+            SELECT
+              x_o.deleted_at IS NULL
+              AND x_o.published_at IS NOT NULL
+            FROM
+              committee x_o
+            WHERE
+              x_o.id = x.committee_id
+          ) THEN json_build_array($1::text || '/organization/' || x.committee_id)
+        END,
         'authoritative',
         x.authoritative,
         'role',
@@ -10938,41 +9943,13 @@ SELECT
           AND x_s.published_at IS NOT NULL
       ),
       'agendaItem',
-      (
-        SELECT
-          json_build_array($3::text || '/agendaItem/' || x_a.id)
-        FROM
-          agenda_item x_a
-        WHERE
-          x_a.id = x.agenda_item_id
-          AND x_a.deleted_at IS NULL
-          AND x_a.published_at IS NOT NULL
-          AND x_a.public
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_a.deleted_at IS NULL
-                AND vs_x_a.published_at IS NOT NULL
-              FROM
-                session vs_x_a
-              WHERE
-                vs_x_a.id = x_a.session_id
-            ),
-            FALSE
-          )
-      ),
+      CASE
+        WHEN x.agenda_item_id IS NOT NULL THEN json_build_array($3::text || '/agendaItem/' || x.agenda_item_id)
+      END,
       'paper',
-      (
-        SELECT
-          json_build_array($3::text || '/paper/' || x_d.id)
-        FROM
-          document x_d
-        WHERE
-          x_d.id = x.document_id
-          AND x_d.deleted_at IS NULL
-          AND x_d.published_at IS NOT NULL
-          AND x_d.public
-      ),
+      CASE
+        WHEN x.document_id IS NOT NULL THEN json_build_array($3::text || '/paper/' || x.document_id)
+      END,
       'created',
       to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
       'modified',
@@ -11207,41 +10184,13 @@ SELECT
             AND x_s.published_at IS NOT NULL
         ),
         'agendaItem',
-        (
-          SELECT
-            json_build_array($5::text || '/agendaItem/' || x_a.id)
-          FROM
-            agenda_item x_a
-          WHERE
-            x_a.id = x.agenda_item_id
-            AND x_a.deleted_at IS NULL
-            AND x_a.published_at IS NOT NULL
-            AND x_a.public
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_a.deleted_at IS NULL
-                  AND vs_x_a.published_at IS NOT NULL
-                FROM
-                  session vs_x_a
-                WHERE
-                  vs_x_a.id = x_a.session_id
-              ),
-              FALSE
-            )
-        ),
+        CASE
+          WHEN x.agenda_item_id IS NOT NULL THEN json_build_array($5::text || '/agendaItem/' || x.agenda_item_id)
+        END,
         'paper',
-        (
-          SELECT
-            json_build_array($5::text || '/paper/' || x_d.id)
-          FROM
-            document x_d
-          WHERE
-            x_d.id = x.document_id
-            AND x_d.deleted_at IS NULL
-            AND x_d.published_at IS NOT NULL
-            AND x_d.public
-        ),
+        CASE
+          WHEN x.document_id IS NOT NULL THEN json_build_array($5::text || '/paper/' || x.document_id)
+        END,
         'created',
         to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
         'modified',
@@ -11483,41 +10432,13 @@ SELECT
             AND x_s.published_at IS NOT NULL
         ),
         'agendaItem',
-        (
-          SELECT
-            json_build_array($2::text || '/agendaItem/' || x_a.id)
-          FROM
-            agenda_item x_a
-          WHERE
-            x_a.id = x.agenda_item_id
-            AND x_a.deleted_at IS NULL
-            AND x_a.published_at IS NOT NULL
-            AND x_a.public
-            AND COALESCE(
-              (
-                SELECT
-                  vs_x_a.deleted_at IS NULL
-                  AND vs_x_a.published_at IS NOT NULL
-                FROM
-                  session vs_x_a
-                WHERE
-                  vs_x_a.id = x_a.session_id
-              ),
-              FALSE
-            )
-        ),
+        CASE
+          WHEN x.agenda_item_id IS NOT NULL THEN json_build_array($2::text || '/agendaItem/' || x.agenda_item_id)
+        END,
         'paper',
-        (
-          SELECT
-            json_build_array($2::text || '/paper/' || x_d.id)
-          FROM
-            document x_d
-          WHERE
-            x_d.id = x.document_id
-            AND x_d.deleted_at IS NULL
-            AND x_d.published_at IS NOT NULL
-            AND x_d.public
-        ),
+        CASE
+          WHEN x.document_id IS NOT NULL THEN json_build_array($2::text || '/paper/' || x.document_id)
+        END,
         'created',
         to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
         'modified',
@@ -12064,676 +10985,294 @@ WHERE
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", 101
 SELECT
   json_strip_nulls(
-    json_build_object(
-      'id',
-      $3::text || '/meeting/' || x.id,
-      'type',
-      'https://schema.oparl.org/1.1/Meeting',
-      'name',
-      NULLIF(x.name, ''),
-      'meetingState',
-      CASE x.state
-        WHEN 'scheduled' THEN 'terminiert'
-        WHEN 'invited' THEN 'eingeladen'
-        WHEN 'held' THEN 'durchgeführt'
-      END,
-      'cancelled',
-      x.cancelled,
-      'start',
-      to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-      'end',
-      to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-      'location',
-      (
-        SELECT
-          json_build_object(
-            'id',
-            $3::text || '/location/' || x_l.id,
-            'type',
-            'https://schema.oparl.org/1.1/Location',
-            'description',
-            NULLIF(x_l.description, ''),
-            'geojson',
-            x_l.geojson,
-            'streetAddress',
-            NULLIF(x_l.street_address, ''),
-            'room',
-            NULLIF(x_l.room, ''),
-            'postalCode',
-            NULLIF(x_l.postal_code, ''),
-            'subLocality',
-            NULLIF(x_l.sub_locality, ''),
-            'locality',
-            NULLIF(x_l.locality, ''),
-            'created',
-            to_char(x_l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'modified',
-            to_char(GREATEST(x_l.modified_at, x_l.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'web',
-            replace(b.web_url_templates ->> 'location', '{id}', x_l.id::text)
-          )
-        FROM
-          location x_l
-        WHERE
-          x_l.id = x.location_id
-          AND x_l.deleted_at IS NULL
-          AND x_l.published_at IS NOT NULL
-      ),
-      'organization',
-      (
-        SELECT
-          json_agg(
-            $3::text || '/organization/' || x_sc.committee_id
-            ORDER BY
-              x_sc.position,
-              x_sc.committee_id
-          )
-        FROM
-          session_committee x_sc
-          JOIN committee x_c ON x_c.id = x_sc.committee_id
-        WHERE
-          x_sc.session_id = x.id
-          AND x_c.deleted_at IS NULL
-          AND x_c.published_at IS NOT NULL
-      ),
-      'invitation',
-      (
-        SELECT
-          json_build_object(
-            'id',
-            $3::text || '/file/' || x_if.id,
-            'type',
-            'https://schema.oparl.org/1.1/File',
-            'name',
-            NULLIF(x_if.name, ''),
-            'fileName',
-            NULLIF(x_if.file_name, ''),
-            'mimeType',
-            NULLIF(x_if.mime_type, ''),
-            'date',
-            to_char(x_if.date, 'YYYY-MM-DD'),
-            'size',
-            x_if.size,
-            'sha512Checksum',
-            lower(x_if.sha512),
-            'accessUrl',
-            $4::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content',
-            'downloadUrl',
-            $4::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content' || '?download=1',
-            'fileLicense',
-            NULLIF(x_if.file_license, ''),
-            'created',
-            to_char(x_if.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'modified',
-            to_char(GREATEST(x_if.modified_at, x_if.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'web',
-            replace(b.web_url_templates ->> 'file', '{id}', x_if.id::text)
-          )
-        FROM
-          file x_if
-        WHERE
-          x_if.session_id = x.id
-          AND x_if.deleted_at IS NULL
-          AND x_if.published_at IS NOT NULL
-          AND x_if.public
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_if.deleted_at IS NULL
-                AND vd_x_if.published_at IS NOT NULL
-                AND vd_x_if.public
-              FROM
-                document vd_x_if
-              WHERE
-                vd_x_if.id = x_if.document_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_if.deleted_at IS NULL
-                AND va_x_if.published_at IS NOT NULL
-                AND va_x_if.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_if.deleted_at IS NULL
-                      AND vs_va_x_if.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_if
-                    WHERE
-                      vs_va_x_if.id = va_x_if.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_if
-              WHERE
-                va_x_if.id = x_if.agenda_item_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_if.deleted_at IS NULL
-                AND vs_x_if.published_at IS NOT NULL
-              FROM
-                session vs_x_if
-              WHERE
-                vs_x_if.id = x_if.session_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                bool_and(
-                  vm_x_if.deleted_at IS NULL
-                  AND vm_x_if.status = 'published'
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_vm_x_if.deleted_at IS NULL
-                        AND vs_vm_x_if.published_at IS NOT NULL
-                      FROM
-                        session vs_vm_x_if
-                      WHERE
-                        vs_vm_x_if.id = vm_x_if.session_id
-                    ),
-                    FALSE
-                  )
-                )
-              FROM
-                minutes vm_x_if
-              WHERE
-                vm_x_if.file_id = x_if.id
-                AND vm_x_if.deleted_at IS NULL
-            ),
-            TRUE
-          )
-          AND x_if.role = 'invitation'
-          AND NOT EXISTS (
+    (
+      SELECT
+        json_build_object(
+          'id',
+          $3::text || '/meeting/' || x.id,
+          'type',
+          'https://schema.oparl.org/1.1/Meeting',
+          'name',
+          NULLIF(x.name, ''),
+          'meetingState',
+          CASE x.state
+            WHEN 'scheduled' THEN 'terminiert'
+            WHEN 'invited' THEN 'eingeladen'
+            WHEN 'held' THEN 'durchgeführt'
+          END,
+          'cancelled',
+          x.cancelled,
+          'start',
+          to_char(x.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+          'end',
+          to_char(x."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+          'location',
+          (
             SELECT
-              1
+              json_build_object(
+                'id',
+                $3::text || '/location/' || x_l.id,
+                'type',
+                'https://schema.oparl.org/1.1/Location',
+                'description',
+                NULLIF(x_l.description, ''),
+                'geojson',
+                x_l.geojson,
+                'streetAddress',
+                NULLIF(x_l.street_address, ''),
+                'room',
+                NULLIF(x_l.room, ''),
+                'postalCode',
+                NULLIF(x_l.postal_code, ''),
+                'subLocality',
+                NULLIF(x_l.sub_locality, ''),
+                'locality',
+                NULLIF(x_l.locality, ''),
+                'created',
+                to_char(x_l.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'modified',
+                to_char(GREATEST(x_l.modified_at, x_l.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'web',
+                replace(b.web_url_templates ->> 'location', '{id}', x_l.id::text)
+              )
             FROM
-              minutes x_if_x
+              location x_l
             WHERE
-              x_if_x.file_id = x_if.id
-          )
-        ORDER BY
-          x_if.position,
-          x_if.id
-        LIMIT
-          1
-      ),
-      'resultsProtocol',
-      (
-        SELECT
-          json_build_object(
-            'id',
-            $3::text || '/file/' || x_rp.id,
-            'type',
-            'https://schema.oparl.org/1.1/File',
-            'name',
-            NULLIF(x_rp.name, ''),
-            'fileName',
-            NULLIF(x_rp.file_name, ''),
-            'mimeType',
-            NULLIF(x_rp.mime_type, ''),
-            'date',
-            to_char(x_rp.date, 'YYYY-MM-DD'),
-            'size',
-            x_rp.size,
-            'sha512Checksum',
-            lower(x_rp.sha512),
-            'accessUrl',
-            $4::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content',
-            'downloadUrl',
-            $4::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content' || '?download=1',
-            'fileLicense',
-            NULLIF(x_rp.file_license, ''),
-            'created',
-            to_char(x_rp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'modified',
-            to_char(GREATEST(x_rp.modified_at, x_rp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'web',
-            replace(b.web_url_templates ->> 'file', '{id}', x_rp.id::text)
-          )
-        FROM
-          minutes x_rp_m
-          JOIN file x_rp ON x_rp.id = x_rp_m.file_id
-        WHERE
-          x_rp_m.session_id = x.id
-          AND x_rp_m.kind = 'results'
-          AND x_rp_m.deleted_at IS NULL
-          AND x_rp_m.status = 'published'
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_rp_m.deleted_at IS NULL
-                AND vs_x_rp_m.published_at IS NOT NULL
-              FROM
-                session vs_x_rp_m
-              WHERE
-                vs_x_rp_m.id = x_rp_m.session_id
-            ),
-            FALSE
-          )
-          AND x_rp.deleted_at IS NULL
-          AND x_rp.published_at IS NOT NULL
-          AND x_rp.public
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_rp.deleted_at IS NULL
-                AND vd_x_rp.published_at IS NOT NULL
-                AND vd_x_rp.public
-              FROM
-                document vd_x_rp
-              WHERE
-                vd_x_rp.id = x_rp.document_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_rp.deleted_at IS NULL
-                AND va_x_rp.published_at IS NOT NULL
-                AND va_x_rp.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_rp.deleted_at IS NULL
-                      AND vs_va_x_rp.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_rp
-                    WHERE
-                      vs_va_x_rp.id = va_x_rp.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_rp
-              WHERE
-                va_x_rp.id = x_rp.agenda_item_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_rp.deleted_at IS NULL
-                AND vs_x_rp.published_at IS NOT NULL
-              FROM
-                session vs_x_rp
-              WHERE
-                vs_x_rp.id = x_rp.session_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                bool_and(
-                  vm_x_rp.deleted_at IS NULL
-                  AND vm_x_rp.status = 'published'
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_vm_x_rp.deleted_at IS NULL
-                        AND vs_vm_x_rp.published_at IS NOT NULL
-                      FROM
-                        session vs_vm_x_rp
-                      WHERE
-                        vs_vm_x_rp.id = vm_x_rp.session_id
-                    ),
-                    FALSE
-                  )
-                )
-              FROM
-                minutes vm_x_rp
-              WHERE
-                vm_x_rp.file_id = x_rp.id
-                AND vm_x_rp.deleted_at IS NULL
-            ),
-            TRUE
-          )
-        ORDER BY
-          x_rp_m.created_at,
-          x_rp_m.id
-        LIMIT
-          1
-      ),
-      'verbatimProtocol',
-      (
-        SELECT
-          json_build_object(
-            'id',
-            $3::text || '/file/' || x_vp.id,
-            'type',
-            'https://schema.oparl.org/1.1/File',
-            'name',
-            NULLIF(x_vp.name, ''),
-            'fileName',
-            NULLIF(x_vp.file_name, ''),
-            'mimeType',
-            NULLIF(x_vp.mime_type, ''),
-            'date',
-            to_char(x_vp.date, 'YYYY-MM-DD'),
-            'size',
-            x_vp.size,
-            'sha512Checksum',
-            lower(x_vp.sha512),
-            'accessUrl',
-            $4::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content',
-            'downloadUrl',
-            $4::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content' || '?download=1',
-            'fileLicense',
-            NULLIF(x_vp.file_license, ''),
-            'created',
-            to_char(x_vp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'modified',
-            to_char(GREATEST(x_vp.modified_at, x_vp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-            'web',
-            replace(b.web_url_templates ->> 'file', '{id}', x_vp.id::text)
-          )
-        FROM
-          minutes x_vp_m
-          JOIN file x_vp ON x_vp.id = x_vp_m.file_id
-        WHERE
-          x_vp_m.session_id = x.id
-          AND x_vp_m.kind = 'verbatim'
-          AND x_vp_m.deleted_at IS NULL
-          AND x_vp_m.status = 'published'
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_vp_m.deleted_at IS NULL
-                AND vs_x_vp_m.published_at IS NOT NULL
-              FROM
-                session vs_x_vp_m
-              WHERE
-                vs_x_vp_m.id = x_vp_m.session_id
-            ),
-            FALSE
-          )
-          AND x_vp.deleted_at IS NULL
-          AND x_vp.published_at IS NOT NULL
-          AND x_vp.public
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_vp.deleted_at IS NULL
-                AND vd_x_vp.published_at IS NOT NULL
-                AND vd_x_vp.public
-              FROM
-                document vd_x_vp
-              WHERE
-                vd_x_vp.id = x_vp.document_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_vp.deleted_at IS NULL
-                AND va_x_vp.published_at IS NOT NULL
-                AND va_x_vp.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_vp.deleted_at IS NULL
-                      AND vs_va_x_vp.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_vp
-                    WHERE
-                      vs_va_x_vp.id = va_x_vp.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_vp
-              WHERE
-                va_x_vp.id = x_vp.agenda_item_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_vp.deleted_at IS NULL
-                AND vs_x_vp.published_at IS NOT NULL
-              FROM
-                session vs_x_vp
-              WHERE
-                vs_x_vp.id = x_vp.session_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                bool_and(
-                  vm_x_vp.deleted_at IS NULL
-                  AND vm_x_vp.status = 'published'
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_vm_x_vp.deleted_at IS NULL
-                        AND vs_vm_x_vp.published_at IS NOT NULL
-                      FROM
-                        session vs_vm_x_vp
-                      WHERE
-                        vs_vm_x_vp.id = vm_x_vp.session_id
-                    ),
-                    FALSE
-                  )
-                )
-              FROM
-                minutes vm_x_vp
-              WHERE
-                vm_x_vp.file_id = x_vp.id
-                AND vm_x_vp.deleted_at IS NULL
-            ),
-            TRUE
-          )
-        ORDER BY
-          x_vp_m.created_at,
-          x_vp_m.id
-        LIMIT
-          1
-      ),
-      'auxiliaryFile',
-      (
-        SELECT
-          json_agg(
-            json_build_object(
-              'id',
-              $3::text || '/file/' || x_af.id,
-              'type',
-              'https://schema.oparl.org/1.1/File',
-              'name',
-              NULLIF(x_af.name, ''),
-              'fileName',
-              NULLIF(x_af.file_name, ''),
-              'mimeType',
-              NULLIF(x_af.mime_type, ''),
-              'date',
-              to_char(x_af.date, 'YYYY-MM-DD'),
-              'size',
-              x_af.size,
-              'sha512Checksum',
-              lower(x_af.sha512),
-              'accessUrl',
-              $4::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
-              'downloadUrl',
-              $4::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
-              'fileLicense',
-              NULLIF(x_af.file_license, ''),
-              'created',
-              to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'web',
-              replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
-            )
-            ORDER BY
-              x_af.position,
-              x_af.id
-          )
-        FROM
-          file x_af
-        WHERE
-          x_af.session_id = x.id
-          AND x_af.deleted_at IS NULL
-          AND x_af.published_at IS NOT NULL
-          AND x_af.public
-          AND COALESCE(
-            (
-              SELECT
-                vd_x_af.deleted_at IS NULL
-                AND vd_x_af.published_at IS NOT NULL
-                AND vd_x_af.public
-              FROM
-                document vd_x_af
-              WHERE
-                vd_x_af.id = x_af.document_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                va_x_af.deleted_at IS NULL
-                AND va_x_af.published_at IS NOT NULL
-                AND va_x_af.public
-                AND COALESCE(
-                  (
-                    SELECT
-                      vs_va_x_af.deleted_at IS NULL
-                      AND vs_va_x_af.published_at IS NOT NULL
-                    FROM
-                      session vs_va_x_af
-                    WHERE
-                      vs_va_x_af.id = va_x_af.session_id
-                  ),
-                  FALSE
-                )
-              FROM
-                agenda_item va_x_af
-              WHERE
-                va_x_af.id = x_af.agenda_item_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_af.deleted_at IS NULL
-                AND vs_x_af.published_at IS NOT NULL
-              FROM
-                session vs_x_af
-              WHERE
-                vs_x_af.id = x_af.session_id
-            ),
-            TRUE
-          )
-          AND COALESCE(
-            (
-              SELECT
-                bool_and(
-                  vm_x_af.deleted_at IS NULL
-                  AND vm_x_af.status = 'published'
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_vm_x_af.deleted_at IS NULL
-                        AND vs_vm_x_af.published_at IS NOT NULL
-                      FROM
-                        session vs_vm_x_af
-                      WHERE
-                        vs_vm_x_af.id = vm_x_af.session_id
-                    ),
-                    FALSE
-                  )
-                )
-              FROM
-                minutes vm_x_af
-              WHERE
-                vm_x_af.file_id = x_af.id
-                AND vm_x_af.deleted_at IS NULL
-            ),
-            TRUE
-          )
-          AND x_af.role NOT IN ('results_protocol', 'verbatim_protocol')
-          AND NOT EXISTS (
+              x_l.id = x.location_id
+              AND x_l.deleted_at IS NULL
+              AND x_l.published_at IS NOT NULL
+          ),
+          'organization',
+          (
             SELECT
-              1
+              json_agg(
+                $3::text || '/organization/' || x_sc.committee_id
+                ORDER BY
+                  x_sc.position,
+                  x_sc.committee_id
+              )
             FROM
-              minutes x_af_x
+              session_committee x_sc
             WHERE
-              x_af_x.file_id = x_af.id
-          )
-          AND x_af.id IS DISTINCT FROM (
+              x_sc.session_id = x.id
+              AND (
+                x_sc.committee_id IN (
+                  SELECT
+                    x_c_h.id
+                  FROM
+                    committee x_c_h
+                  WHERE
+                    x_c_h.body_id = $1::uuid
+                    AND x_c_h.deleted_at IS NULL
+                    AND x_c_h.published_at IS NOT NULL
+                )
+                OR (
+                  SELECT
+                    x_c.deleted_at IS NULL
+                    AND x_c.published_at IS NOT NULL
+                  FROM
+                    committee x_c
+                  WHERE
+                    x_c.id = x_sc.committee_id
+                )
+              )
+          ),
+          'invitation',
+          (
             SELECT
-              x_i1.id
+              json_build_object(
+                'id',
+                $3::text || '/file/' || x_if.id,
+                'type',
+                'https://schema.oparl.org/1.1/File',
+                'name',
+                NULLIF(x_if.name, ''),
+                'fileName',
+                NULLIF(x_if.file_name, ''),
+                'mimeType',
+                NULLIF(x_if.mime_type, ''),
+                'date',
+                to_char(x_if.date, 'YYYY-MM-DD'),
+                'size',
+                x_if.size,
+                'sha512Checksum',
+                lower(x_if.sha512),
+                'accessUrl',
+                $4::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content',
+                'downloadUrl',
+                $4::text || '/v1/bodies/' || b.slug || '/files/' || x_if.id || '/content' || '?download=1',
+                'fileLicense',
+                NULLIF(x_if.file_license, ''),
+                'created',
+                to_char(x_if.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'modified',
+                to_char(GREATEST(x_if.modified_at, x_if.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'web',
+                replace(b.web_url_templates ->> 'file', '{id}', x_if.id::text)
+              )
             FROM
-              file x_i1
+              file x_if
             WHERE
-              x_i1.session_id = x.id
-              AND x_i1.deleted_at IS NULL
-              AND x_i1.published_at IS NOT NULL
-              AND x_i1.public
+              x_if.session_id = x.id
+              AND x_if.deleted_at IS NULL
+              AND x_if.published_at IS NOT NULL
+              AND x_if.public
               AND COALESCE(
                 (
                   SELECT
-                    vd_x_i1.deleted_at IS NULL
-                    AND vd_x_i1.published_at IS NOT NULL
-                    AND vd_x_i1.public
+                    vd_x_if.deleted_at IS NULL
+                    AND vd_x_if.published_at IS NOT NULL
+                    AND vd_x_if.public
                   FROM
-                    document vd_x_i1
+                    document vd_x_if
                   WHERE
-                    vd_x_i1.id = x_i1.document_id
+                    vd_x_if.id = x_if.document_id
                 ),
                 TRUE
               )
               AND COALESCE(
                 (
                   SELECT
-                    va_x_i1.deleted_at IS NULL
-                    AND va_x_i1.published_at IS NOT NULL
-                    AND va_x_i1.public
+                    va_x_if.deleted_at IS NULL
+                    AND va_x_if.published_at IS NOT NULL
+                    AND va_x_if.public
                     AND COALESCE(
                       (
                         SELECT
-                          vs_va_x_i1.deleted_at IS NULL
-                          AND vs_va_x_i1.published_at IS NOT NULL
+                          vs_va_x_if.deleted_at IS NULL
+                          AND vs_va_x_if.published_at IS NOT NULL
                         FROM
-                          session vs_va_x_i1
+                          session vs_va_x_if
                         WHERE
-                          vs_va_x_i1.id = va_x_i1.session_id
+                          vs_va_x_if.id = va_x_if.session_id
                       ),
                       FALSE
                     )
                   FROM
-                    agenda_item va_x_i1
+                    agenda_item va_x_if
                   WHERE
-                    va_x_i1.id = x_i1.agenda_item_id
+                    va_x_if.id = x_if.agenda_item_id
+                ),
+                TRUE
+              )
+              AND NOT EXISTS (
+                SELECT
+                  1
+                FROM
+                  minutes x_if_x
+                WHERE
+                  x_if_x.file_id = x_if.id
+              )
+              AND x_if.role = 'invitation'
+            ORDER BY
+              x_if.position,
+              x_if.id
+            LIMIT
+              1
+          ),
+          'resultsProtocol',
+          (
+            SELECT
+              json_build_object(
+                'id',
+                $3::text || '/file/' || x_rp.id,
+                'type',
+                'https://schema.oparl.org/1.1/File',
+                'name',
+                NULLIF(x_rp.name, ''),
+                'fileName',
+                NULLIF(x_rp.file_name, ''),
+                'mimeType',
+                NULLIF(x_rp.mime_type, ''),
+                'date',
+                to_char(x_rp.date, 'YYYY-MM-DD'),
+                'size',
+                x_rp.size,
+                'sha512Checksum',
+                lower(x_rp.sha512),
+                'accessUrl',
+                $4::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content',
+                'downloadUrl',
+                $4::text || '/v1/bodies/' || b.slug || '/files/' || x_rp.id || '/content' || '?download=1',
+                'fileLicense',
+                NULLIF(x_rp.file_license, ''),
+                'created',
+                to_char(x_rp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'modified',
+                to_char(GREATEST(x_rp.modified_at, x_rp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'web',
+                replace(b.web_url_templates ->> 'file', '{id}', x_rp.id::text)
+              )
+            FROM
+              minutes x_rp_m
+              JOIN file x_rp ON x_rp.id = x_rp_m.file_id
+            WHERE
+              x_rp_m.session_id = x.id
+              AND x_rp_m.kind = 'results'
+              AND x_rp_m.deleted_at IS NULL
+              AND x_rp_m.status = 'published'
+              AND COALESCE(
+                (
+                  SELECT
+                    vs_x_rp_m.deleted_at IS NULL
+                    AND vs_x_rp_m.published_at IS NOT NULL
+                  FROM
+                    session vs_x_rp_m
+                  WHERE
+                    vs_x_rp_m.id = x_rp_m.session_id
+                ),
+                FALSE
+              )
+              AND x_rp.deleted_at IS NULL
+              AND x_rp.published_at IS NOT NULL
+              AND x_rp.public
+              AND COALESCE(
+                (
+                  SELECT
+                    vd_x_rp.deleted_at IS NULL
+                    AND vd_x_rp.published_at IS NOT NULL
+                    AND vd_x_rp.public
+                  FROM
+                    document vd_x_rp
+                  WHERE
+                    vd_x_rp.id = x_rp.document_id
                 ),
                 TRUE
               )
               AND COALESCE(
                 (
                   SELECT
-                    vs_x_i1.deleted_at IS NULL
-                    AND vs_x_i1.published_at IS NOT NULL
+                    va_x_rp.deleted_at IS NULL
+                    AND va_x_rp.published_at IS NOT NULL
+                    AND va_x_rp.public
+                    AND COALESCE(
+                      (
+                        SELECT
+                          vs_va_x_rp.deleted_at IS NULL
+                          AND vs_va_x_rp.published_at IS NOT NULL
+                        FROM
+                          session vs_va_x_rp
+                        WHERE
+                          vs_va_x_rp.id = va_x_rp.session_id
+                      ),
+                      FALSE
+                    )
                   FROM
-                    session vs_x_i1
+                    agenda_item va_x_rp
                   WHERE
-                    vs_x_i1.id = x_i1.session_id
+                    va_x_rp.id = x_rp.agenda_item_id
+                ),
+                TRUE
+              )
+              AND COALESCE(
+                (
+                  SELECT
+                    vs_x_rp.deleted_at IS NULL
+                    AND vs_x_rp.published_at IS NOT NULL
+                  FROM
+                    session vs_x_rp
+                  WHERE
+                    vs_x_rp.id = x_rp.session_id
                 ),
                 TRUE
               )
@@ -12741,614 +11280,778 @@ SELECT
                 (
                   SELECT
                     bool_and(
-                      vm_x_i1.deleted_at IS NULL
-                      AND vm_x_i1.status = 'published'
+                      vm_x_rp.deleted_at IS NULL
+                      AND vm_x_rp.status = 'published'
                       AND COALESCE(
                         (
                           SELECT
-                            vs_vm_x_i1.deleted_at IS NULL
-                            AND vs_vm_x_i1.published_at IS NOT NULL
+                            vs_vm_x_rp.deleted_at IS NULL
+                            AND vs_vm_x_rp.published_at IS NOT NULL
                           FROM
-                            session vs_vm_x_i1
+                            session vs_vm_x_rp
                           WHERE
-                            vs_vm_x_i1.id = vm_x_i1.session_id
+                            vs_vm_x_rp.id = vm_x_rp.session_id
                         ),
                         FALSE
                       )
                     )
                   FROM
-                    minutes vm_x_i1
+                    minutes vm_x_rp
                   WHERE
-                    vm_x_i1.file_id = x_i1.id
-                    AND vm_x_i1.deleted_at IS NULL
+                    vm_x_rp.file_id = x_rp.id
+                    AND vm_x_rp.deleted_at IS NULL
                 ),
                 TRUE
               )
-              AND x_i1.role = 'invitation'
-              AND NOT EXISTS (
-                SELECT
-                  1
-                FROM
-                  minutes x_i1_x
-                WHERE
-                  x_i1_x.file_id = x_i1.id
-              )
             ORDER BY
-              x_i1.position,
-              x_i1.id
+              x_rp_m.created_at,
+              x_rp_m.id
             LIMIT
               1
-          )
-      ),
-      'agendaItem',
-      (
-        SELECT
-          json_agg(
-            json_build_object(
-              'id',
-              $3::text || '/agendaItem/' || x_ai.id,
-              'type',
-              'https://schema.oparl.org/1.1/AgendaItem',
-              'number',
-              NULLIF(x_ai.number, ''),
-              'order',
-              x_ai.rank,
-              'name',
-              NULLIF(x_ai.name, ''),
-              'public',
-              x_ai.public,
-              'consultation',
+          ),
+          'verbatimProtocol',
+          (
+            SELECT
+              json_build_object(
+                'id',
+                $3::text || '/file/' || x_vp.id,
+                'type',
+                'https://schema.oparl.org/1.1/File',
+                'name',
+                NULLIF(x_vp.name, ''),
+                'fileName',
+                NULLIF(x_vp.file_name, ''),
+                'mimeType',
+                NULLIF(x_vp.mime_type, ''),
+                'date',
+                to_char(x_vp.date, 'YYYY-MM-DD'),
+                'size',
+                x_vp.size,
+                'sha512Checksum',
+                lower(x_vp.sha512),
+                'accessUrl',
+                $4::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content',
+                'downloadUrl',
+                $4::text || '/v1/bodies/' || b.slug || '/files/' || x_vp.id || '/content' || '?download=1',
+                'fileLicense',
+                NULLIF(x_vp.file_license, ''),
+                'created',
+                to_char(x_vp.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'modified',
+                to_char(GREATEST(x_vp.modified_at, x_vp.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                'web',
+                replace(b.web_url_templates ->> 'file', '{id}', x_vp.id::text)
+              )
+            FROM
+              minutes x_vp_m
+              JOIN file x_vp ON x_vp.id = x_vp_m.file_id
+            WHERE
+              x_vp_m.session_id = x.id
+              AND x_vp_m.kind = 'verbatim'
+              AND x_vp_m.deleted_at IS NULL
+              AND x_vp_m.status = 'published'
+              AND COALESCE(
+                (
+                  SELECT
+                    vs_x_vp_m.deleted_at IS NULL
+                    AND vs_x_vp_m.published_at IS NOT NULL
+                  FROM
+                    session vs_x_vp_m
+                  WHERE
+                    vs_x_vp_m.id = x_vp_m.session_id
+                ),
+                FALSE
+              )
+              AND x_vp.deleted_at IS NULL
+              AND x_vp.published_at IS NOT NULL
+              AND x_vp.public
+              AND COALESCE(
+                (
+                  SELECT
+                    vd_x_vp.deleted_at IS NULL
+                    AND vd_x_vp.published_at IS NOT NULL
+                    AND vd_x_vp.public
+                  FROM
+                    document vd_x_vp
+                  WHERE
+                    vd_x_vp.id = x_vp.document_id
+                ),
+                TRUE
+              )
+              AND COALESCE(
+                (
+                  SELECT
+                    va_x_vp.deleted_at IS NULL
+                    AND va_x_vp.published_at IS NOT NULL
+                    AND va_x_vp.public
+                    AND COALESCE(
+                      (
+                        SELECT
+                          vs_va_x_vp.deleted_at IS NULL
+                          AND vs_va_x_vp.published_at IS NOT NULL
+                        FROM
+                          session vs_va_x_vp
+                        WHERE
+                          vs_va_x_vp.id = va_x_vp.session_id
+                      ),
+                      FALSE
+                    )
+                  FROM
+                    agenda_item va_x_vp
+                  WHERE
+                    va_x_vp.id = x_vp.agenda_item_id
+                ),
+                TRUE
+              )
+              AND COALESCE(
+                (
+                  SELECT
+                    vs_x_vp.deleted_at IS NULL
+                    AND vs_x_vp.published_at IS NOT NULL
+                  FROM
+                    session vs_x_vp
+                  WHERE
+                    vs_x_vp.id = x_vp.session_id
+                ),
+                TRUE
+              )
+              AND COALESCE(
+                (
+                  SELECT
+                    bool_and(
+                      vm_x_vp.deleted_at IS NULL
+                      AND vm_x_vp.status = 'published'
+                      AND COALESCE(
+                        (
+                          SELECT
+                            vs_vm_x_vp.deleted_at IS NULL
+                            AND vs_vm_x_vp.published_at IS NOT NULL
+                          FROM
+                            session vs_vm_x_vp
+                          WHERE
+                            vs_vm_x_vp.id = vm_x_vp.session_id
+                        ),
+                        FALSE
+                      )
+                    )
+                  FROM
+                    minutes vm_x_vp
+                  WHERE
+                    vm_x_vp.file_id = x_vp.id
+                    AND vm_x_vp.deleted_at IS NULL
+                ),
+                TRUE
+              )
+            ORDER BY
+              x_vp_m.created_at,
+              x_vp_m.id
+            LIMIT
+              1
+          ),
+          'auxiliaryFile',
+          (
+            SELECT
+              json_agg(
+                json_build_object(
+                  'id',
+                  $3::text || '/file/' || x_af.id,
+                  'type',
+                  'https://schema.oparl.org/1.1/File',
+                  'name',
+                  NULLIF(x_af.name, ''),
+                  'fileName',
+                  NULLIF(x_af.file_name, ''),
+                  'mimeType',
+                  NULLIF(x_af.mime_type, ''),
+                  'date',
+                  to_char(x_af.date, 'YYYY-MM-DD'),
+                  'size',
+                  x_af.size,
+                  'sha512Checksum',
+                  lower(x_af.sha512),
+                  'accessUrl',
+                  $4::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content',
+                  'downloadUrl',
+                  $4::text || '/v1/bodies/' || b.slug || '/files/' || x_af.id || '/content' || '?download=1',
+                  'fileLicense',
+                  NULLIF(x_af.file_license, ''),
+                  'created',
+                  to_char(x_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'modified',
+                  to_char(GREATEST(x_af.modified_at, x_af.deleted_at), 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                  'web',
+                  replace(b.web_url_templates ->> 'file', '{id}', x_af.id::text)
+                )
+                ORDER BY
+                  x_af.position,
+                  x_af.id
+              )
+            FROM
               (
                 SELECT
-                  $3::text || '/consultation/' || x_ai_c.id
+                  x_af_f.*,
+                  (x_af_f.role = 'invitation') IS TRUE AS picked,
+                  row_number() OVER (
+                    PARTITION BY
+                      (x_af_f.role = 'invitation') IS TRUE
+                    ORDER BY
+                      x_af_f.position,
+                      x_af_f.id
+                  ) AS rank
                 FROM
-                  consultation x_ai_c
+                  file x_af_f
                 WHERE
-                  x_ai_c.agenda_item_id = x_ai.id
-                  AND x_ai_c.deleted_at IS NULL
-                  AND x_ai_c.published_at IS NOT NULL
+                  x_af_f.session_id = x.id
+                  AND x_af_f.deleted_at IS NULL
+                  AND x_af_f.published_at IS NOT NULL
+                  AND x_af_f.public
                   AND COALESCE(
                     (
                       SELECT
-                        vd_x_ai_c.deleted_at IS NULL
-                        AND vd_x_ai_c.published_at IS NOT NULL
-                        AND vd_x_ai_c.public
+                        vd_x_af_f.deleted_at IS NULL
+                        AND vd_x_af_f.published_at IS NOT NULL
+                        AND vd_x_af_f.public
                       FROM
-                        document vd_x_ai_c
+                        document vd_x_af_f
                       WHERE
-                        vd_x_ai_c.id = x_ai_c.document_id
+                        vd_x_af_f.id = x_af_f.document_id
                     ),
-                    FALSE
+                    TRUE
                   )
-                ORDER BY
-                  x_ai_c.position,
-                  x_ai_c.id
-                LIMIT
-                  1
+                  AND COALESCE(
+                    (
+                      SELECT
+                        va_x_af_f.deleted_at IS NULL
+                        AND va_x_af_f.published_at IS NOT NULL
+                        AND va_x_af_f.public
+                        AND COALESCE(
+                          (
+                            SELECT
+                              vs_va_x_af_f.deleted_at IS NULL
+                              AND vs_va_x_af_f.published_at IS NOT NULL
+                            FROM
+                              session vs_va_x_af_f
+                            WHERE
+                              vs_va_x_af_f.id = va_x_af_f.session_id
+                          ),
+                          FALSE
+                        )
+                      FROM
+                        agenda_item va_x_af_f
+                      WHERE
+                        va_x_af_f.id = x_af_f.agenda_item_id
+                    ),
+                    TRUE
+                  )
+                  AND x_af_f.role NOT IN ('results_protocol', 'verbatim_protocol')
+                  AND NOT EXISTS (
+                    SELECT
+                      1
+                    FROM
+                      minutes x_af_f_x
+                    WHERE
+                      x_af_f_x.file_id = x_af_f.id
+                  )
+              ) x_af
+            WHERE
+              NOT (
+                x_af.picked
+                AND x_af.rank = 1
+              )
+          ),
+          'agendaItem',
+          x_ag.items,
+          'created',
+          to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+          'modified',
+          to_char(
+            GREATEST(
+              GREATEST(x.modified_at, x.deleted_at),
+              x_ag.modified,
+              (
+                SELECT
+                  max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
+                FROM
+                  file x_mf
+                WHERE
+                  x_mf.session_id = x.id
+                  AND x_mf.widest_audience >= 2
               ),
-              'result',
-              NULLIF(x_ai.result, ''),
-              'resolutionText',
-              NULLIF(x_ai.resolution_text, ''),
-              'resolutionFile',
+              (
+                SELECT
+                  max(GREATEST(x_mm.modified_at, x_mm.deleted_at))
+                FROM
+                  minutes x_mm
+                WHERE
+                  x_mm.session_id = x.id
+                  AND x_mm.widest_audience >= 2
+              ),
+              (
+                SELECT
+                  max(GREATEST(x_ml.modified_at, x_ml.deleted_at))
+                FROM
+                  location x_ml
+                WHERE
+                  x_ml.id = x.location_id
+                  AND x_ml.widest_audience >= 2
+              )
+            ),
+            'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+          ),
+          'web',
+          replace(b.web_url_templates ->> 'session', '{id}', x.id::text)
+        )
+      FROM
+        (
+          SELECT
+            json_agg(
               (
                 SELECT
                   json_build_object(
                     'id',
-                    $3::text || '/file/' || x_ai_rf.id,
+                    $3::text || '/agendaItem/' || x_ai.id,
                     'type',
-                    'https://schema.oparl.org/1.1/File',
+                    'https://schema.oparl.org/1.1/AgendaItem',
+                    'number',
+                    NULLIF(x_ai.number, ''),
+                    'order',
+                    x_ai.rank,
                     'name',
-                    NULLIF(x_ai_rf.name, ''),
-                    'fileName',
-                    NULLIF(x_ai_rf.file_name, ''),
-                    'mimeType',
-                    NULLIF(x_ai_rf.mime_type, ''),
-                    'date',
-                    to_char(x_ai_rf.date, 'YYYY-MM-DD'),
-                    'size',
-                    x_ai_rf.size,
-                    'sha512Checksum',
-                    lower(x_ai_rf.sha512),
-                    'accessUrl',
-                    $4::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_rf.id || '/content',
-                    'downloadUrl',
-                    $4::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_rf.id || '/content' || '?download=1',
-                    'fileLicense',
-                    NULLIF(x_ai_rf.file_license, ''),
+                    NULLIF(x_ai.name, ''),
+                    'public',
+                    x_ai.public,
+                    'consultation',
+                    x_ai_ks.first,
+                    'result',
+                    NULLIF(x_ai.result, ''),
+                    'resolutionText',
+                    NULLIF(x_ai.resolution_text, ''),
+                    'resolutionFile',
+                    x_ai_fs.first,
+                    'auxiliaryFile',
+                    x_ai_fs.rest,
+                    'start',
+                    to_char(x_ai.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    'end',
+                    to_char(x_ai."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                     'created',
-                    to_char(x_ai_rf.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                    to_char(x_ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                     'modified',
-                    to_char(
-                      GREATEST(x_ai_rf.modified_at, x_ai_rf.deleted_at),
-                      'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-                    ),
+                    to_char(x_ai.modified, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
                     'web',
-                    replace(b.web_url_templates ->> 'file', '{id}', x_ai_rf.id::text)
+                    replace(b.web_url_templates ->> 'agendaItem', '{id}', x_ai.id::text)
                   )
                 FROM
-                  file x_ai_rf
-                WHERE
-                  x_ai_rf.agenda_item_id = x_ai.id
-                  AND x_ai_rf.deleted_at IS NULL
-                  AND x_ai_rf.published_at IS NOT NULL
-                  AND x_ai_rf.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vd_x_ai_rf.deleted_at IS NULL
-                        AND vd_x_ai_rf.published_at IS NOT NULL
-                        AND vd_x_ai_rf.public
-                      FROM
-                        document vd_x_ai_rf
-                      WHERE
-                        vd_x_ai_rf.id = x_ai_rf.document_id
-                    ),
-                    TRUE
-                  )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        va_x_ai_rf.deleted_at IS NULL
-                        AND va_x_ai_rf.published_at IS NOT NULL
-                        AND va_x_ai_rf.public
-                        AND COALESCE(
-                          (
-                            SELECT
-                              vs_va_x_ai_rf.deleted_at IS NULL
-                              AND vs_va_x_ai_rf.published_at IS NOT NULL
-                            FROM
-                              session vs_va_x_ai_rf
-                            WHERE
-                              vs_va_x_ai_rf.id = va_x_ai_rf.session_id
-                          ),
-                          FALSE
-                        )
-                      FROM
-                        agenda_item va_x_ai_rf
-                      WHERE
-                        va_x_ai_rf.id = x_ai_rf.agenda_item_id
-                    ),
-                    TRUE
-                  )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_x_ai_rf.deleted_at IS NULL
-                        AND vs_x_ai_rf.published_at IS NOT NULL
-                      FROM
-                        session vs_x_ai_rf
-                      WHERE
-                        vs_x_ai_rf.id = x_ai_rf.session_id
-                    ),
-                    TRUE
-                  )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        bool_and(
-                          vm_x_ai_rf.deleted_at IS NULL
-                          AND vm_x_ai_rf.status = 'published'
-                          AND COALESCE(
-                            (
-                              SELECT
-                                vs_vm_x_ai_rf.deleted_at IS NULL
-                                AND vs_vm_x_ai_rf.published_at IS NOT NULL
-                              FROM
-                                session vs_vm_x_ai_rf
-                              WHERE
-                                vs_vm_x_ai_rf.id = vm_x_ai_rf.session_id
-                            ),
-                            FALSE
-                          )
-                        )
-                      FROM
-                        minutes vm_x_ai_rf
-                      WHERE
-                        vm_x_ai_rf.file_id = x_ai_rf.id
-                        AND vm_x_ai_rf.deleted_at IS NULL
-                    ),
-                    TRUE
-                  )
-                  AND x_ai_rf.role = 'resolution'
-                ORDER BY
-                  x_ai_rf.position,
-                  x_ai_rf.id
-                LIMIT
-                  1
-              ),
-              'auxiliaryFile',
-              (
-                SELECT
-                  json_agg(
-                    json_build_object(
-                      'id',
-                      $3::text || '/file/' || x_ai_af.id,
-                      'type',
-                      'https://schema.oparl.org/1.1/File',
-                      'name',
-                      NULLIF(x_ai_af.name, ''),
-                      'fileName',
-                      NULLIF(x_ai_af.file_name, ''),
-                      'mimeType',
-                      NULLIF(x_ai_af.mime_type, ''),
-                      'date',
-                      to_char(x_ai_af.date, 'YYYY-MM-DD'),
-                      'size',
-                      x_ai_af.size,
-                      'sha512Checksum',
-                      lower(x_ai_af.sha512),
-                      'accessUrl',
-                      $4::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_af.id || '/content',
-                      'downloadUrl',
-                      $4::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_af.id || '/content' || '?download=1',
-                      'fileLicense',
-                      NULLIF(x_ai_af.file_license, ''),
-                      'created',
-                      to_char(x_ai_af.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-                      'modified',
-                      to_char(
-                        GREATEST(x_ai_af.modified_at, x_ai_af.deleted_at),
-                        'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-                      ),
-                      'web',
-                      replace(b.web_url_templates ->> 'file', '{id}', x_ai_af.id::text)
-                    )
-                    ORDER BY
-                      x_ai_af.position,
-                      x_ai_af.id
-                  )
-                FROM
-                  file x_ai_af
-                WHERE
-                  x_ai_af.agenda_item_id = x_ai.id
-                  AND x_ai_af.deleted_at IS NULL
-                  AND x_ai_af.published_at IS NOT NULL
-                  AND x_ai_af.public
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vd_x_ai_af.deleted_at IS NULL
-                        AND vd_x_ai_af.published_at IS NOT NULL
-                        AND vd_x_ai_af.public
-                      FROM
-                        document vd_x_ai_af
-                      WHERE
-                        vd_x_ai_af.id = x_ai_af.document_id
-                    ),
-                    TRUE
-                  )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        va_x_ai_af.deleted_at IS NULL
-                        AND va_x_ai_af.published_at IS NOT NULL
-                        AND va_x_ai_af.public
-                        AND COALESCE(
-                          (
-                            SELECT
-                              vs_va_x_ai_af.deleted_at IS NULL
-                              AND vs_va_x_ai_af.published_at IS NOT NULL
-                            FROM
-                              session vs_va_x_ai_af
-                            WHERE
-                              vs_va_x_ai_af.id = va_x_ai_af.session_id
-                          ),
-                          FALSE
-                        )
-                      FROM
-                        agenda_item va_x_ai_af
-                      WHERE
-                        va_x_ai_af.id = x_ai_af.agenda_item_id
-                    ),
-                    TRUE
-                  )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        vs_x_ai_af.deleted_at IS NULL
-                        AND vs_x_ai_af.published_at IS NOT NULL
-                      FROM
-                        session vs_x_ai_af
-                      WHERE
-                        vs_x_ai_af.id = x_ai_af.session_id
-                    ),
-                    TRUE
-                  )
-                  AND COALESCE(
-                    (
-                      SELECT
-                        bool_and(
-                          vm_x_ai_af.deleted_at IS NULL
-                          AND vm_x_ai_af.status = 'published'
-                          AND COALESCE(
-                            (
-                              SELECT
-                                vs_vm_x_ai_af.deleted_at IS NULL
-                                AND vs_vm_x_ai_af.published_at IS NOT NULL
-                              FROM
-                                session vs_vm_x_ai_af
-                              WHERE
-                                vs_vm_x_ai_af.id = vm_x_ai_af.session_id
-                            ),
-                            FALSE
-                          )
-                        )
-                      FROM
-                        minutes vm_x_ai_af
-                      WHERE
-                        vm_x_ai_af.file_id = x_ai_af.id
-                        AND vm_x_ai_af.deleted_at IS NULL
-                    ),
-                    TRUE
-                  )
-                  AND x_ai_af.id IS DISTINCT FROM (
+                  (
                     SELECT
-                      x_ai_r1.id
+                      (
+                        array_agg(
+                          json_build_object(
+                            'id',
+                            $3::text || '/file/' || x_ai_f.id,
+                            'type',
+                            'https://schema.oparl.org/1.1/File',
+                            'name',
+                            NULLIF(x_ai_f.name, ''),
+                            'fileName',
+                            NULLIF(x_ai_f.file_name, ''),
+                            'mimeType',
+                            NULLIF(x_ai_f.mime_type, ''),
+                            'date',
+                            to_char(x_ai_f.date, 'YYYY-MM-DD'),
+                            'size',
+                            x_ai_f.size,
+                            'sha512Checksum',
+                            lower(x_ai_f.sha512),
+                            'accessUrl',
+                            $4::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content',
+                            'downloadUrl',
+                            $4::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content' || '?download=1',
+                            'fileLicense',
+                            NULLIF(x_ai_f.file_license, ''),
+                            'created',
+                            to_char(x_ai_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                            'modified',
+                            to_char(
+                              GREATEST(x_ai_f.modified_at, x_ai_f.deleted_at),
+                              'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+                            ),
+                            'web',
+                            replace(b.web_url_templates ->> 'file', '{id}', x_ai_f.id::text)
+                          )
+                          ORDER BY
+                            x_ai_f.position,
+                            x_ai_f.id
+                        ) FILTER (
+                          WHERE
+                            x_ai_f.shown
+                            AND x_ai_f.picked
+                        )
+                      ) [1] AS first,
+                      json_agg(
+                        json_build_object(
+                          'id',
+                          $3::text || '/file/' || x_ai_f.id,
+                          'type',
+                          'https://schema.oparl.org/1.1/File',
+                          'name',
+                          NULLIF(x_ai_f.name, ''),
+                          'fileName',
+                          NULLIF(x_ai_f.file_name, ''),
+                          'mimeType',
+                          NULLIF(x_ai_f.mime_type, ''),
+                          'date',
+                          to_char(x_ai_f.date, 'YYYY-MM-DD'),
+                          'size',
+                          x_ai_f.size,
+                          'sha512Checksum',
+                          lower(x_ai_f.sha512),
+                          'accessUrl',
+                          $4::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content',
+                          'downloadUrl',
+                          $4::text || '/v1/bodies/' || b.slug || '/files/' || x_ai_f.id || '/content' || '?download=1',
+                          'fileLicense',
+                          NULLIF(x_ai_f.file_license, ''),
+                          'created',
+                          to_char(x_ai_f.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
+                          'modified',
+                          to_char(
+                            GREATEST(x_ai_f.modified_at, x_ai_f.deleted_at),
+                            'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
+                          ),
+                          'web',
+                          replace(b.web_url_templates ->> 'file', '{id}', x_ai_f.id::text)
+                        )
+                        ORDER BY
+                          x_ai_f.position,
+                          x_ai_f.id
+                      ) FILTER (
+                        WHERE
+                          x_ai_f.shown
+                          AND NOT (
+                            x_ai_f.picked
+                            AND x_ai_f.rank = 1
+                          )
+                      ) AS rest,
+                      max(GREATEST(x_ai_f.modified_at, x_ai_f.deleted_at)) FILTER (
+                        WHERE
+                          x_ai_f.seen
+                      ) AS modified
                     FROM
-                      file x_ai_r1
-                    WHERE
-                      x_ai_r1.agenda_item_id = x_ai.id
-                      AND x_ai_r1.deleted_at IS NULL
-                      AND x_ai_r1.published_at IS NOT NULL
-                      AND x_ai_r1.public
-                      AND COALESCE(
-                        (
-                          SELECT
-                            vd_x_ai_r1.deleted_at IS NULL
-                            AND vd_x_ai_r1.published_at IS NOT NULL
-                            AND vd_x_ai_r1.public
-                          FROM
-                            document vd_x_ai_r1
-                          WHERE
-                            vd_x_ai_r1.id = x_ai_r1.document_id
-                        ),
-                        TRUE
-                      )
-                      AND COALESCE(
-                        (
-                          SELECT
-                            va_x_ai_r1.deleted_at IS NULL
-                            AND va_x_ai_r1.published_at IS NOT NULL
-                            AND va_x_ai_r1.public
-                            AND COALESCE(
-                              (
-                                SELECT
-                                  vs_va_x_ai_r1.deleted_at IS NULL
-                                  AND vs_va_x_ai_r1.published_at IS NOT NULL
-                                FROM
-                                  session vs_va_x_ai_r1
-                                WHERE
-                                  vs_va_x_ai_r1.id = va_x_ai_r1.session_id
-                              ),
-                              FALSE
-                            )
-                          FROM
-                            agenda_item va_x_ai_r1
-                          WHERE
-                            va_x_ai_r1.id = x_ai_r1.agenda_item_id
-                        ),
-                        TRUE
-                      )
-                      AND COALESCE(
-                        (
-                          SELECT
-                            vs_x_ai_r1.deleted_at IS NULL
-                            AND vs_x_ai_r1.published_at IS NOT NULL
-                          FROM
-                            session vs_x_ai_r1
-                          WHERE
-                            vs_x_ai_r1.id = x_ai_r1.session_id
-                        ),
-                        TRUE
-                      )
-                      AND COALESCE(
-                        (
-                          SELECT
-                            bool_and(
-                              vm_x_ai_r1.deleted_at IS NULL
-                              AND vm_x_ai_r1.status = 'published'
+                      (
+                        SELECT
+                          x_ai_f_f.*,
+                          x_ai_f_f.deleted_at IS NULL
+                          AND x_ai_f_f.published_at IS NOT NULL
+                          AND x_ai_f_f.public
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vd_x_ai_f_f.deleted_at IS NULL
+                                AND vd_x_ai_f_f.published_at IS NOT NULL
+                                AND vd_x_ai_f_f.public
+                              FROM
+                                document vd_x_ai_f_f
+                              WHERE
+                                vd_x_ai_f_f.id = x_ai_f_f.document_id
+                            ),
+                            TRUE
+                          )
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vs_x_ai_f_f.deleted_at IS NULL
+                                AND vs_x_ai_f_f.published_at IS NOT NULL
+                              FROM
+                                session vs_x_ai_f_f
+                              WHERE
+                                vs_x_ai_f_f.id = x_ai_f_f.session_id
+                            ),
+                            TRUE
+                          )
+                          AND COALESCE(
+                            (
+                              SELECT
+                                bool_and(
+                                  vm_x_ai_f_f.deleted_at IS NULL
+                                  AND vm_x_ai_f_f.status = 'published'
+                                  AND COALESCE(
+                                    (
+                                      SELECT
+                                        vs_vm_x_ai_f_f.deleted_at IS NULL
+                                        AND vs_vm_x_ai_f_f.published_at IS NOT NULL
+                                      FROM
+                                        session vs_vm_x_ai_f_f
+                                      WHERE
+                                        vs_vm_x_ai_f_f.id = vm_x_ai_f_f.session_id
+                                    ),
+                                    FALSE
+                                  )
+                                )
+                              FROM
+                                minutes vm_x_ai_f_f
+                              WHERE
+                                vm_x_ai_f_f.file_id = x_ai_f_f.id
+                                AND vm_x_ai_f_f.deleted_at IS NULL
+                            ),
+                            TRUE
+                          ) AS shown,
+                          x_ai_f_f.widest_audience >= 2 AS seen,
+                          (x_ai_f_f.role = 'resolution') IS TRUE AS picked,
+                          row_number() OVER (
+                            PARTITION BY
+                              x_ai_f_f.deleted_at IS NULL
+                              AND x_ai_f_f.published_at IS NOT NULL
+                              AND x_ai_f_f.public
                               AND COALESCE(
                                 (
                                   SELECT
-                                    vs_vm_x_ai_r1.deleted_at IS NULL
-                                    AND vs_vm_x_ai_r1.published_at IS NOT NULL
+                                    vd_x_ai_f_f.deleted_at IS NULL
+                                    AND vd_x_ai_f_f.published_at IS NOT NULL
+                                    AND vd_x_ai_f_f.public
                                   FROM
-                                    session vs_vm_x_ai_r1
+                                    document vd_x_ai_f_f
                                   WHERE
-                                    vs_vm_x_ai_r1.id = vm_x_ai_r1.session_id
+                                    vd_x_ai_f_f.id = x_ai_f_f.document_id
                                 ),
-                                FALSE
+                                TRUE
                               )
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    vs_x_ai_f_f.deleted_at IS NULL
+                                    AND vs_x_ai_f_f.published_at IS NOT NULL
+                                  FROM
+                                    session vs_x_ai_f_f
+                                  WHERE
+                                    vs_x_ai_f_f.id = x_ai_f_f.session_id
+                                ),
+                                TRUE
+                              )
+                              AND COALESCE(
+                                (
+                                  SELECT
+                                    bool_and(
+                                      vm_x_ai_f_f.deleted_at IS NULL
+                                      AND vm_x_ai_f_f.status = 'published'
+                                      AND COALESCE(
+                                        (
+                                          SELECT
+                                            vs_vm_x_ai_f_f.deleted_at IS NULL
+                                            AND vs_vm_x_ai_f_f.published_at IS NOT NULL
+                                          FROM
+                                            session vs_vm_x_ai_f_f
+                                          WHERE
+                                            vs_vm_x_ai_f_f.id = vm_x_ai_f_f.session_id
+                                        ),
+                                        FALSE
+                                      )
+                                    )
+                                  FROM
+                                    minutes vm_x_ai_f_f
+                                  WHERE
+                                    vm_x_ai_f_f.file_id = x_ai_f_f.id
+                                    AND vm_x_ai_f_f.deleted_at IS NULL
+                                ),
+                                TRUE
+                              ),
+                              (x_ai_f_f.role = 'resolution') IS TRUE
+                            ORDER BY
+                              x_ai_f_f.position,
+                              x_ai_f_f.id
+                          ) AS rank
+                        FROM
+                          file x_ai_f_f
+                        WHERE
+                          x_ai_f_f.agenda_item_id = x_ai.id
+                          AND (
+                            x_ai_f_f.widest_audience >= 2
+                            OR x_ai_f_f.deleted_at IS NULL
+                            AND x_ai_f_f.published_at IS NOT NULL
+                            AND x_ai_f_f.public
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vd_x_ai_f_f.deleted_at IS NULL
+                                  AND vd_x_ai_f_f.published_at IS NOT NULL
+                                  AND vd_x_ai_f_f.public
+                                FROM
+                                  document vd_x_ai_f_f
+                                WHERE
+                                  vd_x_ai_f_f.id = x_ai_f_f.document_id
+                              ),
+                              TRUE
                             )
-                          FROM
-                            minutes vm_x_ai_r1
-                          WHERE
-                            vm_x_ai_r1.file_id = x_ai_r1.id
-                            AND vm_x_ai_r1.deleted_at IS NULL
-                        ),
-                        TRUE
-                      )
-                      AND x_ai_r1.role = 'resolution'
-                    ORDER BY
-                      x_ai_r1.position,
-                      x_ai_r1.id
-                    LIMIT
-                      1
-                  )
-              ),
-              'start',
-              to_char(x_ai.start, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'end',
-              to_char(x_ai."end", 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'created',
-              to_char(x_ai.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-              'modified',
-              to_char(
-                GREATEST(
-                  GREATEST(x_ai.modified_at, x_ai.deleted_at),
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  vs_x_ai_f_f.deleted_at IS NULL
+                                  AND vs_x_ai_f_f.published_at IS NOT NULL
+                                FROM
+                                  session vs_x_ai_f_f
+                                WHERE
+                                  vs_x_ai_f_f.id = x_ai_f_f.session_id
+                              ),
+                              TRUE
+                            )
+                            AND COALESCE(
+                              (
+                                SELECT
+                                  bool_and(
+                                    vm_x_ai_f_f.deleted_at IS NULL
+                                    AND vm_x_ai_f_f.status = 'published'
+                                    AND COALESCE(
+                                      (
+                                        SELECT
+                                          vs_vm_x_ai_f_f.deleted_at IS NULL
+                                          AND vs_vm_x_ai_f_f.published_at IS NOT NULL
+                                        FROM
+                                          session vs_vm_x_ai_f_f
+                                        WHERE
+                                          vs_vm_x_ai_f_f.id = vm_x_ai_f_f.session_id
+                                      ),
+                                      FALSE
+                                    )
+                                  )
+                                FROM
+                                  minutes vm_x_ai_f_f
+                                WHERE
+                                  vm_x_ai_f_f.file_id = x_ai_f_f.id
+                                  AND vm_x_ai_f_f.deleted_at IS NULL
+                              ),
+                              TRUE
+                            )
+                          )
+                      ) x_ai_f
+                  ) x_ai_fs,
                   (
                     SELECT
-                      max(GREATEST(x_ai_mf.modified_at, x_ai_mf.deleted_at))
+                      (
+                        array_agg(
+                          $3::text || '/consultation/' || x_ai_c.id
+                          ORDER BY
+                            x_ai_c.position,
+                            x_ai_c.id
+                        ) FILTER (
+                          WHERE
+                            x_ai_c.shown
+                        )
+                      ) [1] AS first,
+                      max(GREATEST(x_ai_c.modified_at, x_ai_c.deleted_at)) FILTER (
+                        WHERE
+                          x_ai_c.seen
+                      ) AS modified
                     FROM
-                      file x_ai_mf
+                      (
+                        SELECT
+                          x_ai_c_r.*,
+                          x_ai_c_r.deleted_at IS NULL
+                          AND x_ai_c_r.published_at IS NOT NULL
+                          AND COALESCE(
+                            (
+                              SELECT
+                                vd_x_ai_c_r.deleted_at IS NULL
+                                AND vd_x_ai_c_r.published_at IS NOT NULL
+                                AND vd_x_ai_c_r.public
+                              FROM
+                                document vd_x_ai_c_r
+                              WHERE
+                                vd_x_ai_c_r.id = x_ai_c_r.document_id
+                            ),
+                            FALSE
+                          ) AS shown,
+                          x_ai_c_r.widest_audience >= 2
+                          AND COALESCE(
+                            (
+                              SELECT
+                                od_x_ai_c_r.widest_audience >= 2
+                              FROM
+                                document od_x_ai_c_r
+                              WHERE
+                                od_x_ai_c_r.id = x_ai_c_r.document_id
+                            ),
+                            FALSE
+                          ) AS seen
+                        FROM
+                          consultation x_ai_c_r
+                        WHERE
+                          x_ai_c_r.agenda_item_id = x_ai.id
+                      ) x_ai_c
+                  ) x_ai_ks
+              )
+              ORDER BY
+                x_ai.rank
+            ) FILTER (
+              WHERE
+                x_ai.shown
+            ) AS items,
+            max(x_ai.modified) FILTER (
+              WHERE
+                x_ai.seen
+            ) AS modified
+          FROM
+            (
+              SELECT
+                x_v.*,
+                x_v.deleted_at IS NULL
+                AND x_v.published_at IS NOT NULL
+                AND x_v.public AS shown,
+                x_v.widest_audience >= 2 AS seen,
+                GREATEST(
+                  GREATEST(x_v.modified_at, x_v.deleted_at),
+                  (
+                    SELECT
+                      max(GREATEST(x_v_mf.modified_at, x_v_mf.deleted_at))
+                    FROM
+                      file x_v_mf
                     WHERE
-                      x_ai_mf.agenda_item_id = x_ai.id
-                      AND x_ai_mf.widest_audience >= 2
+                      x_v_mf.agenda_item_id = x_v.id
+                      AND x_v_mf.widest_audience >= 2
                   ),
                   (
                     SELECT
-                      max(GREATEST(x_ai_mc.modified_at, x_ai_mc.deleted_at))
+                      max(GREATEST(x_v_mc.modified_at, x_v_mc.deleted_at))
                     FROM
-                      consultation x_ai_mc
+                      consultation x_v_mc
                     WHERE
-                      x_ai_mc.agenda_item_id = x_ai.id
-                      AND x_ai_mc.widest_audience >= 2
+                      x_v_mc.agenda_item_id = x_v.id
+                      AND x_v_mc.widest_audience >= 2
                       AND COALESCE(
                         (
                           SELECT
-                            od_x_ai_mc.widest_audience >= 2
+                            od_x_v_mc.widest_audience >= 2
                           FROM
-                            document od_x_ai_mc
+                            document od_x_v_mc
                           WHERE
-                            od_x_ai_mc.id = x_ai_mc.document_id
+                            od_x_v_mc.id = x_v_mc.document_id
                         ),
                         FALSE
                       )
                   )
-                ),
-                'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-              ),
-              'web',
-              replace(b.web_url_templates ->> 'agendaItem', '{id}', x_ai.id::text)
-            )
-            ORDER BY
-              x_ai.rank
-          )
-        FROM
-          (
-            SELECT
-              x_v.*,
-              (
-                row_number() OVER (
-                  ORDER BY
-                    x_v.position,
-                    x_v.id
-                ) - 1
-              )::int AS rank
-            FROM
-              agenda_item x_v
-            WHERE
-              x_v.session_id = x.id
-              AND x_v.deleted_at IS NULL
-              AND x_v.published_at IS NOT NULL
-              AND x_v.public
-              AND COALESCE(
+                ) AS modified,
                 (
-                  SELECT
-                    vs_x_v.deleted_at IS NULL
-                    AND vs_x_v.published_at IS NOT NULL
-                  FROM
-                    session vs_x_v
-                  WHERE
-                    vs_x_v.id = x_v.session_id
-                ),
-                FALSE
-              )
-          ) x_ai
-      ),
-      'created',
-      to_char(x.created_at, 'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'),
-      'modified',
-      to_char(
-        GREATEST(
-          GREATEST(x.modified_at, x.deleted_at),
-          (
-            SELECT
-              max(GREATEST(x_ma.modified_at, x_ma.deleted_at))
-            FROM
-              agenda_item x_ma
-            WHERE
-              x_ma.session_id = x.id
-              AND x_ma.widest_audience >= 2
-          ),
-          (
-            SELECT
-              max(GREATEST(x_mf.modified_at, x_mf.deleted_at))
-            FROM
-              file x_mf
-            WHERE
-              x_mf.session_id = x.id
-              AND x_mf.widest_audience >= 2
-          ),
-          (
-            SELECT
-              max(GREATEST(x_mg.modified_at, x_mg.deleted_at))
-            FROM
-              file x_mg
-            WHERE
-              x_mg.agenda_item_id IN (
-                SELECT
-                  x_mh.id
-                FROM
-                  agenda_item x_mh
-                WHERE
-                  x_mh.session_id = x.id
-                  AND x_mh.widest_audience >= 2
-              )
-              AND x_mg.widest_audience >= 2
-          ),
-          (
-            SELECT
-              max(GREATEST(x_mc.modified_at, x_mc.deleted_at))
-            FROM
-              consultation x_mc
-            WHERE
-              x_mc.agenda_item_id IN (
-                SELECT
-                  x_mi.id
-                FROM
-                  agenda_item x_mi
-                WHERE
-                  x_mi.session_id = x.id
-                  AND x_mi.widest_audience >= 2
-              )
-              AND x_mc.widest_audience >= 2
-              AND COALESCE(
-                (
-                  SELECT
-                    od_x_mc.widest_audience >= 2
-                  FROM
-                    document od_x_mc
-                  WHERE
-                    od_x_mc.id = x_mc.document_id
-                ),
-                FALSE
-              )
-          ),
-          (
-            SELECT
-              max(GREATEST(x_mm.modified_at, x_mm.deleted_at))
-            FROM
-              minutes x_mm
-            WHERE
-              x_mm.session_id = x.id
-              AND x_mm.widest_audience >= 2
-          ),
-          (
-            SELECT
-              max(GREATEST(x_ml.modified_at, x_ml.deleted_at))
-            FROM
-              location x_ml
-            WHERE
-              x_ml.id = x.location_id
-              AND x_ml.widest_audience >= 2
-          )
-        ),
-        'YYYY-MM-DD"T"HH24:MI:SSTZH:TZM'
-      ),
-      'web',
-      replace(b.web_url_templates ->> 'session', '{id}', x.id::text)
+                  row_number() OVER (
+                    PARTITION BY
+                      x_v.deleted_at IS NULL
+                      AND x_v.published_at IS NOT NULL
+                      AND x_v.public
+                    ORDER BY
+                      x_v.position,
+                      x_v.id
+                  ) - 1
+                )::int AS rank
+              FROM
+                agenda_item x_v
+              WHERE
+                x_v.session_id = x.id
+                AND (
+                  x_v.deleted_at IS NULL
+                  AND x_v.published_at IS NOT NULL
+                  AND x_v.public
+                  OR x_v.widest_audience >= 2
+                )
+            ) x_ai
+        ) x_ag
     )
   ) AS j,
   x.id::text AS _k0
@@ -13385,29 +12088,7 @@ SELECT
       'paper',
       $3::text || '/paper/' || x.document_id,
       'agendaItem',
-      (
-        SELECT
-          $3::text || '/agendaItem/' || x_a.id
-        FROM
-          agenda_item x_a
-        WHERE
-          x_a.id = x.agenda_item_id
-          AND x_a.deleted_at IS NULL
-          AND x_a.published_at IS NOT NULL
-          AND x_a.public
-          AND COALESCE(
-            (
-              SELECT
-                vs_x_a.deleted_at IS NULL
-                AND vs_x_a.published_at IS NOT NULL
-              FROM
-                session vs_x_a
-              WHERE
-                vs_x_a.id = x_a.session_id
-            ),
-            FALSE
-          )
-      ),
+      $3::text || '/agendaItem/' || x.agenda_item_id,
       'meeting',
       (
         SELECT
@@ -13430,16 +12111,29 @@ SELECT
           AND x_s.published_at IS NOT NULL
       ),
       'organization',
-      (
-        SELECT
-          json_build_array($3::text || '/organization/' || x_o.id)
-        FROM
-          committee x_o
-        WHERE
-          x_o.id = x.committee_id
-          AND x_o.deleted_at IS NULL
-          AND x_o.published_at IS NOT NULL
-      ),
+      CASE
+        WHEN (
+          x.committee_id IN (
+            SELECT
+              x_o_h.id
+            FROM
+              committee x_o_h
+            WHERE
+              x_o_h.body_id = $1::uuid
+              AND x_o_h.deleted_at IS NULL
+              AND x_o_h.published_at IS NOT NULL
+          )
+          OR (
+            SELECT
+              x_o.deleted_at IS NULL
+              AND x_o.published_at IS NOT NULL
+            FROM
+              committee x_o
+            WHERE
+              x_o.id = x.committee_id
+          )
+        ) THEN json_build_array($3::text || '/organization/' || x.committee_id)
+      END,
       'authoritative',
       x.authoritative,
       'role',

@@ -18,6 +18,10 @@ const publicFlag = (a: string, v: Visibility): string => (v === 'public' ? ` AND
 const parent = (table: string, alias: string, column: string, predicate: string, ifNone: 'TRUE' | 'FALSE'): string =>
   `COALESCE((SELECT ${predicate} FROM ${table} ${alias} WHERE ${alias}.id = ${column}), ${ifNone})`;
 
+/** The rows a file may hang on, in the order `visible.file` checks them. */
+const FILE_PARENTS = ['document', 'agendaItem', 'session', 'minutes'] as const;
+export type FileParent = (typeof FILE_PARENTS)[number];
+
 /**
  * The row's own flags only, without its parent: for queries that reach the rows through a
  * parent whose visibility they check already (a session's agenda items and minutes).
@@ -29,9 +33,30 @@ export const visibleOwn = {
   consultation: (a: string, v: Visibility): string =>
     `${published(a, v)} AND ${parent('document', `vd_${a}`, `${a}.document_id`, visible.document(`vd_${a}`, v), 'FALSE')}`,
 
+  /** A consultation reached through its document: its own flags and its agenda item. */
+  documentConsultation: (a: string, v: Visibility): string =>
+    `${published(a, v)} AND ${parent('agenda_item', `va_${a}`, `${a}.agenda_item_id`, visible.agendaItem(`va_${a}`, v), 'TRUE')}`,
+
   minutes: (a: string, v: Visibility): string => {
     const status = v === 'public' ? `${a}.status = 'published'` : v === 'member' ? `${a}.status IN ('approved', 'published')` : 'TRUE';
     return `${a}.deleted_at IS NULL AND ${status}`;
+  },
+
+  /**
+   * A file reached through parents already checked (`checked`): its own flags and the parents
+   * not in `checked`. A file may hang on several parents at once (a document and an agenda
+   * item, say), so the others stay checked. `minutes` is checked when the query keeps only
+   * files that no minutes name.
+   */
+  file: (a: string, v: Visibility, checked: readonly FileParent[]): string => {
+    const parents: Record<FileParent, () => string> = {
+      document: () => parent('document', `vd_${a}`, `${a}.document_id`, visible.document(`vd_${a}`, v), 'TRUE'),
+      agendaItem: () => parent('agenda_item', `va_${a}`, `${a}.agenda_item_id`, visible.agendaItem(`va_${a}`, v), 'TRUE'),
+      session: () => parent('session', `vs_${a}`, `${a}.session_id`, visible.session(`vs_${a}`, v), 'TRUE'),
+      minutes: () => `COALESCE((SELECT bool_and(${visible.minutes(`vm_${a}`, v)}) FROM minutes vm_${a} WHERE vm_${a}.file_id = ${a}.id AND vm_${a}.deleted_at IS NULL), TRUE)`,
+    };
+    const others = FILE_PARENTS.filter((p) => !checked.includes(p)).map((p) => ` AND ${parents[p]()}`);
+    return `${published(a, v)}${publicFlag(a, v)}${others.join('')}`;
   },
 };
 
@@ -59,12 +84,7 @@ export const visible = {
     `${visibleOwn.minutes(a, v)} AND ${parent('session', `vs_${a}`, `${a}.session_id`, visible.session(`vs_${a}`, v), 'FALSE')}`,
 
   /** A file is visible when it is and its parent (document, agenda item, session, minutes) is. */
-  file: (a: string, v: Visibility): string =>
-    `${published(a, v)}${publicFlag(a, v)}` +
-    ` AND ${parent('document', `vd_${a}`, `${a}.document_id`, visible.document(`vd_${a}`, v), 'TRUE')}` +
-    ` AND ${parent('agenda_item', `va_${a}`, `${a}.agenda_item_id`, visible.agendaItem(`va_${a}`, v), 'TRUE')}` +
-    ` AND ${parent('session', `vs_${a}`, `${a}.session_id`, visible.session(`vs_${a}`, v), 'TRUE')}` +
-    ` AND COALESCE((SELECT bool_and(${visible.minutes(`vm_${a}`, v)}) FROM minutes vm_${a} WHERE vm_${a}.file_id = ${a}.id AND vm_${a}.deleted_at IS NULL), TRUE)`,
+  file: (a: string, v: Visibility): string => visibleOwn.file(a, v, []),
 };
 
 /** Whether the row's own flags once let audience `v` see it (see `widest_audience`). */

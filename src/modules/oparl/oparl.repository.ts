@@ -22,11 +22,15 @@ export const OPARL_ORDER = byId('x');
 /** Restricts a body's list to the rows of one organization (its external lists). */
 export type OrganizationScope = { kind: 'meeting' | 'consultation'; organizationId: string };
 
-/** Placeholders of the base URLs, added to the parameters only when the SQL uses them. */
-function ctx(p: Params, bases: OparlBases): UrlCtx {
+/**
+ * Placeholders of the base URLs, added to the parameters only when the SQL uses them, and of
+ * the body when all rows are of one (see `UrlCtx.body`).
+ */
+function ctx(p: Params, bases: OparlBases, body?: string): UrlCtx {
   let oparl: string | undefined;
   let rest: string | undefined;
   return {
+    body,
     get oparl(): string {
       return (oparl ??= `${p.add(bases.oparl)}::text`);
     },
@@ -112,10 +116,11 @@ export class OparlRepository {
   /** One page of a body's external list of `kind`, optionally restricted to an organization. */
   async list(bases: OparlBases, kind: OparlKind, bodyId: string, q: OparlListQuery, restrict?: OrganizationScope): Promise<KeysetRow[]> {
     const p = new Params();
-    const c = ctx(p, bases);
+    const body = `${p.add(bodyId)}::uuid`;
+    const c = ctx(p, bases, body);
     const o = { omitInternal: q.omitInternal };
     const tombstones = q.filters.modified_since !== undefined;
-    const where = [`x.body_id = ${p.add(bodyId)}::uuid`, ...filterWhere('x', q, p, kind.modified)];
+    const where = [`x.body_id = ${body}`, ...filterWhere('x', q, p, kind.modified)];
     // Every row the public sees now could be seen once (see onceVisible), so with tombstones the
     // rows are those it saw at some time; without them, those it sees now.
     where.push(tombstones ? kind.onceVisible('x') : kind.visible('x'));
@@ -178,9 +183,10 @@ export function publicBodySql(bases: OparlBases, bodyId: string): Statement {
  */
 export function publicObjectsSql(bases: OparlBases, kind: OparlKind, bodyId: string): Statement {
   const p = new Params();
-  const c = ctx(p, bases);
+  const body = `${p.add(bodyId)}::uuid`;
+  const c = ctx(p, bases, body);
   const sql = `SELECT json_strip_nulls(${kind.object(c, 'x', { omitInternal: false })})::text AS j
     FROM ${kind.table} x JOIN body b ON b.id = x.body_id
-    WHERE x.body_id = ${p.add(bodyId)}::uuid AND ${kind.visible('x')} ORDER BY x.id`;
+    WHERE x.body_id = ${body} AND ${kind.visible('x')} ORDER BY x.id`;
   return { sql, values: p.values };
 }

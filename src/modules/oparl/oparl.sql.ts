@@ -1,6 +1,6 @@
 import type { Visibility } from '../../common/access/access';
 import { RESOURCES, ResourceKind } from '../../common/access/resources';
-import { onceVisible, onceVisibleOwn, visible, visibleOwn } from '../../common/access/visibility.sql';
+import { FileParent, onceVisible, onceVisibleOwn, visible, visibleOwn } from '../../common/access/visibility.sql';
 import { date, jsonObject, ts } from '../../common/sql/format';
 
 /**
@@ -23,6 +23,8 @@ export interface UrlCtx {
   oparl: string;
   /** `<publicUrl>` (the REST API root) */
   rest: string;
+  /** The id of the body whose rows the statement renders, when they are all of one body (a list). */
+  body?: string;
 }
 
 /** What the caller asked to leave out (`omit_internal=true`). */
@@ -58,22 +60,30 @@ const seen = (a: string): string => onceVisibleOwn.plain(a, V);
  */
 export const MODIFIED = {
   own: effectiveModified,
-  meeting: (s: string): string =>
-    `GREATEST(${effectiveModified(s)}, ${latest('agenda_item', `${s}_ma`, `${s}_ma.session_id = ${s}.id AND ${seen(`${s}_ma`)}`)}, ` +
-    `${latest('file', `${s}_mf`, `${s}_mf.session_id = ${s}.id AND ${seen(`${s}_mf`)}`)}, ` +
-    `${latest('file', `${s}_mg`, `${s}_mg.agenda_item_id IN (SELECT ${s}_mh.id FROM agenda_item ${s}_mh WHERE ${s}_mh.session_id = ${s}.id AND ${seen(`${s}_mh`)}) AND ${seen(`${s}_mg`)}`)}, ` +
-    `${latest('consultation', `${s}_mc`, `${s}_mc.agenda_item_id IN (SELECT ${s}_mi.id FROM agenda_item ${s}_mi WHERE ${s}_mi.session_id = ${s}.id AND ${seen(`${s}_mi`)}) AND ${onceVisibleOwn.consultation(`${s}_mc`, V)}`)}, ` +
-    `${latest('minutes', `${s}_mm`, `${s}_mm.session_id = ${s}.id AND ${seen(`${s}_mm`)}`)}, ${latest('location', `${s}_ml`, `${s}_ml.id = ${s}.location_id AND ${seen(`${s}_ml`)}`)})`,
+  // The agenda items' part is each item's own `modified` (item, its files, its consultations),
+  // read in one pass over the items.
+  meeting: (s: string): string => meetingModified(s, `(SELECT max(${MODIFIED.agendaItem(`${s}_ma`)}) FROM agenda_item ${s}_ma WHERE ${s}_ma.session_id = ${s}.id AND ${seen(`${s}_ma`)})`),
   agendaItem: (a: string): string =>
     `GREATEST(${effectiveModified(a)}, ${latest('file', `${a}_mf`, `${a}_mf.agenda_item_id = ${a}.id AND ${seen(`${a}_mf`)}`)}, ${latest('consultation', `${a}_mc`, `${a}_mc.agenda_item_id = ${a}.id AND ${onceVisibleOwn.consultation(`${a}_mc`, V)}`)})`,
   paper: (d: string): string =>
-    `GREATEST(${effectiveModified(d)}, ${latest('file', `${d}_mf`, `${d}_mf.document_id = ${d}.id AND ${seen(`${d}_mf`)}`)}, ${latest('consultation', `${d}_mc`, `${d}_mc.document_id = ${d}.id AND ${onceVisible.consultation(`${d}_mc`, V)}`)})`,
+    `GREATEST(${effectiveModified(d)}, ${latest('file', `${d}_mf`, `${d}_mf.document_id = ${d}.id AND ${seen(`${d}_mf`)}`)}, ${latest('consultation', `${d}_mc`, `${d}_mc.document_id = ${d}.id AND ${paperConsultationSeen(`${d}_mc`)}`)})`,
   person: (p: string): string =>
     `GREATEST(${effectiveModified(p)}, ${latest('membership', `${p}_mm`, `${p}_mm.person_id = ${p}.id AND ${onceVisible.membership(`${p}_mm`, V)}`)}, ${latest('location', `${p}_ml`, `${p}_ml.id = ${p}.location_id AND ${seen(`${p}_ml`)}`)})`,
   organization: (o: string): string =>
     `GREATEST(${effectiveModified(o)}, ${latest('membership', `${o}_mm`, `${o}_mm.committee_id = ${o}.id AND ${onceVisible.membership(`${o}_mm`, V)}`)}, ${latest('location', `${o}_ml`, `${o}_ml.id = ${o}.location_id AND ${seen(`${o}_ml`)}`)})`,
   body: (b: string): string => `GREATEST(${effectiveModified(b)}, ${latest('legislative_term', `${b}_mt`, `${b}_mt.body_id = ${b}.id AND ${seen(`${b}_mt`)}`)})`,
 };
+
+/** `modified` of meeting `s` whose agenda items' part (the latest `modified` of its items the public saw once) is `agenda`. */
+function meetingModified(s: string, agenda: string): string {
+  return (
+    `GREATEST(${effectiveModified(s)}, ${agenda}, ${latest('file', `${s}_mf`, `${s}_mf.session_id = ${s}.id AND ${seen(`${s}_mf`)}`)}, ` +
+    `${latest('minutes', `${s}_mm`, `${s}_mm.session_id = ${s}.id AND ${seen(`${s}_mm`)}`)}, ${latest('location', `${s}_ml`, `${s}_ml.id = ${s}.location_id AND ${seen(`${s}_ml`)}`)})`
+  );
+}
+
+/** Consultations of a paper that count for its `modified` (the paper's `paperObject` reads them in its own pass). */
+const paperConsultationSeen = (k: string): string => onceVisible.consultation(k, V);
 
 const stamps = (a: string, modified: (a: string) => string = MODIFIED.own): Record<string, string> => ({ created: ts(`${a}.created_at`), modified: ts(modified(a)) });
 
@@ -118,6 +128,20 @@ export function locationObject(c: UrlCtx, l: string, standalone: boolean): strin
   });
 }
 
+/**
+ * Whether committee `idSql` is visible (and of body `sameBody`, if given); NULL or FALSE if not.
+ * The committees of a city fit in a page or two, so PostgreSQL finds one by id with a scan of
+ * the whole table (a third of a page of consultations went into those scans). A list of one
+ * body (`c.body`) hashes that body's visible committees once per statement instead; an id not
+ * among them (none, not visible, another body's) is still looked up.
+ */
+const committeeVisible = (c: UrlCtx, idSql: string, a: string, sameBody?: string): string => {
+  const lookup = `(SELECT ${visible.plain(a, V)} FROM committee ${a} WHERE ${a}.id = ${idSql}${sameBody ? ` AND ${a}.body_id = ${sameBody}` : ''})`;
+  if (c.body === undefined) return lookup;
+  const hashed = `${idSql} IN (SELECT ${a}_h.id FROM committee ${a}_h WHERE ${a}_h.body_id = ${c.body} AND ${visible.plain(`${a}_h`, V)})`;
+  return `(${sameBody ? `${sameBody} = ${c.body} AND ` : ''}${hashed} OR ${lookup})`;
+};
+
 /** The visible location of `column`, embedded, or NULL. */
 const embeddedLocation = (c: UrlCtx, column: string, a: string): string =>
   `(SELECT ${locationObject(c, a, false)} FROM location ${a} WHERE ${a}.id = ${column} AND ${visible.plain(a, V)})`;
@@ -148,8 +172,9 @@ export function fileObject(c: UrlCtx, f: string, standalone: boolean): string {
           // The file's own session and the sessions of minutes it is the file of; a UNION of two
           // index lookups (an OR here would scan every session for every file).
           meeting: `(SELECT json_agg(${url(c, 'meeting', `${f}_s.id`)} ORDER BY ${f}_s.id) FROM (SELECT ${f}.session_id AS id UNION SELECT ${f}_m.session_id FROM minutes ${f}_m WHERE ${f}_m.file_id = ${f}.id) ${f}_u JOIN session ${f}_s ON ${f}_s.id = ${f}_u.id WHERE ${visible.session(`${f}_s`, V)})`,
-          agendaItem: `(SELECT json_build_array(${url(c, 'agendaItem', `${f}_a.id`)}) FROM agenda_item ${f}_a WHERE ${f}_a.id = ${f}.agenda_item_id AND ${visible.agendaItem(`${f}_a`, V)})`,
-          paper: `(SELECT json_build_array(${url(c, 'paper', `${f}_d.id`)}) FROM document ${f}_d WHERE ${f}_d.id = ${f}.document_id AND ${visible.document(`${f}_d`, V)})`,
+          // A visible file's agenda item and document are visible (see `visible.file`).
+          agendaItem: `CASE WHEN ${f}.agenda_item_id IS NOT NULL THEN json_build_array(${url(c, 'agendaItem', `${f}.agenda_item_id`)}) END`,
+          paper: `CASE WHEN ${f}.document_id IS NOT NULL THEN json_build_array(${url(c, 'paper', `${f}.document_id`)}) END`,
         }
       : {}),
     ...stamps(f),
@@ -157,17 +182,53 @@ export function fileObject(c: UrlCtx, f: string, standalone: boolean): string {
   });
 }
 
-/** Visible files of a parent as an embedded array (NULL when none). `extra` narrows the set. */
-const embeddedFiles = (c: UrlCtx, column: string, parent: string, a: string, extra: string): string =>
-  `(SELECT json_agg(${fileObject(c, a, false)} ORDER BY ${a}.position, ${a}.id) FROM file ${a} WHERE ${a}.${column} = ${parent} AND ${visible.file(a, V)} AND ${extra})`;
+/**
+ * The files of a parent, embedded. Objects are rendered for visible rows only, so the parent
+ * the files are reached through (`checked`) is visible and not checked again per file; a file's
+ * other parents are (see `visibleOwn.file`).
+ */
+interface FileSet {
+  /** The file column that points at the parent, and the parent's id. */
+  column: string;
+  parent: string;
+  checked: readonly FileParent[];
+  /** Narrows the set (on the file as `a`). */
+  extra?: (a: string) => string;
+}
 
-/** The first visible file of a parent matching `extra`, embedded, or NULL. */
-const embeddedFile = (c: UrlCtx, column: string, parent: string, a: string, extra: string): string =>
-  `(SELECT ${fileObject(c, a, false)} FROM file ${a} WHERE ${a}.${column} = ${parent} AND ${visible.file(a, V)} AND ${extra} ORDER BY ${a}.position, ${a}.id LIMIT 1)`;
+const fileWhere = (f: FileSet, a: string): string => `${a}.${f.column} = ${f.parent} AND ${visibleOwn.file(a, V, f.checked)}${f.extra ? ` AND ${f.extra(a)}` : ''}`;
 
-/** The id of the first visible file of a parent matching `extra` (the one `embeddedFile` picks). */
-const firstFileId = (column: string, parent: string, a: string, extra: string): string =>
-  `(SELECT ${a}.id FROM file ${a} WHERE ${a}.${column} = ${parent} AND ${visible.file(a, V)} AND ${extra} ORDER BY ${a}.position, ${a}.id LIMIT 1)`;
+/** The first visible file of a set matching `first`, embedded, or NULL. */
+const embeddedFile = (c: UrlCtx, f: FileSet, a: string, first: string): string =>
+  `(SELECT ${fileObject(c, a, false)} FROM file ${a} WHERE ${fileWhere(f, a)} AND ${first} ORDER BY ${a}.position, ${a}.id LIMIT 1)`;
+
+/**
+ * The visible files of a set as an embedded array (NULL when none), without the one
+ * `embeddedFile` picks for `first` (the object shows it in a field of its own). One pass over
+ * the set: the file left out is the first, by position, of those matching `first`.
+ */
+const embeddedFilesBut = (c: UrlCtx, f: FileSet, a: string, first: (a: string) => string): string =>
+  `(SELECT json_agg(${fileObject(c, a, false)} ORDER BY ${a}.position, ${a}.id) FROM (SELECT ${a}_f.*, (${first(`${a}_f`)}) IS TRUE AS picked, row_number() OVER (PARTITION BY (${first(`${a}_f`)}) IS TRUE ORDER BY ${a}_f.position, ${a}_f.id) AS rank FROM file ${a}_f WHERE ${fileWhere(f, `${a}_f`)}) ${a} WHERE NOT (${a}.picked AND ${a}.rank = 1))`;
+
+/**
+ * One pass over the files of a set for an object that shows the first visible file matching
+ * `first` in a field of its own and, with `withRest`, the other visible files as an array, and
+ * whose `modified` takes the latest change of the files the public saw once. A subquery with
+ * the columns `first`, `rest` and `modified`, to join beside the object's row.
+ */
+const filePass = (c: UrlCtx, f: FileSet, a: string, first: (a: string) => string, withRest: boolean): string => {
+  const x = `${a}_f`;
+  const order = `ORDER BY ${a}.position, ${a}.id`;
+  const rows =
+    `SELECT ${x}.*, ${visibleOwn.file(x, V, f.checked)} AS shown, ${seen(x)} AS seen, (${first(x)}) IS TRUE AS picked, ` +
+    `row_number() OVER (PARTITION BY ${visibleOwn.file(x, V, f.checked)}, (${first(x)}) IS TRUE ORDER BY ${x}.position, ${x}.id) AS rank ` +
+    `FROM file ${x} WHERE ${x}.${f.column} = ${f.parent} AND (${seen(x)} OR ${visibleOwn.file(x, V, f.checked)})`;
+  const rest = withRest ? `json_agg(${fileObject(c, a, false)} ${order}) FILTER (WHERE ${a}.shown AND NOT (${a}.picked AND ${a}.rank = 1))` : 'NULL::json';
+  return (
+    `SELECT (array_agg(${fileObject(c, a, false)} ${order}) FILTER (WHERE ${a}.shown AND ${a}.picked))[1] AS first, ${rest} AS rest, ` +
+    `max(${effectiveModified(a)}) FILTER (WHERE ${a}.seen) AS modified FROM (${rows}) ${a}`
+  );
+};
 
 /** The file of the session's published minutes of one kind, embedded, or NULL. */
 const protocolFile = (c: UrlCtx, s: string, kind: 'results' | 'verbatim', a: string): string =>
@@ -230,7 +291,7 @@ export function membershipObject(c: UrlCtx, m: string, standalone: boolean): str
     votingRight: `${m}.voting_right`,
     startDate: date(`${m}.start_date`),
     endDate: date(`${m}.end_date`),
-    onBehalfOf: `(SELECT ${url(c, 'organization', `${m}_f.id`)} FROM committee ${m}_f WHERE ${m}_f.id = ${m}.on_behalf_of_id AND ${visible.plain(`${m}_f`, V)})`,
+    onBehalfOf: `CASE WHEN ${committeeVisible(c, `${m}.on_behalf_of_id`, `${m}_f`)} THEN ${url(c, 'organization', `${m}.on_behalf_of_id`)} END`,
     ...stamps(m),
     web: web('membership', `${m}.id`),
   });
@@ -268,13 +329,22 @@ export function personObject(c: UrlCtx, p: string, o: BuildOptions): string {
 // ---------------------------------------------------------------------------------------
 // AgendaItem and Meeting
 
-/** 0-based rank among the session's visible items, so that `order` has no gaps. */
+/** 0-based rank among the session's visible items, so that `order` has no gaps (the session is the visible item's, so visible too). */
 const agendaOrder = (a: string): string =>
-  `(SELECT count(*)::int FROM agenda_item ${a}_r WHERE ${a}_r.session_id = ${a}.session_id AND (${a}_r.position, ${a}_r.id) < (${a}.position, ${a}.id) AND ${visible.agendaItem(`${a}_r`, V)})`;
+  `(SELECT count(*)::int FROM agenda_item ${a}_r WHERE ${a}_r.session_id = ${a}.session_id AND (${a}_r.position, ${a}_r.id) < (${a}.position, ${a}.id) AND ${visibleOwn.agendaItem(`${a}_r`, V)})`;
 
-/** `order` is `orderSql` when the caller has it at hand (a window over the meeting's agenda). */
-export function agendaItemObject(c: UrlCtx, a: string, standalone: boolean, o: BuildOptions, orderSql = agendaOrder(a)): string {
-  return jsonObject({
+/**
+ * `order` is `orderSql` and `modified` is `modifiedSql` when the caller has them at hand (a pass
+ * over the meeting's agenda). The item's files and consultations are each read in one pass (see
+ * `filePass`), which gives the embedded objects and the parts of `modified` (see
+ * MODIFIED.agendaItem) they make.
+ */
+export function agendaItemObject(c: UrlCtx, a: string, standalone: boolean, o: BuildOptions, orderSql = agendaOrder(a), modifiedSql?: string): string {
+  const files: FileSet = { column: 'agenda_item_id', parent: `${a}.id`, checked: ['agendaItem'] };
+  const [fs, ks, k] = [`${a}_fs`, `${a}_ks`, `${a}_c`];
+  const consultationRows = `SELECT ${k}_r.*, ${visibleOwn.consultation(`${k}_r`, V)} AS shown, ${onceVisibleOwn.consultation(`${k}_r`, V)} AS seen FROM consultation ${k}_r WHERE ${k}_r.agenda_item_id = ${a}.id`;
+  const consultations = `SELECT (array_agg(${url(c, 'consultation', `${k}.id`)} ORDER BY ${k}.position, ${k}.id) FILTER (WHERE ${k}.shown))[1] AS first, max(${effectiveModified(k)}) FILTER (WHERE ${k}.seen) AS modified FROM (${consultationRows}) ${k}`;
+  const json = jsonObject({
     id: url(c, 'agendaItem', `${a}.id`),
     type: typeUrl('AgendaItem'),
     ...(standalone ? { meeting: url(c, 'meeting', `${a}.session_id`) } : {}),
@@ -282,52 +352,61 @@ export function agendaItemObject(c: UrlCtx, a: string, standalone: boolean, o: B
     order: orderSql,
     name: txt(`${a}.name`),
     public: `${a}.public`,
-    consultation: `(SELECT ${url(c, 'consultation', `${a}_c.id`)} FROM consultation ${a}_c WHERE ${a}_c.agenda_item_id = ${a}.id AND ${visibleOwn.consultation(`${a}_c`, V)} ORDER BY ${a}_c.position, ${a}_c.id LIMIT 1)`,
+    consultation: `${ks}.first`,
     result: txt(`${a}.result`),
     resolutionText: txt(`${a}.resolution_text`),
-    resolutionFile: embeddedFile(c, 'agenda_item_id', `${a}.id`, `${a}_rf`, `${a}_rf.role = 'resolution'`),
-    ...(o.omitInternal
-      ? {}
-      : { auxiliaryFile: embeddedFiles(c, 'agenda_item_id', `${a}.id`, `${a}_af`, `${a}_af.id IS DISTINCT FROM ${firstFileId('agenda_item_id', `${a}.id`, `${a}_r1`, `${a}_r1.role = 'resolution'`)}`) }),
+    resolutionFile: `${fs}.first`,
+    ...(o.omitInternal ? {} : { auxiliaryFile: `${fs}.rest` }),
     start: ts(`${a}.start`),
     end: ts(`${a}."end"`),
-    ...stamps(a, MODIFIED.agendaItem),
+    created: ts(`${a}.created_at`),
+    modified: ts(modifiedSql ?? `GREATEST(${effectiveModified(a)}, ${fs}.modified, ${ks}.modified)`),
     web: web('agendaItem', `${a}.id`),
   });
+  const resolution = (f: string): string => `${f}.role = 'resolution'`;
+  return `(SELECT ${json} FROM (${filePass(c, files, `${a}_f`, resolution, !o.omitInternal)}) ${fs}, (${consultations}) ${ks})`;
 }
 
 const MEETING_STATE = `CASE %.state WHEN 'scheduled' THEN 'terminiert' WHEN 'invited' THEN 'eingeladen' WHEN 'held' THEN 'durchgeführt' END`;
 
 export function meetingObject(c: UrlCtx, s: string, o: BuildOptions): string {
   const notMinutes = (f: string): string => `NOT EXISTS (SELECT 1 FROM minutes ${f}_x WHERE ${f}_x.file_id = ${f}.id)`;
-  return jsonObject({
-    id: url(c, 'meeting', `${s}.id`),
-    type: typeUrl('Meeting'),
-    name: txt(`${s}.name`),
-    meetingState: MEETING_STATE.replace('%', s),
-    cancelled: `${s}.cancelled`,
-    start: ts(`${s}.start`),
-    end: ts(`${s}."end"`),
-    location: embeddedLocation(c, `${s}.location_id`, `${s}_l`),
-    organization: `(SELECT json_agg(${url(c, 'organization', `${s}_sc.committee_id`)} ORDER BY ${s}_sc.position, ${s}_sc.committee_id) FROM session_committee ${s}_sc JOIN committee ${s}_c ON ${s}_c.id = ${s}_sc.committee_id WHERE ${s}_sc.session_id = ${s}.id AND ${visible.plain(`${s}_c`, V)})`,
-    invitation: embeddedFile(c, 'session_id', `${s}.id`, `${s}_if`, `${s}_if.role = 'invitation' AND ${notMinutes(`${s}_if`)}`),
-    resultsProtocol: protocolFile(c, s, 'results', `${s}_rp`),
-    verbatimProtocol: protocolFile(c, s, 'verbatim', `${s}_vp`),
-    ...(o.omitInternal
-      ? {}
-      : {
-          auxiliaryFile: embeddedFiles(
-            c,
-            'session_id',
-            `${s}.id`,
-            `${s}_af`,
-            `${s}_af.role NOT IN ('results_protocol', 'verbatim_protocol') AND ${notMinutes(`${s}_af`)} AND ${s}_af.id IS DISTINCT FROM ${firstFileId('session_id', `${s}.id`, `${s}_i1`, `${s}_i1.role = 'invitation' AND ${notMinutes(`${s}_i1`)}`)}`,
-          ),
-          agendaItem: `(SELECT json_agg(${agendaItemObject(c, `${s}_ai`, false, o, `${s}_ai.rank`)} ORDER BY ${s}_ai.rank) FROM (SELECT ${s}_v.*, (row_number() OVER (ORDER BY ${s}_v.position, ${s}_v.id) - 1)::int AS rank FROM agenda_item ${s}_v WHERE ${s}_v.session_id = ${s}.id AND ${visible.agendaItem(`${s}_v`, V)}) ${s}_ai)`,
-        }),
-    ...stamps(s, MODIFIED.meeting),
-    web: web('session', `${s}.id`),
-  });
+  // Files of no minutes have no minutes to check.
+  const files: FileSet = { column: 'session_id', parent: `${s}.id`, checked: ['session', 'minutes'], extra: notMinutes };
+  const auxiliary: FileSet = { ...files, extra: (f) => `${f}.role NOT IN ('results_protocol', 'verbatim_protocol') AND ${notMinutes(f)}` };
+  const invitation = (f: string): string => `${f}.role = 'invitation'`;
+  const fields = (agenda: Record<string, string>, modified: string): string =>
+    jsonObject({
+      id: url(c, 'meeting', `${s}.id`),
+      type: typeUrl('Meeting'),
+      name: txt(`${s}.name`),
+      meetingState: MEETING_STATE.replace('%', s),
+      cancelled: `${s}.cancelled`,
+      start: ts(`${s}.start`),
+      end: ts(`${s}."end"`),
+      location: embeddedLocation(c, `${s}.location_id`, `${s}_l`),
+      organization: `(SELECT json_agg(${url(c, 'organization', `${s}_sc.committee_id`)} ORDER BY ${s}_sc.position, ${s}_sc.committee_id) FROM session_committee ${s}_sc WHERE ${s}_sc.session_id = ${s}.id AND ${committeeVisible(c, `${s}_sc.committee_id`, `${s}_c`)})`,
+      invitation: embeddedFile(c, files, `${s}_if`, invitation(`${s}_if`)),
+      resultsProtocol: protocolFile(c, s, 'results', `${s}_rp`),
+      verbatimProtocol: protocolFile(c, s, 'verbatim', `${s}_vp`),
+      // The first invitation is not a protocol, so it is the first of this set too.
+      ...(o.omitInternal ? {} : { auxiliaryFile: embeddedFilesBut(c, auxiliary, `${s}_af`, invitation), ...agenda }),
+      created: ts(`${s}.created_at`),
+      modified: ts(modified),
+      web: web('session', `${s}.id`),
+    });
+  if (o.omitInternal) return fields({}, MODIFIED.meeting(s));
+  // One pass over the agenda renders the visible items and reads the `modified` of those the
+  // public saw once, which the meeting's `modified` takes (see MODIFIED.meeting); `rank` counts
+  // the visible items only.
+  const a = `${s}_ai`;
+  const shown = visibleOwn.agendaItem(`${s}_v`, V);
+  const items =
+    `SELECT ${s}_v.*, ${shown} AS shown, ${seen(`${s}_v`)} AS seen, ${MODIFIED.agendaItem(`${s}_v`)} AS modified, ` +
+    `(row_number() OVER (PARTITION BY ${shown} ORDER BY ${s}_v.position, ${s}_v.id) - 1)::int AS rank ` +
+    `FROM agenda_item ${s}_v WHERE ${s}_v.session_id = ${s}.id AND (${shown} OR ${seen(`${s}_v`)})`;
+  const agenda = `SELECT json_agg(${agendaItemObject(c, a, false, o, `${a}.rank`, `${a}.modified`)} ORDER BY ${a}.rank) FILTER (WHERE ${a}.shown) AS items, max(${a}.modified) FILTER (WHERE ${a}.seen) AS modified FROM (${items}) ${a}`;
+  return `(SELECT ${fields({ agendaItem: `${s}_ag.items` }, meetingModified(s, `${s}_ag.modified`))} FROM (${agenda}) ${s}_ag)`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -338,9 +417,10 @@ export function consultationObject(c: UrlCtx, k: string, standalone: boolean): s
     id: url(c, 'consultation', `${k}.id`),
     type: typeUrl('Consultation'),
     ...(standalone ? { paper: url(c, 'paper', `${k}.document_id`) } : {}),
-    agendaItem: `(SELECT ${url(c, 'agendaItem', `${k}_a.id`)} FROM agenda_item ${k}_a WHERE ${k}_a.id = ${k}.agenda_item_id AND ${visible.agendaItem(`${k}_a`, V)})`,
+    // A visible consultation's agenda item is visible (see `visible.consultation`); NULL for none.
+    agendaItem: url(c, 'agendaItem', `${k}.agenda_item_id`),
     meeting: `(SELECT ${url(c, 'meeting', `${k}_s.id`)} FROM session ${k}_s WHERE ${k}_s.id = COALESCE(${k}.session_id, (SELECT ${k}_as.session_id FROM agenda_item ${k}_as WHERE ${k}_as.id = ${k}.agenda_item_id)) AND ${visible.session(`${k}_s`, V)})`,
-    organization: `(SELECT json_build_array(${url(c, 'organization', `${k}_o.id`)}) FROM committee ${k}_o WHERE ${k}_o.id = ${k}.committee_id AND ${visible.plain(`${k}_o`, V)})`,
+    organization: `CASE WHEN ${committeeVisible(c, `${k}.committee_id`, `${k}_o`)} THEN json_build_array(${url(c, 'organization', `${k}.committee_id`)}) END`,
     authoritative: `${k}.authoritative`,
     role: txt(`${k}.role`),
     ...stamps(k),
@@ -351,13 +431,30 @@ export function consultationObject(c: UrlCtx, k: string, standalone: boolean): s
 /**
  * URLs of the visible rows of `table` of the same body whose ids are in the uuid[] `column` of
  * row `d`, in array order. One primary-key lookup per array element (a join lets the planner
- * hash the whole table for every row of a page).
+ * hash the whole table for every row of a page); the aggregate skips the misses (a WHERE on
+ * the lookup's result would run the lookup twice).
  */
 const urlsOf = (c: UrlCtx, segment: string, table: string, d: string, column: string, a: string, isVisible: string): string =>
-  `(SELECT json_agg(${a}_z.u ORDER BY ${a}_z.o) FROM (SELECT (SELECT ${url(c, segment, `${a}.id`)} FROM ${table} ${a} WHERE ${a}.id = ${a}_u.id AND ${a}.body_id = ${d}.body_id AND ${isVisible}) AS u, ${a}_u.o FROM unnest(${d}.${column}) WITH ORDINALITY ${a}_u(id, o)) ${a}_z WHERE ${a}_z.u IS NOT NULL)`;
+  urlList(d, column, a, (id) => `(SELECT ${url(c, segment, `${a}.id`)} FROM ${table} ${a} WHERE ${a}.id = ${id} AND ${a}.body_id = ${d}.body_id AND ${isVisible})`);
 
+/** `urlsOf` for committees (see `committeeVisible`). */
+const committeeUrlsOf = (c: UrlCtx, d: string, column: string, a: string): string =>
+  urlList(d, column, a, (id) => `CASE WHEN ${committeeVisible(c, id, a, `${d}.body_id`)} THEN ${url(c, 'organization', id)} END`);
+
+/** The non-null `urlOf` of the elements of the uuid[] `column` of row `d`, in array order, as a JSON array or NULL. */
+const urlList = (d: string, column: string, a: string, urlOf: (id: string) => string): string =>
+  `(SELECT json_agg(${a}_z.u ORDER BY ${a}_z.o) FILTER (WHERE ${a}_z.u IS NOT NULL) FROM (SELECT ${urlOf(`${a}_u.id`)} AS u, ${a}_u.o FROM unnest(${d}.${column}) WITH ORDINALITY ${a}_u(id, o)) ${a}_z)`;
+
+/**
+ * The paper's files and consultations are each read in one pass (see `filePass`), which gives
+ * the embedded objects and the parts of `modified` (see MODIFIED.paper) they make.
+ */
 export function paperObject(c: UrlCtx, d: string, o: BuildOptions): string {
-  return jsonObject({
+  const files: FileSet = { column: 'document_id', parent: `${d}.id`, checked: ['document'] };
+  const [fs, ks, k] = [`${d}_fs`, `${d}_ks`, `${d}_k`];
+  const consultationRows = `SELECT ${k}_r.*, ${visibleOwn.documentConsultation(`${k}_r`, V)} AS shown, ${paperConsultationSeen(`${k}_r`)} AS seen FROM consultation ${k}_r WHERE ${k}_r.document_id = ${d}.id`;
+  const consultations = `SELECT json_agg(${consultationObject(c, k, false)} ORDER BY ${k}.position, ${k}.id) FILTER (WHERE ${k}.shown) AS items, max(${effectiveModified(k)}) FILTER (WHERE ${k}.seen) AS modified FROM (${consultationRows}) ${k}`;
+  const json = jsonObject({
     id: url(c, 'paper', `${d}.id`),
     type: typeUrl('Paper'),
     body: bodyUrl(c),
@@ -368,17 +465,18 @@ export function paperObject(c: UrlCtx, d: string, o: BuildOptions): string {
     relatedPaper: urlsOf(c, 'paper', 'document', d, 'related_document_ids', `${d}_rp`, visible.document(`${d}_rp`, V)),
     superordinatedPaper: `(SELECT json_build_array(${url(c, 'paper', `${d}_sp.id`)}) FROM document ${d}_sp WHERE ${d}_sp.id = ${d}.superordinated_document_id AND ${visible.document(`${d}_sp`, V)})`,
     subordinatedPaper: `(SELECT json_agg(${url(c, 'paper', `${d}_bp.id`)} ORDER BY ${d}_bp.date, ${d}_bp.id) FROM document ${d}_bp WHERE ${d}_bp.body_id = ${d}.body_id AND ${d}_bp.superordinated_document_id = ${d}.id AND ${visible.document(`${d}_bp`, V)})`,
-    mainFile: embeddedFile(c, 'document_id', `${d}.id`, `${d}_mf`, `${d}_mf.role = 'main'`),
-    ...(o.omitInternal
-      ? {}
-      : { auxiliaryFile: embeddedFiles(c, 'document_id', `${d}.id`, `${d}_af`, `${d}_af.id IS DISTINCT FROM ${firstFileId('document_id', `${d}.id`, `${d}_m1`, `${d}_m1.role = 'main'`)}`) }),
+    mainFile: `${fs}.first`,
+    ...(o.omitInternal ? {} : { auxiliaryFile: `${fs}.rest` }),
     originatorPerson: urlsOf(c, 'person', 'person', d, 'originator_person_ids', `${d}_op`, visible.plain(`${d}_op`, V)),
-    underDirectionOf: urlsOf(c, 'organization', 'committee', d, 'under_direction_of_ids', `${d}_ud`, visible.plain(`${d}_ud`, V)),
-    originatorOrganization: urlsOf(c, 'organization', 'committee', d, 'originator_committee_ids', `${d}_oo`, visible.plain(`${d}_oo`, V)),
-    consultation: `(SELECT json_agg(${consultationObject(c, `${d}_k`, false)} ORDER BY ${d}_k.position, ${d}_k.id) FROM consultation ${d}_k WHERE ${d}_k.document_id = ${d}.id AND ${visible.consultation(`${d}_k`, V)})`,
-    ...stamps(d, MODIFIED.paper),
+    underDirectionOf: committeeUrlsOf(c, d, 'under_direction_of_ids', `${d}_ud`),
+    originatorOrganization: committeeUrlsOf(c, d, 'originator_committee_ids', `${d}_oo`),
+    consultation: `${ks}.items`,
+    created: ts(`${d}.created_at`),
+    modified: ts(`GREATEST(${effectiveModified(d)}, ${fs}.modified, ${ks}.modified)`),
     web: web('document', `${d}.id`),
   });
+  const main = (f: string): string => `${f}.role = 'main'`;
+  return `(SELECT ${json} FROM (${filePass(c, files, `${d}_f`, main, !o.omitInternal)}) ${fs}, (${consultations}) ${ks})`;
 }
 
 // ---------------------------------------------------------------------------------------
