@@ -276,7 +276,7 @@ LIMIT
   $4;
 
 -- oparl: list of organization · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     json_build_object(
@@ -470,10 +470,10 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $3;
+  101;
 
 -- oparl: list of organization changed since, after a cursor · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     CASE
@@ -770,7 +770,7 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $5;
+  101;
 
 -- oparl: object organization · public
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
@@ -1025,7 +1025,7 @@ WHERE
   AND x.widest_audience >= 2;
 
 -- oparl: list of person · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     json_build_object(
@@ -1298,10 +1298,10 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $3;
+  101;
 
 -- oparl: list of person changed since, after a cursor · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     CASE
@@ -1677,7 +1677,7 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $5;
+  101;
 
 -- oparl: object person · public
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
@@ -1999,7 +1999,7 @@ WHERE
   AND x.widest_audience >= 2;
 
 -- oparl: list of membership · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     json_build_object(
@@ -2086,10 +2086,10 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $3;
+  101;
 
 -- oparl: list of membership changed since, after a cursor · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     CASE
@@ -2214,7 +2214,7 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $5;
+  101;
 
 -- oparl: object membership · public
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
@@ -2327,7 +2327,7 @@ WHERE
   );
 
 -- oparl: list of meeting · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example"
 SELECT
   json_strip_nulls(
     (
@@ -3410,10 +3410,10 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $4;
+  101;
 
 -- oparl: list of meeting changed since, after a cursor · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example"
 SELECT
   json_strip_nulls(
     CASE
@@ -4657,7 +4657,7 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $6;
+  101;
 
 -- oparl: object meeting · public
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", "00000000-0000-4000-8000-0000000000a1"
@@ -5818,7 +5818,7 @@ WHERE
   AND x.widest_audience >= 2;
 
 -- oparl: list of agendaItem · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example"
 SELECT
   json_strip_nulls(
     (
@@ -6230,10 +6230,10 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $4;
+  101;
 
 -- oparl: list of agendaItem changed since, after a cursor · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example"
 SELECT
   json_strip_nulls(
     CASE
@@ -6739,7 +6739,7 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $6;
+  101;
 
 -- oparl: object agendaItem · public
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", "00000000-0000-4000-8000-0000000000a1"
@@ -7214,7 +7214,7 @@ WHERE
   );
 
 -- oparl: list of paper · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example"
 SELECT
   json_strip_nulls(
     (
@@ -7904,10 +7904,10 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $4;
+  101;
 
 -- oparl: list of paper changed since, after a cursor · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example"
 SELECT
   json_strip_nulls(
     CASE
@@ -8722,7 +8722,7 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $6;
+  101;
 
 -- oparl: object paper · public
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", "00000000-0000-4000-8000-0000000000a1"
@@ -9446,7 +9446,7 @@ WHERE
   AND x.widest_audience >= 2;
 
 -- oparl: list of consultation · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     json_build_object(
@@ -9564,10 +9564,10 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $3;
+  101;
 
 -- oparl: list of consultation changed since, after a cursor · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     CASE
@@ -9734,7 +9734,7 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $5;
+  101;
 
 -- oparl: object consultation · public
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
@@ -9889,7 +9889,7 @@ WHERE
   );
 
 -- oparl: list of file · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     json_build_object(
@@ -10047,10 +10047,10 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $4;
+  101;
 
 -- oparl: list of file changed since, after a cursor · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     CASE
@@ -10295,7 +10295,7 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $6;
+  101;
 
 -- oparl: object file · public
 -- parameters: "https://ratsinfo.musterstadt.example", "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
@@ -10540,7 +10540,7 @@ WHERE
   );
 
 -- oparl: list of location · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     json_build_object(
@@ -10629,10 +10629,10 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $3;
+  101;
 
 -- oparl: list of location changed since, after a cursor · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     CASE
@@ -10737,7 +10737,7 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $5;
+  101;
 
 -- oparl: object location · public
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
@@ -10842,7 +10842,7 @@ WHERE
   AND x.widest_audience >= 2;
 
 -- oparl: list of legislativeTerm · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     json_build_object(
@@ -10877,10 +10877,10 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $3;
+  101;
 
 -- oparl: list of legislativeTerm changed since, after a cursor · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "2026-01-01T00:00:00Z", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     CASE
@@ -10931,7 +10931,7 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $5;
+  101;
 
 -- oparl: object legislativeTerm · public
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
@@ -10982,7 +10982,7 @@ WHERE
   AND x.widest_audience >= 2;
 
 -- oparl: list of meeting of an organization · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example"
 SELECT
   json_strip_nulls(
     (
@@ -12074,10 +12074,10 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $5;
+  101;
 
 -- oparl: list of consultation of an organization · public
--- parameters: "00000000-0000-4000-8000-00000000b0d1", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1", 101
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "00000000-0000-4000-8000-0000000000a2", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
     json_build_object(
@@ -12196,4 +12196,4 @@ WHERE
 ORDER BY
   x.id ASC
 LIMIT
-  $4;
+  101;
