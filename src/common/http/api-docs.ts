@@ -48,7 +48,7 @@ export function ReadOneDocs(summary: string, type: Type<unknown>, description?: 
 }
 
 /** The version of a record after the write (see Versioned): send it back as If-Match. */
-const ETAG_HEADER = {
+export const ETAG_HEADER = {
   ETag: { description: 'The version of the record after this write, a strong ETag such as `"4"`; send it as If-Match with the next change', schema: { type: 'string', example: '"4"' } },
 };
 
@@ -69,10 +69,13 @@ const ifMatchDocs = [
   }),
 ];
 
-/** `versioned: false` for writes to records without versions (a body's settings). */
+/** `versioned: false` for writes that answer no version (the creation of a body). */
 interface WriteDocsOptions {
   versioned?: boolean;
 }
+
+/** If-Match and its 412, for versioned writes documented with their own decorators (newsletter settings, webhooks). */
+export const IfMatchDocs = (): MethodDecorator => applyDecorators(...ifMatchDocs);
 
 export function CreateDocs(summary: string, type: Type<unknown>, options: WriteDocsOptions = {}): MethodDecorator {
   const headers = options.versioned === false ? undefined : ETAG_HEADER;

@@ -1,5 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
+import type { RecordWrite } from '../access/access';
 import { Problem } from './problem';
+import { NounKey, noun } from './problem-texts';
 
 /** What an `If-Match` header accepts: the versions it names, or `*` (whatever is stored). */
 export type IfMatch = readonly number[] | '*';
@@ -50,6 +52,33 @@ export function parseIfMatch(header: string | string[] | undefined): IfMatch | u
 /** Whether `If-Match` lets a write on `version` go ahead (absent: always). */
 export function ifMatches(accepted: IfMatch | undefined, version: number): boolean {
   return accepted === undefined || accepted === '*' || accepted.includes(version);
+}
+
+/**
+ * Compares the request's If-Match with the stored `version` of the row it names, which the
+ * caller holds locked (SELECT … FOR UPDATE) until its transaction ends; a version it does not
+ * name is a 412. Marks the If-Match as checked.
+ */
+export function checkIfMatch(write: RecordWrite, what: NounKey, id: string, version: number): void {
+  write.checked = true;
+  if (!ifMatches(write.ifMatch, version)) throw new StaleVersion(what, id, version);
+}
+
+/** 412: the row is no longer at the version the editor read; `current` names the one it is at. */
+export class StaleVersion extends Problem {
+  constructor(
+    readonly what: NounKey,
+    readonly id: string,
+    version: number,
+  ) {
+    super(HttpStatus.PRECONDITION_FAILED, 'record_changed', { what: noun(what), version });
+    this.with({ extensions: { current: { version, etag: etag(version) } }, headers: { ETag: etag(version) } });
+  }
+
+  /** Adds the stored row as the editor reads it (`current.record`), to apply the change to. */
+  show(record: unknown): void {
+    Object.assign(this.extensions.current as object, { record });
+  }
 }
 
 function malformed(): Problem {

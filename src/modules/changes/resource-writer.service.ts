@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable, Optional } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Audience, AUDIENCE, Scope } from '../../common/access/access';
 import { ResourceKind, RESOURCES } from '../../common/access/resources';
-import { etag, ifMatches } from '../../common/http/if-match';
+import { checkIfMatch, StaleVersion } from '../../common/http/if-match';
 import type { Json } from '../../common/http/json';
 import { FieldError, Problem } from '../../common/http/problem';
 import { noun } from '../../common/http/problem-texts';
@@ -86,10 +86,10 @@ export class ResourceWriter {
    * version is then refused again, not lost.
    */
   private async showCurrent(scope: Scope, stale: StaleVersion): Promise<void> {
-    const view = this.views.get(stale.kind);
+    const view = this.views.get(stale.what as ResourceKind);
     if (!view) return;
     const json = await view(scope, stale.id).catch(() => null);
-    if (json !== null) Object.assign(stale.extensions.current as object, { record: JSON.parse(json.toString()) as unknown });
+    if (json !== null) stale.show(JSON.parse(json.toString()));
   }
 
   private run<T>(scope: Scope, work: (tx: WriteTx) => Promise<T>): Promise<T> {
@@ -192,23 +192,8 @@ export class ResourceWriter {
     ]);
     if (rows.length === 0) throw Problem.notFound(kind, id);
     const write = tx.scope.write;
-    if (write?.id && sameId(write.id, id)) {
-      write.checked = true;
-      if (!ifMatches(write.ifMatch, rows[0].version)) throw new StaleVersion(kind, id, rows[0].version);
-    }
+    if (write?.id && sameId(write.id, id)) checkIfMatch(write, kind, id, rows[0].version);
     return (await tx.audience(kind, id)) ?? AUDIENCE.staff;
-  }
-}
-
-/** 412: the record is no longer at the version the editor read; `current` names the one it is at. */
-class StaleVersion extends Problem {
-  constructor(
-    readonly kind: ResourceKind,
-    readonly id: string,
-    version: number,
-  ) {
-    super(HttpStatus.PRECONDITION_FAILED, 'record_changed', { what: noun(kind), version });
-    this.with({ extensions: { current: { version, etag: etag(version) } }, headers: { ETag: etag(version) } });
   }
 }
 
