@@ -8,9 +8,13 @@ import type { Json } from '../../common/http/json';
 import { ProblemDto } from '../../common/http/problem.dto';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import type { Page } from '../../common/pagination/page.dto';
+import { VersionedRoute } from '../changes/record-version.interceptor';
 import { BodiesService } from './bodies.service';
 import { BodyDetailDto, BodyDto, BodyPageDto } from './dto/body.dto';
 import { CreateBodyDto, UpdateBodyDto } from './dto/body-write.dto';
+
+/** The version of a body's settings (ETag and If-Match of its editors). */
+const BODY_VERSION = 'SELECT version FROM body WHERE id = $1 AND deleted_at IS NULL';
 
 /**
  * Bodies (cities, districts, counties). There is deliberately no DELETE: removing a tenant
@@ -32,6 +36,7 @@ export class BodiesController {
   @Get(':body')
   @Access('public')
   @BodyParam()
+  @VersionedRoute(BODY_VERSION, { byId: false })
   @ReadOneDocs('Get a body with its legislative terms', BodyDetailDto)
   get(@CurrentScope() scope: Scope): Promise<Json<BodyDetailDto>> {
     return this.bodies.get(scope.body.id, scope.visibility);
@@ -48,7 +53,8 @@ export class BodiesController {
   @Patch(':body')
   @Access('editor')
   @BodyParam()
-  @UpdateDocs('Change a body (its slug is permanent)', BodyDetailDto, { versioned: false })
+  @VersionedRoute(BODY_VERSION, { byId: false })
+  @UpdateDocs('Change a body (its slug is permanent)', BodyDetailDto)
   update(@CurrentScope() scope: Scope, @Body() input: UpdateBodyDto): Promise<Json<BodyDetailDto>> {
     return this.bodies.update(scope, input);
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Visibility } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
 import { KeysetOrder, Params, jsonPageQuery } from '../../common/pagination/keyset';
@@ -7,6 +8,7 @@ import { jsonObject } from '../../common/sql/format';
 import { legislativeTermRef, ts } from '../../common/sql/refs.sql';
 import type { KeysetRow } from '../../common/pagination/links';
 import { Db } from '../../infra/database/db.service';
+import { returnedVersion } from '../changes/versioned-row';
 import { BodyEntity } from './body.entity';
 
 /** Served by uq_body_slug; slugs are unique, so they alone make a keyset. */
@@ -73,7 +75,15 @@ export class BodiesRepository {
     return rows[0]?.id ?? null;
   }
 
-  async update(id: string, values: BodyValues): Promise<void> {
-    await this.db.dataSource.getRepository(BodyEntity).update({ id }, { ...values, modifiedAt: new Date() });
+  /** Locks the live body's row for a change (see writeVersioned) and returns its version. */
+  async lock(manager: EntityManager, id: string): Promise<number | null> {
+    const rows: { version: number }[] = await manager.query(`SELECT version FROM body WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id]);
+    return rows[0]?.version ?? null;
+  }
+
+  /** Changes the body's settings in the transaction that locked it; returns its new version. */
+  async update(manager: EntityManager, id: string, values: BodyValues): Promise<number> {
+    await manager.getRepository(BodyEntity).update({ id }, { ...values, modifiedAt: new Date() });
+    return returnedVersion(manager, `UPDATE body SET version = version + 1 WHERE id = $1 RETURNING version`, [id]);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import { Caller, Scope, Visibility, visibilityFor } from '../../common/access/access';
 import { Json } from '../../common/http/json';
 import { Problem } from '../../common/http/problem';
@@ -7,6 +8,7 @@ import { renderPage } from '../../common/pagination/links';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import type { Page } from '../../common/pagination/page.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { writeVersioned } from '../changes/versioned-row';
 import { BODY_ORDER, BodiesRepository, BodyValues } from './bodies.repository';
 import { BodyDirectory } from './body-directory.service';
 import type { BodyDetailDto, BodyDto } from './dto/body.dto';
@@ -14,13 +16,15 @@ import type { CreateBodyDto, UpdateBodyDto } from './dto/body-write.dto';
 
 /**
  * Bodies are tenants, not council data: they have no drafts and no change events, and every
- * write is followed by `BodyDirectory.forget` so the slug resolves afresh.
+ * write is followed by `BodyDirectory.forget` so the slug resolves afresh. Their settings have
+ * a version as records do: a change honours `If-Match` (see writeVersioned).
  */
 @Injectable()
 export class BodiesService {
   constructor(
     private readonly bodies: BodiesRepository,
     private readonly directory: BodyDirectory,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,7 +50,12 @@ export class BodiesService {
 
   async update(scope: Scope, input: UpdateBodyDto): Promise<Json<BodyDetailDto>> {
     if (input.name === null) throw Problem.invalid([{ field: 'name', text: 'not_null' }]);
-    await this.bodies.update(scope.body.id, valuesOf(input));
+    const id = scope.body.id;
+    const view = async (): Promise<unknown> => JSON.parse((await this.get(id, scope.visibility)).toString());
+    await writeVersioned(this.dataSource, scope, { what: 'body', id, lock: (manager) => this.bodies.lock(manager, id), view }, async (manager) => ({
+      version: await this.bodies.update(manager, id, valuesOf(input)),
+      result: undefined,
+    }));
     this.directory.forget(scope.body);
     return this.get(scope.body.id, scope.visibility);
   }

@@ -53,6 +53,13 @@ export class BodyEntity {
   @UpdateDateColumn({ type: 'timestamptz' })
   modifiedAt!: Date;
 
+  /**
+   * Moves on by one with every change of the body's settings; editors see it as the strong ETag
+   * `"<version>"` and send it back in `If-Match` (see writeVersioned).
+   */
+  @Column({ type: 'integer', default: 1, insert: false, update: false })
+  version!: number;
+
   @DeleteDateColumn({ type: 'timestamptz' })
   deletedAt!: Date | null;
 }

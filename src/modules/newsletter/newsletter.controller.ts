@@ -15,7 +15,7 @@ import {
 import { Access, CurrentScope } from '../../common/access/access.decorator';
 import type { Scope } from '../../common/access/access';
 import { PrimaryReads } from '../../common/access/replica-reads';
-import { BodyParam } from '../../common/http/api-docs';
+import { BodyParam, ETAG_HEADER, IfMatchDocs } from '../../common/http/api-docs';
 import { ProblemDto } from '../../common/http/problem.dto';
 import {
   AcceptedDto,
@@ -28,6 +28,8 @@ import {
   UnsubscribeQueryDto,
   UpdateSubscriptionDto,
 } from './dto/newsletter.dto';
+import { VersionedRoute } from '../changes/record-version.interceptor';
+import { SETTINGS_VERSION } from './newsletter.repository';
 import { NewsletterService } from './newsletter.service';
 
 const TOKEN_HEADER = 'x-newsletter-token';
@@ -143,6 +145,7 @@ export class NewsletterController {
 
   @Get('settings')
   @Access('editor')
+  @VersionedRoute(SETTINGS_VERSION, { byId: false })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "The newsletter settings of the body: pages of the city's website that mails link to" })
   @ApiOkResponse({ type: NewsletterSettingsDto })
@@ -152,10 +155,12 @@ export class NewsletterController {
 
   @Put('settings')
   @Access('editor')
+  @VersionedRoute(SETTINGS_VERSION, { byId: false })
   @ApiOperation({ summary: 'Change the newsletter settings (absent fields stay, null clears)' })
-  @ApiOkResponse({ type: NewsletterSettingsDto })
-  @ApiBadRequestResponse({ description: 'Invalid fields', type: ProblemDto })
+  @ApiOkResponse({ type: NewsletterSettingsDto, headers: ETAG_HEADER })
+  @ApiBadRequestResponse({ description: 'Invalid fields, or a malformed If-Match', type: ProblemDto })
+  @IfMatchDocs()
   saveSettings(@CurrentScope() scope: Scope, @Body() input: NewsletterSettingsDto): Promise<NewsletterSettingsDto> {
-    return this.newsletter.saveSettings(scope.body, input);
+    return this.newsletter.saveSettings(scope, input);
   }
 }

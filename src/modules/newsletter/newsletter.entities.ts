@@ -403,6 +403,13 @@ export class NewsletterSettingsEntity {
   @Column({ type: 'text', nullable: true })
   senderName!: string | null;
 
+  /**
+   * Moves on by one with every change of the settings; no row yet reads as version 1 (all
+   * unset). Editors see it as the strong ETag `"<version>"` and send it back in `If-Match`.
+   */
+  @Column({ type: 'integer', default: 1, insert: false, update: false })
+  version!: number;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   modifiedAt!: Date;
 }

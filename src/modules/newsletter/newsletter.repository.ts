@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Scope } from '../../common/access/access';
 import { visible } from '../../common/access/visibility.sql';
+import { returnedVersion, writeVersioned } from '../changes/versioned-row';
 import { newToken, NewsletterCrypto, tokenHash } from './newsletter.crypto';
 import type { Frequency, Language, SubscriptionStatus } from './newsletter.entities';
 import { endManageTokens, issueManageToken, unsubscribeToken } from './newsletter.tokens';
@@ -24,6 +26,9 @@ export interface SubscriptionRow extends Preferences {
   createdAt: Date;
   confirmedAt: Date | null;
 }
+
+/** The version of a body's newsletter settings (ETag and If-Match of its editors); none stored yet is version 1. */
+export const SETTINGS_VERSION = 'SELECT coalesce((SELECT version FROM newsletter_settings WHERE body_id = $1), 1) AS version';
 
 /** The pages of the city's website that mails link to, and the sender name. */
 export interface Settings {
@@ -227,8 +232,9 @@ export class NewsletterRepository {
     );
   }
 
-  async settings(bodyId: string): Promise<Settings> {
-    const rows: Settings[] = await this.ds.query(
+  /** The body's settings; all unset while it has none stored. */
+  async settings(bodyId: string, m: EntityManager | DataSource = this.ds): Promise<Settings> {
+    const rows: Settings[] = await m.query(
       `SELECT confirm_url_template AS "confirmUrlTemplate", manage_url_template AS "manageUrlTemplate", unsubscribe_url_template AS "unsubscribeUrlTemplate", sender_name AS "senderName"
        FROM newsletter_settings WHERE body_id = $1`,
       [bodyId],
@@ -236,12 +242,29 @@ export class NewsletterRepository {
     return rows[0] ?? { confirmUrlTemplate: null, manageUrlTemplate: null, unsubscribeUrlTemplate: null, senderName: null };
   }
 
-  async saveSettings(bodyId: string, s: Settings): Promise<void> {
-    await this.ds.query(
-      `INSERT INTO newsletter_settings (body_id, confirm_url_template, manage_url_template, unsubscribe_url_template, sender_name) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (body_id) DO UPDATE SET confirm_url_template = $2, manage_url_template = $3, unsubscribe_url_template = $4, sender_name = $5, modified_at = now()`,
-      [bodyId, s.confirmUrlTemplate, s.manageUrlTemplate, s.unsubscribeUrlTemplate, s.senderName],
-    );
+  /**
+   * Changes the body's settings under the row lock, with the request's If-Match checked (see
+   * writeVersioned): `change` gets the stored settings and returns the new ones. A body without
+   * stored settings gets them first (all unset, version 1, as SETTINGS_VERSION reads them), so
+   * that two first changes queue on the lock too. `view` is the settings as the editor reads them.
+   */
+  async changeSettings(scope: Scope, change: (stored: Settings) => Settings, view: () => Promise<unknown>): Promise<Settings> {
+    const bodyId = scope.body.id;
+    const lock = async (m: EntityManager): Promise<number> => {
+      await m.query(`INSERT INTO newsletter_settings (body_id) VALUES ($1) ON CONFLICT (body_id) DO NOTHING`, [bodyId]);
+      const rows: { version: number }[] = await m.query(`SELECT version FROM newsletter_settings WHERE body_id = $1 FOR UPDATE`, [bodyId]);
+      return rows[0].version;
+    };
+    return writeVersioned(this.ds, scope, { what: 'newsletter-settings', id: bodyId, lock, view }, async (m) => {
+      const s = change(await this.settings(bodyId, m));
+      const version = await returnedVersion(
+        m,
+        `UPDATE newsletter_settings SET confirm_url_template = $2, manage_url_template = $3, unsubscribe_url_template = $4, sender_name = $5, version = version + 1, modified_at = now()
+         WHERE body_id = $1 RETURNING version`,
+        [bodyId, s.confirmUrlTemplate, s.manageUrlTemplate, s.unsubscribeUrlTemplate, s.senderName],
+      );
+      return { version, result: s };
+    });
   }
 
   private async lockByEmail(m: EntityManager, bodyId: string, email: string): Promise<{ id: string; status: SubscriptionStatus } | null> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import type { BodyRef } from '../../common/access/access';
+import type { BodyRef, Scope } from '../../common/access/access';
 import { Problem } from '../../common/http/problem';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { REDIS } from '../../infra/redis/redis.module';
@@ -17,7 +17,7 @@ import { NewsletterCrypto, normalizeEmail, TOKEN_PATTERN } from './newsletter.cr
 import type { SubscriptionStatus } from './newsletter.entities';
 import { within } from '../../infra/redis/within';
 import { NewsletterQueues } from './newsletter.queues';
-import { NewsletterRepository, Preferences, SubscriptionRow, TokenMatch } from './newsletter.repository';
+import { NewsletterRepository, Preferences, Settings, SubscriptionRow, TokenMatch } from './newsletter.repository';
 import type { ManageView } from './pages/pages.render';
 
 export const NEWSLETTER_CRYPTO = Symbol('NEWSLETTER_CRYPTO');
@@ -126,16 +126,19 @@ export class NewsletterService implements OnApplicationShutdown {
     return this.repo.settings(body.id);
   }
 
-  async saveSettings(body: BodyRef, input: NewsletterSettingsDto): Promise<NewsletterSettingsDto> {
-    const current = await this.repo.settings(body.id);
-    const next = {
-      confirmUrlTemplate: input.confirmUrlTemplate === undefined ? current.confirmUrlTemplate : input.confirmUrlTemplate,
-      manageUrlTemplate: input.manageUrlTemplate === undefined ? current.manageUrlTemplate : input.manageUrlTemplate,
-      unsubscribeUrlTemplate: input.unsubscribeUrlTemplate === undefined ? current.unsubscribeUrlTemplate : input.unsubscribeUrlTemplate,
-      senderName: input.senderName === undefined ? current.senderName : input.senderName,
-    };
-    await this.repo.saveSettings(body.id, next);
-    return next;
+  /** Changes the settings sent (absent fields stay, null clears), honouring If-Match (see NewsletterRepository.changeSettings). */
+  async saveSettings(scope: Scope, input: NewsletterSettingsDto): Promise<NewsletterSettingsDto> {
+    const pick = <K extends keyof Settings>(stored: Settings, key: K): Settings[K] => (input[key] === undefined ? stored[key] : input[key]);
+    return this.repo.changeSettings(
+      scope,
+      (stored) => ({
+        confirmUrlTemplate: pick(stored, 'confirmUrlTemplate'),
+        manageUrlTemplate: pick(stored, 'manageUrlTemplate'),
+        unsubscribeUrlTemplate: pick(stored, 'unsubscribeUrlTemplate'),
+        senderName: pick(stored, 'senderName'),
+      }),
+      () => this.settings(scope.body),
+    );
   }
 
   /** The subscription a manage or unsubscribe token opens; an expired manage token opens nothing. */

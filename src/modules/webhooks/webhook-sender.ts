@@ -198,9 +198,10 @@ export class WebhookSender {
         await client.query(`UPDATE webhook_delivery SET attempts = $2, next_attempt_at = now() + make_interval(secs => $3), locked_until = NULL WHERE id = $1`, [row.id, attempts, delay / 1000]);
         await client.query(`UPDATE webhook_subscription SET failing_since = coalesce(failing_since, now()) WHERE id = $1`, [row.subscription_id]);
       }
+      // Disabling changes what editors read of the subscription, so it moves its version on; the failure counts above do not.
       const disabled = (
         await client.query<{ id: string }>(
-          `UPDATE webhook_subscription SET enabled = false, disabled_at = now(),
+          `UPDATE webhook_subscription SET enabled = false, disabled_at = now(), version = version + 1,
              disabled_reason = CASE WHEN failed_messages >= $2 THEN format('%s consecutive messages failed on every attempt; last error: %s', failed_messages, $4::text)
                                     ELSE format('deliveries failed for more than %s hours; last error: %s', $3::int, $4::text) END
            WHERE id = $1 AND enabled AND (failed_messages >= $2 OR failing_since < now() - make_interval(hours => $3)) RETURNING id`,

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, 
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentScope } from '../../common/access/access.decorator';
 import type { Scope } from '../../common/access/access';
-import { BodyParam, IdParam } from '../../common/http/api-docs';
+import { BodyParam, ETAG_HEADER, IdParam, IfMatchDocs } from '../../common/http/api-docs';
 import { ProblemDto } from '../../common/http/problem.dto';
 import type { Page } from '../../common/pagination/page.dto';
 import {
@@ -15,9 +15,12 @@ import {
   WebhookPageDto,
   WebhookWithSecretDto,
 } from './dto/webhooks.dto';
-import { WebhooksService } from './webhooks.service';
+import { VersionedRoute } from '../changes/record-version.interceptor';
+import { WEBHOOK_VERSION, WebhooksService } from './webhooks.service';
 
 const ID = new ParseUUIDPipe({ version: undefined });
+/** Subscriptions have versions: writes answer them as ETag and honour If-Match (see writeVersioned). */
+const Versioned = (): MethodDecorator => VersionedRoute(WEBHOOK_VERSION, { byId: true });
 const NotFound = (): MethodDecorator => ApiNotFoundResponse({ description: 'Unknown body or webhook', type: ProblemDto });
 
 /** Webhook subscriptions of a body: editor keys of the body and admin keys manage them. */
@@ -29,9 +32,10 @@ export class WebhooksController {
 
   @Post()
   @Access('editor')
+  @Versioned()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Subscribe a URL to change events of the body', description: 'The answer holds the signing secret; it is not shown again.' })
-  @ApiCreatedResponse({ type: WebhookWithSecretDto })
+  @ApiCreatedResponse({ type: WebhookWithSecretDto, headers: ETAG_HEADER })
   @ApiBadRequestResponse({ description: 'Invalid fields: not https, a private address, an unknown event type, an audience beyond the key', type: ProblemDto })
   create(@CurrentScope() scope: Scope, @Body() input: CreateWebhookDto): Promise<WebhookWithSecretDto> {
     return this.webhooks.create(scope, input);
@@ -48,6 +52,7 @@ export class WebhooksController {
 
   @Get(':id')
   @Access('editor')
+  @Versioned()
   @IdParam('webhook')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'One webhook subscription' })
@@ -59,22 +64,27 @@ export class WebhooksController {
 
   @Patch(':id')
   @Access('editor')
+  @Versioned()
   @IdParam('webhook')
   @ApiOperation({ summary: 'Change a webhook subscription (absent fields stay)' })
-  @ApiOkResponse({ type: WebhookDto })
-  @ApiBadRequestResponse({ description: 'Invalid fields', type: ProblemDto })
+  @ApiOkResponse({ type: WebhookDto, headers: ETAG_HEADER })
+  @ApiBadRequestResponse({ description: 'Invalid fields, or a malformed If-Match', type: ProblemDto })
   @NotFound()
+  @IfMatchDocs()
   update(@CurrentScope() scope: Scope, @Param('id', ID) id: string, @Body() input: UpdateWebhookDto): Promise<WebhookDto> {
     return this.webhooks.update(scope, id, input);
   }
 
   @Delete(':id')
   @Access('editor')
+  @Versioned()
   @IdParam('webhook')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a webhook subscription and its delivery log' })
   @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiBadRequestResponse({ description: 'Malformed If-Match', type: ProblemDto })
   @NotFound()
+  @IfMatchDocs()
   async remove(@CurrentScope() scope: Scope, @Param('id', ID) id: string): Promise<void> {
     await this.webhooks.remove(scope, id);
   }
@@ -84,9 +94,12 @@ export class WebhooksController {
   @IdParam('webhook')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
+  @Versioned()
   @ApiOperation({ summary: 'A new signing secret', description: 'The previous secret keeps signing alongside the new one (two signatures in `webhook-signature`) for WEBHOOK_SECRET_GRACE_HOURS.' })
-  @ApiOkResponse({ type: WebhookWithSecretDto })
+  @ApiOkResponse({ type: WebhookWithSecretDto, headers: ETAG_HEADER })
+  @ApiBadRequestResponse({ description: 'Malformed If-Match', type: ProblemDto })
   @NotFound()
+  @IfMatchDocs()
   rotateSecret(@CurrentScope() scope: Scope, @Param('id', ID) id: string): Promise<WebhookWithSecretDto> {
     return this.webhooks.rotateSecret(scope, id);
   }
@@ -95,9 +108,12 @@ export class WebhooksController {
   @Access('editor')
   @IdParam('webhook')
   @HttpCode(200)
+  @Versioned()
   @ApiOperation({ summary: 'Enable a subscription disabled after repeated failures; deliveries held back go out' })
-  @ApiOkResponse({ type: WebhookDto })
+  @ApiOkResponse({ type: WebhookDto, headers: ETAG_HEADER })
+  @ApiBadRequestResponse({ description: 'Malformed If-Match', type: ProblemDto })
   @NotFound()
+  @IfMatchDocs()
   enable(@CurrentScope() scope: Scope, @Param('id', ID) id: string): Promise<WebhookDto> {
     return this.webhooks.enable(scope, id);
   }

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isIP } from 'node:net';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Caller, Scope } from '../../common/access/access';
 import { visibilityFor } from '../../common/access/access';
 import { FieldError, Problem } from '../../common/http/problem';
 import type { Page } from '../../common/pagination/page.dto';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { addressCheck } from '../../infra/http/outbound';
+import { writeVersioned } from '../changes/versioned-row';
 import { CreateWebhookDto, UpdateWebhookDto, WebhookAudience, WebhookDeliveryDto, WebhookDto, WebhookWithSecretDto } from './dto/webhooks.dto';
 import { AUDIENCE_OF, EVENT_TYPE_PATTERN, VISIBILITY_OF } from './webhook-events';
 import { newSecret } from './webhook-signing';
@@ -26,6 +27,12 @@ interface SubscriptionRow {
 }
 
 const COLUMNS = 'id, url, event_types, audience, description, enabled, disabled_reason, disabled_at, previous_secret_until, created_at, updated_at';
+
+/**
+ * The version of a subscription (ETag and If-Match of its editors): moved on by every change of
+ * what it shows, also when the sender disables it, not by the sender's failure counts.
+ */
+export const WEBHOOK_VERSION = 'SELECT version FROM webhook_subscription WHERE body_id = $1 AND id = $2';
 const RANK: Record<WebhookAudience, number> = { public: 0, member: 1, staff: 2 };
 
 function toDto(row: SubscriptionRow): WebhookDto {
@@ -72,56 +79,55 @@ export class WebhooksService {
       `INSERT INTO webhook_subscription (body_id, api_key_id, url, event_types, audience, description, secret) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
       [scope.body.id, scope.caller.keyId, input.url, [...new Set(input.eventTypes)], AUDIENCE_OF[audience], input.description ?? null, secret],
     );
+    // A new subscription is at version 1 (the ETag of the answer).
+    if (scope.write) scope.write.version = 1;
     return { ...toDto(row), secret };
   }
 
   async update(scope: Scope, id: string, input: UpdateWebhookDto): Promise<WebhookDto> {
-    await this.row(scope, id);
     this.check(scope.caller, scope.body.id, input);
-    const row = await this.updated(
+    const row = await this.change(
+      scope,
+      id,
       `UPDATE webhook_subscription SET url = coalesce($3, url), event_types = coalesce($4, event_types), audience = coalesce($5, audience),
-         description = CASE WHEN $6 THEN $7 ELSE description END, updated_at = now()
-       WHERE body_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+         description = CASE WHEN $6 THEN $7 ELSE description END, updated_at = now(), version = version + 1
+       WHERE body_id = $1 AND id = $2 RETURNING ${COLUMNS}, version`,
       [
-        scope.body.id,
-        id,
         input.url ?? null,
         input.eventTypes ? [...new Set(input.eventTypes)] : null,
         input.audience ? AUDIENCE_OF[input.audience] : null,
         input.description !== undefined,
         input.description ?? null,
       ],
-      () => Problem.notFound('webhook', id),
     );
     return toDto(row);
   }
 
   async remove(scope: Scope, id: string): Promise<void> {
-    await this.row(scope, id);
-    await this.ds.query(`DELETE FROM webhook_subscription WHERE body_id = $1 AND id = $2`, [scope.body.id, id]);
+    await this.change(scope, id, `DELETE FROM webhook_subscription WHERE body_id = $1 AND id = $2 RETURNING ${COLUMNS}, version`, []);
   }
 
   /** A new secret; the previous one keeps signing alongside it for the grace period. */
   async rotateSecret(scope: Scope, id: string): Promise<WebhookWithSecretDto> {
-    await this.row(scope, id);
     const secret = newSecret();
-    const row = await this.updated(
-      `UPDATE webhook_subscription SET previous_secret = secret, previous_secret_until = now() + make_interval(hours => $3), secret = $4, updated_at = now()
-       WHERE body_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-      [scope.body.id, id, this.config.webhooks.secretGraceHours, secret],
-      () => Problem.notFound('webhook', id),
+    const row = await this.change(
+      scope,
+      id,
+      `UPDATE webhook_subscription SET previous_secret = secret, previous_secret_until = now() + make_interval(hours => $3), secret = $4, updated_at = now(), version = version + 1
+       WHERE body_id = $1 AND id = $2 RETURNING ${COLUMNS}, version`,
+      [this.config.webhooks.secretGraceHours, secret],
     );
     return { ...toDto(row), secret };
   }
 
   /** Enables a subscription again: its failure count starts anew, its pending deliveries go out. */
   async enable(scope: Scope, id: string): Promise<WebhookDto> {
-    await this.row(scope, id);
-    const row = await this.updated(
-      `UPDATE webhook_subscription SET enabled = true, disabled_reason = NULL, disabled_at = NULL, failed_messages = 0, failing_since = NULL, updated_at = now()
-       WHERE body_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-      [scope.body.id, id],
-      () => Problem.notFound('webhook', id),
+    const row = await this.change(
+      scope,
+      id,
+      `UPDATE webhook_subscription SET enabled = true, disabled_reason = NULL, disabled_at = NULL, failed_messages = 0, failing_since = NULL, updated_at = now(), version = version + 1
+       WHERE body_id = $1 AND id = $2 RETURNING ${COLUMNS}, version`,
+      [],
     );
     return toDto(row);
   }
@@ -170,6 +176,23 @@ export class WebhooksService {
       [id, deliveryId],
       () => Problem.notFound('webhook-delivery', deliveryId),
     );
+  }
+
+  /**
+   * One change of a subscription (`sql`: $1 the body, $2 the subscription, then `params`;
+   * it moves the version on and returns the row with it), made under the row lock with the
+   * request's If-Match checked (see writeVersioned).
+   */
+  private change(scope: Scope, id: string, sql: string, params: unknown[]): Promise<SubscriptionRow> {
+    const lock = async (m: EntityManager): Promise<number | null> => {
+      const rows: { version: number }[] = await m.query(`${WEBHOOK_VERSION} FOR UPDATE`, [scope.body.id, id]);
+      return rows[0]?.version ?? null;
+    };
+    const view = async (): Promise<unknown> => this.get(scope, id);
+    return writeVersioned(this.ds, scope, { what: 'webhook', id, lock, view }, async (m) => {
+      const [rows] = await m.query<[(SubscriptionRow & { version: number })[], number]>(sql, [scope.body.id, id, ...params]);
+      return { version: rows[0].version, result: rows[0] };
+    });
   }
 
   /** The first row an UPDATE … RETURNING returned (TypeORM answers such a query with `[rows, count]`). */
