@@ -206,6 +206,140 @@ describe('editor writes: ETag and If-Match', () => {
     });
   });
 
+  /** A body's settings and its subscriptions: versioned like records, outside ResourceWriter. */
+  interface Setting {
+    name: string;
+    method: 'patch' | 'put';
+    /** The path that reads and changes it (of musterstadt unless `slug` says otherwise). */
+    path: (slug?: string) => string;
+    /** A change; `n` makes each one differ. */
+    change: (n: number) => Record<string, unknown>;
+    /** The stored row, to see that a refused write changed nothing. */
+    stored: (slug?: string) => Promise<Record<string, unknown> | undefined>;
+  }
+
+  describe('settings and subscriptions', () => {
+    let webhook: string;
+    const slugId = (slug = 'musterstadt'): string => (slug === 'musterstadt' ? t.body.id : t.other.id);
+    const row = async (sql: string, param: string): Promise<Record<string, unknown> | undefined> => (await t.ds.query<Record<string, unknown>[]>(sql, [param]))[0];
+
+    beforeAll(async () => {
+      const res = await t.http().post(`${base}/webhooks`).set(...editor()).send({ url: 'https://example.org/hook', eventTypes: ['*'] }).expect(201);
+      expect(res.headers.etag).toBe('"1"');
+      webhook = res.body.id as string;
+    });
+
+    const settings: Setting[] = [
+      {
+        name: 'body settings',
+        method: 'patch',
+        path: (slug = 'musterstadt') => `/v1/bodies/${slug}`,
+        change: (n) => ({ shortName: `Musterstadt ${n}` }),
+        stored: (slug) => row(`SELECT short_name, version, modified_at FROM body WHERE id = $1`, slugId(slug)),
+      },
+      {
+        name: 'newsletter settings',
+        method: 'put',
+        path: (slug = 'musterstadt') => `/v1/bodies/${slug}/newsletter/settings`,
+        change: (n) => ({ senderName: `Stadt Musterstadt ${n}` }),
+        stored: (slug) => row(`SELECT sender_name, version, modified_at FROM newsletter_settings WHERE body_id = $1`, slugId(slug)),
+      },
+      {
+        name: 'webhook subscription',
+        method: 'patch',
+        path: () => `${base}/webhooks/${webhook}`,
+        change: (n) => ({ description: `Redaktionssystem ${n}` }),
+        stored: () => row(`SELECT description, version, updated_at FROM webhook_subscription WHERE id = $1`, webhook),
+      },
+    ];
+    let n = 0;
+    const write = (setting: Setting, ifMatch?: string, slug?: string, key = t.keys.editor) => {
+      const request = t.http()[setting.method](setting.path(slug)).set(...bearer(key));
+      return (ifMatch === undefined ? request : request.set('If-Match', ifMatch)).send(setting.change(++n));
+    };
+
+    describe.each(settings)('$name', (setting) => {
+      const read = async (): Promise<string> => (await t.http().get(setting.path()).set(...editor()).expect(200)).headers.etag;
+
+      it("answers a change and an editor's read with the strong ETag of the version", async () => {
+        const before = await read();
+        expect(before).toMatch(/^"\d+"$/);
+        const changed = await write(setting, before).expect(200);
+        const after = `"${Number(JSON.parse(before)) + 1}"`;
+        expect(changed.headers.etag).toBe(after);
+        expect(changed.body).toMatchObject(setting.change(n));
+        expect(await read()).toBe(after);
+        // Without If-Match the change goes ahead and still moves the version on.
+        expect((await write(setting).expect(200)).headers.etag).toBe(`"${Number(JSON.parse(after)) + 1}"`);
+      });
+
+      it('refuses a change made on an older version with 412 and the current record, and changes nothing', async () => {
+        const current = await read();
+        const shown = (await t.http().get(setting.path()).set(...editor()).expect(200)).body as Record<string, unknown>;
+        const before = await setting.stored();
+        const stale = await write(setting, `"${Number(JSON.parse(current)) - 1}"`).expect(412);
+        expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
+        const version = Number(JSON.parse(current));
+        expect(stale.body).toMatchObject({ status: 412, current: { version, etag: current, record: shown } });
+        expect(stale.headers.etag).toBe(current);
+        expect(await setting.stored()).toEqual(before);
+      });
+
+      it('* matches; weak and foreign ETags never match; a malformed If-Match is a 400 that changes nothing', async () => {
+        const current = await read();
+        await write(setting, `W/${current}`).expect(412);
+        await write(setting, '"abc"').expect(412);
+        const before = await setting.stored();
+        for (const header of ['1', `${current.slice(0, -1)}`, '*, "1"', ',']) {
+          const res = await write(setting, header).expect(400);
+          expect(res.body.errors).toEqual([expect.objectContaining({ field: 'If-Match' })]);
+        }
+        expect(await setting.stored()).toEqual(before);
+        const any = await write(setting, '*').expect(200);
+        expect(any.headers.etag).toBe(`"${Number(JSON.parse(current)) + 1}"`);
+      });
+
+      it('of two concurrent changes made on the same version, exactly one succeeds', async () => {
+        for (let round = 0; round < 3; round++) {
+          const current = await read();
+          const results = await Promise.all([write(setting, current), write(setting, current)]);
+          expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+          const winner = results.find((r) => r.status === 200);
+          const loser = results.find((r) => r.status === 412);
+          expect(loser?.body.current).toMatchObject({ version: Number(JSON.parse(current)) + 1, record: winner?.body });
+          expect(await read()).toBe(winner?.headers.etag);
+        }
+      });
+    });
+
+    it('settings never stored read as version 1; two first changes on it: exactly one succeeds', async () => {
+      const newsletter = settings[1];
+      expect(await newsletter.stored('andersdorf')).toBeUndefined();
+      expect((await t.http().get(newsletter.path('andersdorf')).set(...bearer(t.keys.otherEditor)).expect(200)).headers.etag).toBe('"1"');
+      const results = await Promise.all([1, 2].map(() => write(newsletter, '"1"', 'andersdorf', t.keys.otherEditor)));
+      expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+      expect(results.find((r) => r.status === 200)?.headers.etag).toBe('"2"');
+      expect(await newsletter.stored('andersdorf')).toMatchObject({ version: 2 });
+    });
+
+    it('a webhook subscription is deleted only on its current version; its secret rotation and enabling move it on', async () => {
+      const res = await t.http().post(`${base}/webhooks`).set(...editor()).send({ url: 'https://example.org/other', eventTypes: ['*'] }).expect(201);
+      const id = res.body.id as string;
+      const path = `${base}/webhooks/${id}`;
+      const rotated = await t.http().post(`${path}/rotate-secret`).set(...editor()).set('If-Match', '"1"').expect(200);
+      expect(rotated.headers.etag).toBe('"2"');
+      await t.http().post(`${path}/enable`).set(...editor()).set('If-Match', '"1"').expect(412);
+      expect((await t.http().post(`${path}/enable`).set(...editor()).set('If-Match', '"2"').expect(200)).headers.etag).toBe('"3"');
+      await t.http().delete(path).set(...editor()).set('If-Match', 'W/"3"').expect(412);
+      await t.http().delete(path).set(...editor()).set('If-Match', '"3').expect(400);
+      const stale = await t.http().delete(path).set(...editor()).set('If-Match', '"2"').expect(412);
+      expect(stale.body.current).toMatchObject({ version: 3, etag: '"3"', record: { id, enabled: true } });
+      await t.http().get(path).set(...editor()).expect(200);
+      await t.http().delete(path).set(...editor()).set('If-Match', '"3"').expect(204);
+      await t.http().delete(path).set(...editor()).set('If-Match', '*').expect(404);
+    });
+  });
+
   describe('reads', () => {
     it('anonymous and member reads keep the weak ETag over the body and answer If-None-Match with 304', async () => {
       const id = (await createSession(t.ds, { bodyId: t.body.id, name: 'Öffentliche Sitzung', start: new Date('2025-08-01T16:00:00Z') })).id;
