@@ -171,16 +171,22 @@ describe('webhooks', () => {
         [500, 'HTTP 500'],
         [500, 'HTTP 500'],
       ]);
-      expect((await t.http().get(`/v1/bodies/musterstadt/webhooks/${hook.id}`).set(...editor()).expect(200)).body.enabled).toBe(true);
+      const failing = await t.http().get(`/v1/bodies/musterstadt/webhooks/${hook.id}`).set(...editor()).expect(200);
+      expect(failing.body.enabled).toBe(true);
+      // The failure counts are not part of the subscription as editors read it: its version stays.
+      expect(failing.headers.etag).toBe('"1"');
 
       await newSession('Kulturausschuss');
       await eventually(async () => !(await t.http().get(`/v1/bodies/musterstadt/webhooks/${hook.id}`).set(...editor())).body.enabled, 15_000, 'the subscription disabled');
       const disabled = await t.http().get(`/v1/bodies/musterstadt/webhooks/${hook.id}`).set(...editor()).expect(200);
       expect(disabled.body.disabledReason).toContain('2 consecutive messages failed');
+      // Disabling does change it: an editor's change made on the version before is refused.
+      expect(disabled.headers.etag).toBe('"2"');
+      await t.http().post(`/v1/bodies/musterstadt/webhooks/${hook.id}/enable`).set(...editor()).set('If-Match', failing.headers.etag).expect(412);
 
       // While disabled, changes are not recorded for it; enabled again, new ones go out.
       status = 204;
-      const enabled = await t.http().post(`/v1/bodies/musterstadt/webhooks/${hook.id}/enable`).set(...editor()).expect(200);
+      const enabled = await t.http().post(`/v1/bodies/musterstadt/webhooks/${hook.id}/enable`).set(...editor()).set('If-Match', disabled.headers.etag).expect(200);
       expect(enabled.body).toMatchObject({ enabled: true, disabledReason: null });
       const before = target.got.length;
       const failed = log.body.data[0].id as string;
