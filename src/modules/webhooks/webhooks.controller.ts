@@ -20,7 +20,7 @@ import { WEBHOOK_VERSION, WebhooksService } from './webhooks.service';
 
 const ID = new ParseUUIDPipe({ version: undefined });
 /** Subscriptions have versions: writes answer them as ETag and honour If-Match (see writeVersioned). */
-const Versioned = (): MethodDecorator => VersionedRoute(WEBHOOK_VERSION, { byId: true });
+const VersionedWebhook = (): MethodDecorator => VersionedRoute(WEBHOOK_VERSION, { byId: true });
 const NotFound = (): MethodDecorator => ApiNotFoundResponse({ description: 'Unknown body or webhook', type: ProblemDto });
 
 /** Webhook subscriptions of a body: editor keys of the body and admin keys manage them. */
@@ -32,7 +32,7 @@ export class WebhooksController {
 
   @Post()
   @Access('editor')
-  @Versioned()
+  @VersionedWebhook()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Subscribe a URL to change events of the body', description: 'The answer holds the signing secret; it is not shown again.' })
   @ApiCreatedResponse({ type: WebhookWithSecretDto, headers: ETAG_HEADER })
@@ -52,7 +52,7 @@ export class WebhooksController {
 
   @Get(':id')
   @Access('editor')
-  @Versioned()
+  @VersionedWebhook()
   @IdParam('webhook')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'One webhook subscription' })
@@ -64,7 +64,7 @@ export class WebhooksController {
 
   @Patch(':id')
   @Access('editor')
-  @Versioned()
+  @VersionedWebhook()
   @IdParam('webhook')
   @ApiOperation({ summary: 'Change a webhook subscription (absent fields stay)' })
   @ApiOkResponse({ type: WebhookDto, headers: ETAG_HEADER })
@@ -77,7 +77,7 @@ export class WebhooksController {
 
   @Delete(':id')
   @Access('editor')
-  @Versioned()
+  @VersionedWebhook()
   @IdParam('webhook')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a webhook subscription and its delivery log' })
@@ -94,7 +94,7 @@ export class WebhooksController {
   @IdParam('webhook')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  @Versioned()
+  @VersionedWebhook()
   @ApiOperation({ summary: 'A new signing secret', description: 'The previous secret keeps signing alongside the new one (two signatures in `webhook-signature`) for WEBHOOK_SECRET_GRACE_HOURS.' })
   @ApiOkResponse({ type: WebhookWithSecretDto, headers: ETAG_HEADER })
   @ApiBadRequestResponse({ description: 'Malformed If-Match', type: ProblemDto })
@@ -108,7 +108,7 @@ export class WebhooksController {
   @Access('editor')
   @IdParam('webhook')
   @HttpCode(200)
-  @Versioned()
+  @VersionedWebhook()
   @ApiOperation({ summary: 'Enable a subscription disabled after repeated failures; deliveries held back go out' })
   @ApiOkResponse({ type: WebhookDto, headers: ETAG_HEADER })
   @ApiBadRequestResponse({ description: 'Malformed If-Match', type: ProblemDto })
