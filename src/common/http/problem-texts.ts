@@ -147,7 +147,7 @@ export const NOUNS = {
   'to-withdraw': { de: 'zurückgezogen', en: 'withdrawn' },
   webhook: { de: 'Webhook', en: 'webhook' },
   'webhook-delivery': { de: 'Webhook-Zustellung', en: 'webhook delivery' },
-  'newsletter-settings': { de: 'Newsletter-Einstellungen', en: 'newsletter settings' },
+  'newsletter-settings': { de: 'Newsletter-Einstellungen', en: 'newsletter configuration' },
 } as const satisfies Record<string, Noun>;
 export type NounKey = keyof typeof NOUNS;
 
