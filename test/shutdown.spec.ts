@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { closeInOrder, closeOnSignal } from '../src/infra/process/shutdown';
+import { closeInOrder, closeOnSignal, closeTogether } from '../src/infra/process/shutdown';
 
 /** A process stand-in: signals are events, exit records its code. */
 function fakeProcess(): EventEmitter & { exit(code: number): void; exited: Promise<number> } {
@@ -75,5 +75,19 @@ describe('shutdown on a signal', () => {
       ]),
     ).rejects.toThrow('first');
     expect(ran).toEqual([1, 4]);
+  });
+
+  it('closeTogether runs the steps side by side and rejects with the first failure once all settled', async () => {
+    const events: string[] = [];
+    const step = (name: string, ms: number, fail?: string) => async () => {
+      events.push(`start ${name}`);
+      await sleep(ms);
+      events.push(`end ${name}`);
+      if (fail) throw new Error(fail);
+    };
+    await expect(closeTogether([step('a', 40), step('b', 20, 'first'), step('c', 0, 'second'), step('d', 40)])).rejects.toThrow('first');
+    // Every step started before any ended, and the slow ones were waited for.
+    expect(events.slice(0, 4)).toEqual(['start a', 'start b', 'start c', 'start d']);
+    expect(events.slice(4).sort()).toEqual(['end a', 'end b', 'end c', 'end d']);
   });
 });

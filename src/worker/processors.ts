@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/config';
-import { closeInOrder } from '../infra/process/shutdown';
+import { closeTogether } from '../infra/process/shutdown';
 import { QUEUES } from '../infra/queue/queues';
 import type { RelayRecorder } from '../infra/queue/relay-recorder';
 import { createExportsWorker, ExportsWorker } from '../modules/exports/exports.worker';
@@ -58,6 +58,6 @@ export function createProcessors(config: AppConfig, options: ProcessorOptions = 
     startup: [() => search.start(), () => newsletter.start(), () => me.start(), () => webhooks.start(), () => exports.start()],
     recorders,
     modules,
-    close: () => closeInOrder([() => exports.close(), () => webhooks.close(), () => me.close(), () => newsletter.close(), () => search.close()]),
+    close: () => closeTogether([() => exports.close(), () => webhooks.close(), () => me.close(), () => newsletter.close(), () => search.close()]),
   };
 }
