@@ -52,7 +52,7 @@ export const READ_CACHED_KEY = 'ratsinfo:read-cached';
 export const ReadCached = (): MethodDecorator => SetMetadata(READ_CACHED_KEY, true);
 
 /** The same weak ETag the etag plugin computes, so cached and fresh answers agree. */
-export function weakEtag(body: string | Buffer): string {
+export function weakEtag(body: Buffer): string {
   return `W/"${createHash('sha1').update(body).digest('base64')}"`;
 }
 
