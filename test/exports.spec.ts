@@ -267,9 +267,20 @@ describe('bulk exports', () => {
   it('builds a body once at a time: a second build while one runs fails at once and writes nothing', async () => {
     const before = await stored();
     let second: Promise<ExportResult> | undefined;
-    // The second build starts while the first is writing its first file.
-    const first = await buildBodyExport(pool, createStorage(t.config), { publicUrl: t.config.publicUrl, keep: 10 }, 'musterstadt', () => {
-      second ??= build();
+    let secondSettled!: () => void;
+    const settled = new Promise<void>((resolve) => (secondSettled = resolve));
+    // The first build stores its archive only after the second has settled, so it holds the
+    // lock throughout, however fast the machine is.
+    const storage = createStorage(t.config);
+    const held = new Proxy(storage, {
+      get: (target, prop) =>
+        prop === 'put' ? async (...args: Parameters<typeof storage.put>) => settled.then(() => target.put(...args)) : (Reflect.get(target, prop) as unknown),
+    });
+    // The second build starts once the first has written its first file.
+    const first = await buildBodyExport(pool, held, { publicUrl: t.config.publicUrl, keep: 10 }, 'musterstadt', () => {
+      if (second) return;
+      second = build();
+      second.then(secondSettled, secondSettled);
     });
     expect(second).toBeDefined();
     const error = await second!.then(
