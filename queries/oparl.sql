@@ -275,7 +275,41 @@ ORDER BY
 LIMIT
   $4;
 
--- oparl: list of organization · public
+-- oparl: list of organization · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j AS j,
+  r.id::text AS _k0
+FROM
+  oparl_rendered r
+WHERE
+  r.body_id = $1::uuid
+  AND r.kind = 'organization'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = $1::uuid
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  )
+ORDER BY
+  r.id ASC
+LIMIT
+  101;
+
+-- oparl: list of organization · public · query 2 of 2
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
@@ -1024,7 +1058,41 @@ WHERE
   x.id = $2::uuid
   AND x.widest_audience >= 2;
 
--- oparl: list of person · public
+-- oparl: list of person · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j AS j,
+  r.id::text AS _k0
+FROM
+  oparl_rendered r
+WHERE
+  r.body_id = $1::uuid
+  AND r.kind = 'person'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = $1::uuid
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  )
+ORDER BY
+  r.id ASC
+LIMIT
+  101;
+
+-- oparl: list of person · public · query 2 of 2
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
@@ -1998,7 +2066,41 @@ WHERE
   x.id = $2::uuid
   AND x.widest_audience >= 2;
 
--- oparl: list of membership · public
+-- oparl: list of membership · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j AS j,
+  r.id::text AS _k0
+FROM
+  oparl_rendered r
+WHERE
+  r.body_id = $1::uuid
+  AND r.kind = 'membership'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = $1::uuid
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  )
+ORDER BY
+  r.id ASC
+LIMIT
+  101;
+
+-- oparl: list of membership · public · query 2 of 2
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
@@ -2326,7 +2428,41 @@ WHERE
     FALSE
   );
 
--- oparl: list of meeting · public
+-- oparl: list of meeting · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j AS j,
+  r.id::text AS _k0
+FROM
+  oparl_rendered r
+WHERE
+  r.body_id = $1::uuid
+  AND r.kind = 'meeting'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = $1::uuid
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  )
+ORDER BY
+  r.id ASC
+LIMIT
+  101;
+
+-- oparl: list of meeting · public · query 2 of 2
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example"
 SELECT
   json_strip_nulls(
@@ -5817,7 +5953,41 @@ WHERE
   x.id = $3::uuid
   AND x.widest_audience >= 2;
 
--- oparl: list of agendaItem · public
+-- oparl: list of agendaItem · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j AS j,
+  r.id::text AS _k0
+FROM
+  oparl_rendered r
+WHERE
+  r.body_id = $1::uuid
+  AND r.kind = 'agendaItem'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = $1::uuid
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  )
+ORDER BY
+  r.id ASC
+LIMIT
+  101;
+
+-- oparl: list of agendaItem · public · query 2 of 2
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example"
 SELECT
   json_strip_nulls(
@@ -7213,7 +7383,41 @@ WHERE
     FALSE
   );
 
--- oparl: list of paper · public
+-- oparl: list of paper · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j AS j,
+  r.id::text AS _k0
+FROM
+  oparl_rendered r
+WHERE
+  r.body_id = $1::uuid
+  AND r.kind = 'paper'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = $1::uuid
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  )
+ORDER BY
+  r.id ASC
+LIMIT
+  101;
+
+-- oparl: list of paper · public · query 2 of 2
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example"
 SELECT
   json_strip_nulls(
@@ -9445,7 +9649,41 @@ WHERE
   x.id = $3::uuid
   AND x.widest_audience >= 2;
 
--- oparl: list of consultation · public
+-- oparl: list of consultation · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j AS j,
+  r.id::text AS _k0
+FROM
+  oparl_rendered r
+WHERE
+  r.body_id = $1::uuid
+  AND r.kind = 'consultation'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = $1::uuid
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  )
+ORDER BY
+  r.id ASC
+LIMIT
+  101;
+
+-- oparl: list of consultation · public · query 2 of 2
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
@@ -9888,7 +10126,41 @@ WHERE
     TRUE
   );
 
--- oparl: list of file · public
+-- oparl: list of file · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j AS j,
+  r.id::text AS _k0
+FROM
+  oparl_rendered r
+WHERE
+  r.body_id = $1::uuid
+  AND r.kind = 'file'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = $1::uuid
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  )
+ORDER BY
+  r.id ASC
+LIMIT
+  101;
+
+-- oparl: list of file · public · query 2 of 2
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
@@ -10539,7 +10811,41 @@ WHERE
     TRUE
   );
 
--- oparl: list of location · public
+-- oparl: list of location · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j AS j,
+  r.id::text AS _k0
+FROM
+  oparl_rendered r
+WHERE
+  r.body_id = $1::uuid
+  AND r.kind = 'location'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = $1::uuid
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  )
+ORDER BY
+  r.id ASC
+LIMIT
+  101;
+
+-- oparl: list of location · public · query 2 of 2
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(
@@ -10841,7 +11147,41 @@ WHERE
   x.id = $2::uuid
   AND x.widest_audience >= 2;
 
--- oparl: list of legislativeTerm · public
+-- oparl: list of legislativeTerm · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-00000000b0d1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j AS j,
+  r.id::text AS _k0
+FROM
+  oparl_rendered r
+WHERE
+  r.body_id = $1::uuid
+  AND r.kind = 'legislativeTerm'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = $1::uuid
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  )
+ORDER BY
+  r.id ASC
+LIMIT
+  101;
+
+-- oparl: list of legislativeTerm · public · query 2 of 2
 -- parameters: "00000000-0000-4000-8000-00000000b0d1", "https://ratsinfo.musterstadt.example/oparl/v1.1"
 SELECT
   json_strip_nulls(

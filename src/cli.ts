@@ -18,6 +18,7 @@ import { IMPORT_USAGE } from './modules/oparl-import/usage';
 import { QUEUE_USAGE, QueueCommandError } from './modules/queues/queues-cli';
 import { EXPORT_USAGE } from './modules/exports/exports-cli';
 import { ExportAlreadyRunning, ExportCommandError } from './modules/exports/export-store';
+import { OPARL_RENDER_USAGE, oparlRenderCommand, OparlRenderCommandError } from './modules/oparl/oparl-rendered';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -37,6 +38,7 @@ ${ACCOUNT_USAGE}
 ${QUEUE_USAGE}
 ${IMPORT_USAGE}
 ${EXPORT_USAGE}
+${OPARL_RENDER_USAGE}
 `;
 
 /** Parses `--name value` flags after the positional words. */
@@ -164,6 +166,10 @@ export async function runCli(argv: string[]): Promise<void> {
       const { exportCommand } = await import('./modules/exports/exports-cli');
       return exportCommand(words.slice(1), flags, config);
     }
+    case 'oparl': {
+      await migrate(config.databaseUrl);
+      return oparlRenderCommand(words.slice(1), flags, config);
+    }
     default:
       throw new UsageError(words[0] ? `unknown command "${words[0]}"` : 'no command given');
   }
@@ -191,7 +197,7 @@ if (require.main === module) {
         console.error(`error: ${error.message}`);
         process.exit(75);
       }
-      if (error instanceof UsageError || error instanceof AccountCommandError || error instanceof ExportCommandError) {
+      if (error instanceof UsageError || error instanceof AccountCommandError || error instanceof ExportCommandError || error instanceof OparlRenderCommandError) {
         console.error(`error: ${error.message}\n\n${USAGE}`);
         process.exit(2);
       }

@@ -83,6 +83,8 @@ describe('/metrics', () => {
       ratsinfo_db_read_replica_up: 'gauge',
       ratsinfo_db_read_replica_lag_seconds: 'gauge',
       ratsinfo_search_duration_seconds: 'histogram',
+      ratsinfo_oparl_list_pages_total: 'counter',
+      ratsinfo_oparl_render_duration_seconds: 'histogram',
       ratsinfo_jobs_processed_total: 'counter',
       ratsinfo_outbox_relay_batches_total: 'counter',
       ratsinfo_outbox_relayed_events_total: 'counter',

@@ -229,22 +229,22 @@ const FILES: Record<string, Query[]> = {
     audienceQuery('suggest', (db, s) => searchEngine(db).suggest({ scopes: searchRequest(s, {}).scopes, prefix: 'Radw', limit: 8 })),
   ],
   oparl: [
-    publicQuery('bodies', (db) => new OparlRepository(db).bodies(OPARL_BASES, oparlQuery())),
+    publicQuery('bodies', (db) => oparlRepository(db).bodies(OPARL_BASES, oparlQuery())),
     publicQuery('bodies changed since, after a cursor', (db) =>
-      new OparlRepository(db).bodies(OPARL_BASES, oparlQuery({ filters: { modified_since: SINCE }, cursor: cursorOf(OPARL_ORDER) })),
+      oparlRepository(db).bodies(OPARL_BASES, oparlQuery({ filters: { modified_since: SINCE }, cursor: cursorOf(OPARL_ORDER) })),
     ),
     ...OBJECT_SEGMENTS.flatMap((segment) => [
-      publicQuery(`list of ${segment}`, (db) => new OparlRepository(db).list(OPARL_BASES, KINDS[segment], BODY, oparlQuery())),
+      publicQuery(`list of ${segment}`, (db) => oparlRepository(db).list(OPARL_BASES, KINDS[segment], BODY, oparlQuery())),
       publicQuery(`list of ${segment} changed since, after a cursor`, (db) =>
-        new OparlRepository(db).list(OPARL_BASES, KINDS[segment], BODY, oparlQuery({ filters: { modified_since: SINCE }, cursor: cursorOf(OPARL_ORDER) })),
+        oparlRepository(db).list(OPARL_BASES, KINDS[segment], BODY, oparlQuery({ filters: { modified_since: SINCE }, cursor: cursorOf(OPARL_ORDER) })),
       ),
-      publicQuery(`object ${segment}`, (db) => new OparlRepository(db).object(OPARL_BASES, segment, ID)),
+      publicQuery(`object ${segment}`, (db) => oparlRepository(db).object(OPARL_BASES, segment, ID)),
     ]),
     publicQuery('list of meeting of an organization', (db) =>
-      new OparlRepository(db).list(OPARL_BASES, KINDS.meeting, BODY, oparlQuery(), { kind: 'meeting', organizationId: OTHER }),
+      oparlRepository(db).list(OPARL_BASES, KINDS.meeting, BODY, oparlQuery(), { kind: 'meeting', organizationId: OTHER }),
     ),
     publicQuery('list of consultation of an organization', (db) =>
-      new OparlRepository(db).list(OPARL_BASES, KINDS.consultation, BODY, oparlQuery(), { kind: 'consultation', organizationId: OTHER }),
+      oparlRepository(db).list(OPARL_BASES, KINDS.consultation, BODY, oparlQuery(), { kind: 'consultation', organizationId: OTHER }),
     ),
   ],
 };
@@ -258,6 +258,9 @@ function searchEngine(db: Db): PostgresSearchEngine {
 function searchRequest(scope: Scope, filters: SearchRequest['filters']): SearchRequest {
   return { scopes: [{ bodyId: BODY, nonPublic: scope.visibility !== 'public' }], query: parseQuery('Radwege Sanierung'), filters, sort: 'relevance', offset: 0, limit: 20 };
 }
+
+/** With pre-rendering on: a plain list page reads the rendered objects first (and, finding none here, renders live). */
+const oparlRepository = (db: Db): OparlRepository => new OparlRepository(db, { oparlRender: { enabled: true, quietSeconds: 10, maxDelaySeconds: 300 } });
 
 const OPARL_BASES = { oparl: 'https://ratsinfo.musterstadt.example/oparl/v1.1', rest: 'https://ratsinfo.musterstadt.example' };
 

@@ -11,6 +11,9 @@ const live = (port: number): Promise<boolean> =>
     () => false,
   );
 
+/** Extra Node.js flags for the API under test, e.g. `BENCH_API_FLAGS=--cpu-prof` for a CPU profile of the run. */
+const extraFlags = (): string[] => (process.env.BENCH_API_FLAGS ?? '').split(/\s+/).filter(Boolean);
+
 /**
  * Starts the built API (`dist/main.js`) as a child process on `port`, as production runs it,
  * with the per-address read limits off (one client address sends all the load, they would
@@ -18,7 +21,7 @@ const live = (port: number): Promise<boolean> =>
  */
 export async function startApi(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   if (await live(port)) throw new Error(`port ${port} is taken by another server: stop it or set BENCH_PORT`);
-  const child = spawn(process.execPath, [...API_HEAP_FLAGS, join(__dirname, '..', 'main.js')], {
+  const child = spawn(process.execPath, [...API_HEAP_FLAGS, ...extraFlags(), join(__dirname, '..', 'main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...UNLIMITED_READS, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

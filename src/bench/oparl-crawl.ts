@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { startApi } from './api';
 import { readFileSync } from 'node:fs';
+import { Pool } from 'pg';
 import { Agent, request } from 'undici';
+import { loadConfig } from '../config/config';
+import { CONNECTION_OPTIONS } from '../infra/database/data-source';
+import { oparlBases, renderBody, staleBodies } from '../modules/oparl/oparl-rendered';
 
 /**
  * `npm run bench:oparl`: starts the API on the large dataset (`npm run seed:large` first) and
@@ -9,9 +13,18 @@ import { Agent, request } from 'undici';
  * Body with the default page size, following `links.next` to the end, one walker per list, all
  * lists at once. Prints objects, pages, seconds and objects/s per list, the total objects/s and
  * the API's peak resident memory.
- *   BENCH_BODY (default grossstadt), BENCH_PORT (default 3999).
+ *
+ * Plain list pages come from the objects the worker renders ahead of reads (OPARL_PRERENDER):
+ * the bench first renders the body as the worker would, unless it is current, and prints how
+ * long that took; at the end it prints how many pages came from the rendered objects and how
+ * many were rendered live (the API's own counter). BENCH_OPARL_LIVE=1 turns pre-rendering off
+ * in the API, so that every page is rendered from the tables.
+ *   BENCH_BODY (default grossstadt), BENCH_PORT (default 3999), BENCH_METRICS_PORT (default 3998).
  */
 const port = Number(process.env.BENCH_PORT ?? 3999);
+const metricsPort = Number(process.env.BENCH_METRICS_PORT ?? 3998);
+const liveOnly = process.env.BENCH_OPARL_LIVE === '1';
+const publicUrl = `http://localhost:${port}`;
 const slug = process.env.BENCH_BODY ?? 'grossstadt';
 const BODY_LISTS = ['organization', 'person', 'meeting', 'paper', 'agendaItem', 'consultation', 'file', 'locationList', 'legislativeTermList', 'membership'] as const;
 
@@ -83,8 +96,33 @@ function cpuSeconds(pid: number): number {
 
 const row = (cells: (string | number)[], widths: number[]): string => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' ');
 
+/** Renders the body ahead of reads with the API's base URLs, as the worker does, unless it is current. */
+async function renderAhead(): Promise<void> {
+  const config = { ...loadConfig(), publicUrl };
+  const pool = new Pool({ connectionString: config.databaseUrl, max: 1, options: CONNECTION_OPTIONS });
+  try {
+    const bases = oparlBases(config);
+    const stale = (await staleBodies(pool, bases, { quietSeconds: 0, maxDelaySeconds: 0 })).find((b) => b.slug === slug);
+    if (!stale) return console.log(`rendered objects of ${slug}: current`);
+    const result = await renderBody(pool, bases, stale.id);
+    if (!result) throw new Error(`${slug} is being rendered by another process (a worker?): wait for it, or stop it`);
+    console.log(`rendered objects of ${slug}: rendered now, ${result.objects} objects (${result.written} written) in ${result.seconds.toFixed(1)} s`);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The API's count of list pages by source (rendered, live). */
+async function pagesBySource(): Promise<string> {
+  const res = await request(`http://127.0.0.1:${metricsPort}/metrics`);
+  const text = await res.body.text();
+  const counts = [...text.matchAll(/^ratsinfo_oparl_list_pages_total\{source="(\w+)"\} (\d+)/gm)].map((m) => `${m[1]} ${m[2]}`);
+  return counts.join(', ') || 'none counted';
+}
+
 async function main(): Promise<void> {
-  const api = await startApi(port);
+  if (!liveOnly) await renderAhead();
+  const api = await startApi(port, { PUBLIC_URL: publicUrl, METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1', ...(liveOnly ? { OPARL_PRERENDER: 'false' } : {}) });
   const pid = api.pid!;
   let peak = rssMb(pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100);
@@ -113,6 +151,7 @@ async function main(): Promise<void> {
     const own = process.cpuUsage(ownCpu);
     console.log(`CPU seconds during the crawl: API ${(cpuSeconds(pid) - apiCpu).toFixed(1)}, crawler ${((own.user + own.system) / 1e6).toFixed(1)} (the rest is PostgreSQL)`);
     console.log(`peak API RSS during the run: ${peak.toFixed(0)} MB`);
+    console.log(`list pages by source: ${await pagesBySource()}`);
   } finally {
     clearInterval(sampler);
     api.kill('SIGTERM');

@@ -50,6 +50,19 @@ export interface AppConfig {
    * body's export (a cron pattern in German time; null: never, only the CLI builds them).
    */
   exports: { keep: number; schedule: string | null };
+  oparlRender: OparlRenderConfig;
+}
+
+/**
+ * OParl objects rendered ahead of reads (see src/modules/oparl/oparl-rendered.ts). The worker
+ * renders a body anew once its writes have been quiet for `quietSeconds`, or at the latest
+ * `maxDelaySeconds` after the first write it has not rendered; `enabled` false turns both the
+ * rendering and its use off.
+ */
+export interface OparlRenderConfig {
+  enabled: boolean;
+  quietSeconds: number;
+  maxDelaySeconds: number;
 }
 
 /**
@@ -403,6 +416,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       concurrency: int(env, 'WEBHOOK_CONCURRENCY', 16, 1, 256),
     },
     exports: { keep: int(env, 'EXPORT_KEEP', 3, 1, 100), schedule: cronSchedule(env, 'EXPORT_SCHEDULE', '30 2 * * *') },
+    oparlRender: {
+      enabled: bool(env, 'OPARL_PRERENDER', true),
+      quietSeconds: int(env, 'OPARL_RENDER_QUIET_SECONDS', 10, 0, 86400),
+      maxDelaySeconds: int(env, 'OPARL_RENDER_MAX_DELAY_SECONDS', 300, 0, 86400),
+    },
   };
 }
 

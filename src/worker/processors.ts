@@ -6,6 +6,7 @@ import { createExportsWorker, ExportsWorker } from '../modules/exports/exports.w
 import { createMeWorker, MeWorker } from '../modules/me/me.worker';
 import { createNewsletterWorker, NewsletterWorker } from '../modules/newsletter/newsletter.worker';
 import { SearchJobs, SearchJobsOptions } from '../modules/search/search.worker';
+import { OparlRenderWorker } from '../modules/oparl/oparl-rendered';
 import { createWebhooksWorker, WebhooksWorker } from '../modules/webhooks/webhooks.worker';
 import type { Processors, WorkerParts } from './worker';
 
@@ -16,11 +17,14 @@ export interface WorkerModules {
   me: MeWorker;
   webhooks: WebhooksWorker;
   exports: ExportsWorker;
+  oparl: OparlRenderWorker;
 }
 
 export interface ProcessorOptions {
   /** Intervals of search's backlog drain and extraction sweep (tests shorten them). */
   search?: SearchJobsOptions;
+  /** How often the OParl rendering looks for bodies to render (tests shorten it). */
+  oparlRenderPollMs?: number;
 }
 
 /**
@@ -29,7 +33,7 @@ export interface ProcessorOptions {
  * - `processors`: the handler of every queue in QUEUES (see src/infra/queue/queues.ts);
  * - `startup`: run once when the worker starts (search index settings, the newsletter's digest
  *   schedule and reconciliation, the accounts' housekeeping tick, webhook sending, the nightly
- *   export schedule);
+ *   export schedule, the rendering of OParl objects ahead of reads);
  * - `recorders`: work the outbox relay records in PostgreSQL with each batch of change events
  *   (search's pending index work, the change events the newsletter still has to read, webhook
  *   deliveries);
@@ -44,8 +48,9 @@ export function createProcessors(config: AppConfig, options: ProcessorOptions = 
     me: createMeWorker(config),
     webhooks: createWebhooksWorker(config),
     exports: createExportsWorker(config),
+    oparl: new OparlRenderWorker(config, options.oparlRenderPollMs),
   };
-  const { search, newsletter, me, webhooks, exports } = modules;
+  const { search, newsletter, me, webhooks, exports, oparl } = modules;
   const processors: Processors = {
     [QUEUES.extract]: (job) => search.extract(job),
     ...newsletter.processors,
@@ -55,9 +60,9 @@ export function createProcessors(config: AppConfig, options: ProcessorOptions = 
   const recorders: RelayRecorder[] = [search.recorder, newsletter.recorder, webhooks.recorder];
   return {
     processors,
-    startup: [() => search.start(), () => newsletter.start(), () => me.start(), () => webhooks.start(), () => exports.start()],
+    startup: [() => search.start(), () => newsletter.start(), () => me.start(), () => webhooks.start(), () => exports.start(), () => oparl.start()],
     recorders,
     modules,
-    close: () => closeTogether([() => exports.close(), () => webhooks.close(), () => me.close(), () => newsletter.close(), () => search.close()]),
+    close: () => closeTogether([() => oparl.close(), () => exports.close(), () => webhooks.close(), () => me.close(), () => newsletter.close(), () => search.close()]),
   };
 }

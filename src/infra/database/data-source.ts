@@ -10,7 +10,8 @@ import { QueryLog } from './query-log';
  * offsets for that zone. JIT compilation costs more than it saves on our short, wide
  * JSON-building reads. Code that sets `extra.options` itself must keep these.
  */
-export const CONNECTION_OPTIONS = '-c TimeZone=Europe/Berlin -c jit=off';
+export const DATABASE_TIME_ZONE = 'Europe/Berlin';
+export const CONNECTION_OPTIONS = `-c TimeZone=${DATABASE_TIME_ZONE} -c jit=off`;
 
 /** How long getting a connection (from the pool, or a new one) may take before the query fails. */
 export const CONNECT_TIMEOUT_MS = 5000;

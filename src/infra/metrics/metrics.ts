@@ -102,6 +102,21 @@ export const relayFailures = new Counter({
   registers: [PROCESS_METRICS],
 });
 
+export const oparlListPages = new Counter({
+  name: 'ratsinfo_oparl_list_pages_total',
+  help: 'OParl list pages by where they came from: the rendered objects (rendered), or rendered from the tables for this request (live)',
+  labelNames: ['source'] as const,
+  registers: [PROCESS_METRICS],
+});
+
+export const oparlRenders = new Histogram({
+  name: 'ratsinfo_oparl_render_duration_seconds',
+  help: "Renderings of a body's OParl objects ahead of reads, by outcome (ok, error)",
+  labelNames: ['outcome'] as const,
+  buckets: [0.1, 0.5, 1, 5, 10, 30, 60, 120, 300],
+  registers: [PROCESS_METRICS],
+});
+
 /** Times `work` into `histogram` with these labels plus `outcome` (ok or error). */
 export async function timed<T, L extends string>(histogram: Histogram<L | 'outcome'>, labels: Partial<Record<L, string>>, work: () => Promise<T>): Promise<T> {
   const end = histogram.startTimer(labels as Partial<Record<L | 'outcome', string>>);

@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { Problem } from '../../common/http/problem';
 import { afterCursor, KeysetOrder, orderBy, pageEnd, Params } from '../../common/pagination/keyset';
 import type { KeysetRow } from '../../common/pagination/links';
 import { ts } from '../../common/sql/format';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Db } from '../../infra/database/db.service';
-import { bodyObject, bodyTombstone, effectiveModified, KINDS, MODIFIED, ObjectSegment, OparlKind, OPARL_VISIBILITY, tombstone, UrlCtx } from './oparl.sql';
+import { bodyObject, bodyTombstone, effectiveModified, KINDS, MODIFIED, OBJECT_SEGMENTS, ObjectSegment, OparlKind, OPARL_VISIBILITY, tombstone, UrlCtx } from './oparl.sql';
 import { invalid, OPARL_DEFAULT_LIMIT, OparlListQuery } from './oparl.query';
 import { visible } from '../../common/access/visibility.sql';
+import { oparlListPages } from '../../infra/metrics/metrics';
 
 export interface OparlBases {
   /** `<publicUrl>/oparl/v1.1` */
@@ -47,8 +50,8 @@ function ctx(p: Params, bases: OparlBases, body?: string): UrlCtx {
  * the literal, a connection's prepared statement keeps one plan. Other sizes stay a parameter,
  * so that clients cannot make a statement per size.
  */
-function listPageEnd(q: OparlListQuery, p: Params): string {
-  return q.limit === OPARL_DEFAULT_LIMIT ? `ORDER BY ${orderBy(OPARL_ORDER)} LIMIT ${OPARL_DEFAULT_LIMIT + 1}` : pageEnd(OPARL_ORDER, q.limit, p);
+function listPageEnd(q: OparlListQuery, p: Params, order = OPARL_ORDER): string {
+  return q.limit === OPARL_DEFAULT_LIMIT ? `ORDER BY ${orderBy(order)} LIMIT ${OPARL_DEFAULT_LIMIT + 1}` : pageEnd(order, q.limit, p);
 }
 
 /** Rows of `a` after the cursor; a bad cursor is an OParl Error with a message of its own. */
@@ -90,7 +93,15 @@ function filterWhere(a: string, q: OparlListQuery, p: Params, modified: (a: stri
  */
 @Injectable()
 export class OparlRepository {
-  constructor(private readonly db: Db) {}
+  /** Whether plain list pages may come from the rendered objects (OPARL_PRERENDER). */
+  private readonly prerendered: boolean;
+
+  constructor(
+    private readonly db: Db,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'oparlRender'>,
+  ) {
+    this.prerendered = config.oparlRender.enabled;
+  }
 
   async systemStamps(): Promise<{ created: string | null; modified: string | null }> {
     const row = await this.db.one<{ created: string | null; modified: string | null }>(
@@ -124,8 +135,37 @@ export class OparlRepository {
     return row?.j;
   }
 
-  /** One page of a body's external list of `kind`, optionally restricted to an organization. */
+  /**
+   * One page of a body's external list of `kind`, optionally restricted to an organization.
+   * A plain page (no date filter, no organization, nothing omitted) comes from the rendered
+   * objects when they are current (see `renderedPage`); otherwise it is rendered now.
+   */
   async list(bases: OparlBases, kind: OparlKind, bodyId: string, q: OparlListQuery, restrict?: OrganizationScope): Promise<KeysetRow[]> {
+    if (this.prerendered && !restrict && !q.omitInternal && Object.keys(q.filters).length === 0) {
+      const rows = await this.renderedPage(bases, kind, bodyId, q);
+      oparlListPages.inc({ source: rows.length ? 'rendered' : 'live' });
+      if (rows.length) return rows;
+    } else oparlListPages.inc({ source: 'live' });
+    return this.livePage(bases, kind, bodyId, q, restrict);
+  }
+
+  /**
+   * A page of the rendered objects, or none when they are not current: not rendered yet, by
+   * another rendering (base URLs or SQL of another version) or before a write the reader can
+   * see. An empty page is rendered live (it costs nothing), so that no rows always means "ask
+   * the tables".
+   */
+  private async renderedPage(bases: OparlBases, kind: OparlKind, bodyId: string, q: OparlListQuery): Promise<KeysetRow[]> {
+    const p = new Params();
+    const body = `${p.add(bodyId)}::uuid`;
+    const where = [`r.body_id = ${body}`, `r.kind = '${kind.segment}'`, renderedCurrent(body, p.add(renderKey(bases)))];
+    const after = afterOparlCursor('r', q, p);
+    if (after) where.push(after);
+    const sql = `SELECT r.j AS j, r.id::text AS _k0 FROM oparl_rendered r WHERE ${where.join(' AND ')} ${listPageEnd(q, p, byId('r'))}`;
+    return this.db.jsonRows<KeysetRow>(sql, p.values);
+  }
+
+  private async livePage(bases: OparlBases, kind: OparlKind, bodyId: string, q: OparlListQuery, restrict?: OrganizationScope): Promise<KeysetRow[]> {
     const p = new Params();
     const body = `${p.add(bodyId)}::uuid`;
     const c = ctx(p, bases, body);
@@ -201,3 +241,67 @@ export function publicObjectsSql(bases: OparlBases, kind: OparlKind, bodyId: str
     WHERE x.body_id = ${body} AND ${kind.visible('x')} ORDER BY x.id`;
   return { sql, values: p.values };
 }
+
+// ---------------------------------------------------------------------------------------
+// Rendered objects (see oparl-rendered.ts)
+
+/** The kinds whose objects are rendered ahead: every external list of a body. */
+export const RENDERED_SEGMENTS = OBJECT_SEGMENTS;
+
+/**
+ * The statement that renders the public objects of `kind` of one body (`$1`) into
+ * `oparl_rendered`, exactly as the list serves them: an object whose JSON is unchanged is not
+ * written again. The rows no longer public are removed by `removedRenderedSql`.
+ */
+export function renderSql(bases: OparlBases, kind: OparlKind, bodyId: string): Statement {
+  const p = new Params();
+  const body = `${p.add(bodyId)}::uuid`;
+  const c = ctx(p, bases, body);
+  const sql = `INSERT INTO oparl_rendered (body_id, kind, id, j)
+    SELECT ${body}, '${kind.segment}', x.id, json_strip_nulls(${kind.object(c, 'x', { omitInternal: false })})
+    FROM ${kind.table} x JOIN body b ON b.id = x.body_id WHERE x.body_id = ${body} AND ${kind.visible('x')}
+    ON CONFLICT (body_id, kind, id) DO UPDATE SET j = EXCLUDED.j WHERE oparl_rendered.j::text IS DISTINCT FROM EXCLUDED.j::text`;
+  return { sql, values: p.values };
+}
+
+/** Removes the rendered objects of `kind` of body `$1` that the public no longer sees. */
+export function removedRenderedSql(kind: OparlKind): string {
+  return `DELETE FROM oparl_rendered r WHERE r.body_id = $1::uuid AND r.kind = '${kind.segment}'
+    AND NOT EXISTS (SELECT 1 FROM ${kind.table} x WHERE x.id = r.id AND x.body_id = r.body_id AND ${kind.visible('x')})`;
+}
+
+const renderKeys = new Map<string, string>();
+
+/**
+ * What the rendered objects were rendered with: the base URLs and the text of every rendering
+ * statement. A process whose key differs (another PUBLIC_URL, another version's SQL) reads
+ * live and, as a worker, renders anew.
+ */
+export function renderKey(bases: OparlBases): string {
+  const memo = `${bases.oparl} ${bases.rest}`;
+  let key = renderKeys.get(memo);
+  if (!key) {
+    const hash = createHash('sha256').update(JSON.stringify(bases));
+    for (const segment of RENDERED_SEGMENTS) hash.update(renderSql(bases, KINDS[segment], '').sql).update(removedRenderedSql(KINDS[segment]));
+    key = hash.digest('base64url');
+    renderKeys.set(memo, key);
+  }
+  return key;
+}
+
+/**
+ * Whether the rendered objects of body `bodySql` are current for a reader: rendered with key
+ * `keySql`, and no write to the body's tables that the reader sees was missed by the
+ * rendering's snapshot (see the OparlRendered migration).
+ */
+export function renderedCurrent(bodySql: string, keySql: string): string {
+  return `EXISTS (SELECT 1 FROM oparl_render_state s WHERE s.body_id = ${bodySql} AND s.render_key = ${keySql} AND ${SAME_XID_SPACE}
+    AND NOT EXISTS (SELECT 1 FROM oparl_write w WHERE w.body_id = s.body_id AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)))`;
+}
+
+/**
+ * Whether the snapshot of render state `s` can be compared with this server's transaction ids:
+ * they only grow, unless the database was dumped and restored into a new cluster, whose ids
+ * start anew (then the body counts as never rendered).
+ */
+export const SAME_XID_SPACE = 'pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)';
