@@ -9,6 +9,9 @@ import { allowReplicaReads, routeReads } from '../src/infra/database/read-routin
 import { bearer, startWithBody } from './support/app';
 import { createPerson } from './support/factories';
 import { PgCluster, postgresBin } from './support/pg-cluster';
+import { Pool } from 'pg';
+import { createStorage } from '../src/infra/storage/create-storage';
+import { buildBodyExport, closeExportReplicas, exportReplicas } from '../src/modules/exports/export-store';
 
 type Ctx = Awaited<ReturnType<typeof startWithBody>>;
 
@@ -190,6 +193,47 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
       await app().http().get(url).set(...bearer(app().keys.member)).expect(200);
       const keyedOnReplica = (await reads('replica')) > keyed;
       expect({ url, anonymousOnReplica, keyedOnReplica }).toEqual({ url, anonymousOnReplica: true, keyedOnReplica: false });
+    }
+  });
+
+  /** Builds musterstadt's export with the app's settings and replicas (maxLagSeconds as given); says where it read and which people it holds. */
+  async function exportOnce(maxLagSeconds = MAX_LAG_SECONDS): Promise<{ readFrom: string; people: number; snapshots: { primary: number; replica: number } }> {
+    const config = app().config;
+    const pool = new Pool({ connectionString: config.databaseUrl, max: 2 });
+    const replicas = exportReplicas({ readReplicas: { ...config.readReplicas, maxLagSeconds } });
+    const from = { primary: primary!.logSize(), replica: replica!.logSize() };
+    try {
+      const result = await buildBodyExport(pool, createStorage(config), { publicUrl: config.publicUrl, keep: 3 }, 'musterstadt', undefined, replicas);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const exported = /pg_export_snapshot/g;
+      return {
+        readFrom: result.readFrom,
+        people: result.counts['oparl/person'],
+        snapshots: { primary: primary!.logSince(from.primary).match(exported)?.length ?? 0, replica: replica!.logSince(from.replica).match(exported)?.length ?? 0 },
+      };
+    } finally {
+      await pool.end();
+      await closeExportReplicas(replicas);
+    }
+  }
+
+  it('builds the bulk export from the replica once it has replayed what the primary had', async () => {
+    await createPerson(app().ds, { bodyId: app().body.id, name: 'Export Erika' });
+    const people = Number((await app().ds.query(`SELECT count(*) FROM person WHERE body_id = $1 AND published_at IS NOT NULL AND deleted_at IS NULL`, [app().body.id]))[0].count);
+    const built = await exportOnce();
+    expect(built).toEqual({ readFrom: expect.stringMatching(/^127\.0\.0\.1:\d+\/ratsinfo$/), people, snapshots: { primary: 0, replica: 1 } });
+  });
+
+  it('builds the bulk export from the primary when the replica has not caught up in time, with everything written before', async () => {
+    await replayed();
+    await replicaSql!.query('SELECT pg_wal_replay_pause()');
+    try {
+      await createPerson(app().ds, { bodyId: app().body.id, name: 'Export Paula' });
+      const people = Number((await app().ds.query(`SELECT count(*) FROM person WHERE body_id = $1 AND published_at IS NOT NULL AND deleted_at IS NULL`, [app().body.id]))[0].count);
+      const built = await exportOnce(1);
+      expect(built).toEqual({ readFrom: 'primary', people, snapshots: { primary: 1, replica: 0 } });
+    } finally {
+      await replicaSql!.query('SELECT pg_wal_replay_resume()');
     }
   });
 

@@ -2,19 +2,21 @@ import { Pool } from 'pg';
 import type { AppConfig } from '../../config/config';
 import { CONNECTION_OPTIONS } from '../../infra/database/data-source';
 import { createStorage } from '../../infra/storage/create-storage';
-import { buildBodyExport, ExportCommandError, ExportResult } from './export-store';
+import { buildBodyExport, closeExportReplicas, ExportCommandError, exportReplicas, ExportResult } from './export-store';
 
 export const EXPORT_USAGE = `  export build --body <slug>                build the body's bulk export (zip of OParl JSON Lines, CSV,
                                             SQLite) and keep the newest EXPORT_KEEP; exits with 75
                                             while another build of the body runs`;
 
-/** Builds one body's export on a pool of its own (CLI and bench). */
+/** Builds one body's export on a pool of its own (CLI and bench), reading from a replica when DATABASE_READ_URL names one. */
 export async function buildExportWithPool(config: AppConfig, slug: string, log?: (line: string) => void): Promise<ExportResult> {
   const pool = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'ratsinfo-export', options: CONNECTION_OPTIONS });
+  const replicas = exportReplicas(config);
   try {
-    return await buildBodyExport(pool, createStorage(config), { publicUrl: config.publicUrl, keep: config.exports.keep }, slug, log);
+    return await buildBodyExport(pool, createStorage(config), { publicUrl: config.publicUrl, keep: config.exports.keep }, slug, log, replicas);
   } finally {
     await pool.end();
+    await closeExportReplicas(replicas);
   }
 }
 
@@ -25,7 +27,7 @@ export async function exportCommand(words: string[], flags: Record<string, strin
   const started = Date.now();
   const result = await buildExportWithPool(config, flags.body, (line) => console.error(line));
   console.log(
-    `export ${result.id} of ${flags.body}: ${result.size} bytes, sha256 ${result.sha256}, ${((Date.now() - started) / 1000).toFixed(1)} s` +
+    `export ${result.id} of ${flags.body}: ${result.size} bytes, sha256 ${result.sha256}, ${((Date.now() - started) / 1000).toFixed(1)} s, read from ${result.readFrom}` +
       (result.removed ? `; removed ${result.removed} older` : ''),
   );
 }

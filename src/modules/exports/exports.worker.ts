@@ -7,7 +7,7 @@ import { JobHandler, QUEUES } from '../../infra/queue/queues';
 import { ScheduledTick } from '../../infra/queue/scheduled-tick';
 import { createStorage } from '../../infra/storage/create-storage';
 import type { Storage } from '../../infra/storage/storage';
-import { buildBodyExport, ExportAlreadyRunning, ExportCommandError } from './export-store';
+import { buildBodyExport, closeExportReplicas, ExportAlreadyRunning, ExportCommandError, exportReplicas } from './export-store';
 
 export type ExportsQueueName = typeof QUEUES.exports;
 
@@ -54,6 +54,8 @@ export function createExportsWorker(config: AppConfig): ExportsWorker {
   const pool = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'ratsinfo-export', options: CONNECTION_OPTIONS });
   pool.on('error', () => undefined);
   const storage = createStorage(config);
+  // Exports read from a streaming replica when there is one that has caught up (DATABASE_READ_URL).
+  const replicas = exportReplicas(config);
   const settings = { publicUrl: config.publicUrl, keep: config.exports.keep };
   const schedule = config.exports.schedule;
   const tick = new ScheduledTick(config, {
@@ -77,7 +79,7 @@ export function createExportsWorker(config: AppConfig): ExportsWorker {
       if (done.has(slug)) continue;
       const started = Date.now();
       try {
-        const built = await buildBodyExport(pool, storage, settings, slug);
+        const built = await buildBodyExport(pool, storage, settings, slug, undefined, replicas);
         result.built.push(slug);
         done.add(slug);
         await job.updateData({ built: [...done] });
@@ -106,6 +108,7 @@ export function createExportsWorker(config: AppConfig): ExportsWorker {
     close: async () => {
       await tick.close();
       await pool.end();
+      await closeExportReplicas(replicas);
       closeStorage(storage);
     },
   };
