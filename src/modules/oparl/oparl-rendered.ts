@@ -53,8 +53,12 @@ export async function renderBody(pool: Pool, bases: OparlBases, bodyId: string, 
     if (!rows[0].locked) return null;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-      // Times are shown in the zone of every reader's connection, whatever this pool was opened with.
+      // Times are shown in the zone of every reader's connection, whatever this pool was opened
+      // with; a large city takes its statements tens of seconds, which a statement_timeout set
+      // for the role must not cut off, and JIT compiling them gains nothing.
       await client.query(`SET LOCAL TimeZone = '${DATABASE_TIME_ZONE}'`);
+      await client.query('SET LOCAL statement_timeout = 0');
+      await client.query('SET LOCAL jit = off');
       const [state] = (
         await client.query<{ snapshot: string; live: boolean }>(
           `SELECT pg_current_snapshot()::text AS snapshot, EXISTS (SELECT 1 FROM body b WHERE b.id = $1 AND b.deleted_at IS NULL) AS live`,
