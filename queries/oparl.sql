@@ -806,7 +806,36 @@ ORDER BY
 LIMIT
   101;
 
--- oparl: object organization · public
+-- oparl: object organization · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-0000000000a1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j::text AS j
+FROM
+  oparl_rendered r
+WHERE
+  r.id = $1::uuid
+  AND r.kind = 'organization'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = r.body_id
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  );
+
+-- oparl: object organization · public · query 2 of 2
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
 SELECT
   json_strip_nulls(
@@ -1747,7 +1776,36 @@ ORDER BY
 LIMIT
   101;
 
--- oparl: object person · public
+-- oparl: object person · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-0000000000a1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j::text AS j
+FROM
+  oparl_rendered r
+WHERE
+  r.id = $1::uuid
+  AND r.kind = 'person'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = r.body_id
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  );
+
+-- oparl: object person · public · query 2 of 2
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
 SELECT
   json_strip_nulls(
@@ -2318,7 +2376,36 @@ ORDER BY
 LIMIT
   101;
 
--- oparl: object membership · public
+-- oparl: object membership · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-0000000000a1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j::text AS j
+FROM
+  oparl_rendered r
+WHERE
+  r.id = $1::uuid
+  AND r.kind = 'membership'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = r.body_id
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  );
+
+-- oparl: object membership · public · query 2 of 2
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
 SELECT
   json_strip_nulls(
@@ -4795,7 +4882,36 @@ ORDER BY
 LIMIT
   101;
 
--- oparl: object meeting · public
+-- oparl: object meeting · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-0000000000a1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j::text AS j
+FROM
+  oparl_rendered r
+WHERE
+  r.id = $1::uuid
+  AND r.kind = 'meeting'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = r.body_id
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  );
+
+-- oparl: object meeting · public · query 2 of 2
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", "00000000-0000-4000-8000-0000000000a1"
 SELECT
   json_strip_nulls(
@@ -6911,7 +7027,36 @@ ORDER BY
 LIMIT
   101;
 
--- oparl: object agendaItem · public
+-- oparl: object agendaItem · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-0000000000a1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j::text AS j
+FROM
+  oparl_rendered r
+WHERE
+  r.id = $1::uuid
+  AND r.kind = 'agendaItem'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = r.body_id
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  );
+
+-- oparl: object agendaItem · public · query 2 of 2
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", "00000000-0000-4000-8000-0000000000a1"
 SELECT
   json_strip_nulls(
@@ -8928,7 +9073,36 @@ ORDER BY
 LIMIT
   101;
 
--- oparl: object paper · public
+-- oparl: object paper · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-0000000000a1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j::text AS j
+FROM
+  oparl_rendered r
+WHERE
+  r.id = $1::uuid
+  AND r.kind = 'paper'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = r.body_id
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  );
+
+-- oparl: object paper · public · query 2 of 2
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "https://ratsinfo.musterstadt.example", "00000000-0000-4000-8000-0000000000a1"
 SELECT
   json_strip_nulls(
@@ -9974,7 +10148,36 @@ ORDER BY
 LIMIT
   101;
 
--- oparl: object consultation · public
+-- oparl: object consultation · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-0000000000a1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j::text AS j
+FROM
+  oparl_rendered r
+WHERE
+  r.id = $1::uuid
+  AND r.kind = 'consultation'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = r.body_id
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  );
+
+-- oparl: object consultation · public · query 2 of 2
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
 SELECT
   json_strip_nulls(
@@ -10569,7 +10772,36 @@ ORDER BY
 LIMIT
   101;
 
--- oparl: object file · public
+-- oparl: object file · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-0000000000a1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j::text AS j
+FROM
+  oparl_rendered r
+WHERE
+  r.id = $1::uuid
+  AND r.kind = 'file'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = r.body_id
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  );
+
+-- oparl: object file · public · query 2 of 2
 -- parameters: "https://ratsinfo.musterstadt.example", "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
 SELECT
   json_strip_nulls(
@@ -11045,7 +11277,36 @@ ORDER BY
 LIMIT
   101;
 
--- oparl: object location · public
+-- oparl: object location · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-0000000000a1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j::text AS j
+FROM
+  oparl_rendered r
+WHERE
+  r.id = $1::uuid
+  AND r.kind = 'location'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = r.body_id
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  );
+
+-- oparl: object location · public · query 2 of 2
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
 SELECT
   json_strip_nulls(
@@ -11273,7 +11534,36 @@ ORDER BY
 LIMIT
   101;
 
--- oparl: object legislativeTerm · public
+-- oparl: object legislativeTerm · public · query 1 of 2
+-- parameters: "00000000-0000-4000-8000-0000000000a1", "WavbO-L_zrdLN_2itkB2zKrmQgr5GWnM9D7bgblk3h4"
+SELECT
+  r.j::text AS j
+FROM
+  oparl_rendered r
+WHERE
+  r.id = $1::uuid
+  AND r.kind = 'legislativeTerm'
+  AND EXISTS (
+    SELECT
+      1
+    FROM
+      oparl_render_state s
+    WHERE
+      s.body_id = r.body_id
+      AND s.render_key = $2
+      AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(s.snapshot)
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          oparl_write w
+        WHERE
+          w.body_id = s.body_id
+          AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)
+      )
+  );
+
+-- oparl: object legislativeTerm · public · query 2 of 2
 -- parameters: "https://ratsinfo.musterstadt.example/oparl/v1.1", "00000000-0000-4000-8000-0000000000a1"
 SELECT
   json_strip_nulls(

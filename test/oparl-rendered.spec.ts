@@ -85,6 +85,26 @@ describe('OParl objects rendered ahead of reads', () => {
     expect(rows.filter((r) => r.j.includes(SECRET))).toEqual([]);
   });
 
+  it('serve objects at their id: the same bytes as from the tables, and tombstones still from the tables', async () => {
+    await pool.query(`DELETE FROM oparl_render_state`);
+    const ids = new Set<string>();
+    for (const text of (await listTexts(t, 'musterstadt', 1000)).values()) for (const item of (JSON.parse(text) as { data: { id: string }[] }).data) ids.add(item.id);
+    const live = new Map<string, string>();
+    for (const id of ids) live.set(id, (await t.http().get(pathOf(id)).expect(200)).text);
+    await render();
+    for (const id of ids) expect({ id, text: (await t.http().get(pathOf(id)).expect(200)).text }).toEqual({ id, text: live.get(id) });
+    expect(ids.size).toBeGreaterThan(20);
+    // Read from the rendered objects: a row changed behind the renderer's back shows.
+    const paper = `http://api.test/oparl/v1.1/paper/${t.ids.paper.id}`;
+    await pool.query(`UPDATE oparl_rendered SET j = '{"rendered": true}' WHERE id = $1`, [t.ids.paper.id]);
+    expect((await t.http().get(pathOf(paper)).expect(200)).body).toEqual({ rendered: true });
+    await render();
+    expect((await t.http().get(pathOf(paper)).expect(200)).text).toBe(live.get(paper));
+    // A withdrawn paper is no rendered object: its tombstone comes from the tables.
+    const withdrawn = await t.http().get(`/oparl/v1.1/paper/${t.ids.withdrawn.id}`).expect(200);
+    expect(withdrawn.body).toMatchObject({ deleted: true });
+  });
+
   it('are not read after a write through the API until they are rendered again', async () => {
     await render();
     expect(await current()).toBe(true);

@@ -28,6 +28,8 @@ export class OparlRendered1796800000000 implements MigrationInterface {
       "id" uuid NOT NULL,
       "j" json NOT NULL,
       PRIMARY KEY ("body_id", "kind", "id"))`);
+    // Objects are also read at their id alone (`/meeting/{id}`).
+    await queryRunner.query(`CREATE INDEX "ix_oparl_rendered_id" ON "oparl_rendered" ("id")`);
     // Large objects (a meeting with its agenda) are compressed; lz4 unpacks several times faster than pglz.
     const [lz4] = (await queryRunner.query(`SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`)) as unknown[];
     if (lz4) await queryRunner.query(`ALTER TABLE "oparl_rendered" ALTER COLUMN "j" SET COMPRESSION lz4`);

@@ -187,8 +187,22 @@ export class OparlRepository {
     return this.db.jsonRows<KeysetRow>(sql, p.values);
   }
 
-  /** The object at its id: the full object, a tombstone if no longer public, or nothing (never public). */
+  /**
+   * The object at its id: the full object, a tombstone if no longer public, or nothing (never
+   * public). A public object comes from the rendered objects when they are current.
+   */
   async object(bases: OparlBases, segment: ObjectSegment, id: string): Promise<string | undefined> {
+    if (this.prerendered) {
+      const [rendered] = await this.db.rows<{ j: string }>(
+        `SELECT r.j::text AS j FROM oparl_rendered r WHERE r.id = $1::uuid AND r.kind = '${segment}' AND ${renderedCurrent('r.body_id', '$2')}`,
+        [id, renderKey(bases)],
+      );
+      if (rendered) return rendered.j;
+    }
+    return this.liveObject(bases, segment, id);
+  }
+
+  private async liveObject(bases: OparlBases, segment: ObjectSegment, id: string): Promise<string | undefined> {
     const kind = KINDS[segment];
     const p = new Params();
     const c = ctx(p, bases);
