@@ -22,6 +22,7 @@ interface ComposeFile {
 const SECRETS: Record<string, string> = {
   NEWSLETTER_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   ME_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+  WEBHOOK_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   MEILI_MASTER_KEY: randomBytes(32).toString('hex'),
 };
 
@@ -113,11 +114,11 @@ describe('docker-compose.yml', () => {
     expect(appServices(composeFile()).map(([name]) => name).sort()).toEqual(['api', 'migrate', 'worker']);
   });
 
-  it('refuses to start without the newsletter and app account keys, and does not default them', () => {
+  it('refuses to start without the newsletter, app account and webhook keys, and does not default them', () => {
     const file = composeFile();
     for (const [name, service] of appServices(file)) {
       const env = environmentOf(service);
-      for (const key of ['NEWSLETTER_KEYS', 'ME_KEYS']) expect([name, env[key]]).toEqual([name, expect.stringMatching(new RegExp(`^\\$\\{${key}:\\?.+\\}$`))]);
+      for (const key of ['NEWSLETTER_KEYS', 'ME_KEYS', 'WEBHOOK_KEYS']) expect([name, env[key]]).toEqual([name, expect.stringMatching(new RegExp(`^\\$\\{${key}:\\?.+\\}$`))]);
     }
     for (const key of Object.keys(SECRETS)) {
       const { [key]: _left, ...others } = SECRETS;
@@ -133,6 +134,7 @@ describe('docker-compose.yml', () => {
       expect(config.nodeEnv).toBe('production');
       expect(config.newsletter.keys).toHaveLength(1);
       expect(config.accounts.keys).toHaveLength(1);
+      expect(config.webhooks.keys).toHaveLength(1);
       expect(config.search.engine).toBe('meilisearch');
     }
   });

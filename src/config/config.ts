@@ -80,6 +80,12 @@ export interface ReadReplicasConfig {
 
 /** Webhooks: signed HTTP deliveries of change events to subscribers (see src/modules/webhooks). */
 export interface WebhooksConfig {
+  /**
+   * Server keys that seal the subscriptions' signing secrets (WEBHOOK_KEYS); the first seals,
+   * all open. Empty when not configured (production without WEBHOOK_KEYS): no subscriptions
+   * can be made, and deliveries of sealed ones wait.
+   */
+  keys: ServerKey[];
   /** Networks besides public addresses that targets may be in (a city system in the intranet). */
   allowPrivateNetworks: PrivateNetworks;
   /** Whether `http:` targets are accepted (otherwise `https:` only). */
@@ -405,6 +411,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       tickSeconds: int(env, 'ME_TICK_SECONDS', 60, 1, 3600),
     },
     webhooks: {
+      keys: serverKeys(env, 'WEBHOOK_KEYS', nodeEnv, DEVELOPMENT_WEBHOOK_KEY),
       allowPrivateNetworks: privateNetworks(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS'),
       allowHttp: bool(env, 'WEBHOOK_ALLOW_HTTP', false),
       retryDelaysMs: retryDelays(env, 'WEBHOOK_RETRY_DELAYS', '5s,30s,2m,10m,1h,4h,12h'),
@@ -531,6 +538,7 @@ function mailbox(env: Env, name: string, fallback: string): string {
 /** Not secrets: they let development and tests run without configuration. Refused in production. */
 const DEVELOPMENT_NEWSLETTER_KEY = 'dev:ZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZCEhISE=';
 const DEVELOPMENT_ME_KEY = 'dev:ZGV2LWtleS1mb3ItYXBwLWFjY291bnRzLW5vLXByb2Q=';
+const DEVELOPMENT_WEBHOOK_KEY = 'dev:ZGV2LWtleS1mb3Itd2ViaG9vay1zZWNyZXRzLW9ubHk=';
 
 function newsletterKeys(env: Env, nodeEnv: AppConfig['nodeEnv']): NewsletterKey[] {
   return serverKeys(env, 'NEWSLETTER_KEYS', nodeEnv, DEVELOPMENT_NEWSLETTER_KEY);

@@ -374,6 +374,7 @@ export const DETAILS = {
     en: 'This token comes from an unsubscribe link: it can only unsubscribe. Use the manage link of your latest newsletter mail.',
   },
   newsletter_not_configured: { code: 'not_configured', de: 'Der Newsletter ist auf diesem Server nicht eingerichtet.', en: 'The newsletter is not configured on this server.' },
+  webhooks_not_configured: { code: 'not_configured', de: 'Webhooks sind auf diesem Server nicht eingerichtet (WEBHOOK_KEYS).', en: 'Webhooks are not configured on this server (WEBHOOK_KEYS).' },
   // OParl (rendered as OParl Error objects, in German)
   oparl_not_found: { code: 'not_found', de: 'Das angeforderte Objekt gibt es nicht.', en: 'The requested object does not exist.' },
   oparl_parameter_encoding: { code: 'invalid_request', de: 'Der Parameter „{name}“ ist nicht korrekt URL-kodiert.', en: 'The parameter "{name}" is not correctly URL-encoded.' },

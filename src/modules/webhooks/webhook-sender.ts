@@ -8,6 +8,7 @@ import { isRefusedAddress, outboundAgent } from '../../infra/http/outbound';
 import type { ChangeJob } from '../../infra/queue/queues';
 import type { RelayRecorder } from '../../infra/queue/relay-recorder';
 import { eventFor, matchesTypes, resourceUrl, WebhookPayload } from './webhook-events';
+import { WebhookSecretRing } from './webhook-secrets';
 import { signatureHeader } from './webhook-signing';
 
 /** Bytes of a response body kept in the delivery log. */
@@ -15,6 +16,10 @@ const RESPONSE_KEEP = 1024;
 /** How long a claimed delivery stays leased to a worker (beyond the request timeout). */
 const LEASE_SECONDS = 60;
 const CLAIM_BATCH = 100;
+/** Subscriptions sealed or re-sealed per transaction (see sealSecrets). */
+const SEAL_BATCH = 50;
+/** How often the worker looks for secrets to seal or re-seal. */
+const SEAL_EVERY_MS = 60_000;
 
 interface SubscriptionRow {
   id: string;
@@ -30,7 +35,12 @@ interface DueRow {
   payload: WebhookPayload;
   attempts: number;
   url: string;
-  secrets: string[];
+  key_id: string | null;
+  /** Plaintext (a row not yet sealed) or sealed; the previous secret only within its grace period. */
+  secret: string | null;
+  secret_sealed: Buffer | null;
+  previous_secret: string | null;
+  previous_secret_sealed: Buffer | null;
 }
 
 interface Outcome {
@@ -48,7 +58,9 @@ interface Outcome {
  * share the work), sends them signed (Standard Webhooks), logs each attempt, and schedules the
  * next one with exponential backoff and jitter. PostgreSQL holds all of it: Redis plays no
  * part, and a worker that dies mid-send leaves a lease that expires and the delivery is sent
- * again with the same `webhook-id`.
+ * again with the same `webhook-id`. Signing secrets are opened per delivery from their sealed
+ * form (WEBHOOK_KEYS); deliveries of a subscription whose key is not configured are not
+ * claimed, so they wait rather than fail.
  */
 export class WebhookSender {
   private readonly logger = new Logger('webhooks');
@@ -59,18 +71,100 @@ export class WebhookSender {
   private again = false;
   private stopped = false;
   private failing = false;
+  private readonly secrets: WebhookSecretRing;
+  private sealTimer: NodeJS.Timeout | null = null;
+  private sealing: Promise<unknown> | null = null;
+  /** What was logged about secrets that cannot be sealed or opened (once each). */
+  private readonly reported = new Set<string>();
 
   constructor(private readonly config: AppConfig) {
     this.pool = new Pool({ connectionString: config.databaseUrl, max: Math.min(config.webhooks.concurrency, 8) + 1, application_name: 'ratsinfo-webhooks' });
     this.pool.on('error', () => undefined);
     this.agent = outboundAgent(config.webhooks.allowPrivateNetworks);
+    this.secrets = new WebhookSecretRing(config.webhooks.keys);
   }
 
   start(): void {
     this.stopped = false;
     this.timer ??= setInterval(() => this.kick(), this.config.webhooks.pollMs);
     this.timer.unref();
+    this.sealTimer ??= setInterval(() => this.sealInBackground(), SEAL_EVERY_MS);
+    this.sealTimer.unref();
+    this.sealInBackground();
     this.kick();
+  }
+
+  private sealInBackground(): void {
+    if (this.stopped || this.sealing) return;
+    this.sealing = this.sealSecrets()
+      .catch((error: unknown) => this.logger.warn(`sealing webhook secrets failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (this.sealing = null));
+  }
+
+  /**
+   * Seals the secrets of subscriptions made before they were stored sealed (and empties their
+   * plaintext columns), and re-seals those under an older server key with the active one after
+   * a key rotation, in batches of SEAL_BATCH rows (each its own short transaction, rows locked as
+   * the API's changes lock them); returns how many rows were written. Rows under a key that
+   * WEBHOOK_KEYS no longer lists are left alone and logged once: their deliveries wait.
+   */
+  async sealSecrets(batch = SEAL_BATCH): Promise<number> {
+    await this.reportUnopenable();
+    if (!this.secrets.enabled) return 0;
+    let total = 0;
+    for (;;) {
+      const done = await inTransaction(this.pool, async (client) => {
+        const { rows } = await client.query<{
+          id: string;
+          secret: string | null;
+          previous_secret: string | null;
+          key_id: string | null;
+          secret_sealed: Buffer | null;
+          previous_secret_sealed: Buffer | null;
+          previous_valid: boolean;
+        }>(
+          `SELECT id, secret, previous_secret, secret_key_id AS key_id, secret_sealed, previous_secret_sealed, coalesce(previous_secret_until > now(), false) AS previous_valid
+           FROM webhook_subscription
+           WHERE (secret IS NOT NULL OR previous_secret IS NOT NULL OR secret_key_id <> $1) AND (secret_key_id IS NULL OR secret_key_id = ANY($2::text[]))
+           ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+          [this.secrets.activeKeyId, this.secrets.keyIds, batch],
+        );
+        for (const r of rows) {
+          const secret = r.secret ?? this.secrets.open(r.id, 'secret', r.key_id ?? '', r.secret_sealed ?? Buffer.alloc(0));
+          // A previous secret past its grace period signs nothing any more: it is dropped, not sealed.
+          const previous = !r.previous_valid ? null : (r.previous_secret ?? (r.previous_secret_sealed ? this.secrets.open(r.id, 'previous_secret', r.key_id ?? '', r.previous_secret_sealed) : null));
+          await client.query(`UPDATE webhook_subscription SET secret = NULL, previous_secret = NULL, secret_key_id = $2, secret_sealed = $3, previous_secret_sealed = $4 WHERE id = $1`, [
+            r.id,
+            this.secrets.activeKeyId,
+            this.secrets.seal(r.id, 'secret', secret),
+            previous === null ? null : this.secrets.seal(r.id, 'previous_secret', previous),
+          ]);
+        }
+        return rows.length;
+      });
+      total += done;
+      if (done < batch || this.stopped) return total;
+    }
+  }
+
+  /** Logs once per key what cannot be sealed or opened with the configured keys. */
+  private async reportUnopenable(): Promise<void> {
+    const { rows } = await this.pool.query<{ key_id: string | null; n: number }>(
+      `SELECT secret_key_id AS key_id, count(*)::int AS n FROM webhook_subscription
+       WHERE ($1 AND secret_key_id IS NULL) OR secret_key_id <> ALL($2::text[]) GROUP BY 1`,
+      [!this.secrets.enabled, this.secrets.keyIds],
+    );
+    for (const { key_id: keyId, n } of rows) {
+      if (this.reported.has(keyId ?? '')) continue;
+      this.reported.add(keyId ?? '');
+      if (keyId === null) {
+        this.logger.warn(`WEBHOOK_KEYS is not set: the signing secrets of ${n} webhook subscription(s) stay unsealed until it is`);
+      } else {
+        this.logger.error(
+          `the signing secrets of ${n} webhook subscription(s) are sealed by server key "${keyId}", which WEBHOOK_KEYS does not list: their deliveries wait until the key is configured again (or the secret is rotated)`,
+        );
+      }
+    }
   }
 
   readonly recorder: RelayRecorder = {
@@ -159,17 +253,37 @@ export class WebhookSender {
        WHERE d.id IN (
          SELECT d2.id FROM webhook_delivery d2 JOIN webhook_subscription s2 ON s2.id = d2.subscription_id
          WHERE d2.status = 'pending' AND d2.next_attempt_at <= now() AND (d2.locked_until IS NULL OR d2.locked_until < now()) AND s2.enabled
+           AND (s2.secret IS NOT NULL OR s2.secret_key_id = ANY($3::text[]))
          ORDER BY d2.next_attempt_at LIMIT $2 FOR UPDATE OF d2 SKIP LOCKED)
          AND s.id = d.subscription_id
-       RETURNING d.id, d.subscription_id, d.payload, d.attempts, s.url,
-         CASE WHEN s.previous_secret IS NOT NULL AND s.previous_secret_until > now() THEN ARRAY[s.secret, s.previous_secret] ELSE ARRAY[s.secret] END AS secrets`,
-      [LEASE_SECONDS + Math.ceil(this.config.webhooks.timeoutMs / 1000), CLAIM_BATCH],
+       RETURNING d.id, d.subscription_id, d.payload, d.attempts, s.url, s.secret_key_id AS key_id, s.secret, s.secret_sealed,
+         CASE WHEN s.previous_secret_until > now() THEN s.previous_secret END AS previous_secret,
+         CASE WHEN s.previous_secret_until > now() THEN s.previous_secret_sealed END AS previous_secret_sealed`,
+      [LEASE_SECONDS + Math.ceil(this.config.webhooks.timeoutMs / 1000), CLAIM_BATCH, this.secrets.keyIds],
     );
     return rows;
   }
 
+  /** The secrets that sign a delivery: the current one, and the previous one within its grace period. */
+  private signingSecrets(row: DueRow): string[] {
+    const open = (column: 'secret' | 'previous_secret', sealed: Buffer | null): string | null => (sealed ? this.secrets.open(row.subscription_id, column, row.key_id ?? '', sealed) : null);
+    const current = row.secret ?? open('secret', row.secret_sealed);
+    const previous = row.previous_secret ?? open('previous_secret', row.previous_secret_sealed);
+    return [current, previous].filter((s): s is string => s !== null);
+  }
+
   private async attempt(row: DueRow): Promise<void> {
-    const outcome = await this.send(row);
+    let secrets: string[];
+    try {
+      secrets = this.signingSecrets(row);
+    } catch (error) {
+      // Not the target's failure: no attempt is counted, and the lease runs out before the delivery is tried again.
+      const message = `webhook subscription ${row.subscription_id}: its signing secret cannot be opened (${error instanceof Error ? error.message : String(error)}); its deliveries wait`;
+      if (!this.reported.has(message)) this.logger.error(message);
+      this.reported.add(message);
+      return;
+    }
+    const outcome = await this.send(row, secrets);
     const { retryDelaysMs, disableAfterFailedMessages, disableAfterHours } = this.config.webhooks;
     const attempts = row.attempts + 1;
     if (outcome.ok) {
@@ -212,7 +326,7 @@ export class WebhookSender {
     });
   }
 
-  private async send(row: DueRow): Promise<Outcome> {
+  private async send(row: DueRow, secrets: string[]): Promise<Outcome> {
     const body = JSON.stringify(row.payload);
     const id = `msg_${row.id}`;
     const timestamp = Math.floor(Date.now() / 1000);
@@ -227,7 +341,7 @@ export class WebhookSender {
           'user-agent': 'ratsinfo-webhooks',
           'webhook-id': id,
           'webhook-timestamp': String(timestamp),
-          'webhook-signature': signatureHeader(row.secrets, id, timestamp, body),
+          'webhook-signature': signatureHeader(secrets, id, timestamp, body),
         },
         body,
         headersTimeout: this.config.webhooks.timeoutMs,
@@ -245,8 +359,11 @@ export class WebhookSender {
   async close(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.sealTimer) clearInterval(this.sealTimer);
     this.timer = null;
+    this.sealTimer = null;
     await this.running;
+    await this.sealing;
     await this.agent.close();
     await this.pool.end();
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentScope } from '../../common/access/access.decorator';
 import type { Scope } from '../../common/access/access';
 import { BodyParam, ETAG_HEADER, IdParam, IfMatchDocs } from '../../common/http/api-docs';
@@ -21,6 +21,7 @@ import { WEBHOOK_VERSION, WebhooksService } from './webhooks.service';
 const ID = new ParseUUIDPipe({ version: undefined });
 /** Subscriptions have versions: writes answer them as ETag and honour If-Match (see writeVersioned). */
 const VersionedWebhook = (): MethodDecorator => VersionedRoute(WEBHOOK_VERSION, { byId: true });
+const NotConfigured = (): MethodDecorator => ApiServiceUnavailableResponse({ description: 'Webhooks are not configured on this server (WEBHOOK_KEYS), or PostgreSQL is unreachable (then with `Retry-After`)', type: ProblemDto });
 const NotFound = (): MethodDecorator => ApiNotFoundResponse({ description: 'Unknown body or webhook', type: ProblemDto });
 
 /** Webhook subscriptions of a body: editor keys of the body and admin keys manage them. */
@@ -37,6 +38,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Subscribe a URL to change events of the body', description: 'The answer holds the signing secret; it is not shown again.' })
   @ApiCreatedResponse({ type: WebhookWithSecretDto, headers: ETAG_HEADER })
   @ApiBadRequestResponse({ description: 'Invalid fields: not https, a private address, an unknown event type, an audience beyond the key', type: ProblemDto })
+  @NotConfigured()
   create(@CurrentScope() scope: Scope, @Body() input: CreateWebhookDto): Promise<WebhookWithSecretDto> {
     return this.webhooks.create(scope, input);
   }
@@ -99,6 +101,7 @@ export class WebhooksController {
   @ApiOkResponse({ type: WebhookWithSecretDto, headers: ETAG_HEADER })
   @ApiBadRequestResponse({ description: 'Malformed If-Match', type: ProblemDto })
   @NotFound()
+  @NotConfigured()
   @IfMatchDocs()
   rotateSecret(@CurrentScope() scope: Scope, @Param('id', ID) id: string): Promise<WebhookWithSecretDto> {
     return this.webhooks.rotateSecret(scope, id);

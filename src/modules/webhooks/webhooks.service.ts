@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Caller, Scope } from '../../common/access/access';
@@ -10,6 +11,7 @@ import { addressCheck } from '../../infra/http/outbound';
 import { writeVersioned } from '../changes/versioned-row';
 import { CreateWebhookDto, UpdateWebhookDto, WebhookAudience, WebhookDeliveryDto, WebhookDto, WebhookWithSecretDto } from './dto/webhooks.dto';
 import { AUDIENCE_OF, EVENT_TYPE_PATTERN, VISIBILITY_OF } from './webhook-events';
+import { WebhookSecretRing } from './webhook-secrets';
 import { newSecret } from './webhook-signing';
 
 interface SubscriptionRow {
@@ -57,10 +59,14 @@ function toDto(row: SubscriptionRow): WebhookDto {
  */
 @Injectable()
 export class WebhooksService {
+  private readonly secrets: WebhookSecretRing;
+
   constructor(
     private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.secrets = new WebhookSecretRing(config.webhooks.keys);
+  }
 
   async list(scope: Scope): Promise<Page<WebhookDto>> {
     const rows: SubscriptionRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM webhook_subscription WHERE body_id = $1 ORDER BY created_at, id`, [scope.body.id]);
@@ -74,10 +80,14 @@ export class WebhooksService {
   async create(scope: Scope, input: CreateWebhookDto): Promise<WebhookWithSecretDto> {
     const audience = input.audience ?? 'public';
     this.check(scope.caller, scope.body.id, { ...input, audience });
+    this.configured();
+    // The id is made here: the sealed secret is bound to it.
+    const id = randomUUID();
     const secret = newSecret();
     const [row]: SubscriptionRow[] = await this.ds.query(
-      `INSERT INTO webhook_subscription (body_id, api_key_id, url, event_types, audience, description, secret) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-      [scope.body.id, scope.caller.keyId, input.url, [...new Set(input.eventTypes)], AUDIENCE_OF[audience], input.description ?? null, secret],
+      `INSERT INTO webhook_subscription (id, body_id, api_key_id, url, event_types, audience, description, secret_key_id, secret_sealed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+      [id, scope.body.id, scope.caller.keyId, input.url, [...new Set(input.eventTypes)], AUDIENCE_OF[audience], input.description ?? null, this.secrets.activeKeyId, this.secrets.seal(id, 'secret', secret)],
     );
     // A new subscription is at version 1 (the ETag of the answer).
     if (scope.write) scope.write.version = 1;
@@ -107,17 +117,36 @@ export class WebhooksService {
     await this.change(scope, id, `DELETE FROM webhook_subscription WHERE body_id = $1 AND id = $2 RETURNING ${COLUMNS}, version`, []);
   }
 
-  /** A new secret; the previous one keeps signing alongside it for the grace period. */
+  /**
+   * A new secret; the previous one keeps signing alongside it for the grace period. Both are
+   * stored sealed under the active server key (the previous one re-sealed for its column).
+   * A current secret sealed by a server key no longer configured cannot be kept: the new one
+   * signs alone, which is also how such a subscription gets going again.
+   */
   async rotateSecret(scope: Scope, id: string): Promise<WebhookWithSecretDto> {
+    this.configured();
     const secret = newSecret();
     const row = await this.change(
       scope,
       id,
-      `UPDATE webhook_subscription SET previous_secret = secret, previous_secret_until = now() + make_interval(hours => $3), secret = $4, updated_at = now(), version = version + 1
+      `UPDATE webhook_subscription SET secret = NULL, previous_secret = NULL, secret_key_id = $3, secret_sealed = $4, previous_secret_sealed = $5,
+         previous_secret_until = CASE WHEN $5::bytea IS NULL THEN NULL ELSE now() + make_interval(hours => $6) END, updated_at = now(), version = version + 1
        WHERE body_id = $1 AND id = $2 RETURNING ${COLUMNS}, version`,
-      [this.config.webhooks.secretGraceHours, secret],
+      async (m) => {
+        const [current]: { secret: string | null; key_id: string | null; sealed: Buffer | null }[] = await m.query(
+          `SELECT secret, secret_key_id AS key_id, secret_sealed AS sealed FROM webhook_subscription WHERE id = $1`,
+          [id],
+        );
+        const previous = current.secret ?? (current.key_id && current.sealed && this.secrets.keyIds.includes(current.key_id) ? this.secrets.open(id, 'secret', current.key_id, current.sealed) : null);
+        return [this.secrets.activeKeyId, this.secrets.seal(id, 'secret', secret), previous === null ? null : this.secrets.seal(id, 'previous_secret', previous), this.config.webhooks.secretGraceHours];
+      },
     );
     return { ...toDto(row), secret };
+  }
+
+  /** Secrets are only stored sealed: without WEBHOOK_KEYS none can be made. */
+  private configured(): void {
+    if (!this.secrets.enabled) throw new Problem(503, 'webhooks_not_configured');
   }
 
   /** Enables a subscription again: its failure count starts anew, its pending deliveries go out. */
@@ -179,18 +208,19 @@ export class WebhooksService {
   }
 
   /**
-   * One change of a subscription (`sql`: $1 the body, $2 the subscription, then `params`;
-   * it moves the version on and returns the row with it), made under the row lock with the
-   * request's If-Match checked (see writeVersioned).
+   * One change of a subscription (`sql`: $1 the body, $2 the subscription, then `params`, or
+   * what `params` reads under the lock; it moves the version on and returns the row with it),
+   * made under the row lock with the request's If-Match checked (see writeVersioned).
    */
-  private change(scope: Scope, id: string, sql: string, params: unknown[]): Promise<SubscriptionRow> {
+  private change(scope: Scope, id: string, sql: string, params: unknown[] | ((m: EntityManager) => Promise<unknown[]>)): Promise<SubscriptionRow> {
     const lock = async (m: EntityManager): Promise<number | null> => {
       const rows: { version: number }[] = await m.query(`${WEBHOOK_VERSION} FOR UPDATE`, [scope.body.id, id]);
       return rows[0]?.version ?? null;
     };
     const view = async (): Promise<unknown> => this.get(scope, id);
     return writeVersioned(this.ds, scope, { what: 'webhook', id, lock, view }, async (m) => {
-      const [rows] = await m.query<[(SubscriptionRow & { version: number })[], number]>(sql, [scope.body.id, id, ...params]);
+      const values = typeof params === 'function' ? await params(m) : params;
+      const [rows] = await m.query<[(SubscriptionRow & { version: number })[], number]>(sql, [scope.body.id, id, ...values]);
       return { version: rows[0].version, result: rows[0] };
     });
   }

@@ -6,7 +6,7 @@ export interface WebhooksWorker {
   sender: WebhookSender;
   /** Records a delivery per matching subscription with each relayed batch (see WebhookSender). */
   recorder: RelayRecorder;
-  /** Starts the lease loop that sends due deliveries. */
+  /** Starts the lease loop that sends due deliveries, and the sealing of signing secrets (see WebhookSender.sealSecrets). */
   start(): Promise<void>;
   /** Stops sending and closes the sender's connections (once; later calls wait for the same close). */
   close(): Promise<void>;
