@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config';
 import { dataSourceOptions } from '../infra/database/data-source';
 import { migrate } from '../infra/database/migrate';
+import { WebhookSecretRing } from '../modules/webhooks/webhook-secrets';
 import { WebhookSender } from '../modules/webhooks/webhook-sender';
 import { newSecret } from '../modules/webhooks/webhook-signing';
 import { OutboxRelay } from '../worker/outbox-relay';
@@ -56,7 +57,16 @@ async function main(): Promise<void> {
   await ds.initialize();
   const [body]: { id: string }[] = await ds.query(`INSERT INTO body (slug, name) VALUES ('benchstadt', 'Stadt Benchstadt') RETURNING id`);
   secret = newSecret();
-  await ds.query(`INSERT INTO webhook_subscription (body_id, url, event_types, audience, secret) VALUES ($1, $2, '{*}', 2, $3)`, [body.id, `http://127.0.0.1:${port}/hook`, secret]);
+  // Sealed as the API stores it, so that the sender opens it for every message as it does in production.
+  const ring = new WebhookSecretRing(config.webhooks.keys);
+  const id = randomUUID();
+  await ds.query(`INSERT INTO webhook_subscription (id, body_id, url, event_types, audience, secret_key_id, secret_sealed) VALUES ($1, $2, $3, '{*}', 2, $4, $5)`, [
+    id,
+    body.id,
+    `http://127.0.0.1:${port}/hook`,
+    ring.activeKeyId,
+    ring.seal(id, 'secret', secret),
+  ]);
   await ds.query(
     `INSERT INTO change_event (body_id, resource, resource_id, action, audience_before, audience_after)
      SELECT $1, 'session', gen_random_uuid(), 'updated', 2, 2 FROM generate_series(1, $2)`,
