@@ -103,8 +103,12 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 
   const app = (): Ctx => t!;
   const names = (res: { body: { data: { name: string }[] } }): string[] => res.body.data.map((x) => x.name);
-  /** A people URL not read before (the read cache keeps pages per URL). */
-  const fresh = (): string => `${path}?limit=${100 - ++page}`;
+  /**
+   * A people URL not read before (the read cache keeps pages per URL): a bound on `modified`
+   * every person passes, a second later each time, so that no number of calls runs out of them
+   * or meets a URL another test reads (a page size would, after enough polls).
+   */
+  const fresh = (): string => `${path}?modified_since=${new Date(Date.UTC(2000, 0, 1) + ++page * 1000).toISOString()}`;
 
   /** Runs `request` and says on which servers the people list was read meanwhile. */
   async function servedBy<T>(request: () => Promise<T>): Promise<{ result: T; primary: number; replica: number }> {
