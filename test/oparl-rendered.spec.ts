@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { oparlListPages } from '../src/infra/metrics/metrics';
-import { oparlBases, OparlRenderWorker, renderBody, staleBodies } from '../src/modules/oparl/oparl-rendered';
-import { renderedCurrent, renderKey } from '../src/modules/oparl/oparl.repository';
+import { OparlRenderWorker, renderBody, staleBodies } from '../src/modules/oparl/oparl-rendered';
+import { oparlBases, renderedCurrent, renderKey } from '../src/modules/oparl/oparl.repository';
 import { seedDemo } from '../src/seed/demo.seed';
 import { bearer, startTestApp, TestApp } from './support/app';
 import { BODY_LISTS, OparlCity, pathOf, SECRET, startOparlCity } from './support/oparl-city';

@@ -5,7 +5,8 @@ import { Pool } from 'pg';
 import { Agent, request } from 'undici';
 import { loadConfig } from '../config/config';
 import { CONNECTION_OPTIONS } from '../infra/database/data-source';
-import { oparlBases, renderBody, staleBodies } from '../modules/oparl/oparl-rendered';
+import { renderBody, staleBodies } from '../modules/oparl/oparl-rendered';
+import { oparlBases } from '../modules/oparl/oparl.repository';
 
 /**
  * `npm run bench:oparl`: starts the API on the large dataset (`npm run seed:large` first) and

@@ -4,6 +4,7 @@ import { Pool as PgPool } from 'pg';
 import type { AppConfig } from '../../config/config';
 import { CONNECTION_OPTIONS } from '../../infra/database/data-source';
 import type { Storage } from '../../infra/storage/storage';
+import { oparlBases } from '../oparl/oparl.repository';
 import { BuiltExport, ExportBody, ExportBuilder, lockBodyExport, unlockBodyExport } from './export-builder';
 
 export { ExportAlreadyRunning } from './export-builder';
@@ -117,7 +118,7 @@ export async function buildBodyExport(
     if (!body) throw new ExportCommandError(`no body with slug "${slug}"`);
     await lockBodyExport(client, body);
     try {
-      const bases = { oparl: `${settings.publicUrl}/oparl/v1.1`, rest: settings.publicUrl };
+      const bases = oparlBases(settings);
       const { result: built, readFrom } = await buildFrom(client, pool, replicas, (source) => new ExportBuilder(source.pool, storage, bases).build(body, source.client, log), log);
       return { ...built, removed: await record(client, storage, settings, body, built), readFrom };
     } finally {

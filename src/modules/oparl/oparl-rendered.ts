@@ -3,9 +3,8 @@ import { Pool } from 'pg';
 import type { AppConfig, OparlRenderConfig } from '../../config/config';
 import { CONNECTION_OPTIONS, DATABASE_TIME_ZONE } from '../../infra/database/data-source';
 import { oparlRenders } from '../../infra/metrics/metrics';
-import { OparlBases, removedRenderedSql, RENDERED_SEGMENTS, renderKey, renderSql, SAME_XID_SPACE } from './oparl.repository';
-import { KINDS } from './oparl.sql';
-import { OPARL_PATH } from './oparl.service';
+import { OparlBases, oparlBases, removedRenderedSql, renderKey, renderSql, SAME_XID_SPACE, UNSEEN_WRITE } from './oparl.repository';
+import { KINDS, OBJECT_SEGMENTS } from './oparl.sql';
 
 /**
  * OParl objects rendered ahead of reads.
@@ -34,9 +33,16 @@ export interface RenderResult {
   seconds: number;
 }
 
-/** The base URLs of the OParl objects this configuration serves. */
-export function oparlBases(config: Pick<AppConfig, 'publicUrl'>): OparlBases {
-  return { oparl: `${config.publicUrl}${OPARL_PATH}`, rest: config.publicUrl };
+/** A pool of the rendering's own (worker and CLI): one connection renders, one looks for work. */
+function renderPool(config: Pick<AppConfig, 'databaseUrl'>): Pool {
+  const pool = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'ratsinfo-oparl-render', options: CONNECTION_OPTIONS });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** One line on a rendering, as the worker logs it and the CLI prints it. */
+function describeRender(slug: string, result: RenderResult): string {
+  return `${slug}: ${result.objects} objects (${result.written} written, ${result.removed} removed) in ${result.seconds.toFixed(1)} s`;
 }
 
 /**
@@ -73,7 +79,7 @@ export async function renderBody(pool: Pool, bases: OparlBases, bodyId: string, 
       }
       let written = 0;
       let removed = 0;
-      for (const segment of RENDERED_SEGMENTS) {
+      for (const segment of OBJECT_SEGMENTS) {
         const kind = KINDS[segment];
         const render = renderSql(bases, kind, bodyId);
         written += (await client.query(render.sql, render.values)).rowCount ?? 0;
@@ -125,7 +131,7 @@ export async function staleBodies(pool: Pool, bases: OparlBases, settings: Pick<
      LEFT JOIN oparl_render_state s ON s.body_id = b.id
      CROSS JOIN LATERAL (SELECT s.body_id IS NULL OR s.render_key <> $1 OR NOT ${SAME_XID_SPACE} AS unrendered) u
      CROSS JOIN LATERAL (SELECT min(w.at) AS first, max(w.at) AS last FROM oparl_write w
-                         WHERE w.body_id = b.id AND (s.snapshot IS NULL OR NOT pg_visible_in_snapshot(w.xid, s.snapshot))) w
+                         WHERE w.body_id = b.id AND (s.snapshot IS NULL OR ${UNSEEN_WRITE})) w
      WHERE b.deleted_at IS NULL AND (u.unrendered OR w.first IS NOT NULL)
      ORDER BY u.unrendered DESC, w.first NULLS FIRST, b.slug`,
     [renderKey(bases), settings.quietSeconds, settings.maxDelaySeconds],
@@ -166,8 +172,7 @@ export class OparlRenderWorker {
     private readonly config: AppConfig,
     private readonly pollMs = RENDER_POLL_MS,
   ) {
-    this.pool = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'ratsinfo-oparl-render', options: CONNECTION_OPTIONS });
-    this.pool.on('error', () => undefined);
+    this.pool = renderPool(config);
     this.bases = oparlBases(config);
   }
 
@@ -194,8 +199,7 @@ export class OparlRenderWorker {
       if (this.stopped) break;
       if (!body.due) continue;
       const result = await renderBody(this.pool, this.bases, body.id, (pid) => (this.renderingPid = pid));
-      if (result)
-        this.logger.log(`rendered ${body.slug}: ${result.objects} objects (${result.written} written, ${result.removed} removed) in ${result.seconds.toFixed(1)} s`);
+      if (result) this.logger.log(`rendered ${describeRender(body.slug, result)}`);
       if (this.stopped) break;
     }
   }
@@ -246,7 +250,7 @@ export class OparlRenderCommandError extends Error {}
 export async function oparlRenderCommand(words: string[], flags: Record<string, string>, config: AppConfig): Promise<void> {
   if (words[0] !== 'render') throw new OparlRenderCommandError('oparl needs: render [--body <slug>] [--stale]');
   if (!config.oparlRender.enabled) throw new OparlRenderCommandError('OPARL_PRERENDER is off: nothing is rendered ahead of reads');
-  const pool = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'ratsinfo-oparl-render', options: CONNECTION_OPTIONS });
+  const pool = renderPool(config);
   const bases = oparlBases(config);
   try {
     let bodies: { id: string; slug: string }[];
@@ -258,11 +262,7 @@ export async function oparlRenderCommand(words: string[], flags: Record<string, 
     }
     for (const body of bodies) {
       const result = await renderBody(pool, bases, body.id);
-      console.log(
-        result
-          ? `${body.slug}: ${result.objects} objects (${result.written} written, ${result.removed} removed) in ${result.seconds.toFixed(1)} s`
-          : `${body.slug}: skipped, another process is rendering it`,
-      );
+      console.log(result ? describeRender(body.slug, result) : `${body.slug}: skipped, another process is rendering it`);
     }
   } finally {
     await pool.end();

@@ -11,11 +11,19 @@ import { invalid, OPARL_DEFAULT_LIMIT, OparlListQuery } from './oparl.query';
 import { visible } from '../../common/access/visibility.sql';
 import { oparlListPages } from '../../infra/metrics/metrics';
 
+/** The path of the OParl 1.1 endpoint below the public URL. */
+const OPARL_PATH = '/oparl/v1.1';
+
 export interface OparlBases {
   /** `<publicUrl>/oparl/v1.1` */
   oparl: string;
   /** `<publicUrl>` */
   rest: string;
+}
+
+/** The base URLs of the OParl objects a process with this public URL serves (API, worker, exports alike). */
+export function oparlBases(config: { publicUrl: string }): OparlBases {
+  return { oparl: `${config.publicUrl}${OPARL_PATH}`, rest: config.publicUrl };
 }
 
 /** Lists are ordered by the immutable uuid of row `a`. */
@@ -259,9 +267,6 @@ export function publicObjectsSql(bases: OparlBases, kind: OparlKind, bodyId: str
 // ---------------------------------------------------------------------------------------
 // Rendered objects (see oparl-rendered.ts)
 
-/** The kinds whose objects are rendered ahead: every external list of a body. */
-export const RENDERED_SEGMENTS = OBJECT_SEGMENTS;
-
 /**
  * The statement that renders the public objects of `kind` of one body (`$1`) into
  * `oparl_rendered`, exactly as the list serves them: an object whose JSON is unchanged is not
@@ -296,7 +301,7 @@ export function renderKey(bases: OparlBases): string {
   let key = renderKeys.get(memo);
   if (!key) {
     const hash = createHash('sha256').update(JSON.stringify(bases));
-    for (const segment of RENDERED_SEGMENTS) hash.update(renderSql(bases, KINDS[segment], '').sql).update(removedRenderedSql(KINDS[segment]));
+    for (const segment of OBJECT_SEGMENTS) hash.update(renderSql(bases, KINDS[segment], '').sql).update(removedRenderedSql(KINDS[segment]));
     key = hash.digest('base64url');
     renderKeys.set(memo, key);
   }
@@ -310,8 +315,11 @@ export function renderKey(bases: OparlBases): string {
  */
 export function renderedCurrent(bodySql: string, keySql: string): string {
   return `EXISTS (SELECT 1 FROM oparl_render_state s WHERE s.body_id = ${bodySql} AND s.render_key = ${keySql} AND ${SAME_XID_SPACE}
-    AND NOT EXISTS (SELECT 1 FROM oparl_write w WHERE w.body_id = s.body_id AND NOT pg_visible_in_snapshot(w.xid, s.snapshot)))`;
+    AND NOT EXISTS (SELECT 1 FROM oparl_write w WHERE w.body_id = s.body_id AND ${UNSEEN_WRITE}))`;
 }
+
+/** Whether write `w` (a row of oparl_write) was not seen by the rendering of render state `s`. */
+export const UNSEEN_WRITE = 'NOT pg_visible_in_snapshot(w.xid, s.snapshot)';
 
 /**
  * Whether the snapshot of render state `s` can be compared with this server's transaction ids:

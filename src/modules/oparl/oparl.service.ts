@@ -5,11 +5,9 @@ import { toPage } from '../../common/pagination/keyset';
 import type { KeysetRow } from '../../common/pagination/links';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { listLinks, OparlListQuery, parseListQuery, UUID } from './oparl.query';
-import { OPARL_ORDER, OparlBases, OparlRepository, OrganizationScope } from './oparl.repository';
+import { OPARL_ORDER, OparlBases, oparlBases, OparlRepository, OrganizationScope } from './oparl.repository';
 import { KINDS, OBJECT_SEGMENTS, ObjectSegment, OPARL_VERSION } from './oparl.sql';
 
-/** The path of the OParl 1.1 endpoint below the public URL. */
-export const OPARL_PATH = '/oparl/v1.1';
 
 /** Licence of the data as a whole unless a body states its own (Datenlizenz Deutschland – Namensnennung 2.0). */
 export const OPARL_DEFAULT_LICENSE = 'https://www.govdata.de/dl-de/by-2-0';
@@ -35,7 +33,7 @@ export class OparlService {
     private readonly repo: OparlRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.bases = { oparl: `${config.publicUrl}${OPARL_PATH}`, rest: config.publicUrl };
+    this.bases = oparlBases(config);
   }
 
   async system(): Promise<Json<unknown>> {
