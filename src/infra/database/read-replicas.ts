@@ -78,7 +78,8 @@ async function systemIdentifier(query: (sql: string) => Promise<{ id: string }[]
   return rows[0].id;
 }
 
-function describe(url: string): string {
+/** A replica as logs and metrics name it: host:port/database, never the credentials. */
+export function describeReplica(url: string): string {
   const parsed = new URL(url);
   return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
 }
@@ -148,7 +149,7 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
         query_timeout: REPLICA_QUERY_TIMEOUT_MS,
       });
       const replica: Replica = {
-        name: describe(url),
+        name: describeReplica(url),
         pool,
         read: {
           // A replica that stops answering is found by the checks within seconds; reads waiting on it then go to the primary.

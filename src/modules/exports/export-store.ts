@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { Pool as PgPool } from 'pg';
 import type { AppConfig } from '../../config/config';
 import { CONNECTION_OPTIONS } from '../../infra/database/data-source';
+import { describeReplica } from '../../infra/database/read-replicas';
 import type { Storage } from '../../infra/storage/storage';
 import { oparlBases } from '../oparl/oparl.repository';
 import { BuiltExport, ExportBody, ExportBuilder, lockBodyExport, unlockBodyExport } from './export-builder';
@@ -33,17 +34,18 @@ export interface ExportReplicas {
   maxLagSeconds: number;
 }
 
-/** Pools (two connections each, for the build's two lanes) of the configured replicas, or null without any. */
+/** A pool for builds (worker, CLI, a replica's reads): two connections, one per lane of a build. */
+export function exportPool(url: string): Pool {
+  const pool = new PgPool({ connectionString: url, max: 2, application_name: 'ratsinfo-export', options: CONNECTION_OPTIONS, connectionTimeoutMillis: 5000 });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Pools of the configured replicas, or null without any. */
 export function exportReplicas(config: Pick<AppConfig, 'readReplicas'>): ExportReplicas | null {
   const { urls, maxLagSeconds } = config.readReplicas;
   if (urls.length === 0) return null;
-  const pools = urls.map((url) => {
-    const pool = new PgPool({ connectionString: url, max: 2, application_name: 'ratsinfo-export', options: CONNECTION_OPTIONS, connectionTimeoutMillis: 5000 });
-    pool.on('error', () => undefined);
-    const u = new URL(url);
-    return { name: `${u.hostname}:${u.port || '5432'}${u.pathname}`, pool };
-  });
-  return { pools, maxLagSeconds };
+  return { pools: urls.map((url) => ({ name: describeReplica(url), pool: exportPool(url) })), maxLagSeconds };
 }
 
 export async function closeExportReplicas(replicas: ExportReplicas | null): Promise<void> {
@@ -56,8 +58,6 @@ const logger = new Logger('exports');
 interface ReadSource {
   client: PoolClient;
   pool: Pool;
-  /** The replica's name; absent for the primary. */
-  replica?: string;
 }
 
 /**
@@ -65,7 +65,7 @@ interface ReadSource {
  * the build began (so the export holds every change committed before it), waiting for that at
  * most `maxLagSeconds`; null when no replica answers and catches up in time.
  */
-async function replicaSource(replicas: ExportReplicas, lsn: string): Promise<ReadSource | null> {
+async function replicaSource(replicas: ExportReplicas, lsn: string): Promise<(ReadSource & { name: string }) | null> {
   for (const { name, pool } of replicas.pools) {
     let client: PoolClient | undefined;
     try {
@@ -77,7 +77,7 @@ async function replicaSource(replicas: ExportReplicas, lsn: string): Promise<Rea
           [lsn],
         );
         if (!rows[0].standby) throw new Error('it is not a standby');
-        if (rows[0].caught_up) return { client, pool, replica: name };
+        if (rows[0].caught_up) return { client, pool, name };
         if (Date.now() >= deadline) throw new Error(`it has not replayed the primary's changes after ${replicas.maxLagSeconds} s`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -144,11 +144,11 @@ async function buildFrom<T>(
     if (source) {
       let failed: Error | undefined;
       try {
-        log(`reading from replica ${source.replica}`);
-        return { result: await build(source), readFrom: source.replica ?? 'replica' };
+        log(`reading from replica ${source.name}`);
+        return { result: await build(source), readFrom: source.name };
       } catch (error) {
         failed = error instanceof Error ? error : new Error(String(error));
-        logger.warn(`export: the build on replica ${source.replica} failed (${failed.message}), building from the primary`);
+        logger.warn(`export: the build on replica ${source.name} failed (${failed.message}), building from the primary`);
       } finally {
         source.client.release(failed);
       }

@@ -1,8 +1,6 @@
-import { Pool } from 'pg';
 import type { AppConfig } from '../../config/config';
-import { CONNECTION_OPTIONS } from '../../infra/database/data-source';
 import { createStorage } from '../../infra/storage/create-storage';
-import { buildBodyExport, closeExportReplicas, ExportCommandError, exportReplicas, ExportResult } from './export-store';
+import { buildBodyExport, closeExportReplicas, ExportCommandError, exportPool, exportReplicas, ExportResult } from './export-store';
 
 export const EXPORT_USAGE = `  export build --body <slug>                build the body's bulk export (zip of OParl JSON Lines, CSV,
                                             SQLite) and keep the newest EXPORT_KEEP; exits with 75
@@ -10,7 +8,7 @@ export const EXPORT_USAGE = `  export build --body <slug>                build t
 
 /** Builds one body's export on a pool of its own (CLI and bench), reading from a replica when DATABASE_READ_URL names one. */
 export async function buildExportWithPool(config: AppConfig, slug: string, log?: (line: string) => void): Promise<ExportResult> {
-  const pool = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'ratsinfo-export', options: CONNECTION_OPTIONS });
+  const pool = exportPool(config.databaseUrl);
   const replicas = exportReplicas(config);
   try {
     return await buildBodyExport(pool, createStorage(config), { publicUrl: config.publicUrl, keep: config.exports.keep }, slug, log, replicas);

@@ -1,13 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { Pool } from 'pg';
 import { AppConfig, SCHEDULE_TIME_ZONE } from '../../config/config';
-import { CONNECTION_OPTIONS } from '../../infra/database/data-source';
 import { JobHandler, QUEUES } from '../../infra/queue/queues';
 import { ScheduledTick } from '../../infra/queue/scheduled-tick';
 import { createStorage } from '../../infra/storage/create-storage';
 import type { Storage } from '../../infra/storage/storage';
-import { buildBodyExport, closeExportReplicas, ExportAlreadyRunning, ExportCommandError, exportReplicas } from './export-store';
+import { buildBodyExport, closeExportReplicas, ExportAlreadyRunning, ExportCommandError, exportPool, exportReplicas } from './export-store';
 
 export type ExportsQueueName = typeof QUEUES.exports;
 
@@ -51,8 +49,7 @@ export interface ExportsWorker {
  */
 export function createExportsWorker(config: AppConfig): ExportsWorker {
   const logger = new Logger('exports');
-  const pool = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'ratsinfo-export', options: CONNECTION_OPTIONS });
-  pool.on('error', () => undefined);
+  const pool = exportPool(config.databaseUrl);
   const storage = createStorage(config);
   // Exports read from a streaming replica when there is one that has caught up (DATABASE_READ_URL).
   const replicas = exportReplicas(config);
