@@ -4,6 +4,13 @@ import type { ServerKey } from '../../config/config';
 /** The two places a signing secret is stored; each sealed value is bound to its place. */
 export type SecretColumn = 'secret' | 'previous_secret';
 
+/** One secret as a row stores it: in plaintext (not sealed yet) or sealed under `keyId`. */
+export interface StoredSecret {
+  plain: string | null;
+  keyId: string | null;
+  sealed: Buffer | null;
+}
+
 /**
  * The server keys (`WEBHOOK_KEYS`) that seal the subscriptions' signing secrets at rest: a
  * database dump alone cannot forge signed deliveries. Secrets are sealed (AES-256-GCM, bound to
@@ -29,6 +36,20 @@ export class WebhookSecretRing {
   /** The ids of all configured keys (rows under any other id cannot be opened). */
   get keyIds(): string[] {
     return this.keys.map((k) => k.id);
+  }
+
+  /** Whether a secret sealed under `keyId` can be opened. */
+  opens(keyId: string | null): boolean {
+    return keyId !== null && this.keys.some((k) => k.id === keyId);
+  }
+
+  /**
+   * A stored secret: its plaintext where the row is not sealed yet, otherwise its sealed form
+   * opened; null when the column holds neither. Throws for a key no longer configured.
+   */
+  reveal(subscriptionId: string, column: SecretColumn, stored: StoredSecret): string | null {
+    if (stored.plain !== null) return stored.plain;
+    return stored.sealed === null ? null : this.open(subscriptionId, column, stored.keyId ?? '', stored.sealed);
   }
 
   /** The secret sealed under the active key (its id is `activeKeyId`). */

@@ -130,9 +130,10 @@ export class WebhookSender {
           [this.secrets.activeKeyId, this.secrets.keyIds, batch],
         );
         for (const r of rows) {
-          const secret = r.secret ?? this.secrets.open(r.id, 'secret', r.key_id ?? '', r.secret_sealed ?? Buffer.alloc(0));
+          // The CHECK of the table holds a current secret in one of its two forms.
+          const secret = this.secrets.reveal(r.id, 'secret', { plain: r.secret, keyId: r.key_id, sealed: r.secret_sealed }) as string;
           // A previous secret past its grace period signs nothing any more: it is dropped, not sealed.
-          const previous = !r.previous_valid ? null : (r.previous_secret ?? (r.previous_secret_sealed ? this.secrets.open(r.id, 'previous_secret', r.key_id ?? '', r.previous_secret_sealed) : null));
+          const previous = r.previous_valid ? this.secrets.reveal(r.id, 'previous_secret', { plain: r.previous_secret, keyId: r.key_id, sealed: r.previous_secret_sealed }) : null;
           await client.query(`UPDATE webhook_subscription SET secret = NULL, previous_secret = NULL, secret_key_id = $2, secret_sealed = $3, previous_secret_sealed = $4 WHERE id = $1`, [
             r.id,
             this.secrets.activeKeyId,
@@ -266,9 +267,8 @@ export class WebhookSender {
 
   /** The secrets that sign a delivery: the current one, and the previous one within its grace period. */
   private signingSecrets(row: DueRow): string[] {
-    const open = (column: 'secret' | 'previous_secret', sealed: Buffer | null): string | null => (sealed ? this.secrets.open(row.subscription_id, column, row.key_id ?? '', sealed) : null);
-    const current = row.secret ?? open('secret', row.secret_sealed);
-    const previous = row.previous_secret ?? open('previous_secret', row.previous_secret_sealed);
+    const current = this.secrets.reveal(row.subscription_id, 'secret', { plain: row.secret, keyId: row.key_id, sealed: row.secret_sealed });
+    const previous = this.secrets.reveal(row.subscription_id, 'previous_secret', { plain: row.previous_secret, keyId: row.key_id, sealed: row.previous_secret_sealed });
     return [current, previous].filter((s): s is string => s !== null);
   }
 

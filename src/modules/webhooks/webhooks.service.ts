@@ -137,7 +137,8 @@ export class WebhooksService {
           `SELECT secret, secret_key_id AS key_id, secret_sealed AS sealed FROM webhook_subscription WHERE id = $1`,
           [id],
         );
-        const previous = current.secret ?? (current.key_id && current.sealed && this.secrets.keyIds.includes(current.key_id) ? this.secrets.open(id, 'secret', current.key_id, current.sealed) : null);
+        const stored = { plain: current.secret, keyId: current.key_id, sealed: current.sealed };
+        const previous = stored.plain !== null || this.secrets.opens(stored.keyId) ? this.secrets.reveal(id, 'secret', stored) : null;
         return [this.secrets.activeKeyId, this.secrets.seal(id, 'secret', secret), previous === null ? null : this.secrets.seal(id, 'previous_secret', previous), this.config.webhooks.secretGraceHours];
       },
     );
