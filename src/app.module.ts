@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AccessGuard } from './common/access/access.guard';
 import { CallerResolver } from './common/access/callers';
 import { ReplicaReadsInterceptor } from './common/access/replica-reads';
@@ -27,13 +27,15 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, RedisModule, StorageModule, ApiKeysModule, AccountsModule, BodiesModule, ChangesModule, HealthModule, QueuesModule, MetricsModule, ...DOMAIN_MODULES],
+      imports: [DiscoveryModule, DatabaseModule, RedisModule, StorageModule, ApiKeysModule, AccountsModule, BodiesModule, ChangesModule, HealthModule, QueuesModule, MetricsModule, ...DOMAIN_MODULES],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // In this order: input is checked before the access guard looks anything up.
         { provide: APP_GUARD, useClass: InputGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: APP_FILTER, useClass: ProblemFilter },
+        // One instance: Nest's for every route, and the direct reads' (see direct-reads).
+        ProblemFilter,
+        { provide: APP_FILTER, useExisting: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: ReplicaReadsInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadCacheInterceptor },
         ReadCache,

@@ -3,7 +3,7 @@ import compress from '@fastify/compress';
 import etag from '@fastify/etag';
 import multipart from '@fastify/multipart';
 import type { LoggerService } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { DiscoveryService, NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import Redis from 'ioredis';
@@ -11,6 +11,8 @@ import { AppModule } from './app.module';
 import { CallerResolver } from './common/access/callers';
 import { answerFromReadCache, ReadCache } from './common/cache/read-cache';
 import { registerBodyParsers } from './common/http/body';
+import { registerDirectReads } from './common/http/direct-reads';
+import { ProblemFilter } from './common/http/problem';
 import { clientErrorHandler, frameworkErrorHandler, requestIdOf } from './common/http/client-error';
 import { API_CSP_DIRECTIVES, DOCS_CSP, isDocsPath, QUEUE_BOARD_CSP } from './common/http/csp';
 import { registerRateLimits } from './common/http/rate-limit';
@@ -23,6 +25,7 @@ import { registerHttpMetrics } from './infra/metrics/http-metrics';
 import { REDIS } from './infra/redis/redis.module';
 import { ApiKeysService } from './modules/api-keys/api-keys.service';
 import { AdminQueues } from './modules/queues/admin-queues';
+import { BodyDirectory } from './modules/bodies/body-directory.service';
 import { isQueueBoardPath, registerQueueBoard } from './modules/queues/queue-board';
 import { buildOpenApiDocument } from './openapi';
 
@@ -95,7 +98,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
     // JSON and form bodies are parsed by registerBodyParsers (depth and size limits).
     bodyParser: false,
   });
-  app.useGlobalPipes(createValidationPipe());
+  const validation = createValidationPipe();
+  app.useGlobalPipes(validation);
   // No enableShutdownHooks(): the entrypoints close the app on SIGTERM themselves (closeOnSignal),
   // in order with the worker, instead of Nest ending the process as soon as the app is closed.
   app.enableCors({
@@ -130,6 +134,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   await registerRateLimits(fastify, config, app.get<Redis>(REDIS), app.get(CallerResolver));
   await registerQueueBoard(fastify, app.get(AdminQueues).all.values(), app.get(ApiKeysService));
   answerFromReadCache(fastify, app.get(ReadCache));
+  const directReads = config.directReads ? registerDirectReads(fastify) : null;
 
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('X-Request-Id', request.id);
@@ -145,6 +150,15 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
 
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app, config.publicUrl), { jsonDocumentUrl: 'docs/openapi.json' });
   await app.init();
+  directReads?.({
+    discovery: app.get(DiscoveryService),
+    reflector: app.get(Reflector),
+    callers: app.get(CallerResolver),
+    bodies: app.get(BodyDirectory),
+    cache: app.get(ReadCache),
+    pipe: validation,
+    filter: app.get(ProblemFilter),
+  });
   await fastify.ready();
   return app;
 }

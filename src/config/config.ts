@@ -36,6 +36,8 @@ export interface AppConfig {
   cacheMaxAgeSeconds: number;
   /** How long rendered public pages are served from memory (0 = off). */
   readCacheMs: number;
+  /** Answer anonymous public reads without Nest's per-request layers (see direct-reads). */
+  directReads: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug';
   trustProxy: TrustProxy;
   outboxPollMs: number;
@@ -363,6 +365,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 128 * 1024, 1024, 64 * 1024 * 1024),
     cacheMaxAgeSeconds: int(env, 'CACHE_MAX_AGE_SECONDS', 60, 0, 86400),
+    directReads: bool(env, 'DIRECT_READS', true),
     readCacheMs: int(env, 'READ_CACHE_MS', nodeEnv === 'test' ? 0 : 300_000, 0, 3_600_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'warn' : 'info'),
     trustProxy: trustProxy(env),

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { BodyDirectory } from '../../modules/bodies/body-directory.service';
 import { Problem } from '../http/problem';
 import { ACCESS_KEY, AccessLevel, ScopedRequest } from './access.decorator';
-import { canWrite, visibilityFor } from './access';
+import { BodyRef, Caller, canWrite, Scope, visibilityFor } from './access';
 import { CallerResolver } from './callers';
 
 /**
@@ -33,7 +33,7 @@ export class AccessGuard implements CanActivate {
       const body = await this.bodies.bySlug(slug);
       if (!body) throw Problem.notFound('body', slug);
       bodyId = body.id;
-      request.scope = { body, caller, visibility: visibilityFor(caller, body.id), requestId: String(request.id) };
+      request.scope = scopeOf(request, caller, body);
     }
 
     if (level === 'public') return true;
@@ -50,4 +50,9 @@ export class AccessGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** What a request on a body's route may see and do (also set by the direct reads, see direct-reads). */
+export function scopeOf(request: ScopedRequest, caller: Caller, body: BodyRef): Scope {
+  return { body, caller, visibility: visibilityFor(caller, body.id), requestId: String(request.id) };
 }

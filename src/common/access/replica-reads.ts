@@ -27,9 +27,14 @@ export class ReplicaReadsInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<ScopedRequest>();
     const reads = request.method === 'GET' || request.method === 'HEAD';
-    if (reads && request.caller?.role === 'anonymous' && this.reflector.getAllAndOverride<boolean | undefined>(PRIMARY_READS_KEY, [context.getHandler(), context.getClass()]) !== true) {
-      allowReplicaReads();
-    }
+    if (reads && request.caller?.role === 'anonymous' && !readsOnPrimary(this.reflector, context.getHandler(), context.getClass())) allowReplicaReads();
     return next.handle();
   }
+}
+
+/** Whether a route keeps its reads on the primary (see PrimaryReads). */
+export function readsOnPrimary(reflector: Reflector, handler: object, controller: object): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- Reflector's own parameter type
+  const targets = [handler, controller] as Function[];
+  return reflector.getAllAndOverride<boolean | undefined>(PRIMARY_READS_KEY, targets) === true;
 }

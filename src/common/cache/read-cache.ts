@@ -3,7 +3,7 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, Opt
 import { Reflector } from '@nestjs/core';
 import { HEADERS_METADATA } from '@nestjs/common/constants';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { from, Observable, of } from 'rxjs';
+import { from, Observable } from 'rxjs';
 import { lastValueFrom } from 'rxjs';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { Json } from '../http/json';
@@ -23,7 +23,7 @@ interface Entry {
 }
 
 /** A header a route declares with `@Header`, as Nest keeps it. */
-interface RouteHeader {
+export interface RouteHeader {
   name: string;
   value: string;
 }
@@ -168,6 +168,19 @@ export class ReadCache {
     return promise;
   }
 
+  /**
+   * A public read of a route marked ReadCached: the cached page (filled since the request
+   * passed answerFromReadCache, or read by a caller whose audience is the public too), its
+   * ETag set on `reply`; otherwise `load`'s page, kept for the next reader.
+   */
+  readThrough(key: string, bodyId: string, reply: FastifyReply, headers: readonly RouteHeader[], load: () => Promise<Json<unknown>>): Promise<Json<unknown>> {
+    const hit = this.get(key);
+    readCacheRequests.inc({ result: hit ? 'hit' : 'miss' });
+    if (!hit) return this.load(key, bodyId, load, headers);
+    void reply.header('etag', hit.etag);
+    return Promise.resolve(hit.body);
+  }
+
   /** Whether to keep this page now: small pages at once, large ones when read the second time. */
   private admit(key: string, body: Buffer): boolean {
     if (body.length <= KEEP_AT_FIRST_READ_BYTES || this.readOnce.delete(key)) return true;
@@ -211,18 +224,9 @@ export class ReadCacheInterceptor implements NestInterceptor {
     const request = http.getRequest<ScopedRequest>();
     const scope = request.scope;
     if (request.method !== 'GET' || !scope || scope.visibility !== 'public' || request.headers.range) return next.handle();
-    const key = request.url;
-    const hit = this.cache.get(key);
-    const reply = http.getResponse<FastifyReply>();
-    readCacheRequests.inc({ result: hit ? 'hit' : 'miss' });
-    if (hit) {
-      // Filled since this request passed answerFromReadCache, or a caller with a key whose
-      // audience is the public too.
-      void reply.header('etag', hit.etag);
-      return of(hit.body);
-    }
     const headers = this.reflector.get<RouteHeader[] | undefined>(HEADERS_METADATA, context.getHandler()) ?? [];
-    return from(this.cache.load(key, scope.body.id, () => lastValueFrom(next.handle()) as Promise<Json<unknown>>, headers));
+    const reply = http.getResponse<FastifyReply>();
+    return from(this.cache.readThrough(request.url, scope.body.id, reply, headers, () => lastValueFrom(next.handle()) as Promise<Json<unknown>>));
   }
 }
 

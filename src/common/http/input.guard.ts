@@ -20,12 +20,16 @@ export class InputGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const bad =
-      findBadText(request.params, 'line', 'path') ?? badQueryEncoding(request.url) ?? findBadText(request.query, 'line', 'query') ?? findBadText(request.body, 'multiline', 'body');
+    const bad = findBadInput(request);
     if (bad) throw Problem.invalid([bad]);
     if (request.isMultipart() && takesJsonBody(context)) throw new Problem(415, 'multipart_not_accepted');
     return true;
   }
+}
+
+/** The first malformed path segment, query parameter or body field (see InputGuard), or null. */
+export function findBadInput(request: FastifyRequest): FieldError | null {
+  return findBadText(request.params, 'line', 'path') ?? badQueryEncoding(request.url) ?? findBadText(request.query, 'line', 'query') ?? findBadText(request.body, 'multiline', 'body');
 }
 
 /** The first query parameter whose name or value is not percent-encoded UTF-8. */

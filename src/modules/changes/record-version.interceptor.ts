@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import type { RecordWrite } from '../../common/access/access';
 import type { ScopedRequest } from '../../common/access/access.decorator';
 import { ResourceKind, RESOURCES } from '../../common/access/resources';
+import { PassesPublicReads } from '../../common/http/route-config';
 import { etag, parseIfMatch } from '../../common/http/if-match';
 
 const VERSION_LOOKUP = 'ratsinfo:version-lookup';
@@ -46,6 +47,7 @@ export const VersionedRoute = (sql: string, options: { byId: boolean }): MethodD
  * Everyone else's reads keep the weak ETag over the body and their 304s.
  */
 @Injectable()
+@PassesPublicReads()
 export class RecordVersionInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
