@@ -8,7 +8,8 @@ import { LARGE_SLUG } from '../seed/large/reference';
 /**
  * `npm run bench:export`: builds the bulk export of the large city (`npm run seed:large`) when
  * the database holds it, else of the demo city (`npm run seed:demo`), or of `BENCH_BODY`.
- * Prints build time, archive size, rows and the peak resident memory of this process.
+ * Prints build time, archive size, rows and the peak resident memory of this process, which
+ * `npm run bench:export` starts with the worker's V8 heap settings.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
