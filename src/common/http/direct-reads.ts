@@ -74,8 +74,9 @@ const logger = new Logger('DirectReads');
  * Anonymous GETs of public reads, answered without Nest's per-request machinery.
  *
  * Nest runs every request through an execution context, its guards, its interceptors as rxjs
- * pipelines and its parameter resolution: for a page of 20 sessions that is more than half the
- * API's CPU (0.28 of 0.6 ms; the query and the page's JSON are the rest). For the routes whose
+ * pipelines and its parameter resolution: for a page of 20 sessions that was about half the
+ * API's CPU (0.28–0.38 of 0.61–0.71 ms; the query, the page's JSON and Fastify's hooks are the
+ * rest). For the routes whose
  * answer depends on nothing but the body, the URL and the audience (`@ReadCached`, `public`),
  * and only for callers without `Authorization` and without `Range`, this `preHandler` does
  * what those layers do, in their order, with their own code:
