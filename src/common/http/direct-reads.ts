@@ -1,4 +1,4 @@
-import { Logger, PipeTransform, RequestMethod, Type } from '@nestjs/common';
+import { ArgumentMetadata, Logger, PipeTransform, RequestMethod, Type } from '@nestjs/common';
 import {
   CUSTOM_ROUTE_ARGS_METADATA,
   EXCEPTION_FILTERS_METADATA,
@@ -41,8 +41,9 @@ interface Arg {
   index: number;
   type: RouteParamtypes.REQUEST | RouteParamtypes.QUERY | RouteParamtypes.PARAM | 'custom';
   data: ParamData | undefined;
-  metatype: unknown;
-  /** The route's own pipes for this argument (after the global one). */
+  /** What its pipes are told of it, as Nest tells them. */
+  metadata: ArgumentMetadata;
+  /** Its pipes in Nest's order: the global one (once the app's is known), then the parameter's own. */
   pipes: PipeTransform[];
   factory?: CustomParamFactory;
 }
@@ -146,33 +147,29 @@ async function answer(route: DirectRoute, request: ScopedRequest, reply: Fastify
   void reply.status(200);
   for (const { name, value } of route.headers) void reply.header(name, value);
   if (!route.primaryReads) allowReplicaReads();
-  const run = (): Promise<Json<unknown>> => invoke(route, request, reply, s.pipe);
+  const run = (): Promise<Json<unknown>> => invoke(route, request, reply);
   const result = s.cache.enabled ? await s.cache.readThrough(request.url, body.id, reply, route.headers, run) : await run();
   void reply.send(result);
 }
 
-async function invoke(route: DirectRoute, request: FastifyRequest, reply: FastifyReply, pipe: PipeTransform): Promise<Json<unknown>> {
-  const values = await Promise.all(route.args.map((arg) => argument(arg, route, request, reply, pipe)));
+async function invoke(route: DirectRoute, request: FastifyRequest, reply: FastifyReply): Promise<Json<unknown>> {
+  const values = await Promise.all(route.args.map((arg) => argument(arg, route, request, reply)));
   return (await route.handler.apply(route.instance, values)) as Json<unknown>;
 }
 
-async function argument(arg: Arg, route: DirectRoute, request: FastifyRequest, reply: FastifyReply, pipe: PipeTransform): Promise<unknown> {
+async function argument(arg: Arg, route: DirectRoute, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
   if (arg.type === RouteParamtypes.REQUEST) return request;
   let value: unknown;
-  let type: 'query' | 'param' | 'custom';
   if (arg.type === RouteParamtypes.QUERY) {
     const query = request.query as Record<string, unknown>;
     value = arg.data ? query[arg.data as string] : query;
-    type = 'query';
   } else if (arg.type === RouteParamtypes.PARAM) {
     const params = request.params as Record<string, unknown>;
     value = arg.data ? params[arg.data as string] : params;
-    type = 'param';
   } else {
     value = arg.factory!(arg.data, new ExecutionContextHost([request, reply, undefined], route.instance.constructor as Type, route.handler));
-    type = 'custom';
   }
-  for (const p of [pipe, ...arg.pipes]) value = await p.transform(value, { type, data: arg.data as string | undefined, metatype: arg.metatype as Type });
+  for (const pipe of arg.pipes) value = await pipe.transform(value, arg.metadata);
   return value;
 }
 
@@ -187,16 +184,16 @@ function directRoutes(fastify: FastifyInstance, s: Services): Map<string, Direct
     for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
       const handler = (instance as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
       if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.GET || s.reflector.get<boolean>(READ_CACHED_KEY, handler) !== true) continue;
-      const path = routePath(controller, handler);
-      const refusal = directReadRefusal(controller, instance, name, s.reflector) ?? (fastify.hasRoute({ method: 'GET', url: path! }) ? null : `no route ${path}`);
-      if (refusal) {
+      const found = inspect(controller, instance, name, s.reflector);
+      const refusal = typeof found === 'string' ? found : fastify.hasRoute({ method: 'GET', url: found.path }) ? null : `no route ${found.path}`;
+      if (typeof found === 'string' || refusal) {
         logger.debug(`${controller.name}.${name} goes through Nest: ${refusal}`);
         continue;
       }
-      routes.set(path!, {
+      routes.set(found.path, {
         instance,
         handler,
-        args: handlerArgs(controller, instance, name) as Arg[],
+        args: found.args.map((arg) => ({ ...arg, pipes: [s.pipe, ...arg.pipes] })),
         headers: s.reflector.get<RouteHeader[] | undefined>(HEADERS_METADATA, handler) ?? [],
         primaryReads: readsOnPrimary(s.reflector, handler, controller),
       });
@@ -221,6 +218,12 @@ function routePath(controller: Type, handler: object): string | null {
  * (see registerDirectReads for what qualifies).
  */
 export function directReadRefusal(controller: Type, instance: object, name: string, reflector: Reflector): string | null {
+  const found = inspect(controller, instance, name, reflector);
+  return typeof found === 'string' ? found : null;
+}
+
+/** A route's path and arguments when it may be read directly, or why it may not. */
+function inspect(controller: Type, instance: object, name: string, reflector: Reflector): { path: string; args: Arg[] } | string {
   const handler = (instance as Record<string, unknown>)[name] as Type;
   const path = routePath(controller, handler);
   if (!path) return 'a path that is not one string';
@@ -236,7 +239,7 @@ export function directReadRefusal(controller: Type, instance: object, name: stri
   const interceptors = [...list(Reflect.getMetadata(INTERCEPTORS_METADATA, controller)), ...list(Reflect.getMetadata(INTERCEPTORS_METADATA, handler))];
   if (interceptors.some((i) => typeof i !== 'function' || Reflect.getMetadata(PASSES_PUBLIC_READS, i) !== true)) return 'an interceptor that acts on public reads';
   const args = handlerArgs(controller, instance, name);
-  return typeof args === 'string' ? args : null;
+  return typeof args === 'string' ? args : { path, args };
 }
 
 /** The handler's arguments, or why one of them cannot be resolved here. */
@@ -247,19 +250,22 @@ function handlerArgs(controller: Type, instance: object, name: string): Arg[] | 
   for (const [key, meta] of Object.entries(metadata)) {
     const pipes = meta.pipes ?? [];
     if (pipes.some((p) => typeof (p as PipeTransform).transform !== 'function')) return `a pipe class on argument ${meta.index}`;
-    const base = { index: meta.index, data: meta.data, metatype: paramtypes[meta.index], pipes: pipes as PipeTransform[] };
+    const base = { index: meta.index, data: meta.data, pipes: pipes as PipeTransform[] };
+    const metatype = paramtypes[meta.index] as Type | undefined;
+    const data = meta.data as string | undefined;
     if (key.includes(CUSTOM_ROUTE_ARGS_METADATA)) {
       if (typeof meta.factory !== 'function') return `argument ${meta.index} without a factory`;
-      args.push({ ...base, type: 'custom', factory: meta.factory });
+      args.push({ ...base, type: 'custom', factory: meta.factory, metadata: { type: 'custom', data, metatype } });
       continue;
     }
     const type = Number(key.split(':')[0]) as RouteParamtypes;
     if (type !== RouteParamtypes.REQUEST && type !== RouteParamtypes.QUERY && type !== RouteParamtypes.PARAM) return `argument ${meta.index} of kind ${type}`;
     if (type === RouteParamtypes.REQUEST && pipes.length) return `pipes on the request`;
-    args.push({ ...base, type });
+    // (The request takes no pipes: its metadata is never read.)
+    args.push({ ...base, type, metadata: { type: type === RouteParamtypes.QUERY ? 'query' : 'param', data, metatype } });
   }
   const indexes = args.map((a) => a.index).sort((a, b) => a - b);
-  if (indexes.some((index, i) => index !== i) || indexes.length !== (Reflect.getMetadata(PARAMTYPES_METADATA, instance, name) as unknown[] | undefined)?.length) {
+  if (indexes.some((index, i) => index !== i) || indexes.length !== paramtypes.length) {
     return 'arguments without a decorator';
   }
   return args.sort((a, b) => a.index - b.index);
